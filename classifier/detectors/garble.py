@@ -1,0 +1,7 @@
+"""garble detectors (placeholder until its issue lands)."""
+
+from __future__ import annotations
+
+from .base import Detector
+
+DETECTORS: tuple[Detector, ...] = ()
