@@ -152,3 +152,24 @@ class Report:
     def failed(cls, id: str, url: str | None, reason: str, *, status: str = "error") -> Report:
         """A row for a record that could not be read or scored: nothing is lost, the reason is kept."""
         return cls(id=id, url=url, status=status, reason=reason, score=None, band=None)
+
+
+def _render_methods() -> None:
+    """Attach the HTML renderings (kept in ``render`` so that results stay light to import)."""
+
+    def _repr_html_(self: Report) -> str:
+        from .render import report_html
+
+        return report_html(self)
+
+    def write_html(self: Report, path: str) -> None:
+        """Write this report as a self-contained HTML page."""
+        from .render import write_report_html
+
+        write_report_html(self, path)
+
+    Report._repr_html_ = _repr_html_  # type: ignore[attr-defined]
+    Report.write_html = write_html  # type: ignore[attr-defined]
+
+
+_render_methods()
