@@ -6,13 +6,13 @@ One test per expectation, so a run reports per seed exactly which checks pass.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 
 import pytest
+from conftest import SHARED
 
 from classifier import Report, score_record
 from classifier.pipeline import Record
-from conftest import SHARED
 
 SEEDS = SHARED / "seeds"
 pytestmark = pytest.mark.skipif(not (SEEDS / "expected.json").exists(),
@@ -25,7 +25,7 @@ def _expected() -> dict:
     return json.loads((SEEDS / "expected.json").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _report(name: str) -> Report:
     text = (SEEDS / name).read_text(encoding="utf-8")
     return score_record(Record(id=name, text=text))

@@ -1,0 +1,71 @@
+from pathlib import Path
+
+import pytest
+
+from classifier.page import ParseError, decode, looks_like_html, parse
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+
+
+def test_html_links_have_exact_spans_and_navigation_links_are_kept() -> None:
+    page = parse((PAGES / "pitch.html").read_bytes(), url="https://pills-direct.example/sleep")
+    in_text = page.text_links
+    assert in_text, "the anchor in the body must be located in the text"
+    for link in in_text:
+        assert page.text[link.start:link.end] == link.anchor
+    assert any(link.anchor == "Order zolpidem online" for link in in_text)
+    assert page.title == "Cheap sleep pills shipped tonight"
+    assert page.url == "https://pills-direct.example/sleep"
+
+
+def test_html_metadata_and_footer_links() -> None:
+    page = parse((PAGES / "leaflet.html").read_bytes())
+    assert page.meta["author"].startswith("Priya")
+    assert page.meta["published"] == "2024-03-18"
+    hrefs = {link.href for link in page.links}
+    assert {"/about", "/contact", "/privacy", "https://www.fda.gov/drugs"} <= hrefs
+    assert "not a substitute for medical advice" in page.text
+    assert any(b.kind == "p" for b in page.blocks)
+
+
+def test_plain_text_is_not_treated_as_html() -> None:
+    text = (PAGES / "forum.txt").read_text(encoding="utf-8")
+    page = parse(text)
+    assert not page.is_html and page.links == ()
+    assert page.text.startswith("Re: coming off gabapentin?")
+    assert len(page.sentences) >= 5
+
+
+def test_entities_are_decoded_and_mojibake_repaired() -> None:
+    page = parse("<p>Caf\u00c3\u00a9 owners &amp; pharmacists said \u00e2\u20ac\u0153hello\u00e2\u20ac\u009d.</p>")
+    assert "Café owners & pharmacists" in page.text
+    assert "“hello”" in page.text
+
+
+def test_decode_falls_back_to_detection() -> None:
+    data = "Schlafstörungen und Übelkeit".encode("latin-1")
+    assert decode(data) == "Schlafstörungen und Übelkeit"
+    assert decode(b"") == ""
+
+
+def test_binary_input_is_refused_with_a_reason() -> None:
+    with pytest.raises(ParseError) as exc:
+        parse(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    assert exc.value.reason == "binary"
+
+
+def test_wrong_type_is_refused() -> None:
+    with pytest.raises(ParseError) as exc:
+        parse(123)  # type: ignore[arg-type]
+    assert exc.value.reason == "bad_input"
+
+
+def test_sniffing() -> None:
+    assert looks_like_html("<!doctype html><p>x</p>")
+    assert not looks_like_html("Plain words about a < b comparisons.")
+
+
+def test_sentence_at() -> None:
+    page = parse("First one here. Second one there.", is_html=False)
+    s = page.sentence_at(page.text.index("Second"))
+    assert s is not None and page.text[s.start:s.end] == "Second one there."

@@ -1,0 +1,36 @@
+from classifier.text import count_words, lower_same_length, sentence_spans, word_spans
+
+
+def _sents(t: str) -> list[str]:
+    return [t[s:e] for s, e in sentence_spans(t)]
+
+
+def test_sentences_keep_abbreviations_together() -> None:
+    t = "Take 5 mg. twice daily. Dr. Lee agreed, e.g. for pain. The U.S. label says so!"
+    assert _sents(t) == ["Take 5 mg. twice daily.", "Dr. Lee agreed, e.g. for pain.", "The U.S. label says so!"]
+
+
+def test_line_breaks_end_sentences_and_spans_are_exact() -> None:
+    t = "  Heading without stop\nBody text here? Yes.\n\n  Last line  "
+    spans = sentence_spans(t)
+    assert [t[s:e] for s, e in spans] == ["Heading without stop", "Body text here?", "Yes.", "Last line"]
+    for s, e in spans:
+        assert not t[s].isspace() and not t[e - 1].isspace()
+
+
+def test_empty_and_whitespace() -> None:
+    assert sentence_spans("") == []
+    assert sentence_spans(" \n\t ") == []
+
+
+def test_words_and_counts() -> None:
+    t = "GABA-A receptors aren't raised; 10 mg."
+    assert [t[s:e] for s, e in word_spans(t)] == ["GABA-A", "receptors", "aren't", "raised", "10", "mg"]
+    assert count_words(t) == 6
+
+
+def test_lower_keeps_length_for_expanding_characters() -> None:
+    t = "İstanbul VALIUM"
+    low = lower_same_length(t)
+    assert len(low) == len(t)
+    assert low.endswith("valium")
