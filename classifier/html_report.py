@@ -389,13 +389,6 @@ h1{margin:0 0 4px;font-size:1.5em}h2{font-size:1.1em;margin:12px 0 6px}
 #hc-table tbody tr.hc-open{background:#d0ebff}
 #hc-table td{max-width:28em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 #hc-view{margin-top:16px}
-.hc-band{display:inline-block;padding:1px 8px;border-radius:10px;font-weight:600;border:2px solid;font-size:.9em}
-.hc-band-credible{background:#d3f9d8;border-color:#2b8a3e;color:#1b5e20}
-.hc-band-questionable{background:#fff3bf;border-color:#e67700;color:#7a4100}
-.hc-band-unreliable{background:#ffe3e3;border-color:#c92a2a;color:#8a1c1c}
-.hc-band-none{background:#f1f3f5;border-color:#868e96;color:#343a40;border-style:dashed}
-.hc-sym{display:inline-block;min-width:1.3em;text-align:center;font:600 11px/1.3 ui-monospace,monospace;border-radius:3px;padding:0 3px;color:#fff}
-.hc-code{font-family:ui-monospace,monospace}
 """
 
 # Rows are drawn from the embedded array a page at a time; a page view is parsed from its JSON string
