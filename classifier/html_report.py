@@ -18,6 +18,7 @@ import argparse
 import json
 import math
 import os
+import re
 import sys
 import tempfile
 from collections import Counter
@@ -26,7 +27,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TextIO
 
-from .render import FAMILIES, REPORT_CSS, band_badge, family_of, page_document, report_body
+from .render import FAMILIES, REPORT_CSS, band_badge, family_of, legend_html, page_document, report_body
 from .results import BANDS, ClaimCheck, Flag, Report
 
 DEFAULT_TITLE = "healthcred report"
@@ -250,10 +251,18 @@ class _Summary:
 
 
 def _json_script(value: Any) -> str:
-    """JSON that is safe inside a ``<script>`` element: no ``<``, ``>``, ``&`` or line separators."""
+    """JSON that is safe as the raw text of a ``<script>`` element.
+
+    In a script element only ``</`` (``</script``), ``<!--`` and, after that, ``<script`` change how
+    the text is read; those are escaped. Escaping every ``<`` instead would cost five bytes per tag of
+    the embedded views. U+2028/2029 are escaped for older JavaScript parsers.
+    """
     s = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return (s.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    s = _SCRIPT_BREAKERS.sub(lambda m: "<\\/" if m.group(0) == "</" else "\\u003c", s)
+    return s.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+_SCRIPT_BREAKERS = re.compile(r"</|<(?=!|script)", re.I)
 
 
 def _write_views(reports: Iterable[Report], out: TextIO) -> _Summary:
@@ -263,7 +272,8 @@ def _write_views(reports: Iterable[Report], out: TextIO) -> _Summary:
             raise TypeError(f"expected classifier.Report items, got {type(r).__name__}")
         i = summary.n
         summary.add(r)
-        out.write(f'<script type="application/json" id="hc-v{i}">{_json_script(report_body(r, uid=f"p{i}"))}</script>\n')
+        view = report_body(r, uid=f"p{i}", legend=False)
+        out.write(f'<script type="application/json" id="hc-v{i}">{_json_script(view)}</script>\n')
     return summary
 
 
@@ -278,7 +288,8 @@ def _write_document(out: TextIO, s: _Summary, views: TextIO, title: str, page_si
     head = (f'<header><h1>{_esc(title)}</h1><p class="hc-meta">{s.n} page(s) · generated {generated} · '
             "works offline; no external resources</p></header>")
     body = ('<div class="hc-batch">' + head + _summary_html(s) + _table_html()
-            + '<section id="hc-view" aria-live="polite"></section></div>')
+            + f'<h2>Page view</h2><p class="hc-note">Open a row of the table to see its page.</p>{legend_html()}'
+            '<section id="hc-view" aria-live="polite"></section></div>')
     doc = page_document(title, body, css=REPORT_CSS + BATCH_CSS, script="__SCRIPT__")
     before, after = doc.split("<script>__SCRIPT__</script>")
     out.write(before)

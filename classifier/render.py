@@ -138,15 +138,16 @@ def page_document(title: str, body: str, *, css: str = "", script: str = "") -> 
     )
 
 
-def report_body(report: Report, uid: str | None = None) -> str:
+def report_body(report: Report, uid: str | None = None, *, legend: bool = True) -> str:
     """The inside of a report view (no style): header, score, legend, highlighted text, flags, claims.
 
-    ``uid`` prefixes the element ids (flag anchors), so several reports can share one document.
+    ``uid`` prefixes the element ids (flag anchors), so several reports can share one document;
+    ``legend=False`` leaves the legend out for a document that shows it once (:func:`legend_html`).
     """
     uid = uid or "hc" + uuid.uuid4().hex[:8]
     parts = [_header(report), _score(report)]
-    if report.flags or report.claims:
-        parts.append(_legend(report.flags))
+    if legend and (report.flags or report.claims):
+        parts.append(legend_html(report.flags))
     highlighted, placed = _highlighted_text(report, uid)
     parts.append(f'<div class="hc-body"><div class="hc-main">{highlighted}</div>'
                  f'<div class="hc-side">{_flag_list(report.flags, placed, uid)}</div></div>')
@@ -226,7 +227,8 @@ def _sym(fam: str) -> str:
     return FAMILIES.get(fam, _OTHER)[0]
 
 
-def _legend(flags: Iterable[Flag]) -> str:
+def legend_html(flags: Iterable[Flag] = ()) -> str:
+    """The legend: every family with its symbol, underline and words (``other`` only when present)."""
     present = set(_family_counts(flags))
     items = []
     for fam, (sym, label, _) in (*FAMILIES.items(), ("other", _OTHER)):
