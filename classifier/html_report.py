@@ -83,9 +83,12 @@ def write_batch_report(reports: Iterable[Report], path: str | os.PathLike[str], 
     with tempfile.TemporaryFile("w+", encoding="utf-8") as views:
         summary = _write_views(reports, views)
         views.seek(0)
-        with open(tmp, "w", encoding="utf-8") as out:
-            _write_document(out, summary, views, title, page_size)
-    os.replace(tmp, path)
+        try:
+            with open(tmp, "w", encoding="utf-8") as out:
+                _write_document(out, summary, views, title, page_size)
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
     return summary.n
 
 
