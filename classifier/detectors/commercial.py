@@ -1,7 +1,804 @@
-"""commercial detectors (placeholder until its issue lands)."""
+"""commercial.* detectors: how health spam makes money.
+
+Six small detectors, each raising one flag code with the exact span that shows it:
+
+``commercial.buy_link``
+    purchase calls to action in link anchors, in link targets and injected into running text
+    ("Buy valium acts on ..."), add-to-cart and price-per-pill lines.
+``commercial.pharmacy``
+    online-pharmacy pitches: product names with strengths ("Xanax 2mg bars"), "no prescription needed",
+    overnight / discreet delivery, questionnaire prescribing, telehealth pitches centred on a controlled
+    substance, coupons, a drug name in the page's domain or slug.
+``commercial.lead_generation``
+    a call to action around a phone number or a form that routes the reader to paid treatment referral.
+    Numbers are recognised by ``phonenumbers``; named public helplines are not lead generation.
+``commercial.obfuscated_drug_name``
+    drug names spelled to dodge filters (look-alike letters, digits for letters, separators, zero-width
+    characters, doubled or dropped letters), matched after NFKC and a confusables fold.
+``commercial.drug_mix``
+    several unrelated drug markets (pain, anxiety, erectile, weight ...) listed close together.
+``commercial.donation_or_affiliate``
+    affiliate disclosures, donation widgets and sponsored-content markers (low-severity context).
+
+A drug name alone is never a signal: every rule needs selling context, a disguise or a mix. Everything
+the detectors need per page (drug mentions, the main drug) is computed once and shared.
+
+Lexicons: ``corpus/lexicons/drugs.json`` (names, through :mod:`classifier.drugs`),
+``corpus/lexicons/commercial.json`` (public helplines, trusted domains, locator words) and
+``corpus/lexicons/commercial_misspellings.json`` (built by :func:`build_misspellings`).
+"""
 
 from __future__ import annotations
 
-from .base import Detector
+import json
+import re
+import unicodedata
+import weakref
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
 
-DETECTORS: tuple[Detector, ...] = ()
+from ..drugs import Mention, dictionary
+from ..page import Page
+from ..resources import LEXICONS_DIR
+from ..results import Flag
+from .base import Detector, make_flag
+
+_LEXICON = json.loads((LEXICONS_DIR / "commercial.json").read_text(encoding="utf-8"))
+_DRUGS = dictionary()
+_CONTROLLED = frozenset({"I", "II", "III", "IV", "V"})
+# Drugs whose category ends in " otc" are sold over the counter: "Advil 200 mg" is a shelf label, not a pitch.
+_RX = frozenset(d.id for d in _DRUGS.drugs.values() if not d.category.endswith(" otc"))
+# Markets that spam pharmacies sell into; mixing several of them on one page is a pharmacy menu.
+_MARKETS = {"anxiety": "anxiety", "sleep": "sleep", "pain": "pain", "erectile": "erectile", "weight": "weight",
+            "stimulant": "stimulant", "hair loss": "lifestyle", "acne": "lifestyle", "anabolic": "anabolic"}
+_LIFESTYLE = frozenset({"erectile", "weight", "lifestyle", "anabolic"})
+
+
+def _is_controlled(drug_id: str) -> bool:
+    drug = _DRUGS.get(drug_id)
+    return bool(drug and drug.schedule in _CONTROLLED)
+
+
+def _severity(base: float, drug_id: str | None) -> float:
+    """Controlled substances sold without oversight are the most harmful form: raise severity."""
+    return min(1.0, base + 0.25) if drug_id and _is_controlled(drug_id) else base
+
+
+# --------------------------------------------------------------------------------------------------
+# per-page context, computed once and shared by every detector in this module
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    mentions: tuple[Mention, ...]
+    rx: tuple[Mention, ...]
+    main_drug: str | None  # the most mentioned prescription drug (3+ mentions), if any
+
+
+_last: tuple[weakref.ref, _Context] | None = None
+
+
+def _context(page: Page) -> _Context:
+    # One page is scored by every detector in turn; keep the last page's context (a weak reference so
+    # that a recycled id() can never hand one page another page's mentions).
+    global _last
+    entry = _last
+    if entry is not None and entry[0]() is page:
+        return entry[1]
+    mentions = tuple(_DRUGS.find(page.text, lower=page.lower))
+    rx = tuple(m for m in mentions if m.drug in _RX)
+    counts: dict[str, int] = {}
+    for m in rx:
+        counts[m.drug] = counts.get(m.drug, 0) + 1
+    main = max(counts, key=counts.__getitem__) if counts else None
+    ctx = _Context(mentions, rx, main if main and counts[main] >= 3 else None)
+    _last = (weakref.ref(page), ctx)
+    return ctx
+
+
+def _near(ctx: _Context, start: int, end: int, window: int = 300) -> Mention | None:
+    """The nearest prescription-drug mention within ``window`` characters of a span."""
+    best, dist = None, window + 1
+    for m in ctx.rx:
+        d = max(0, m.start - end, start - m.end)
+        if d < dist:
+            best, dist = m, d
+    return best
+
+
+def _sentence(page: Page, pos: int) -> tuple[int, int]:
+    span = page.sentence_at(pos)
+    return (span.start, span.end) if span is not None else (pos, min(len(page.text), pos + 1))
+
+
+def _in_links(page: Page, start: int, end: int) -> bool:
+    return any(link.start < end and start < link.end for link in page.text_links)
+
+
+# --------------------------------------------------------------------------------------------------
+# URLs
+
+
+_TRUSTED = tuple(_LEXICON["trusted_domains"])
+_LOCATOR = tuple(_LEXICON["locator_words"])
+_URL_TOKEN = re.compile(r"[a-z]+|\d+mg", re.I)
+_SELL_TOKENS = frozenset(
+    ["buy", "order", "cheap", "purchase", "shop", "store", "pharmacy", "pharma", "rx", "meds", "pills", "pill", "sale", "discount", "generic", "noprescription", "nopresc", "overnight", "cod"]
+)
+
+
+def _host_path(href: str) -> tuple[str, str]:
+    try:
+        parts = urlsplit(href.strip())
+    except ValueError:
+        return "", ""
+    host = (parts.hostname or "").lower()
+    return host, (parts.path + "?" + parts.query).lower()
+
+
+def _trusted(host: str) -> bool:
+    return any(host == t or host.endswith("." + t) for t in _TRUSTED)
+
+
+def _is_locator(text: str) -> bool:
+    low = text.lower()
+    return any(w in low for w in _LOCATOR)
+
+
+@lru_cache(maxsize=4096)
+def _url_drug(host_or_path: str) -> str | None:
+    """A drug id named in a domain or path, as a whole token or glued to selling words (``buyvalium``)."""
+    names = _DRUGS.names(("generic", "brand"))
+    for tok in re.findall(r"[a-z]+", host_or_path):
+        if tok in names:
+            return names[tok]
+        if len(tok) > 6:
+            for hit_end, (length, drug_id, kind) in _DRUGS._auto.iter(tok):
+                if kind in ("generic", "brand") and length >= 5:
+                    rest = tok[: hit_end - length + 1] + tok[hit_end + 1 :]
+                    if rest and any(rest.startswith(s) or rest.endswith(s) for s in _SELL_TOKENS | {"online", "now"}):
+                        return drug_id
+    return None
+
+
+def _url_sells(host: str, path: str) -> str | None:
+    """The drug a URL sells: a drug in the domain, or a short slug with a drug and a selling word."""
+    drug = _url_drug(host)
+    if drug and (set(re.findall(r"[a-z]+", host)) & _SELL_TOKENS or "online" in host or len(host.split(".")) <= 3):
+        return drug
+    segments = [s for s in re.split(r"[/?&=#]", path) if s]
+    for seg in segments[-3:]:
+        toks = [t.lower() for t in _URL_TOKEN.findall(seg)]
+        # News slugs are headlines (many words); shop slugs are short product handles.
+        if not toks or len(toks) > 6:
+            continue
+        drug = _url_drug(seg)
+        if drug is None:
+            continue
+        if set(toks) & _SELL_TOKENS or any(t.endswith("mg") and t[:-2].isdigit() for t in toks):
+            return drug
+        if "without" in toks and ("prescription" in toks or "rx" in toks):
+            return drug
+    return None
+
+
+# --------------------------------------------------------------------------------------------------
+# commercial.buy_link
+
+
+_BUY_VERB = r"(?:buy(?:ing)?|order(?:ing)?|purchas(?:e|ing)|shop\s+for)"
+_ADJ = r"(?:(?:cheap|cheapest|generic|discount(?:ed)?|real|genuine|brand|legit|legal|original|quality)\s+){0,2}"
+_BUY_AT = re.compile(r"(?<![\w-])(" + _BUY_VERB + r")\s+" + _ADJ)
+_SELL_TAIL = re.compile(
+    r"(?:\s*\d+(?:\.\d+)?\s*mg)?(?:[ \t]+(?:online|now|today|cheap|overnight|fast|for\s+sale|cod|"
+    r"without\s+(?:a\s+|any\s+)?(?:prescription|rx|script)|no\s+(?:prescription|rx)|"
+    r"with\s+no\s+(?:prescription|rx)|in\s+(?:the\s+)?(?:usa|uk|us)|usa|uk))+",
+    re.I,
+)
+# Who says "buy X online" decides what it is: a reader addressed ("how to", "you can") or a shop line,
+# not a reporter describing what others do ("people who buy X online").
+_ADDRESSED = re.compile(r"(?:where\s+to|how\s+to|here\s+to|click\s+to|you\s+can|can\s+i|can\s+you|best\s+place\s+to|"
+                        r"safe\s+to|easy\s+to|you\s+should|want\s+to|need\s+to|now\s+you\s+can)\s+$", re.I)
+_ANCHOR_BUY = re.compile(r"\b(?:buy|order|purchase|shop)\b", re.I)
+_ANCHOR_GET = re.compile(r"\bget\b.*\b(?:now|online|today|cheap|without|no\s+prescription)\b", re.I)
+_ANCHOR_SELL = re.compile(
+    r"\b(?:online|cheap|now|today|discount|generic|overnight|pills?|tabs|tablets?|meds|rx|without\s+(?:a\s+)?"
+    r"prescription|no\s+prescription|for\s+sale)\b",
+    re.I,
+)
+_CART = re.compile(r"\b(?:add\s+to\s+(?:cart|basket|bag)|buy\s+now|order\s+now|checkout|proceed\s+to\s+checkout)\b", re.I)
+_CART_HREF = re.compile(r"add[-_]?to[-_]?cart|[?&]add-to-cart=|/cart\b.*[?&](?:add|product)|/checkout\b", re.I)
+_PRICE_PER_PILL = re.compile(
+    r"(?:(?:only|just|from|as\s+low\s+as|starting\s+(?:at|from)|low\s+price\s+of|price\s+per\s+pill\s*:?)\s*"
+    r"[$€£]\s?\d+(?:[.,]\d{1,2})?(?:\s*(?:/|per|a|an|each)\s*(?:pill|tablet|tab|capsule|cap|dose|piece)s?\b)?"
+    r"|[$€£]\s?\d+[.,]\d{2}\s*/\s*(?:pill|tablet|tab|capsule|cap)s?\b)",
+    re.I,
+)
+_PER_PILL = re.compile(r"(?:/|per|a|each)\s*(?:pill|tablet|tab|capsule|cap|dose|piece)s?\b|price\s+per\s+pill", re.I)
+
+
+class BuyLinkDetector(Detector):
+    """Purchase calls to action: in anchors, in link targets, injected into text, carts and pill prices."""
+
+    name = "commercial_buy_link"
+    family = "commercial"
+    code = "commercial.buy_link"
+
+    def detect(self, page: Page) -> list[Flag]:
+        ctx = _context(page)
+        flags: list[Flag] = []
+        for link in page.text_links:
+            flag = self._link(page, ctx, link)
+            if flag is not None:
+                flags.append(flag)
+        flags.extend(self._text(page, ctx))
+        if ctx.rx:
+            for m in _PRICE_PER_PILL.finditer(page.text):
+                if _PER_PILL.search(m.group()) and _near(ctx, m.start(), m.end(), 400) is not None:
+                    flags.append(make_flag(page, self.code, m.start(), m.end(), 0.6,
+                                           "A per-pill price offer: the page sells medicine by the tablet."))
+            for m in _CART.finditer(page.text):
+                if not _in_links(page, m.start(), m.end()) and _near(ctx, m.start(), m.end(), 400) is not None:
+                    flags.append(make_flag(page, self.code, m.start(), m.end(), 0.6,
+                                           "A shopping-cart button next to a prescription drug."))
+        return flags
+
+    def _link(self, page: Page, ctx: _Context, link) -> Flag | None:  # noqa: ANN001 - page.Link
+        host, path = _host_path(link.href)
+        if _trusted(host) or _is_locator(link.anchor) or _is_locator(link.href):
+            return None
+        anchor = link.anchor
+        drugs = _DRUGS.find(anchor)
+        sells_href = _url_sells(host, path)
+        drug = drugs[0].drug if drugs else sells_href
+        if _ANCHOR_BUY.search(anchor) and (drugs or _ANCHOR_SELL.search(anchor) or sells_href):
+            why = "A link whose anchor asks the reader to buy medicine"
+        elif _ANCHOR_GET.search(anchor) and (drugs or sells_href):
+            why = "A link whose anchor offers medicine to get now or online"
+        elif sells_href:
+            why = "A link to a page that sells a prescription drug"
+        elif _CART_HREF.search(link.href) and (drugs or ctx.rx):
+            why = "A link that adds a product to a shopping cart"
+        elif _CART.search(anchor) and (drugs or ctx.rx):
+            why = "A shopping-cart button on a page about a prescription drug"
+        else:
+            return None
+        return make_flag(page, self.code, link.start, link.end, _severity(0.7, drug),
+                         f"{why} ({link.href[:80]}).")
+
+    def _text(self, page: Page, ctx: _Context) -> list[Flag]:
+        text, low = page.text, page.lower
+        out: list[Flag] = []
+        for m in _BUY_AT.finditer(low):
+            hit = _drug_at(low, m.end())
+            if hit is None:
+                continue
+            drug, name_end = hit
+            verb_start = m.start(1)
+            tail = _SELL_TAIL.match(low, name_end)
+            end = tail.end() if tail else name_end
+            if _in_links(page, verb_start, end):
+                continue  # the anchor rule owns it
+            sent_start, _ = _sentence(page, verb_start)
+            lead = text[sent_start:verb_start].strip(" \t-–—•*·:>\"'“‘(")
+            if not lead:
+                why = "A sentence that opens with an order to buy a drug"
+            elif text[verb_start].isupper():
+                why = "A 'Buy <drug>' phrase dropped into the middle of a sentence, typical of injected spam anchors"
+            elif tail and _ADDRESSED.search(low, max(sent_start, verb_start - 30), verb_start):
+                why = "The reader is told where or how to buy a drug online"
+            else:
+                continue
+            out.append(make_flag(page, self.code, verb_start, end, _severity(0.7, drug), why + "."))
+        return out
+
+
+def _drug_at(low: str, pos: int) -> tuple[str, int] | None:
+    """The longest drug name starting at ``pos`` and its end, or None.
+
+    The end boundary only rejects a following ASCII letter or digit: injected anchors often leave junk
+    glued to the name ("valiumĀ"), which an ordinary word-boundary check would take for part of the word.
+    """
+    best = None
+    for end_idx, (length, drug_id, kind) in _DRUGS._auto.iter(low[pos : pos + 40]):
+        if end_idx - length + 1 != 0 or kind not in ("generic", "brand"):
+            continue
+        end = pos + end_idx + 1
+        nxt = low[end : end + 1]
+        if nxt.isascii() and nxt.isalnum():
+            continue
+        if best is None or end > best[1]:
+            best = (drug_id, end)
+    return best
+
+
+# --------------------------------------------------------------------------------------------------
+# commercial.pharmacy
+
+
+_STRENGTH = re.compile(
+    r"[ \t]*(?:[-(,][ \t]*)?(\d+(?:\.\d+)?)[ \t]*(?:mg|mcg|µg|micrograms?|milligrams?)\b"
+    r"(?:[ \t]+(?:bars?|pills?|tabs?|tablets?|caps?|capsules?|strips?|pack))?",
+    re.I,
+)
+_NO_RX_STRONG = re.compile(
+    r"\b(?:no|without)[ \t]+(?:rx|script|prescriptions?[ \t]+(?:needed|required|necessary)|"
+    r"prior[ \t]+prescription|doctor'?s?[ \t]+(?:prescription|visit|approval|appointment))\b|\bno[- ]rx\b|"
+    r"\bprescription[ \t]+(?:not[ \t]+)?(?:needed|required)\b|\bno[ \t]+prescription\b",
+    re.I,
+)
+_NO_RX_WEAK = re.compile(r"\bwithout[ \t]+(?:a[ \t]+|any[ \t]+)?prescriptions?\b", re.I)
+_ORDERING = re.compile(r"\b(?:buy|order|purchas|ship|deliver|get\s+(?:your|it)|available\s+online|online|cart|checkout)", re.I)
+_DELIVERY = re.compile(
+    r"\b(?:overnight|next[- ]day|same[- ]day|express)[ \t]+(?:delivery|shipping|shipment)\b|"
+    r"\bdiscreet(?:ly)?[ \t]+(?:packag\w*|shipp\w*|deliver\w*|shipped|parcel)\b|\bcash[ \t]+on[ \t]+delivery\b|"
+    r"\b(?:pay(?:ment)?[ \t]+(?:by[ \t]+)?|accept[ \t]+)COD\b|\bCOD[ \t]+(?:available|accepted|orders?|delivery|payment)\b|"
+    r"\bships?[ \t]+(?:worldwide|to[ \t]+all[ \t]+states|overnight|discreetly)\b|\bworldwide[ \t]+(?:shipping|delivery)\b|"
+    r"\bfree[ \t]+(?:shipping|delivery)\b|\bdelivered[ \t]+(?:to[ \t]+your[ \t]+door|overnight|discreetly)\b",
+    re.I,
+)
+_QUESTIONNAIRE = re.compile(
+    r"\bonline[ \t]+(?:medical[ \t]+|health[ \t]+)?questionnaire\b|\b(?:short|quick|simple|brief)[ \t]+"
+    r"(?:online[ \t]+|medical[ \t]+|health[ \t]+)?(?:questionnaire|form)\b|\bprescribed[ \t]+online\b|"
+    r"\bget[ \t]+(?:a|your)[ \t]+prescription[ \t]+online\b|\bprescription[ \t]+online[ \t]+in\b|"
+    r"\b(?:no|without[ \t]+(?:a|an|the))[ \t]+(?:need[ \t]+to[ \t]+see[ \t]+a[ \t]+)?(?:doctor|physician)'?s?[ \t]+"
+    r"(?:visit|appointment|office)\b|\bno[ \t]+need[ \t]+to[ \t]+see[ \t]+a[ \t]+doctor\b|"
+    r"\bonline[ \t]+(?:doctor|physician|prescriber)s?[ \t]+(?:will[ \t]+)?(?:review|approve|prescribe|issue)",
+    re.I,
+)
+_TELEHEALTH = re.compile(
+    r"\b(?:get|start|book|request|schedule|begin)[ \t]+(?:your[ \t]+|an?[ \t]+|a[ \t]+free[ \t]+|free[ \t]+)?"
+    r"(?:online|virtual|telehealth|telemedicine|video)[ \t]+(?:consultation|consult|visit|evaluation|appointment|"
+    r"assessment)\b|\b(?:secure[ \t]+)?digital[ \t]+(?:care(?:[ \t]+models?)?|platforms?|health[ \t]+platforms?|clinics?)\b|"
+    r"\b(?:telehealth|telemedicine|online)[ \t]+(?:doctors?|physicians?|providers?|clinicians?|prescribers?)\b|"
+    r"\baccess[ \t]+licensed[ \t]+(?:medical[ \t]+professionals|providers|clinicians|doctors|physicians)\b|"
+    r"\blicensed[ \t]+healthcare[ \t]+pathways\b",
+    re.I,
+)
+_COUPON = re.compile(
+    r"\b(?:coupon|promo|discount|voucher)[ \t]+codes?\b|\buse[ \t]+code[ \t]+[A-Z0-9]{3,}\b|"
+    r"\b\d{1,2}[ \t]*%[ \t]+off\b|\bsave[ \t]+(?:up[ \t]+to[ \t]+)?\d{1,2}[ \t]*%|\b(?:bonus|free)[ \t]+(?:pills|tablets|tabs)\b|"
+    r"\bmoney[- ]back[ \t]+guarantee\b|\blowest[ \t]+prices?\b|\bbest[ \t]+prices?[ \t]+(?:online|guaranteed)\b|"
+    r"\bprices?[ \t]+(?:start(?:ing)?[ \t]+)?(?:from|as[ \t]+low[ \t]+as)[ \t]+[$€£]",
+    re.I,
+)
+
+
+class PharmacyDetector(Detector):
+    """Online-pharmacy and prescribing-for-sale pitches."""
+
+    name = "commercial_pharmacy"
+    family = "commercial"
+    code = "commercial.pharmacy"
+
+    def detect(self, page: Page) -> list[Flag]:
+        ctx = _context(page)
+        if not ctx.rx:
+            return []
+        flags = self._strengths(page, ctx)
+        flags.extend(self._phrases(page, ctx))
+        flags.extend(self._url(page, ctx))
+        return flags
+
+    def _strengths(self, page: Page, ctx: _Context) -> list[Flag]:
+        out = []
+        for m in ctx.rx:
+            s = _STRENGTH.match(page.text, m.end)
+            # A brand with a strength is a product listing ("Valium 5 mg"); a generic with a strength is
+            # how labels and studies write doses, so it needs a packaging word ("diazepam 10mg tablets").
+            if s is None or (m.kind != "brand" and not s.group().rstrip()[-1:].isalpha() or
+                             m.kind != "brand" and s.group().strip().lower().endswith(("mg", "mcg", "µg", "grams", "gram"))):
+                continue
+            out.append(make_flag(page, self.code, m.start, s.end(), _severity(0.5, m.drug),
+                                 f"A product listing: {m.surface} with a strength, as an online shop names what it sells."))
+        return out
+
+    def _phrases(self, page: Page, ctx: _Context) -> list[Flag]:
+        text = page.text
+        out = []
+        for rx, window, base, why in (
+            (_NO_RX_STRONG, 400, 0.7, "Medicine offered without a prescription"),
+            (_DELIVERY, 500, 0.55, "Mail-order delivery terms next to a prescription drug"),
+            (_QUESTIONNAIRE, 600, 0.6, "Prescribing by online form instead of a clinical visit"),
+            (_COUPON, 300, 0.45, "A price promotion for a prescription drug"),
+        ):
+            for m in rx.finditer(text):
+                near = _near(ctx, m.start(), m.end(), window)
+                if near is None:
+                    continue
+                out.append(make_flag(page, self.code, m.start(), m.end(), _severity(base, near.drug),
+                                     f"{why} ({near.surface})."))
+        for m in _NO_RX_WEAK.finditer(text):
+            s, e = _sentence(page, m.start())
+            near = _near(ctx, s, e, 0)
+            if near is not None and near.drug in _RX and _ORDERING.search(text, s, e) and _is_controlled(near.drug):
+                out.append(make_flag(page, self.code, m.start(), m.end(), _severity(0.6, near.drug),
+                                     f"A controlled drug ({near.surface}) offered without a prescription."))
+        if ctx.main_drug and _is_controlled(ctx.main_drug):
+            main = _DRUGS.get(ctx.main_drug)
+            for m in _TELEHEALTH.finditer(text):
+                out.append(make_flag(page, self.code, m.start(), m.end(), 0.5,
+                                     f"A remote-prescribing pitch on a page centred on a controlled substance "
+                                     f"({main.generic if main else ctx.main_drug})."))
+        return out
+
+    def _url(self, page: Page, ctx: _Context) -> list[Flag]:
+        if not page.url:
+            return []
+        host, path = _host_path(page.url)
+        drug = _url_sells(host, path)
+        if drug is None:
+            return []
+        first = next((m for m in ctx.mentions if m.drug == drug), None)
+        if first is None:
+            return []
+        return [make_flag(page, self.code, first.start, first.end, _severity(0.6, drug),
+                          f"The page address sells {first.surface} ({host}).")]
+
+
+# --------------------------------------------------------------------------------------------------
+# commercial.lead_generation
+
+
+def _phrase_rx(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])", re.I)
+
+
+_HELPLINE_NAMES = _phrase_rx(_LEXICON["public_helplines"]["names"])
+_HELPLINE_NUMBERS = frozenset(_LEXICON["public_helplines"]["numbers"])
+_CTA = re.compile(r"\b(?:call|dial|phone|text|ring|contact\s+us|reach\s+us|speak\s+(?:with|to)|talk\s+(?:with|to))\b|"
+                  r"\btoll[- ]?free\b|\b24/7\b|\b24\s+hours\b", re.I)
+_REFERRAL = re.compile(
+    r"\b(?:treatment|rehab\w*|recovery|addiction|detox\w*|admissions?|insurance|specialists?|counsel(?:or|l?ing)s?|"
+    r"advisors?|advisers?|intake|help\s+(?:you\s+)?find\w*|find\s+(?:a|the\s+right|the\s+best)\s+\w+|get\s+help|"
+    r"free\s+(?:and\s+)?confidential|confidential|assessment|consultation|program(?:me)?s?|facility|facilities|"
+    r"centers?|centres?|sober|inpatient|outpatient|clinic)\b",
+    re.I,
+)
+_FORM_LEAD = re.compile(
+    r"\bwe\s+can\s+help\s+you\s+(?:find|choose|locate|get\s+into)\b[^.!?\n]{0,80}?"
+    r"\b(?:treatment|rehab\w*|programs?|centers?|centres?|facilit\w+|detox|recovery|care)\b|"
+    r"\b(?:verify|check)\s+(?:your\s+)?(?:insurance|coverage|benefits)(?:\s+(?:coverage|benefits))?\b[^.!?\n]{0,80}?"
+    r"\b(?:treatment|rehab\w*|detox|recovery|addiction)\b|"
+    r"\b(?:free|instant|online)\s+insurance\s+(?:verification|check)\b|"
+    r"\b(?:speak|talk)\s+(?:with|to)\s+(?:an?\s+|our\s+)?(?:admissions|treatment|intake|recovery)\s+"
+    r"(?:specialists?|advisors?|navigators?|coordinators?|counsel(?:l)?ors?|team)\b|"
+    r"\bfill\s+(?:out|in)\s+(?:the|our|this)\s+(?:short\s+|quick\s+|confidential\s+)?form\b[^.!?\n]{0,80}?"
+    r"\b(?:treatment|rehab\w*|detox|recovery|addiction|admissions)\b",
+    re.I,
+)
+_VANITY = re.compile(r"\b(?:1[-. ]?)?\(?8(?:00|33|44|55|66|77|88)\)?[-. ]?[A-Z0-9]{3}[-. ]?[A-Z0-9]{4}\b")
+
+
+class LeadGenerationDetector(Detector):
+    """Calls to action around a phone number or form that route readers to paid treatment referral."""
+
+    name = "commercial_lead_generation"
+    family = "commercial"
+    code = "commercial.lead_generation"
+
+    def detect(self, page: Page) -> list[Flag]:
+        text = page.text
+        flags: list[Flag] = []
+        seen: set[tuple[int, int]] = set()
+        for start, end, national in self._numbers(text):
+            if national in _HELPLINE_NUMBERS:
+                continue
+            s, e = _sentence(page, start)
+            # The call to action may sit in the sentence before ("Need help finding a program? Call ...").
+            ps = page.sentence_at(s - 2) if s >= 2 else None
+            ws = ps.start if ps is not None and s - ps.start < 200 else s
+            window = text[ws:e]
+            if _HELPLINE_NAMES.search(window) or not _CTA.search(window) or not _REFERRAL.search(window):
+                continue
+            s, e = self._trim(s, e, start, end)
+            if (s, e) in seen:
+                continue
+            seen.add((s, e))
+            toll_free = "toll" in window.lower() or national.startswith(("800", "833", "844", "855", "866", "877", "888"))
+            flags.append(make_flag(page, self.code, s, e, 0.7 if toll_free else 0.55,
+                                   "A call to action around a phone number that routes readers to a treatment referral."))
+        for m in _FORM_LEAD.finditer(text):
+            s, e = _sentence(page, m.start())
+            if _HELPLINE_NAMES.search(text, s, e) or any(a < m.end() and m.start() < b for a, b in seen):
+                continue
+            flags.append(make_flag(page, self.code, m.start(), m.end(), 0.5,
+                                   "The page offers to place the reader in treatment (referral or insurance check)."))
+        return flags
+
+    @staticmethod
+    def _trim(s: int, e: int, start: int, end: int) -> tuple[int, int]:
+        # Keep evidence readable on run-on scraped sentences: at most ~150 characters either side.
+        return max(s, start - 150), min(e, end + 150)
+
+    @staticmethod
+    def _numbers(text: str) -> list[tuple[int, int, str]]:
+        import phonenumbers
+
+        found: list[tuple[int, int, str]] = []
+        try:
+            for m in phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.VALID, max_tries=200):
+                national = str(m.number.national_number)
+                if m.number.country_code == 1:
+                    national = national[-10:]
+                found.append((m.start, m.end, national))
+            # Vanity numbers ("1-800-GET-HELP") are not matched by the matcher; parse each candidate with
+            # the library, which converts letters to digits and validates the result.
+            for m in _VANITY.finditer(text):
+                if not any(ch.isalpha() for ch in m.group()) or any(a <= m.start() < b for a, b, _ in found):
+                    continue
+                number = phonenumbers.parse(m.group(), "US")
+                if phonenumbers.is_valid_number(number):
+                    found.append((m.start(), m.end(), str(number.national_number)))
+        except phonenumbers.NumberParseException:
+            pass
+        return found
+
+
+# --------------------------------------------------------------------------------------------------
+# commercial.obfuscated_drug_name
+
+
+# Look-alike characters that NFKC leaves alone: Cyrillic and Greek letters, and the digits and symbols
+# spam uses for letters. Two folds because "1" stands for both "i" and "l".
+_CONFUSABLE = {
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c", "т": "t",
+    "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ɡ": "g", "ԛ": "q", "ԝ": "w", "ӏ": "l",
+    "α": "a", "β": "b", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x",
+    "ү": "y", "ɑ": "a", "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "b",
+}
+_LEET_I = {"@": "a", "4": "a", "3": "e", "0": "o", "1": "i", "!": "i", "|": "l", "$": "s", "5": "s", "7": "t",
+           "€": "e", "¡": "i"}
+_LEET_L = {**_LEET_I, "1": "l"}
+_SEPARATORS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(ch: str) -> str:
+    """One character → one lower-case Latin letter where it is a look-alike, else itself (lower case)."""
+    if ch.isascii():
+        return ch.lower()
+    low = ch.lower()
+    if low in _CONFUSABLE:
+        return _CONFUSABLE[low]
+    norm = unicodedata.normalize("NFKC", ch)
+    if len(norm) == 1 and norm.isascii():
+        return norm.lower()
+    base = unicodedata.normalize("NFKD", norm)[:1]
+    if base.isascii() and base.isalpha():
+        return base.lower()
+    if len(norm) == 1 and norm.lower() in _CONFUSABLE:
+        return _CONFUSABLE[norm.lower()]
+    return low[:1] or ch
+
+
+def _fold(text: str, leet: dict[str, str]) -> str:
+    """Same-length fold so that offsets in the folded text index the original."""
+    chars = set(text)
+    table = {ord(c): leet.get(c, _fold_char(c)) for c in chars if not c.isascii() or c in leet}
+    return text.translate(table).lower() if table else text.lower()
+
+
+# Tokens where a Latin letter touches a digit, a symbol or a non-ASCII character, or runs of full-width
+# forms: the only places a look-alike spelling can hide, found in one pass instead of folding every word.
+_MIXED = re.compile(r"[\w@$!|€¡]*(?:[A-Za-z][0-9@$!|€¡\u0080-\uffff]|[0-9@$!|€¡\u0080-\uffff][A-Za-z])[\w@$!|€¡]*"
+                    r"|[\uff10-\uff5a]{4,}")
+_SEPARATOR_RUN = re.compile(r"[^\w@$!|€¡]|_")
+_SPACED = re.compile(r"(?<![\w@$])[A-Za-z](?:(?:[ .\-_*·•'/]|[\u200b-\u200d\u2060\ufeff\u00ad]){1,2}[A-Za-z0-9@$!|]){3,}(?![\w@$])")
+_SPLIT = re.compile(r"(?<![\w@$])[\w@$!|]+(?:(?:[.\-_*·•']|[\u200b-\u200d\u2060\ufeff\u00ad])+[\w@$!|]+)+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_NOT_NAME = re.compile(r"[^a-z]")
+
+
+def _names_single() -> dict[str, str]:
+    """Plain names (letters only, 4+ characters) that a disguised spelling can be matched against."""
+    return {n: d for n, d in _DRUGS.names(("generic", "brand")).items() if n.isalpha() and len(n) >= 4}
+
+
+def _misspellings(names: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Doubled-letter and dropped-letter spellings of names of 5+ letters → (drug id, name).
+
+    Only interior drops (the first and last letters stay: dropping the last letter of "lyrica" or "ultram"
+    gives an English word) and only doubled letters that the name does not already have.
+    """
+    out: dict[str, tuple[str, str]] = {}
+    for name, drug in names.items():
+        # Long generic names are misspelled by honest writers too ("hydroxychlorquine"); spam disguises
+        # the short brand and generic names it sells.
+        if not 5 <= len(name) <= 9 or drug not in _RX:
+            continue
+        for i in range(len(name)):
+            out.setdefault(name[: i + 1] + name[i] + name[i + 1 :], (drug, name))
+            if 0 < i < len(name) - 1 and name[i] != name[i - 1]:
+                out.setdefault(name[:i] + name[i + 1 :], (drug, name))
+    for name in names:
+        out.pop(name, None)
+    return out
+
+
+MISSPELLINGS_FILE = LEXICONS_DIR / "commercial_misspellings.json"
+
+
+def build_misspellings(path: Path = MISSPELLINGS_FILE) -> int:
+    """Write the doubled- and dropped-letter spellings of drug names, minus English words.
+
+    Build-time only (``wordfreq`` costs ~0.4 s to load); rebuild after editing ``drugs.json`` with::
+
+        python -c "from classifier.detectors.commercial import build_misspellings as b; print(b())"
+
+    A variant that is a word or a name English
+    writers use (Zipf frequency >= 1, e.g. "slice" from Sklice, "Arlen" from Aralen) is dropped.
+    Returns the number of spellings written.
+    """
+    import wordfreq
+
+    variants = _misspellings(_names_single())
+    kept = {v: list(dn) for v, dn in sorted(variants.items()) if wordfreq.zipf_frequency(v, "en") < 1.0}
+    doc = {
+        "about": "Doubled- and dropped-letter spellings of drug names (spelling -> [drug id, name]), built by "
+                 "build_misspellings() in classifier/detectors/commercial.py from corpus/lexicons/drugs.json; spellings with a "
+                 "wordfreq English Zipf frequency of 1 or more are left out.",
+        "misspellings": kept,
+    }
+    path.write_text(json.dumps(doc, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+    return len(kept)
+
+
+def _load_misspellings() -> dict[str, tuple[str, str]]:
+    if not MISSPELLINGS_FILE.exists():
+        return {}
+    raw = json.loads(MISSPELLINGS_FILE.read_text(encoding="utf-8"))["misspellings"]
+    return {v: (dn[0], dn[1]) for v, dn in raw.items() if dn[0] in _DRUGS}
+
+
+class ObfuscatedDrugNameDetector(Detector):
+    """Drug names disguised to pass keyword filters; plain spellings are never flagged."""
+
+    name = "commercial_obfuscated_drug_name"
+    family = "commercial"
+    code = "commercial.obfuscated_drug_name"
+
+    def __init__(self) -> None:
+        import ahocorasick
+
+        self._names = _names_single()
+        self._variants = _load_misspellings()
+        self._auto = ahocorasick.Automaton()
+        for variant, (drug, name) in self._variants.items():
+            self._auto.add_word(variant, (len(variant), drug, name))
+        self._auto.make_automaton()
+
+    def detect(self, page: Page) -> list[Flag]:
+        text = page.text
+        hits: dict[tuple[int, int], tuple[str, str, str]] = {}
+        for m in _MIXED.finditer(text):
+            self._lookalike(m.group(), m.start(), hits)
+        self._misspelled(text, page.lower, hits)
+        for rx in (_SPACED, _SPLIT):
+            for m in rx.finditer(text):
+                joined = _NOT_NAME.sub("", _fold(_SEPARATOR_RUN.sub("", m.group()), _LEET_I))
+                drug = self._names.get(joined)
+                if drug and (m.start(), m.end()) not in hits:
+                    hits[(m.start(), m.end())] = (drug, joined, "letters split by separators or invisible characters")
+        flags = []
+        last_end = -1
+        for (s, e), (drug, name, how) in sorted(hits.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
+            if s < last_end:
+                continue
+            last_end = e
+            flags.append(make_flag(page, self.code, s, e, _severity(0.6, drug),
+                                   f"'{text[s:e]}' is {name} spelled to dodge filters ({how})."))
+        return flags
+
+    def _lookalike(self, surface: str, start: int, hits: dict) -> None:
+        """A token mixing Latin letters with digits, symbols or other scripts that folds to a drug name."""
+        for leet in (_LEET_I, _LEET_L):
+            folded = _fold(surface, leet)
+            drug = self._names.get(folded)
+            name = folded
+            if drug is None and folded in self._variants:
+                drug, name = self._variants[folded]
+            if drug is None:
+                continue
+            letters = sum(c.isascii() and c.isalpha() for c in surface)
+            full_width = not surface.isascii() and unicodedata.normalize("NFKC", surface).isascii()
+            # A word wholly in another script (a Russian page) is not a disguise; "50mA" is not "soma".
+            if full_width or letters >= 3 or (letters >= 2 and surface[0].isalpha()):
+                hits[(start, start + len(surface))] = (drug, name, "look-alike characters")
+            return
+
+    def _misspelled(self, text: str, low: str, hits: dict) -> None:
+        n = len(low)
+        for end_idx, (length, drug, name) in self._auto.iter(low):
+            s, e = end_idx - length + 1, end_idx + 1
+            if (s > 0 and low[s - 1].isalnum()) or (e < n and low[e].isalnum()) or (s, e) in hits:
+                continue
+            hits[(s, e)] = (drug, name, "a letter doubled or dropped")
+
+
+# --------------------------------------------------------------------------------------------------
+# commercial.drug_mix
+
+
+class DrugMixDetector(Detector):
+    """Unrelated drug markets close together (pain + anxiety + erectile ...): a pharmacy's product menu."""
+
+    name = "commercial_drug_mix"
+    family = "commercial"
+    code = "commercial.drug_mix"
+    window = 600
+
+    def detect(self, page: Page) -> list[Flag]:
+        ctx = _context(page)
+        marked = []
+        for m in ctx.rx:
+            drug = _DRUGS.get(m.drug)
+            market = _MARKETS.get(drug.category) if drug else None
+            # Brands in running prose are capitalised; a lower-case "soma" is more often the cell body.
+            if market and (m.kind != "brand" or m.surface[:1].isupper()):
+                marked.append((m, market))
+        if len(marked) < 3:
+            return []
+        best = None
+        j = 0
+        counts: dict[str, int] = {}
+        for m, market in marked:
+            counts[market] = counts.get(market, 0) + 1
+            while m.end - marked[j][0].start > self.window:
+                old = marked[j][1]
+                counts[old] -= 1
+                if not counts[old]:
+                    del counts[old]
+                j += 1
+            markets = set(counts)
+            # Three markets including a lifestyle one (erectile, weight ...), or four of any kind: news
+            # about misuse lists opioids, benzodiazepines and stimulants together, but not with Viagra.
+            strong = (len(markets) >= 3 and markets & _LIFESTYLE) or len(markets) >= 4
+            if strong and (best is None or len(markets) > best[2]):
+                best = (marked[j][0].start, m.end, len(markets), sorted(markets))
+        if best is None:
+            return []
+        s, e, _, markets = best
+        return [make_flag(page, self.code, s, e, 0.5,
+                          f"Drugs for unrelated markets listed together ({', '.join(markets)}), as on an online-pharmacy menu.")]
+
+
+# --------------------------------------------------------------------------------------------------
+# commercial.donation_or_affiliate
+
+
+_AFFILIATE = re.compile(
+    r"\baffiliate\s+(?:links?|commissions?|partners?|programs?|disclosure)\b|"
+    r"\b(?:we|i)\s+(?:may|might|will|could)?\s*(?:earn|receive|get)\s+(?:a\s+)?(?:small\s+)?(?:commission|compensation|fee)\b|"
+    r"\bas\s+an\s+amazon\s+associate\b|\bsponsored\s+(?:content|post|article|by|links?)\b|\bpaid\s+(?:partnership|promotion|post)\b|"
+    r"\bthis\s+(?:post|article|content)\s+(?:is|was)\s+sponsored\b|\bpromoted\s+content\b|\badvertorial\b|"
+    r"\bbe\s+the\s+first\s+to\s+donate\b|\bdonate\s+(?:now|today|here)\b|\bmake\s+a\s+(?:tax[- ]deductible\s+)?donation\b|"
+    r"\bsupport\s+(?:us|our\s+work)\s+(?:with|by)\s+(?:a\s+)?donat\w*\b|\bbuy\s+me\s+a\s+coffee\b|\bbecome\s+a\s+patron\b",
+    re.I,
+)
+
+
+class AffiliateDetector(Detector):
+    """Affiliate disclosures, donation widgets and sponsored-content markers: context, not a verdict."""
+
+    name = "commercial_donation_or_affiliate"
+    family = "commercial"
+    code = "commercial.donation_or_affiliate"
+
+    def detect(self, page: Page) -> list[Flag]:
+        return [make_flag(page, self.code, m.start(), m.end(), 0.15,
+                          "A money marker (affiliate, sponsorship or donation request): the page earns from readers.")
+                for m in _AFFILIATE.finditer(page.text)]
+
+
+DETECTORS: tuple[Detector, ...] = (
+    BuyLinkDetector(),
+    PharmacyDetector(),
+    LeadGenerationDetector(),
+    ObfuscatedDrugNameDetector(),
+    DrugMixDetector(),
+    AffiliateDetector(),
+)
+
