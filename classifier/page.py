@@ -18,7 +18,7 @@ from typing import Any
 
 from .text import Span, count_words, lower_same_length, sentence_spans, word_spans
 
-_HTML_SNIFF = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|p|div|a|br|span|meta|title|table|ul|li|h[1-6])\b", re.I)
+_HTML_SNIFF = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|p|div|a|br|span|meta|title|table|ul|li|h[1-6]|script|style)\b", re.I)
 _MOJIBAKE = re.compile("[ÃÂâ][\u0080-\u00bf€œ™šž]|â€")
 
 
@@ -105,12 +105,35 @@ def decode(data: bytes) -> str:
 
     if not data:
         return ""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
+    # A byte-order mark is the strongest evidence of the encoding there is (it beats a <meta charset>).
+    for bom, codec in _BOM_CODECS:
+        if data.startswith(bom):
+            return _no_surrogates(data[len(bom) :].decode(codec, errors="replace"))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return bytes_to_str(data, detect_encoding(data))
+        pass
+    try:
+        return _no_surrogates(bytes_to_str(data, detect_encoding(data)))
+    except Exception:  # noqa: BLE001 - a lying or unknown charset must not lose the page
+        return data.decode("utf-8", errors="replace")
+
+
+# Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
+_BOM_CODECS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe", "utf-16-le"),
+)
+_UNICODE_BOMS = tuple(bom for bom, _ in _BOM_CODECS)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(text: str) -> str:
+    """Lone surrogates (from JSON escapes or bad decoders) become U+FFFD: same length, but encodable."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def looks_like_html(data: str | bytes) -> bool:
@@ -140,11 +163,12 @@ def parse(data: str | bytes, *, url: str | None = None, is_html: bool | None = N
     if not isinstance(data, (str, bytes, bytearray)):
         raise ParseError("bad_input", f"page must be str or bytes, got {type(data).__name__}")
     if isinstance(data, (bytes, bytearray)):
-        if _is_binary(bytes(data)):
+        data = bytes(data)
+        if not data.startswith(_UNICODE_BOMS) and _is_binary(data):
             raise ParseError("binary", "input looks binary (PDF, image or compressed data), not a web page")
-        text = decode(bytes(data))
+        text = decode(data)
     else:
-        text = data
+        text = _no_surrogates(data)
     if is_html is None:
         is_html = looks_like_html(text)
     return _parse_html(text, url) if is_html else _parse_text(text, url)
@@ -173,7 +197,7 @@ def _repair(text: str) -> str:
     if _MOJIBAKE.search(text):
         import ftfy
 
-        text = ftfy.fix_text(text, normalization=None, unescape_html=False)
+        text = ftfy.fix_text(text, normalization=None, unescape_html=False, uncurl_quotes=False)
     return text
 
 
@@ -185,6 +209,8 @@ def _parse_text(text: str, url: str | None) -> Page:
     return Page(text=text, url=url, is_html=False, blocks=tuple(blocks))
 
 
+_NEWLINE_RUN = re.compile(r"[ \t]*\n[ \t\n]*")
+_SPACE_RUN = re.compile(r"[ \t]{2,}")
 _TAG = re.compile(r"<(/?)(a|p|h[1-6]|ul|ol|li|pre|br)\b([^>]*)>", re.I)
 _HREF = re.compile(r"""href\s*=\s*"([^"]*)\"""", re.I)
 
@@ -194,11 +220,15 @@ def _parse_html(source: str, url: str | None) -> Page:
     from resiliparse.parse.html import HTMLTree
 
     tree = HTMLTree.parse(source)
-    minimal = extract_plain_text(tree, preserve_formatting="minimal_html", main_content=True, links=True)
+    # resiliparse's main-content pass grows with the square of <div>/<article> nesting depth (10,000
+    # levels: 2 s; 20,000: 9 s, in C where no timeout can stop it). Real pages nest a few dozen deep;
+    # past the limit the page keeps all its visible text instead.
+    main_content = not _nesting_exceeds(source, MAX_MAIN_CONTENT_DEPTH)
+    minimal = extract_plain_text(tree, preserve_formatting="minimal_html", main_content=main_content, links=True)
     text, links, blocks = _from_minimal_html(minimal)
     # Main-content heuristics sometimes keep almost nothing (short pages, unusual templates): fall back
     # to all visible text rather than report an empty page.
-    if count_words(text) < 40:
+    if main_content and count_words(text) < 40:
         full = extract_plain_text(tree, preserve_formatting="minimal_html", main_content=False, links=True)
         text2, links2, blocks2 = _from_minimal_html(full)
         if count_words(text2) > count_words(text):
@@ -208,6 +238,25 @@ def _parse_html(source: str, url: str | None) -> Page:
     seen = {(link.href, link.anchor) for link in links}
     extra = tuple(link for link in all_links if (link.href, link.anchor) not in seen)
     return Page(text=text, url=url, title=title, is_html=True, links=links + extra, blocks=blocks, meta=meta)
+
+
+MAX_MAIN_CONTENT_DEPTH = 250
+_NESTING_TAG = re.compile(r"<(/?)(?:div|article)[\s/>]", re.I)
+
+
+def _nesting_exceeds(source: str, limit: int) -> bool:
+    """Whether open ``<div>``/``<article>`` tags nest deeper than ``limit`` (a scan of the tags, no DOM)."""
+    if source.count("<") <= limit:
+        return False
+    depth = 0
+    for m in _NESTING_TAG.finditer(source):
+        if m.group(1):
+            depth = depth - 1 if depth else 0
+        else:
+            depth += 1
+            if depth > limit:
+                return True
+    return False
 
 
 def _from_minimal_html(minimal: str) -> tuple[str, tuple[Link, ...], tuple[Block, ...]]:
@@ -227,8 +276,10 @@ def _from_minimal_html(minimal: str) -> tuple[str, tuple[Link, ...], tuple[Block
             return
         chunk = htmlmod.unescape(chunk)
         # Collapse runs of spaces/newlines inside a chunk: resiliparse pads tags with them.
-        chunk = re.sub(r"[ \t]*\n[ \t\n]*", "\n", chunk)
-        chunk = re.sub(r"[ \t]{2,}", " ", chunk)
+        if "\n" in chunk:
+            chunk = _NEWLINE_RUN.sub("\n", chunk)
+        if "  " in chunk or "\t" in chunk:
+            chunk = _SPACE_RUN.sub(" ", chunk)
         if not out or out[-1].endswith("\n"):
             chunk = chunk.lstrip(" \n")
         elif out[-1].endswith(" "):
@@ -262,12 +313,12 @@ def _from_minimal_html(minimal: str) -> tuple[str, tuple[Link, ...], tuple[Block
             elif link_open is not None:
                 href, start = link_open
                 link_open = None
-                anchor_text = "".join(out)[start:pos] if pos > start else ""
+                anchor_text = _tail(out, pos - start) if pos > start else ""
                 lead = len(anchor_text) - len(anchor_text.lstrip())
                 trail = len(anchor_text) - len(anchor_text.rstrip())
                 s, e = start + lead, pos - trail
                 if e > s:
-                    links.append(Link(href=href, anchor="".join(out)[s:e], start=s, end=e))
+                    links.append(Link(href=href, anchor=anchor_text[lead : len(anchor_text) - trail], start=s, end=e))
                 elif href:
                     links.append(Link(href=href, anchor=""))
             continue
@@ -296,12 +347,25 @@ def _from_minimal_html(minimal: str) -> tuple[str, tuple[Link, ...], tuple[Block
     return text, tuple(links), tuple(blocks)
 
 
+def _tail(chunks: list[str], n: int) -> str:
+    """The last ``n`` characters of ``"".join(chunks)``, joining only the chunks needed.
+
+    Joining the whole output at every ``</a>`` made pages with many links quadratic (100,000 links: 90 s).
+    """
+    k, have = len(chunks), 0
+    while k > 0 and have < n:
+        k -= 1
+        have += len(chunks[k])
+    tail = "".join(chunks[k:])
+    return tail[len(tail) - n :] if n else ""
+
+
 def _repair_markup(minimal: str) -> str:
     # Mojibake is repaired before spans are computed so that offsets index the repaired text.
     if _MOJIBAKE.search(minimal):
         import ftfy
 
-        minimal = ftfy.fix_text(minimal, normalization=None, unescape_html=False)
+        minimal = ftfy.fix_text(minimal, normalization=None, unescape_html=False, uncurl_quotes=False)
     return minimal
 
 

@@ -10,13 +10,32 @@
 6. featurize and 7. model: calibrated score, band and explanation;
 8. report: a frozen :class:`~classifier.results.Report`.
 
-Nothing in here raises for a bad page: every failure becomes ``status="error"`` with a ``reason``.
+Nothing in here raises for a bad page: every failure becomes ``status="error"`` (or ``"skipped"``)
+with a ``reason`` that starts with a stable machine-readable word from :data:`REASONS`, then ``": "``
+and a human explanation, so ``report.reason.split(":")[0]`` is e.g. exactly ``"too_large"`` or
+``"timeout"``.
+
+Limits live here, not in the CLI, so that every caller gets them: ``Options.max_bytes`` (checked before
+any parsing) and ``Options.timeout`` per page. The time budget is enforced two ways:
+
+* cooperatively: the orchestrator checks the deadline between stages and detectors, and long loops
+  inside detectors may call :func:`check_deadline`;
+* pre-emptively: on the main thread of a POSIX process (the CLI, and each joblib/loky worker) a
+  ``SIGALRM`` timer is armed for the page, so a detector stuck in a pathological regular expression
+  (CPython's regex engine checks for signals while backtracking) or a Python loop is interrupted too.
+  The timer is only used when nobody else has installed a ``SIGALRM`` handler; elsewhere (threads,
+  Windows) the cooperative checks remain. Long C calls of the HTML parser cannot be interrupted, which
+  is why :mod:`~classifier.page` guards the one super-linear case it has (very deep nesting) up front.
 """
 
 from __future__ import annotations
 
+import contextvars
+import signal
+import threading
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -25,9 +44,46 @@ from .options import DEFAULT_OPTIONS, Options
 from .page import Page, ParseError, parse
 from .results import Report
 
+#: The first word of every ``reason`` this package writes (``reason.split(":")[0]``).
+REASONS = (
+    "too_large",       # page or record over Options.max_bytes / the reader's record limit
+    "timeout",         # page over Options.timeout seconds
+    "binary",          # PDF, image, archive ... not a web page
+    "empty",           # no html or text at all (status skipped)
+    "too_short",       # fewer than Options.min_words words (status skipped)
+    "language",        # not a language the model was built for (status skipped)
+    "bad_input",       # wrong Python type handed to the API
+    "bad_record",      # a table/JSON record without usable id/html/text fields
+    "bad_json",        # a JSONL line that is not JSON
+    "bad_csv",         # broken CSV quoting or too many fields
+    "bad_parquet",     # unreadable Parquet file or row group
+    "truncated",       # the file ends in the middle (cut gzip, cut WARC)
+    "unreadable",      # the file could not be opened or read
+    "skipped_record",  # a WARC record that is not a page (request, metadata, image ...)
+    "too_deep",        # nesting too deep to parse
+    "unavailable",     # detectors, facts or model could not be loaded (e.g. no trained model)
+    "internal_error",  # a bug: the exception is named so that it can be reported
+)
+
 
 class PageTimeout(Exception):
     """The page used up its time budget."""
+
+
+# The deadline of the page being scored in this thread/context (``None`` outside scoring).
+_DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("healthcred_deadline", default=None)
+
+
+def check_deadline() -> None:
+    """Raise :class:`PageTimeout` when the page being scored is past its time budget.
+
+    Cheap (one clock read); detectors call it inside loops whose length depends on the page, so a
+    pathological page ends as ``reason="timeout"`` instead of holding up a batch. Outside
+    :func:`score_record` it does nothing.
+    """
+    deadline = _DEADLINE.get()
+    if deadline is not None and time.monotonic() > deadline:
+        raise PageTimeout
 
 
 @dataclass(frozen=True)
@@ -119,11 +175,30 @@ def score_frame(df: Any, *, html_col: str = "html", text_col: str = "text", url_
 
 
 def score_record(rec: Record, options: Options = DEFAULT_OPTIONS) -> Report:
-    """Score one :class:`Record`: the pure function that every engine (local, joblib, Dask) maps."""
+    """Score one :class:`Record`: the pure function that every engine (local, joblib, Dask) maps.
+
+    Never raises for a bad record or page; a failure is a report with ``status="error"`` and a
+    ``reason`` whose first word is one of :data:`REASONS`.
+    """
+    if not isinstance(rec, Record):
+        rec = _as_record(0, rec)
+    rid = rec.id if isinstance(rec.id, str) else str(rec.id)
+    url = rec.url if isinstance(rec.url, str) else None
+    if rid != rec.id or url != rec.url:
+        rec = Record(id=rid, url=url, html=rec.html, text=rec.text, error=rec.error)
     try:
-        return _score(rec, options)
+        guarded = _guard(rec, options)
+        if isinstance(guarded, Report):
+            return guarded
+        try:
+            # Loaded before the clock starts: the first page must not pay for start-up.
+            res = _resources(options)
+        except Exception as exc:  # noqa: BLE001 - e.g. a missing or refused model: a row, not a crash
+            return Report.failed(rec.id, rec.url, f"unavailable: {type(exc).__name__}: {_clip(str(exc))}")
+        with _time_budget(options.timeout):
+            return _score(rec, options, res, *guarded)
     except PageTimeout:
-        return Report.failed(rec.id, rec.url, "timeout")
+        return Report.failed(rec.id, rec.url, f"timeout: scoring took longer than {options.timeout:g} s (Options.timeout)")
     except ParseError as exc:
         return Report.failed(rec.id, rec.url, f"{exc.reason}: {exc}")
     except RecursionError:
@@ -131,7 +206,7 @@ def score_record(rec: Record, options: Options = DEFAULT_OPTIONS) -> Report:
     except MemoryError:
         return Report.failed(rec.id, rec.url, "too_large: out of memory")
     except Exception as exc:  # noqa: BLE001 - one bad page must not stop a batch
-        return Report.failed(rec.id, rec.url, f"internal_error: {type(exc).__name__}: {exc}")
+        return Report.failed(rec.id, rec.url, f"internal_error: {type(exc).__name__}: {_clip(str(exc))}")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -160,25 +235,62 @@ def load_resources(options: Options | None = None) -> None:
     _resources(_check_options(options))
 
 
-def _score(rec: Record, options: Options) -> Report:
-    deadline = time.monotonic() + options.timeout
+def _clip(message: str, n: int = 300) -> str:
+    return message if len(message) <= n else message[: n - 1] + "…"
 
-    def check_time() -> None:
-        if time.monotonic() > deadline:
-            raise PageTimeout
 
+def _alarm(signum: int, frame: Any) -> None:
+    raise PageTimeout
+
+
+def _can_use_alarm() -> bool:
+    """A ``SIGALRM`` timer is only ours to use on the main thread, on POSIX, when nobody else set a handler."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        return False
+    try:
+        handler = signal.getsignal(signal.SIGALRM)
+    except (ValueError, OSError):
+        return False
+    return handler in (signal.SIG_DFL, None, _alarm)
+
+
+@contextmanager
+def _time_budget(seconds: float) -> Iterator[None]:
+    """Set the page deadline for :func:`check_deadline`, and arm the pre-emptive timer where allowed."""
+    token = _DEADLINE.set(time.monotonic() + seconds)
+    armed = _can_use_alarm() and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    previous = None
+    if armed:
+        previous = signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        if armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
+        _DEADLINE.reset(token)
+
+
+def _guard(rec: Record, options: Options) -> Report | tuple[str | bytes, bool | None]:
+    """Stage 1: a report for records that cannot be scored, else the raw page and whether it is HTML."""
     if rec.error:
         return Report.failed(rec.id, rec.url, rec.error)
-    raw, is_html = (rec.html, None) if rec.html not in (None, "", b"") else (rec.text, False)
-    if raw is None or (isinstance(raw, (str, bytes)) and not raw.strip()):
-        return Report.failed(rec.id, rec.url, "empty: the record has no html or text", status="skipped")
-    if not isinstance(raw, (str, bytes, bytearray)):
+    has_html = rec.html is not None and not (isinstance(rec.html, (str, bytes, bytearray)) and len(rec.html) == 0)
+    raw, is_html = (rec.html, None) if has_html else (rec.text, False)
+    if raw is not None and not isinstance(raw, (str, bytes, bytearray)):
         return Report.failed(rec.id, rec.url, f"bad_input: page must be str or bytes, got {type(raw).__name__}")
-    size = len(raw) if isinstance(raw, (bytes, bytearray)) else len(raw.encode("utf-8", errors="replace"))
+    # The size guard comes before anything that copies the page (strip, encode, parse).
+    size = _utf8_size(raw, options.max_bytes) if raw is not None else 0
     if size > options.max_bytes:
         return Report.failed(rec.id, rec.url, f"too_large: {size} bytes > max_bytes {options.max_bytes}")
+    if raw is None or not raw.strip():
+        return Report.failed(rec.id, rec.url, "empty: the record has no html or text", status="skipped")
+    return raw, is_html
 
-    res = _resources(options)
+
+def _score(rec: Record, options: Options, res: _Resources, raw: str | bytes, is_html: bool | None) -> Report:
+    check_time = check_deadline
     page = parse(raw, url=rec.url, is_html=is_html)
     check_time()
     text = page.text if options.keep_text else ""
@@ -209,6 +321,13 @@ def _score(rec: Record, options: Options) -> Report:
         flags=tuple(flags), claims=tuple(claims), text=text, title=page.title, language=language,
         n_words=n_words, explanation=pred.explanation, details=_details(features),
     )
+
+
+def _utf8_size(raw: str | bytes | bytearray, limit: int) -> int:
+    """Size in bytes; a str is only encoded when its length alone cannot decide (1 to 4 bytes a character)."""
+    if isinstance(raw, (bytes, bytearray)) or len(raw) > limit or 4 * len(raw) <= limit:
+        return len(raw)
+    return len(raw.encode("utf-8", errors="replace"))
 
 
 def _details(features: dict[str, float]) -> dict[str, float]:
