@@ -147,7 +147,9 @@ def plot_calibration(y_true: Sequence[Any], scores: Sequence[Any], *, pos_label:
     y = [p[0] for p in pairs]
     p = [p[1] for p in pairs]
     disp = CalibrationDisplay.from_predictions(y, p, n_bins=n_bins, pos_label=1, name=name, ax=ax)
-    disp.ax_.set_title(f"Calibration ({len(pairs)} pages, positive = {pos_label})")
+    disp.ax_.set_title(f"Calibration ({len(pairs)} pages)")
+    disp.ax_.set_xlabel(f"mean score (predicted probability of {pos_label!s})")
+    disp.ax_.set_ylabel(f"fraction labelled {pos_label!s}")
     return disp.ax_
 
 
