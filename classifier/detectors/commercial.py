@@ -34,6 +34,7 @@ import json
 import re
 import unicodedata
 import weakref
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -320,9 +321,11 @@ def _drug_at(low: str, pos: int) -> tuple[str, int] | None:
 
 _STRENGTH = re.compile(
     r"[ \t]*(?:[-(,][ \t]*)?(\d+(?:\.\d+)?)[ \t]*(?:mg|mcg|µg|micrograms?|milligrams?)\b"
-    r"(?:[ \t]+(?:bars?|pills?|tabs?|tablets?|caps?|capsules?|strips?|pack))?",
+    r"(?:[ \t]+(bars?|pills?|tabs?|tablets?|caps?|capsules?|strips?|pack))?",
     re.I,
 )
+_INSURANCE = re.compile(r"\b(?:co-?pays?|tier\s*\d|formular(?:y|ies)|deductible|prior\s+authori[sz]ation|covered|coverage|"
+                        r"insurance|insurer|medicare|medicaid|plan\s+pays)\b", re.I)
 _NO_RX_STRONG = re.compile(
     r"\b(?:no|without)[ \t]+(?:rx|script|prescriptions?[ \t]+(?:needed|required|necessary)|"
     r"prior[ \t]+prescription|doctor'?s?[ \t]+(?:prescription|visit|approval|appointment))\b|\bno[- ]rx\b|"
@@ -377,19 +380,34 @@ class PharmacyDetector(Detector):
         ctx = _context(page)
         if not ctx.rx:
             return []
-        flags = self._strengths(page, ctx)
-        flags.extend(self._phrases(page, ctx))
+        flags = self._phrases(page, ctx)
         flags.extend(self._url(page, ctx))
+        flags.extend(self._strengths(page, ctx, selling=bool(flags)))
         return flags
 
-    def _strengths(self, page: Page, ctx: _Context) -> list[Flag]:
-        out = []
+    def _strengths(self, page: Page, ctx: _Context, *, selling: bool) -> list[Flag]:
+        text = page.text
+        found = []
         for m in ctx.rx:
-            s = _STRENGTH.match(page.text, m.end)
-            # A brand with a strength is a product listing ("Valium 5 mg"); a generic with a strength is
-            # how labels and studies write doses, so it needs a packaging word ("diazepam 10mg tablets").
-            if s is None or (m.kind != "brand" and not s.group().rstrip()[-1:].isalpha() or
-                             m.kind != "brand" and s.group().strip().lower().endswith(("mg", "mcg", "µg", "grams", "gram"))):
+            s = _STRENGTH.match(text, m.end)
+            if s is None:
+                continue
+            unit = (s.group(2) or "").lower()
+            packaged = bool(unit)
+            street = unit.rstrip("s") in ("bar", "strip", "pack")
+            if m.kind != "brand" and not street:
+                continue  # "diazepam 5 mg" is how labels, leaflets and trials write a dose
+            line_start = text.rfind("\n", 0, m.start) + 1
+            line_end = text.find("\n", s.end())
+            if _INSURANCE.search(text, line_start, line_end if line_end >= 0 else len(text)):
+                continue  # a formulary or coverage table, not a shop
+            found.append((m, s, packaged))
+        # A brand with a strength is a product title; alone in prose it could be a leaflet, so it needs a
+        # shop's habits: packaging words, the same title repeated, or another selling signal on the page.
+        titles = Counter((m.drug, s.group(1)) for m, s, _ in found)
+        out = []
+        for m, s, packaged in found:
+            if not (packaged or selling or titles[(m.drug, s.group(1))] >= 2):
                 continue
             out.append(make_flag(page, self.code, m.start, s.end(), _severity(0.5, m.drug),
                                  f"A product listing: {m.surface} with a strength, as an online shop names what it sells."))
@@ -450,11 +468,12 @@ _HELPLINE_NAMES = _phrase_rx(_LEXICON["public_helplines"]["names"])
 _HELPLINE_NUMBERS = frozenset(_LEXICON["public_helplines"]["numbers"])
 _CTA = re.compile(r"\b(?:call|dial|phone|text|ring|contact\s+us|reach\s+us|speak\s+(?:with|to)|talk\s+(?:with|to))\b|"
                   r"\btoll[- ]?free\b|\b24/7\b|\b24\s+hours\b", re.I)
+# Referral context is about placing someone in addiction treatment; a hospital's appointment line or a
+# clinic's number in a news story is not.
 _REFERRAL = re.compile(
-    r"\b(?:treatment|rehab\w*|recovery|addiction|detox\w*|admissions?|insurance|specialists?|counsel(?:or|l?ing)s?|"
-    r"advisors?|advisers?|intake|help\s+(?:you\s+)?find\w*|find\s+(?:a|the\s+right|the\s+best)\s+\w+|get\s+help|"
-    r"free\s+(?:and\s+)?confidential|confidential|assessment|consultation|program(?:me)?s?|facility|facilities|"
-    r"centers?|centres?|sober|inpatient|outpatient|clinic)\b",
+    r"\b(?:treatment|rehab\w*|recovery|addiction|addicted|detox\w*|admissions?|insurance|intake|sober|"
+    r"substance\s+(?:use|abuse)|help\s+(?:you\s+)?find\w*|find\w*\s+(?:a|the\s+right|the\s+best)\s+"
+    r"(?:program|center|centre|facility|rehab|treatment)|get\s+help|free\s+(?:and\s+)?confidential)\b",
     re.I,
 )
 _FORM_LEAD = re.compile(
@@ -772,7 +791,7 @@ class DrugMixDetector(Detector):
 _AFFILIATE = re.compile(
     r"\baffiliate\s+(?:links?|commissions?|partners?|programs?|disclosure)\b|"
     r"\b(?:we|i)\s+(?:may|might|will|could)?\s*(?:earn|receive|get)\s+(?:a\s+)?(?:small\s+)?(?:commission|compensation|fee)\b|"
-    r"\bas\s+an\s+amazon\s+associate\b|\bsponsored\s+(?:content|post|article|by|links?)\b|\bpaid\s+(?:partnership|promotion|post)\b|"
+    r"\bas\s+an\s+amazon\s+associate\b|\bsponsored\s+(?:content|post|article|links?)\b|\bpaid\s+(?:partnership|promotion|post)\b|"
     r"\bthis\s+(?:post|article|content)\s+(?:is|was)\s+sponsored\b|\bpromoted\s+content\b|\badvertorial\b|"
     r"\bbe\s+the\s+first\s+to\s+donate\b|\bdonate\s+(?:now|today|here)\b|\bmake\s+a\s+(?:tax[- ]deductible\s+)?donation\b|"
     r"\bsupport\s+(?:us|our\s+work)\s+(?:with|by)\s+(?:a\s+)?donat\w*\b|\bbuy\s+me\s+a\s+coffee\b|\bbecome\s+a\s+patron\b",
