@@ -112,8 +112,18 @@ def _delegate(module: str, func: str, rest: list[str]) -> int:
 
 def _cmd_score(args: argparse.Namespace, options) -> int:  # noqa: ANN001
     from .io import InputError, RowWriter, read_records
-    from .pipeline import score_many
+    from .pipeline import load_resources, score_many
 
+    if args.jobs == 0 or args.jobs < -1:
+        print(f"healthcred: error: --jobs must be a positive number or -1, got {args.jobs}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        # A missing or refused model would otherwise become one error row per page, which --resume
+        # would then count as done: stop before writing anything.
+        load_resources(options)
+    except Exception as exc:  # noqa: BLE001 - any loading failure is a setup problem, reported plainly
+        print(f"healthcred: error: cannot load detectors, facts or model: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         writer = RowWriter(args.output, args.format, resume=args.resume, with_text=args.with_text)
     except InputError as exc:
@@ -125,9 +135,6 @@ def _cmd_score(args: argparse.Namespace, options) -> int:  # noqa: ANN001
     except InputError as exc:
         writer.close()
         print(f"healthcred: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    if args.jobs == 0 or args.jobs < -1:
-        print(f"healthcred: error: --jobs must be a positive number or -1, got {args.jobs}", file=sys.stderr)
         return EXIT_USAGE
 
     def pending() -> Iterator:

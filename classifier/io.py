@@ -15,7 +15,9 @@ import csv
 import gzip
 import json
 import os
+import re
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
@@ -48,7 +50,19 @@ def read_records(paths: Iterable[str | Path], *, record_limit: int = DEFAULT_REC
     """
     plan = [_plan(p) for p in paths]
     for kind, path in plan:
-        yield from _READERS[kind](path, record_limit)
+        yield from _guarded(_READERS[kind](path, record_limit), path)
+
+
+def _guarded(records: Iterator[Record], path: Path) -> Iterator[Record]:
+    """A reader's records; an exception it did not foresee ends that file with an error row, not the batch."""
+    n = 0
+    try:
+        for rec in records:
+            n += 1
+            yield rec
+    except Exception as exc:  # noqa: BLE001 - hostile files must not stop the other inputs
+        name = "stdin" if str(path) == "-" else path.name
+        yield Record(id=f"{name}:reader:{n + 1}", error=f"truncated: reading {name} stopped: {type(exc).__name__}: {exc}")
 
 
 def _plan(p: str | Path) -> tuple[str, Path]:
@@ -97,8 +111,10 @@ def _record_from_obj(obj: Any, fallback_id: str) -> Record:
     if not isinstance(obj, dict):
         return Record(id=fallback_id, error=f"bad_record: expected a JSON object, got {type(obj).__name__}")
     rid = obj.get("id")
-    rid = fallback_id if rid is None or rid == "" else str(rid)
-    url = obj.get("url") if isinstance(obj.get("url"), str) else None
+    # Ids and URLs are written to every output format, so lone surrogates (legal in JSON escapes,
+    # not encodable in UTF-8) are replaced here, once, where resume will see the same id.
+    rid = fallback_id if rid is None or rid == "" else _clean(str(rid))
+    url = _clean(obj["url"]) if isinstance(obj.get("url"), str) else None
     html, text = obj.get("html"), obj.get("text")
     if html is not None and not isinstance(html, str):
         return Record(id=rid, url=url, error=f"bad_record: 'html' must be a string, got {type(html).__name__}")
@@ -109,15 +125,15 @@ def _record_from_obj(obj: Any, fallback_id: str) -> Record:
     return Record(id=rid, url=url, html=html or None, text=text or None)
 
 
-def _read_jsonl_stream(stream: Iterable[bytes], name: str, limit: int) -> Iterator[Record]:
+def _read_jsonl_stream(stream: Any, name: str, limit: int) -> Iterator[Record]:
     lineno = 0
     try:
-        for lineno, raw in enumerate(stream, 1):  # noqa: B007 - lineno is used after the loop on error
-            if not raw.strip():
-                continue
+        for lineno, (raw, size) in enumerate(_bounded_lines(stream, limit), 1):  # noqa: B007 - used after the loop
             fid = f"{name}:{lineno}"
-            if len(raw) > limit:
-                yield Record(id=fid, error=f"too_large: line of {len(raw)} bytes > record limit {limit}")
+            if raw is None:
+                yield Record(id=fid, error=f"too_large: line of {size} bytes > record limit {limit}")
+                continue
+            if not raw.strip():
                 continue
             try:
                 obj = json.loads(raw)
@@ -127,6 +143,34 @@ def _read_jsonl_stream(stream: Iterable[bytes], name: str, limit: int) -> Iterat
             yield _record_from_obj(obj, fid)
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
         yield Record(id=f"{name}:{lineno + 1}", error=f"truncated: reading stopped: {exc}")
+
+
+def _bounded_lines(stream: Any, limit: int) -> Iterator[tuple[bytes | None, int]]:
+    """Lines of a binary stream, but never more than ``limit + 1`` bytes of one line in memory.
+
+    An over-long line comes out as ``(None, its size)``: a JSONL file with a 2 GB line must not
+    take the process down before the size check can refuse it.
+    """
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line, len(line)
+            continue
+        size = len(line)
+        while not line.endswith(b"\n"):
+            line = stream.readline(1 << 20)
+            if not line:
+                break
+            size += len(line)
+        yield None, size
+
+
+def _clean(value: str) -> str:
+    from .page import _no_surrogates
+
+    return _no_surrogates(value)
 
 
 def _read_jsonl(path: Path, limit: int) -> Iterator[Record]:
@@ -140,25 +184,68 @@ def _read_stdin(_: Path, limit: int) -> Iterator[Record]:
 
 
 def _read_csv(path: Path, limit: int) -> Iterator[Record]:
+    """Rows of a CSV file with a header; a row with broken quoting becomes an error row and reading resumes.
+
+    The parser cannot tell where a row with an unclosed quote was meant to end, so after an error it
+    starts again on the physical line after the one where the bad row began: one bad row costs that
+    row (and any lines its runaway field swallowed are re-read as rows of their own), never the rest.
+    """
     csv.field_size_limit(min(limit, 2**31 - 1))
-    with open(path, encoding="utf-8", errors="replace", newline="") as fh:
-        reader = csv.DictReader(fh, strict=True)
+    with open(path, "rb") as fh:
+        lines = _TrackedLines(fh)
+        header = next(csv.reader(lines), None)
+        if not header:
+            return
+        fields = [h.strip() for h in header]
         rowno = 0
         while True:
-            rowno += 1
-            fid = f"{path.name}:{rowno}"
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                # Broken quoting: report this row and stop, since the rest of the file can't be aligned.
-                yield Record(id=fid, error=f"bad_csv: line {reader.line_num}: {exc}")
-                return
-            if None in row:
-                yield Record(id=fid, error="bad_csv: more fields than the header")
-                continue
-            yield _record_from_obj({k: (v if v != "" else None) for k, v in row.items()}, fid)
+            reader = csv.reader(lines, strict=True)
+            while True:
+                start, start_line = lines.offset, lines.lineno + 1
+                rowno += 1
+                fid = f"{path.name}:{rowno}"
+                try:
+                    row = next(reader)
+                except StopIteration:
+                    return
+                except csv.Error as exc:
+                    yield Record(id=fid, error=f"bad_csv: line {start_line}: {exc}")
+                    lines.restart_after(start, start_line)
+                    break
+                if not row or row == [""]:
+                    rowno -= 1
+                    continue
+                if len(row) > len(fields):
+                    yield Record(id=fid, error=f"bad_csv: line {start_line}: {len(row)} fields, the header has {len(fields)}")
+                    continue
+                obj = {k: (v if v != "" else None) for k, v in zip(fields, row, strict=False)}
+                yield _record_from_obj(obj, fid)
+
+
+class _TrackedLines:
+    """Decoded lines of a binary file that know their byte offset, so a CSV reader can be restarted."""
+
+    def __init__(self, fh: Any) -> None:
+        self.fh = fh
+        self.offset = 0  # byte offset of the next line
+        self.lineno = 0  # lines handed out so far
+
+    def __iter__(self) -> _TrackedLines:
+        return self
+
+    def __next__(self) -> str:
+        line = self.fh.readline()
+        if not line:
+            raise StopIteration
+        self.lineno += 1
+        self.offset += len(line)
+        return line.decode("utf-8", errors="replace")
+
+    def restart_after(self, offset: int, lineno: int) -> None:
+        """Continue with the line after line ``lineno``, which starts at byte ``offset``."""
+        self.fh.seek(offset)
+        self.offset = offset + len(self.fh.readline())
+        self.lineno = lineno
 
 
 def _read_parquet(path: Path, limit: int) -> Iterator[Record]:
@@ -180,17 +267,97 @@ def _read_parquet(path: Path, limit: int) -> Iterator[Record]:
 
 
 def _read_warc(path: Path, limit: int) -> Iterator[Record]:
-    """Response records of a WARC file; other records become skipped rows, oversize ones error rows."""
+    """Response records of a WARC file; other records become skipped rows, oversize ones error rows.
+
+    fastwarc stops quietly at a cut gzip member and hands out a cut record of a plain WARC as if it
+    were whole, so each record is held back until the next one has been read; after the last one the
+    end of the file is checked (:func:`_warc_tail`) and a cut record becomes a ``truncated`` row.
+    """
     fastwarc = require_extra("fastwarc.warc", "warc")
     n = 0
+    pending: tuple[Record, int] | None = None
     try:
         # fastwarc detects gzip members itself (faster than wrapping the file in Python's gzip).
         with open(path, "rb") as fh:
             for rec in fastwarc.ArchiveIterator(fh, parse_http=True, record_types=fastwarc.WarcRecordType.any_type):
                 n += 1
-                yield _warc_record(rec, path, n, limit, fastwarc)
+                record = _warc_record(rec, path, n, limit, fastwarc)
+                if pending is not None:
+                    yield pending[0]
+                pending = (record, rec.stream_pos)
     except (OSError, EOFError, gzip.BadGzipFile, ValueError) as exc:
+        if pending is not None:
+            yield pending[0]
         yield Record(id=f"{path.name}:{n + 1}", error=f"truncated: reading stopped: {exc}")
+        return
+    state = _warc_tail(path, pending[1] if pending else 0, limit)
+    if pending is not None:
+        rec0 = pending[0]
+        yield Record(id=rec0.id, url=rec0.url, error="truncated: the file ends inside this WARC record") if state == "cut" else rec0
+    if state == "cut" and pending is None and path.stat().st_size > 0:
+        yield Record(id=f"{path.name}:1", error="truncated: no complete WARC record in the file")
+    elif state == "cut_after":
+        yield Record(id=f"{path.name}:{n + 1}", error="truncated: the file ends inside a WARC record")
+
+
+_CONTENT_LENGTH = re.compile(rb"(?im)^content-length:[ \t]*(\d+)")
+
+
+def _warc_tail(path: Path, pos: int, limit: int) -> str:
+    """``"ok"``, ``"cut"`` (the record at byte ``pos`` is incomplete) or ``"cut_after"`` (one after it is).
+
+    Only the end of the file is read: from the start of the last record fastwarc returned.
+    """
+    with open(path, "rb") as fh:
+        fh.seek(pos)
+        raw = fh.read(2 * limit + 65536)
+        if fh.read(1):
+            return "ok"  # the tail is larger than any record we would read: nothing to judge
+    if not raw:
+        return "ok"
+    data, members_ok = raw, [True]
+    if raw[:2] == b"\x1f\x8b":
+        data, members_ok = _gunzip_members(raw)
+    records_ok = _warc_records_complete(data)
+    if not members_ok[0] or not records_ok[0]:
+        return "cut"
+    return "ok" if all(members_ok) and all(records_ok) else "cut_after"
+
+
+def _gunzip_members(raw: bytes) -> tuple[bytes, list[bool]]:
+    """Decompress consecutive gzip members; one flag per member: did it reach its end?"""
+    out, flags = [], []
+    while raw:
+        d = zlib.decompressobj(wbits=31)
+        try:
+            out.append(d.decompress(raw))
+        except zlib.error:
+            flags.append(False)
+            break
+        flags.append(d.eof)
+        if not d.eof:
+            break
+        raw = d.unused_data
+    return b"".join(out), flags or [False]
+
+
+def _warc_records_complete(data: bytes) -> list[bool]:
+    """One flag per WARC record in ``data``: are its header block and ``Content-Length`` bytes all there?"""
+    flags, pos = [], 0
+    while pos < len(data):
+        head_end = data.find(b"\r\n\r\n", pos)
+        m = _CONTENT_LENGTH.search(data, pos, head_end) if head_end >= 0 else None
+        if m is None:
+            flags.append(False)
+            break
+        pos = head_end + 4 + int(m.group(1))
+        if pos > len(data):
+            flags.append(False)
+            break
+        flags.append(True)
+        while data[pos : pos + 2] == b"\r\n":
+            pos += 2
+    return flags or [True]
 
 
 def _warc_record(rec: Any, path: Path, n: int, limit: int, fastwarc: Any) -> Record:
@@ -267,6 +434,7 @@ class RowWriter:
             self._fh: TextIO = sys.stdout
             return
         self._journal_path = self.path if self.fmt == "jsonl" else self.path.with_name(self.path.name + ".partial.jsonl")
+        self._remove_stale_temp_files()
         if resume:
             self.done_ids = self._existing_ids()
         else:
@@ -275,6 +443,12 @@ class RowWriter:
                     p.unlink()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._fh = open(self._journal_path, "a", encoding="utf-8")  # noqa: SIM115 - closed in close()
+
+    def _remove_stale_temp_files(self) -> None:
+        """Temp files of a conversion that a kill interrupted: never renamed, so never part of the output."""
+        assert self.path is not None
+        for tmp in self.path.parent.glob(f".{self.path.name}.tmp*"):
+            tmp.unlink(missing_ok=True)
 
     def _existing_ids(self) -> set[str]:
         ids: set[str] = set()
@@ -289,7 +463,14 @@ class RowWriter:
 
     def write(self, report: Report) -> None:
         row = report_row(report, nested=True, with_text=self.with_text)
-        self._fh.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        line = json.dumps(row, ensure_ascii=False, default=str)
+        try:
+            line.encode("utf-8")
+        except UnicodeEncodeError:
+            # A lone surrogate from a library caller: JSON's \u escapes keep it and stay valid UTF-8.
+            line = json.dumps(row, ensure_ascii=True, default=str)
+        # One write call per row: a kill can only tear the last line, which resume cuts off.
+        self._fh.write(line + "\n")
         self._fh.flush()
         self.counts[report.status] = self.counts.get(report.status, 0) + 1
 
@@ -308,10 +489,11 @@ class RowWriter:
         assert self.path is not None and self._journal_path is not None
         tmp = self.path.with_name(f".{self.path.name}.tmp{os.getpid()}")
         previous = _iter_table_rows(self.path, self.fmt) if self.path.exists() else iter(())
-        rows = _chain(previous, (_flatten(r) for r in _iter_jsonl_rows(self._journal_path)))
+        # A kill between the rename and the journal's removal leaves rows in both: keep each id once.
+        rows = _unique_ids(_chain(previous, (_flatten(r) for r in _iter_jsonl_rows(self._journal_path))))
         columns = list(ROW_COLUMNS) + (["text"] if self.with_text else [])
         if self.fmt == "csv":
-            with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            with open(tmp, "w", encoding="utf-8", errors="replace", newline="") as fh:
                 w = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")
                 w.writeheader()
                 for r in rows:
@@ -333,6 +515,15 @@ class RowWriter:
 def _chain(*its: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     for it in its:
         yield from it
+
+
+def _unique_ids(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    seen: set[str] = set()
+    for r in rows:
+        rid = str(r.get("id"))
+        if rid not in seen:
+            seen.add(rid)
+            yield r
 
 
 def _flatten(row: dict[str, Any]) -> dict[str, Any]:

@@ -66,6 +66,9 @@ REASONS = (
 )
 
 
+_SKIP_REASONS = frozenset({"skipped_record", "empty", "too_short", "language"})
+
+
 class PageTimeout(Exception):
     """The page used up its time budget."""
 
@@ -275,7 +278,9 @@ def _time_budget(seconds: float) -> Iterator[None]:
 def _guard(rec: Record, options: Options) -> Report | tuple[str | bytes, bool | None]:
     """Stage 1: a report for records that cannot be scored, else the raw page and whether it is HTML."""
     if rec.error:
-        return Report.failed(rec.id, rec.url, rec.error)
+        # A record that is not a page (a WARC request, an empty row) is skipped, not failed.
+        status = "skipped" if rec.error.split(":", 1)[0] in _SKIP_REASONS else "error"
+        return Report.failed(rec.id, rec.url, rec.error, status=status)
     has_html = rec.html is not None and not (isinstance(rec.html, (str, bytes, bytearray)) and len(rec.html) == 0)
     raw, is_html = (rec.html, None) if has_html else (rec.text, False)
     if raw is not None and not isinstance(raw, (str, bytes, bytearray)):
