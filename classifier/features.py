@@ -1,13 +1,296 @@
-"""Featurize: one numeric vector per page from flags, claim verdicts and text statistics (placeholder)."""
+"""Featurize: one named numeric vector per page, from flags, claim verdicts, markers and text statistics.
+
+Flag features are built generically from each flag's family and code, so a new detector code becomes
+a feature at the next training without any change here:
+
+- per family (``fam_<family>_n``, ``_sev_sum``, ``_sev_max``, ``_per_kw``: count, summed and maximum
+  severity, count per 1,000 words) over flags with severity > 0 (zero-severity flags are markers that
+  a page *has*, not problems; they enter through ``marker_*``);
+- per code (``code_<code>`` count and ``code_<code>_per_kw``);
+- totals (``flags_n``, ``flags_sev_sum``, ``flags_sev_max``).
+
+Claim features: verdict counts and ratios (``verdict_*``) plus whatever ``classifier.claims.claim_features``
+adds (``claims_*``); garble scores from ``classifier.detectors.garble.garble_scores`` (``garble_*``). Both are
+looked up at call time and skipped when absent, so the featurizer works while those modules evolve.
+
+Text statistics: length, sentence length, long words, a Flesch reading-ease estimate, second- and
+first-person address, superlatives and hype words, exclamation and question marks, capitals, hedges,
+boosters, numbers, quotations and attributions ("said", "according to"), per 1,000 words.
+
+:class:`FeatureVectorizer` turns these dicts into a matrix with a fixed column order learned in ``fit``
+(a scikit-learn transformer); :class:`SignedLog1p` compresses heavy-tailed counts before scaling.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+from sklearn.base import BaseEstimator, OneToOneFeatureMixin, TransformerMixin
+from sklearn.utils.validation import check_is_fitted, validate_data
 
 from .page import Page
-from .results import ClaimCheck, Flag
+from .results import VERDICTS, ClaimCheck, Flag
+
+_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+_CAPS_WORD = re.compile(r"\b[A-Z]{3,}\b")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_QUOTE = re.compile(r"[\"“”]")
+
+# Small word lists written for this featurizer (style cues studied in health-misinformation research:
+# hype and certainty versus hedged, attributed reporting).
+_LEXICON = {
+    "second_person": "you your yours yourself yourselves",
+    "first_person": "i me my we our us",
+    "superlative": (
+        "best greatest most amazing incredible miracle miraculous revolutionary breakthrough secret shocking "
+        "guaranteed instantly instant ultimate perfect powerful astonishing unbelievable remarkable cure cures "
+        "cured magic natural naturally toxic toxins detox"
+    ),
+    "hedge": (
+        "may might could possibly perhaps likely unlikely suggest suggests suggested appear appears seem seems "
+        "uncertain unclear approximately estimated generally typically often usually some risk risks"
+    ),
+    "booster": (
+        "clearly definitely certainly undoubtedly always never proven proves prove absolutely obviously truly "
+        "completely totally entirely fact facts indeed undeniable everyone nobody"
+    ),
+    "attribution": "said says according told reported study studies researchers research published trial trials",
+    "caution": (
+        "side effects risk risks dependence addiction withdrawal overdose prescription doctor physician "
+        "healthcare provider consult warning warnings interaction interactions contraindicated"
+    ),
+    "conspiracy": (
+        "mainstream censored censorship truth hidden coverup agenda globalist globalists elite elites plandemic "
+        "sheeple propaganda establishment pharma depopulation tyranny"
+    ),
+}
+_LEX_SETS = {name: frozenset(words.split()) for name, words in _LEXICON.items()}
 
 
 def page_features(page: Page, flags: Sequence[Flag], claims: Sequence[ClaimCheck]) -> dict[str, float]:
-    """Named numeric features of one scored page."""
-    return {"n_words": float(page.n_words), "n_flags": float(len(flags)), "n_claims": float(len(claims))}
+    """Named numeric features of one scored page.
+
+    Parameters
+    ----------
+    page : Page
+        The parsed page.
+    flags : sequence of Flag
+        Every flag raised on the page (detectors and claim checks).
+    claims : sequence of ClaimCheck
+        The claim checks of the page.
+
+    Returns
+    -------
+    dict of str to float
+        Feature name → value; only features that apply are present (absent means 0).
+
+    Examples
+    --------
+    >>> from classifier.page import parse
+    >>> f = page_features(parse("You must try this amazing cure! It works."), [], [])
+    >>> f["n_words"], f["second_person_per_kw"] > 0
+    (8.0, True)
+    """
+    if not isinstance(page, Page):
+        raise TypeError(f"page_features expects a Page, got {type(page).__name__}")
+    kw = max(page.n_words, 1) / 1000.0
+    out: dict[str, float] = {}
+    out.update(_flag_features(flags, kw))
+    out.update(_claim_features(claims, flags, kw))
+    out.update(_marker_features(page))
+    out.update(_text_features(page, kw))
+    out.update(_optional_features(page, flags, claims))
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# private computation
+
+
+def _flag_features(flags: Sequence[Flag], kw: float) -> dict[str, float]:
+    out: dict[str, float] = {}
+    total = sev_sum = sev_max = 0.0
+    for f in flags:
+        if f.severity <= 0:
+            continue
+        fam = f"fam_{f.family}"
+        out[f"{fam}_n"] = out.get(f"{fam}_n", 0.0) + 1
+        out[f"{fam}_sev_sum"] = out.get(f"{fam}_sev_sum", 0.0) + f.severity
+        out[f"{fam}_sev_max"] = max(out.get(f"{fam}_sev_max", 0.0), f.severity)
+        code = f"code_{f.code}"
+        out[code] = out.get(code, 0.0) + 1
+        total += 1
+        sev_sum += f.severity
+        sev_max = max(sev_max, f.severity)
+    for key in [k for k in out if k.endswith("_n") and k.startswith("fam_")]:
+        out[key[:-2] + "_per_kw"] = out[key] / kw
+    for key in [k for k in out if k.startswith("code_")]:
+        out[key + "_per_kw"] = out[key] / kw
+    out["flags_n"] = total
+    out["flags_sev_sum"] = sev_sum
+    out["flags_sev_max"] = sev_max
+    return out
+
+
+def _claim_features(claims: Sequence[ClaimCheck], flags: Sequence[Flag], kw: float) -> dict[str, float]:
+    n = len(claims)
+    out = {"verdict_n": float(n), "verdict_per_kw": n / kw}
+    for v in VERDICTS:
+        k = sum(1 for c in claims if c.verdict == v)
+        out[f"verdict_{v}"] = float(k)
+        out[f"verdict_{v}_ratio"] = k / n if n else 0.0
+    return out
+
+
+def _marker_features(page: Page) -> dict[str, float]:
+    try:
+        from .detectors.provenance import markers
+    except ImportError:  # pragma: no cover - the module is part of the package
+        return {}
+    found = markers(page)
+    out = {f"marker_{name}": float(m.present) for name, m in found.items()}
+    out["marker_count"] = float(sum(m.present for m in found.values()))
+    return out
+
+
+def _text_features(page: Page, kw: float) -> dict[str, float]:
+    text, low = page.text, page.lower
+    words = _WORD.findall(low)
+    n = max(len(words), 1)
+    n_sent = max(len(page.sentences), 1)
+    long_words = sum(1 for w in words if len(w) >= 7)
+    # Syllables by vowel groups: a cheap estimate, good enough for a readability trend across pages.
+    syllables = sum(max(1, len(_VOWEL_GROUPS.findall(w))) for w in words)
+    out = {
+        "n_words": float(page.n_words),
+        "words_per_sentence": len(words) / n_sent,
+        "long_word_ratio": long_words / n,
+        "flesch_reading_ease": 206.835 - 1.015 * (len(words) / n_sent) - 84.6 * (syllables / n),
+        "exclamation_per_kw": text.count("!") / kw,
+        "question_per_kw": text.count("?") / kw,
+        "caps_words_per_kw": len(_CAPS_WORD.findall(text)) / kw,
+        "numbers_per_kw": len(_NUMBER.findall(text)) / kw,
+        "quotes_per_kw": len(_QUOTE.findall(text)) / kw,
+        "links_per_kw": len(page.text_links) / kw,
+    }
+    counts = dict.fromkeys(_LEX_SETS, 0)
+    for w in words:
+        for name, lex in _LEX_SETS.items():
+            if w in lex:
+                counts[name] += 1
+    for name, c in counts.items():
+        out[f"{name}_per_kw"] = c / kw
+    return out
+
+
+def _optional_features(page: Page, flags: Sequence[Flag], claims: Sequence[ClaimCheck]) -> dict[str, float]:
+    """Features exposed by the claim checker and the garble detector, when they provide them."""
+    out: dict[str, float] = {}
+    for module, attr, args in (("classifier.claims", "claim_features", (claims, flags)),
+                               ("classifier.detectors.garble", "garble_scores", (page, flags))):
+        try:
+            import importlib
+
+            fn = getattr(importlib.import_module(module), attr, None)
+        except ImportError:
+            fn = None
+        if fn is None:
+            continue
+        try:
+            extra = fn(*args)
+        except Exception:  # noqa: BLE001 - an optional feature source must not fail the page
+            continue
+        for k, v in dict(extra).items():
+            try:
+                fv = float(v)
+            except (TypeError, ValueError):
+                continue
+            if math.isfinite(fv):
+                out[str(k)] = fv
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# scikit-learn transformers
+
+
+class FeatureVectorizer(TransformerMixin, BaseEstimator):
+    """Feature dicts → a dense matrix whose columns are fixed at ``fit``.
+
+    Like :class:`sklearn.feature_extraction.DictVectorizer`, but dense, with a minimum support so that
+    codes seen on a handful of training pages do not become columns, and unknown names ignored at
+    transform time (new detector codes need a retraining to count, never a code change).
+
+    Parameters
+    ----------
+    min_support : int, default=3
+        A feature becomes a column only if it is non-zero on at least this many training records.
+
+    Attributes
+    ----------
+    feature_names_ : ndarray of str
+        Column names, sorted.
+    """
+
+    def __init__(self, min_support: int = 3) -> None:
+        self.min_support = min_support
+
+    def fit(self, X: Iterable[Mapping[str, float]], y: object = None) -> FeatureVectorizer:
+        """Learn the column names from the feature dicts ``X``."""
+        if not isinstance(self.min_support, int) or self.min_support < 1:
+            raise ValueError(f"min_support must be a positive integer, got {self.min_support!r}")
+        support: dict[str, int] = {}
+        for row in _records(X):
+            for k, v in row.items():
+                if v:
+                    support[k] = support.get(k, 0) + 1
+        names = sorted(k for k, c in support.items() if c >= self.min_support)
+        if not names:
+            raise ValueError("no feature is non-zero on min_support training records")
+        self.feature_names_ = np.asarray(names, dtype=object)
+        self.n_features_out_ = len(names)
+        return self
+
+    def transform(self, X: Iterable[Mapping[str, float]]) -> np.ndarray:
+        """The matrix of ``X`` (missing features are 0)."""
+        check_is_fitted(self, "feature_names_")
+        rows = _records(X)
+        return np.array([[float(r.get(n, 0.0)) for n in self.feature_names_] for r in rows], dtype=float).reshape(
+            len(rows), len(self.feature_names_))
+
+    def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
+        check_is_fitted(self, "feature_names_")
+        return self.feature_names_.copy()
+
+
+def _records(X: Iterable[Mapping[str, float]]) -> list[Mapping[str, float]]:
+    rows = list(X)
+    for i, r in enumerate(rows):
+        if not isinstance(r, Mapping):
+            raise TypeError(f"FeatureVectorizer expects mappings of feature name to value; row {i} is {type(r).__name__}")
+    return rows
+
+
+class SignedLog1p(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
+    """``sign(x) * log1p(|x|)``: counts and rates are heavy-tailed; this keeps one spammy page from dominating.
+
+    Stateless; ``fit`` only records the input width.
+    """
+
+    def fit(self, X: object, y: object = None) -> SignedLog1p:
+        validate_data(self, X, reset=True)
+        return self
+
+    def transform(self, X: object) -> np.ndarray:
+        check_is_fitted(self, "n_features_in_")
+        X = validate_data(self, X, reset=False)
+        return np.sign(X) * np.log1p(np.abs(X))
+
+    def __sklearn_tags__(self):  # noqa: ANN204 - sklearn's Tags type
+        tags = super().__sklearn_tags__()
+        tags.requires_fit = True
+        return tags

@@ -1,26 +1,297 @@
-"""Model: the calibrated credibility classifier (placeholder interface until the model issue lands)."""
+"""Model: the calibrated credibility classifier, its safe loading, bands and explanations.
+
+The persisted object is one scikit-learn :class:`~sklearn.pipeline.Pipeline`::
+
+    FeatureVectorizer → SignedLog1p → StandardScaler → CalibratedClassifierCV(LogisticRegression, sigmoid, ensemble=False)
+
+saved with joblib as ``models/credibility.joblib`` beside ``models/credibility.json`` (the manifest).
+
+Loading is guarded because joblib (pickle) runs code while it loads: the manifest must exist, the
+file's sha256 must equal the manifest's *before* joblib reads a byte, the scikit-learn major.minor
+version must match the one that trained it, and a model from anywhere but the bundled ``models/``
+needs ``Options(trust_model=True)``.
+
+Scoring one page goes through numpy on the fitted attributes, not through ``Pipeline.predict_proba``:
+the pipeline's input validation costs more than the arithmetic for a single row. With
+``ensemble=False`` the calibrated classifier is one logistic regression plus one sigmoid, so
+``P(credible) = expit(-(a * (w · z + c) + b))`` with ``z`` the scaled, compressed features; the tests
+check that this equals ``pipeline.predict_proba`` to 1e-9.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import hashlib
+import json
+import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
 
 from .options import Options
+from .resources import MODELS_DIR
+
+MODEL_NAME = "credibility"
+MODEL_FILE = MODELS_DIR / f"{MODEL_NAME}.joblib"
+
+# Contributions (in log-odds) smaller than this are not worth a sentence in the explanation.
+_MIN_CONTRIBUTION = 0.15
+_MAX_REASONS = 3
+
+
+class ModelError(RuntimeError):
+    """The model cannot be used; ``reason`` is a short machine-readable cause."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class ModelNotFoundError(ModelError):
+    """No model file where one was expected."""
+
+
+class ModelIntegrityError(ModelError):
+    """The model file, its manifest or the library versions do not match: refusing to load it."""
+
+
+class UntrustedModelError(ModelError):
+    """A model outside the bundled ``models/`` was asked for without ``trust_model=True``."""
 
 
 @dataclass(frozen=True)
 class Prediction:
+    """A page's score (calibrated P(credible)), its band and the reasons, in words."""
+
     score: float | None
     band: str | None
     explanation: tuple[str, ...] = ()
 
 
 class CredibilityModel:
-    """Wraps the fitted pipeline, its thresholds and its manifest."""
+    """The fitted pipeline with its manifest: scores, bands and explanations for feature dicts.
+
+    Parameters
+    ----------
+    pipeline : sklearn.pipeline.Pipeline
+        ``vectorize → compress → scale → classify`` as built by :mod:`classifier.training`.
+    manifest : dict
+        The JSON manifest (thresholds are read from ``manifest["thresholds"]``).
+    """
+
+    def __init__(self, pipeline: Any, manifest: Mapping[str, Any]) -> None:
+        self.pipeline = pipeline
+        self.manifest = dict(manifest)
+        th = self.manifest.get("thresholds", {})
+        self.unreliable_below = float(th.get("unreliable_below", 1 / 3))
+        self.credible_from = float(th.get("credible_from", 2 / 3))
+        if not 0.0 <= self.unreliable_below <= self.credible_from <= 1.0:
+            raise ModelIntegrityError("thresholds", f"manifest thresholds out of order: {th}")
+        steps = dict(pipeline.named_steps)
+        self.feature_names: tuple[str, ...] = tuple(steps["vectorize"].feature_names_)
+        self._compress = "compress" in steps
+        scaler = steps["scale"]
+        self._mean = np.asarray(scaler.mean_, dtype=float)
+        self._scale = np.asarray(scaler.scale_, dtype=float)
+        calibrated = steps["classify"].calibrated_classifiers_
+        if len(calibrated) != 1:
+            raise ModelIntegrityError("layout", "expected a calibrated classifier fitted with ensemble=False")
+        lr = calibrated[0].estimator
+        sigmoid = calibrated[0].calibrators[0]
+        # Folding the calibrator's slope into the weights gives each feature's push on the final log-odds.
+        self._coef = -float(sigmoid.a_) * np.asarray(lr.coef_[0], dtype=float)
+        self._intercept = -float(sigmoid.a_) * float(lr.intercept_[0]) - float(sigmoid.b_)
+        self._index = {n: i for i, n in enumerate(self.feature_names)}
+
+    def logit(self, features: Mapping[str, float]) -> tuple[float, np.ndarray]:
+        """Calibrated log-odds of credibility and each feature's contribution to it."""
+        x = np.zeros(len(self.feature_names))
+        for k, v in features.items():
+            i = self._index.get(k)
+            if i is not None:
+                x[i] = v
+        if self._compress:
+            x = np.sign(x) * np.log1p(np.abs(x))
+        z = (x - self._mean) / self._scale
+        contrib = self._coef * z
+        return float(contrib.sum() + self._intercept), contrib
+
+    def band(self, score: float) -> str:
+        """``credible`` / ``questionable`` / ``unreliable`` at the manifest thresholds."""
+        if score >= self.credible_from:
+            return "credible"
+        if score < self.unreliable_below:
+            return "unreliable"
+        return "questionable"
 
     def predict(self, features: Mapping[str, float]) -> Prediction:
-        return Prediction(None, None, ("no trained model yet",))
+        """Score, band and explanation for one page's features.
+
+        Examples
+        --------
+        >>> m = load_model(Options())  # doctest: +SKIP
+        >>> m.predict({"n_words": 400.0}).band in ("credible", "questionable", "unreliable")  # doctest: +SKIP
+        True
+        """
+        if not isinstance(features, Mapping):
+            raise TypeError(f"features must be a mapping of name to value, got {type(features).__name__}")
+        logit, contrib = self.logit(features)
+        score = 1.0 / (1.0 + math.exp(-logit)) if logit > -700 else 0.0
+        return Prediction(score, self.band(score), self._explain(features, contrib))
+
+    def predict_proba(self, rows: Sequence[Mapping[str, float]]) -> np.ndarray:
+        """P(credible) for many feature dicts, through the pipeline itself (training and evaluation)."""
+        return self.pipeline.predict_proba(list(rows))[:, 1]
+
+    def _explain(self, features: Mapping[str, float], contrib: np.ndarray) -> tuple[str, ...]:
+        order = np.argsort(-np.abs(contrib))[:_MAX_REASONS]
+        reasons = []
+        for i in order:
+            c = float(contrib[i])
+            if abs(c) < _MIN_CONTRIBUTION:
+                break
+            name = self.feature_names[i]
+            reasons.append(f"{describe(name, float(features.get(name, 0.0)))} {'raised' if c > 0 else 'lowered'} the score")
+        if not reasons:
+            reasons.append("no single feature moved the score much from the average page")
+        return tuple(reasons)
 
 
 def load_model(options: Options) -> CredibilityModel:
-    return CredibilityModel()
+    """Load the credibility model after checking its manifest, hash and library versions.
+
+    Parameters
+    ----------
+    options : Options
+        ``options.model_path`` selects another model file (its manifest ``<name>.json`` beside it);
+        that needs ``options.trust_model=True``.
+
+    Raises
+    ------
+    ModelNotFoundError
+        The model file is missing (train one with ``healthcred train``).
+    UntrustedModelError
+        A model outside the bundled ``models/`` without ``trust_model=True``.
+    ModelIntegrityError
+        Missing or unreadable manifest, sha256 mismatch, or a different scikit-learn major.minor.
+    """
+    if not isinstance(options, Options):
+        raise TypeError(f"options must be a classifier.Options, got {type(options).__name__}")
+    path = Path(options.model_path) if options.model_path is not None else MODEL_FILE
+    bundled = _is_bundled(path)
+    if not bundled and not options.trust_model:
+        raise UntrustedModelError(
+            "untrusted",
+            f"refusing to load {path}: it is not the bundled model, and loading a joblib file executes code; "
+            "pass Options(trust_model=True) (CLI: --trust-model) only for model files you made or trust",
+        )
+    if not path.is_file():
+        hint = "train one with `healthcred train` (or `python -m classifier.training`)"
+        raise ModelNotFoundError("missing", f"no credibility model at {path}: {hint}")
+    manifest = verify(path)
+    import joblib
+
+    pipeline = joblib.load(path)
+    return CredibilityModel(pipeline, manifest)
+
+
+def manifest_path(model_path: Path) -> Path:
+    """The manifest that must sit beside ``model_path`` (same name, ``.json``)."""
+    return Path(model_path).with_suffix(".json")
+
+
+def verify(model_path: Path) -> dict[str, Any]:
+    """Check ``model_path`` against its manifest without loading it; return the manifest.
+
+    Raises
+    ------
+    ModelIntegrityError
+        When the manifest is missing or unreadable, the sha256 differs, or scikit-learn's major.minor
+        version differs from the one recorded at training.
+    """
+    model_path = Path(model_path)
+    mpath = manifest_path(model_path)
+    if not mpath.is_file():
+        raise ModelIntegrityError("no_manifest", f"no manifest {mpath.name} beside {model_path}: cannot verify the model, refusing to load it")
+    try:
+        manifest = json.loads(mpath.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelIntegrityError("bad_manifest", f"cannot read the manifest {mpath}: {exc}") from exc
+    expected = str(manifest.get("model", {}).get("sha256", ""))
+    actual = sha256_file(model_path)
+    if not expected or actual != expected:
+        raise ModelIntegrityError(
+            "sha256_mismatch",
+            f"{model_path.name} does not match its manifest (sha256 {actual[:12]}… != {expected[:12] or 'none'}…): "
+            "the file was changed or replaced; refusing to load it (retrain with `healthcred train`)",
+        )
+    import sklearn
+
+    trained = str(manifest.get("versions", {}).get("scikit-learn", ""))
+    if _major_minor(trained) != _major_minor(sklearn.__version__):
+        raise ModelIntegrityError(
+            "version_mismatch",
+            f"the model was trained with scikit-learn {trained or 'unknown'}, this is {sklearn.__version__}: "
+            "pickled estimators are not portable across versions; retrain with `healthcred train`",
+        )
+    return manifest
+
+
+def sha256_file(path: Path) -> str:
+    """Hex sha256 of a file, read in chunks."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def describe(name: str, value: float) -> str:
+    """A feature and its value for a reader, e.g. ``"2 contradicted claims"``."""
+    n = round(value)
+    if name.startswith("code_"):
+        code = name[5:]
+        if code.endswith("_per_kw"):
+            return f"{value:.1f} '{code[:-7]}' flags per 1,000 words"
+        return f"{n} '{code}' flag{'s' if n != 1 else ''}"
+    if name.startswith("fam_"):
+        fam, _, stat = name[4:].partition("_")
+        phrase = {"n": f"{n} {fam} flag{'s' if n != 1 else ''}", "sev_sum": f"{fam} flags of total severity {value:.1f}",
+                  "sev_max": f"a {fam} flag of severity {value:.1f}", "per_kw": f"{value:.1f} {fam} flags per 1,000 words"}
+        return phrase.get(stat, f"{fam} {stat} {value:.2f}")
+    if name.startswith("verdict_"):
+        v = name[8:]
+        if v.endswith("_ratio"):
+            return f"{value:.0%} of claims {v[:-6]}"
+        if v in ("n", "per_kw"):
+            return f"{n} checked claim{'s' if n != 1 else ''}" if v == "n" else f"{value:.1f} checked claims per 1,000 words"
+        return f"{n} {v} claim{'s' if n != 1 else ''}"
+    if name.startswith("marker_"):
+        m = name[7:]
+        if m == "count":
+            return f"{n} of 8 credibility markers"
+        words = {"author": "a named author", "credentials": "author credentials", "reviewer": "a medical reviewer",
+                 "date": "a publication date", "references": "cited sources", "disclosure": "a disclosure",
+                 "disclaimer": "a medical-advice disclaimer", "contact": "contact or about information"}
+        return f"{'' if value else 'no '}{words.get(m, m)}".strip()
+    if name.startswith("flags_"):
+        return {"flags_n": f"{n} flags in all", "flags_sev_sum": f"flags of total severity {value:.1f}",
+                "flags_sev_max": f"a flag of severity {value:.1f}"}.get(name, name)
+    if name.endswith("_per_kw"):
+        return f"{name[:-7].replace('_', ' ')} ({value:.1f} per 1,000 words)"
+    if name == "n_words":
+        return f"the length ({n} words)"
+    return f"{name.replace('_', ' ')} ({value:.2f})"
+
+
+def _is_bundled(path: Path) -> bool:
+    try:
+        return path.resolve().parent == MODELS_DIR.resolve()
+    except OSError:
+        return False
+
+
+def _major_minor(version: str) -> tuple[str, ...]:
+    return tuple(version.split(".")[:2])

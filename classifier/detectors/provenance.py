@@ -1,7 +1,282 @@
-"""provenance detectors (placeholder until its issue lands)."""
+"""``provenance.*``: the checkable credibility markers of the JAMA benchmarks, HONcode, DISCERN and QUEST.
+
+Markers: author or byline (and credentials), medical reviewer, published / updated dates, references
+(primary sources, DOIs, PubMed, government and university sites), disclosure of ownership, sponsorship
+or advertising, a "not a substitute for medical advice" disclaimer, contact / about / privacy pages.
+
+:func:`markers` reports each marker as present or absent, reading the page metadata and every link
+(navigation included) as well as the text; the featurizer uses it so that HTML-only evidence counts.
+The detector turns markers with a span in the text into zero-severity ``provenance.has_*`` flags (they
+show the reader where the marker is) and, only on pages that talk about drugs at some length, the
+absence of an author, a date or references into low-severity ``provenance.missing_*`` flags: those are
+what a reader deciding whether to trust dosing or safety advice would look for first.
+"""
 
 from __future__ import annotations
 
-from .base import Detector
+import re
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlsplit
 
-DETECTORS: tuple[Detector, ...] = ()
+from ..page import Page
+from ..results import Flag
+from .base import Detector, make_flag
+
+#: Marker names, in report order.
+MARKERS = ("author", "credentials", "reviewer", "date", "references", "disclosure", "disclaimer", "contact")
+
+# Pages shorter than this are snippets; a missing byline there is not something a reader would notice.
+_MIN_WORDS_FOR_MISSING = 150
+# Only the top of the page is searched for a byline and dates: in the body "by" and dates mean other things.
+_HEAD_CHARS = 1500
+
+_NAME = r"(?:Dr\.?\s+)?[A-Z][a-zA-Z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z'’-]+){1,3}"
+_CRED = r"(?:M\.?D\.?|Ph\.?D\.?|Pharm\.?D\.?|D\.?O\.?|R\.?N\.?|M\.?P\.?H\.?|MBBS|MBChB|BPharm|RPh|FRCP|FACP|NP|PA-C|MSN|DNP|LCSW|CADC|MSc|BSN|MS|RD)"
+_BYLINE = re.compile(
+    rf"(?m)^[ \t]*(?:(?:written|authored|posted|reported)\s+by|by|author)[:\s]+({_NAME})(?:,?\s+{_CRED}\b(?:,\s*{_CRED}\b)*)?",
+    re.I,
+)
+_CREDENTIAL = re.compile(rf"{_NAME},?\s+{_CRED}\b|\bDr\.\s+[A-Z][a-z]+")
+_META_CRED = re.compile(rf"\b{_CRED}\b|\bDr\b")
+_REVIEWER = re.compile(
+    r"\b(?:medically|clinically|expert|pharmacist|physician|fact)[- ]?(?:reviewed|checked)\s+by\b[^\n]{0,80}"
+    r"|\breviewed\s+by\s+(?:Dr\.?\s+)?[A-Z][^\n]{0,80}",
+    re.I,
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = (
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+    rf"|\d{{1,2}}\s+{_MONTH},?\s+(?:19|20)\d\d"
+    r"|(?:19|20)\d\d-[01]\d-[0-3]\d"
+    r"|[01]?\d/[0-3]?\d/(?:19|20)\d\d)"
+)
+_DATED = re.compile(
+    rf"\b(?:(?:last\s+)?(?:updated|reviewed|modified|revised)|published|posted|date)(?:\s+on)?[:\s]+({_DATE})",
+    re.I,
+)
+_BARE_DATE = re.compile(_DATE, re.I)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
+_REF_HEADING = re.compile(r"(?m)^[ \t]*(?:references|sources|citations|bibliography|works cited|further reading)[ \t]*:?[ \t]*$", re.I)
+_CITATION = re.compile(
+    r"\bet al\.?(?:,?\s*\(?(?:19|20)\d\d)?|\bPMID:?\s*\d+|\bPMC\d{5,}"
+    r"|\b(?:published|reported)\s+in\s+(?:the\s+)?(?:journal\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,5}"
+    r"|\((?:[A-Z][A-Za-z-]+(?: and [A-Z][A-Za-z-]+)?),?\s+(?:19|20)\d\d\)",
+)
+_DISCLOSURE = re.compile(
+    r"\b(?:this (?:post|article|page) (?:is|was|contains) (?:sponsored|paid)|sponsored (?:content|post|by)"
+    r"|paid (?:partnership|advertisement)|advertis(?:ing|ement) (?:policy|disclosure)|affiliate (?:links?|disclosure)"
+    r"|we (?:may )?(?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)|conflicts? of interest"
+    r"|financial disclosures?|(?:is|was) funded by|owned (?:and operated )?by|editorial (?:policy|independence))\b",
+    re.I,
+)
+_DISCLAIMER = re.compile(
+    r"\b(?:not (?:intended )?(?:as |to be )?(?:a )?(?:substitute|replacement) for (?:professional )?(?:medical )?"
+    r"(?:advice|diagnosis|treatment|care)|(?:for|provided for) (?:general )?(?:informational|educational|information) "
+    r"purposes only|does not (?:provide|constitute|offer) medical advice|not (?:intended|meant) to (?:diagnose|replace)"
+    r"|always (?:seek|consult) (?:the advice of )?(?:your|a|with your) (?:doctor|physician|healthcare provider|"
+    r"health care provider|pharmacist))",
+    re.I,
+)
+_CONTACT_TEXT = re.compile(r"\b(?:contact us|about us|privacy policy|terms of (?:use|service)|editorial (?:team|board))\b", re.I)
+_CONTACT_LINK = re.compile(r"contact|about|privacy|terms|editorial|imprint|impressum|who-we-are|our-team", re.I)
+_GOOD_HOST = re.compile(
+    r"(?:\.gov|\.edu|\.ac\.[a-z]{2}|\.gov\.[a-z]{2}|\.nhs\.uk|who\.int|nih\.gov|doi\.org|cochranelibrary\.com|"
+    r"nejm\.org|thelancet\.com|jamanetwork\.com|bmj\.com|nature\.com|sciencedirect\.com|springer\.com|"
+    r"wiley\.com|plos\.org|europepmc\.org|clinicaltrials\.gov|dailymed\.nlm\.nih\.gov|ema\.europa\.eu)$",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """One marker: present or not, and where in the text (``start == -1`` when only in metadata or links)."""
+
+    name: str
+    present: bool
+    start: int = -1
+    end: int = -1
+    detail: str = ""
+
+
+# The featurizer and the detector both need the markers of the same page; one-entry cache, keyed by identity.
+_last: tuple[Page | None, dict[str, Marker]] = (None, {})
+
+
+def markers(page: Page) -> dict[str, Marker]:
+    """Every credibility marker of ``page``, present or absent (see :data:`MARKERS`).
+
+    Parameters
+    ----------
+    page : Page
+        A parsed page (metadata and navigation links are used when it came from HTML).
+
+    Returns
+    -------
+    dict of str to Marker
+        One entry per name in :data:`MARKERS`.
+
+    Examples
+    --------
+    >>> from classifier.page import parse
+    >>> m = markers(parse("By Jane Roe, MD\\nUpdated: March 3, 2024\\nText."))
+    >>> m["author"].present, m["credentials"].present, m["date"].present
+    (True, True, True)
+    """
+    global _last
+    if not isinstance(page, Page):
+        raise TypeError(f"markers expects a Page, got {type(page).__name__}")
+    cached_page, cached = _last
+    if cached_page is page:
+        return cached
+    found = _markers(page)
+    _last = (page, found)
+    return found
+
+
+def page_age_years(page: Page, today: date | None = None) -> float | None:
+    """Years since the most recent date found in metadata or the page head (``None`` when there is none)."""
+    years = [int(y) for v in (page.meta.get("modified"), page.meta.get("published")) if v
+             for y in _YEAR.findall(str(v))[:1]]
+    m = markers(page)["date"]
+    if m.start >= 0:
+        years += [int(y) for y in _YEAR.findall(page.text[m.start:m.end])[:1]]
+    if not years:
+        return None
+    today = today or date.today()
+    return max(0.0, float(today.year - max(years)))
+
+
+# --------------------------------------------------------------------------------------------------
+# private computation
+
+
+def _span(m: re.Match[str] | None, group: int = 0) -> tuple[int, int]:
+    return (m.start(group), m.end(group)) if m is not None else (-1, -1)
+
+
+def _marker(name: str, m: re.Match[str] | None, meta_value: object = None, detail: str = "") -> Marker:
+    start, end = _span(m)
+    present = m is not None or bool(meta_value)
+    return Marker(name, present, start, end, detail or (str(meta_value)[:80] if meta_value else ""))
+
+
+def _host(href: str) -> str:
+    try:
+        return (urlsplit(href).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def _path(href: str) -> str:
+    try:
+        return urlsplit(href).path if "//" in href else href
+    except ValueError:
+        return ""
+
+
+def _markers(page: Page) -> dict[str, Marker]:
+    text, meta = page.text, page.meta
+    head = text[:_HEAD_CHARS]
+    byline = _BYLINE.search(head)
+    out = {"author": _marker("author", byline, meta.get("author"))}
+    author_meta = str(meta.get("author") or "")
+    meta_cred = author_meta if _META_CRED.search(author_meta) else None
+    out["credentials"] = _marker("credentials", _CREDENTIAL.search(head), meta_cred)
+    out["reviewer"] = _marker("reviewer", _REVIEWER.search(text), meta.get("reviewer"))
+    dated = _DATED.search(text) or _BARE_DATE.search(head)
+    out["date"] = _marker("date", dated, meta.get("modified") or meta.get("published"))
+
+    ref = _REF_HEADING.search(text) or _DOI.search(text) or _CITATION.search(text)
+    n_good = 0
+    good_start = good_end = -1
+    for link in page.links:
+        host = _host(link.href)
+        if host and (_GOOD_HOST.search(host) or "pubmed" in host or "ncbi" in host):
+            n_good += 1
+            if good_start < 0 and link.start >= 0:
+                good_start, good_end = link.start, link.end
+    if ref is not None:
+        out["references"] = _marker("references", ref)
+    elif good_start >= 0:
+        out["references"] = Marker("references", True, good_start, good_end, "link to a primary or official source")
+    else:
+        out["references"] = Marker("references", n_good > 0 or bool(meta.get("doi")), detail=str(meta.get("doi") or ""))
+
+    out["disclosure"] = _marker("disclosure", _DISCLOSURE.search(text))
+    out["disclaimer"] = _marker("disclaimer", _DISCLAIMER.search(text))
+    contact = _CONTACT_TEXT.search(text)
+    if contact is None:
+        for link in page.links:
+            if _CONTACT_LINK.search(link.anchor) or _CONTACT_LINK.search(_path(link.href)):
+                out["contact"] = Marker("contact", True, link.start, link.end, link.href[:80])
+                break
+        else:
+            out["contact"] = Marker("contact", False)
+    else:
+        out["contact"] = _marker("contact", contact)
+    return out
+
+
+_PRESENT_MESSAGES = {
+    "author": "The page names its author.",
+    "credentials": "The author's professional credentials are given.",
+    "reviewer": "The page says it was reviewed by a medical professional.",
+    "date": "The page says when it was published or updated.",
+    "references": "The page cites sources (references, studies or official sites).",
+    "disclosure": "The page discloses ownership, sponsorship, funding or advertising.",
+    "disclaimer": "The page says it is not a substitute for professional medical advice.",
+    "contact": "The page points to contact, about or privacy information.",
+}
+_MISSING = {
+    "author": (0.1, "Nobody is named as the author of this page, so its expertise cannot be checked."),
+    "date": (0.1, "The page gives no date of publication or update, so readers cannot tell if its drug information is current."),
+    "references": (0.15, "The page makes claims about drugs without citing any source."),
+}
+
+
+class ProvenanceMarkers(Detector):
+    """Credibility markers present (zero severity, for the reader) and, on drug pages, missing ones (low severity)."""
+
+    name = "provenance_markers"
+    family = "provenance"
+
+    def detect(self, page: Page) -> list[Flag]:
+        try:
+            found = markers(page)
+        except Exception:  # noqa: BLE001 - a marker regex must never cost the page its other flags
+            return []
+        flags: list[Flag] = []
+        for name in MARKERS:
+            mk = found[name]
+            if mk.present and 0 <= mk.start < mk.end <= len(page.text) and page.text[mk.start:mk.end].strip():
+                flags.append(make_flag(page, f"provenance.has_{name}", mk.start, mk.end, 0.0, _PRESENT_MESSAGES[name]))
+        missing = [n for n in _MISSING if not found[n].present]
+        if missing and _reader_would_care(page):
+            start, end = _first_line(page.text)
+            if end > start:
+                for name in missing:
+                    severity, message = _MISSING[name]
+                    flags.append(make_flag(page, f"provenance.missing_{name}", start, end, severity, message))
+        return flags
+
+
+def _reader_would_care(page: Page) -> bool:
+    """A page of some length that names a drug: the kind of page where provenance decides trust."""
+    if page.n_words < _MIN_WORDS_FOR_MISSING:
+        return False
+    from ..drugs import dictionary
+
+    return bool(dictionary().find(page.text[:20000], lower=page.lower[:20000]))
+
+
+def _first_line(text: str) -> tuple[int, int]:
+    """Span of the first non-empty line (the title, on scraped pages): where a missing marker would be expected."""
+    m = re.search(r"\S[^\n]*", text)
+    if m is None:
+        return (0, 0)
+    return m.start(), min(m.end(), m.start() + 200)
+
+
+DETECTORS: tuple[Detector, ...] = (ProvenanceMarkers(),)

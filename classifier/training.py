@@ -1,0 +1,345 @@
+"""Train the credibility model: ``healthcred train`` / ``python -m classifier.training``.
+
+Steps:
+
+1. load the labelled data by path (:mod:`classifier.datasets`): ReCOVery, HealthStory and the dev split
+   of the project's own pages (the held-out split is never trained on);
+2. featurize every document by running the real pipeline stages (parse → detectors → claim check →
+   :func:`~classifier.features.page_features`), cached on disk under ``.feature-cache/`` (git-ignored by
+   the ``.gitignore`` it writes into itself) and keyed by the data file's and the code's sha256, so a
+   retraining after a detector change recomputes and one without reuses;
+3. fit ``FeatureVectorizer → SignedLog1p → StandardScaler → CalibratedClassifierCV(LogisticRegression)``,
+   calibration folds grouped by publisher / site / drug;
+4. choose the band thresholds on out-of-fold predictions of the dev pages (3-class macro-F1);
+5. evaluate (:mod:`classifier.evaluation.model`) and write ``models/credibility.joblib`` and its manifest.
+
+Questionable pages are a soft target: each enters twice, once as credible and once as not, with half
+its weight each, which is the cross-entropy of the label 0.5. The model therefore learns to put them in
+the middle, where the band thresholds can find them, without a third class the news data lack.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import platform
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .datasets import Document, default_paths, load
+from .model import MODEL_FILE, manifest_path, sha256_file
+from .resources import CORPUS_DIR, MODELS_DIR
+
+PKG_DIR = Path(__file__).resolve().parent
+CACHE_DIR = PKG_DIR.parent / ".feature-cache"
+
+#: Weight of one document per source. Our pages are the target domain (drug pages) and few, so each
+#: counts more; HealthStory labels (an expert rating of the story's reporting) are the noisiest.
+SOURCE_WEIGHTS = {"recovery": 1.0, "healthstory": 0.5, "pages": 4.0}
+DEFAULT_C = 0.3
+DEFAULT_THRESHOLDS = {"unreliable_below": 1 / 3, "credible_from": 2 / 3}
+
+
+# --------------------------------------------------------------------------------------------------
+# featurization with a disk cache
+
+
+def code_fingerprint() -> str:
+    """sha256 over the code and corpus files that decide a page's features (not the model code)."""
+    h = hashlib.sha256()
+    skip = {"training.py", "model.py", "datasets.py", "cli.py", "render.py", "io.py"}
+    files = sorted(p for p in PKG_DIR.rglob("*.py") if p.name not in skip and "evaluation" not in p.parts)
+    for sub in ("facts", "lexicons"):
+        files += sorted(p for p in (CORPUS_DIR / sub).rglob("*") if p.is_file())
+    for p in files:
+        h.update(str(p.relative_to(PKG_DIR.parent)).encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def featurize_documents(docs: Sequence[Document]) -> list[dict[str, float]]:
+    """Feature dicts of ``docs`` through the real pipeline stages (no model, no language screen)."""
+    from . import detectors
+    from .claims import check_claims
+    from .facts import load_facts
+    from .features import page_features
+    from .page import parse
+
+    dets = detectors.by_name(None)
+    facts = load_facts(())
+    out = []
+    for doc in docs:
+        try:
+            page = parse(doc.text, url=doc.url, is_html=doc.is_html)
+            flags = [f for d in dets for f in d.detect(page)]
+            claims, claim_flags = check_claims(page, facts)
+            flags.extend(claim_flags)
+            out.append(page_features(page, flags, claims))
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop training; it is counted
+            out.append({"_error": 1.0})
+            print(f"  featurize: {doc.id}: {type(exc).__name__}: {exc}", file=sys.stderr)
+    return out
+
+
+def cached_features(name: str, path: Path, docs: Sequence[Document], cache_dir: Path = CACHE_DIR,
+                    fingerprint: str | None = None) -> list[dict[str, float]]:
+    """Features of one data set, from the cache when data and code are unchanged."""
+    fingerprint = fingerprint or code_fingerprint()
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    ignore = cache_dir / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# feature cache of `healthcred train`; rebuilt on demand\n*\n", encoding="utf-8")
+    key = f"{name}-{sha256_file(path)[:16]}-{fingerprint[:16]}.json"
+    file = cache_dir / key
+    if file.is_file():
+        rows = json.loads(file.read_text(encoding="utf-8"))
+        if isinstance(rows, dict) and rows.get("ids") == [d.id for d in docs]:
+            return rows["features"]
+    t0 = time.perf_counter()
+    feats = featurize_documents(docs)
+    print(f"  featurized {name}: {len(docs)} documents in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    for old in cache_dir.glob(f"{name}-*.json"):
+        old.unlink()
+    tmp = file.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"ids": [d.id for d in docs], "features": feats}), encoding="utf-8")
+    tmp.replace(file)
+    return feats
+
+
+def load_featurized(names: Sequence[str], paths: dict[str, Path] | None = None,
+                    cache_dir: Path = CACHE_DIR) -> dict[str, tuple[list[Document], list[dict[str, float]]]]:
+    """``{name: (documents, features)}`` for each data set that exists (missing ones are reported and skipped)."""
+    paths = {**default_paths(), **(paths or {})}
+    fp = code_fingerprint()
+    out = {}
+    for name in names:
+        path = Path(paths[name])
+        if not path.is_file():
+            print(f"  {name}: no file at {path}; skipped", file=sys.stderr)
+            continue
+        docs = load(name, path)
+        out[name] = (docs, cached_features(name, path, docs, cache_dir, fp))
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# the estimator
+
+
+def build_pipeline(C: float = DEFAULT_C, cv: Any = 5):  # noqa: ANN201 - a sklearn Pipeline
+    """The unfitted model: featurizer → compression → scaling → calibrated logistic regression."""
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    from .features import FeatureVectorizer, SignedLog1p
+
+    lr = LogisticRegression(C=C, class_weight="balanced", max_iter=2000)
+    return Pipeline([
+        ("vectorize", FeatureVectorizer(min_support=3)),
+        ("compress", SignedLog1p()),
+        ("scale", StandardScaler()),
+        ("classify", CalibratedClassifierCV(lr, method="sigmoid", cv=cv, ensemble=False)),
+    ])
+
+
+def training_arrays(docs: Sequence[Document], feats: Sequence[dict[str, float]],
+                    weights: dict[str, float] | None = None) -> tuple[list[dict[str, float]], np.ndarray, np.ndarray, np.ndarray]:
+    """Rows, binary labels, sample weights and groups; soft (0.5) labels become two half-weight rows."""
+    weights = {**SOURCE_WEIGHTS, **(weights or {})}
+    X: list[dict[str, float]] = []
+    y: list[int] = []
+    w: list[float] = []
+    g: list[str] = []
+    for d, f in zip(docs, feats, strict=True):
+        if "_error" in f:
+            continue
+        base = weights.get(d.source, 1.0)
+        soft = d.label not in (0.0, 1.0)
+        for label, share in ([(1, d.label), (0, 1.0 - d.label)] if soft else [(int(d.label), 1.0)]):
+            X.append(f)
+            y.append(label)
+            w.append(base * share)
+            g.append(f"{d.source}:{d.group}")
+    return X, np.asarray(y), np.asarray(w, dtype=float), np.asarray(g)
+
+
+def grouped_splits(y: np.ndarray, groups: np.ndarray, n_splits: int = 5) -> list[tuple[np.ndarray, np.ndarray]]:
+    """GroupKFold splits as a list (so the calibration folds never share a publisher, site or drug)."""
+    from sklearn.model_selection import GroupKFold
+
+    n = min(n_splits, len(set(groups)))
+    return [(tr.astype(np.int32), te.astype(np.int32)) for tr, te in GroupKFold(n_splits=n).split(np.zeros(len(y)), y, groups)]
+
+
+def fit_model(X: list[dict[str, float]], y: np.ndarray, w: np.ndarray, groups: np.ndarray, C: float = DEFAULT_C):  # noqa: ANN201
+    """Fit the pipeline with grouped calibration folds."""
+    pipe = build_pipeline(C=C, cv=grouped_splits(y, groups))
+    pipe.fit(X, y, classify__sample_weight=w)
+    return pipe
+
+
+def choose_thresholds(scores: np.ndarray, bands: Sequence[str]) -> dict[str, float]:
+    """The (unreliable_below, credible_from) pair that maximises 3-class macro-F1 on validation pages."""
+    from sklearn.metrics import f1_score
+
+    bands = list(bands)
+    if len(bands) < 10 or len(set(bands)) < 3:
+        return dict(DEFAULT_THRESHOLDS)
+    grid = np.round(np.arange(0.05, 0.96, 0.025), 3)
+    best = (-1.0, 0.0, DEFAULT_THRESHOLDS["unreliable_below"], DEFAULT_THRESHOLDS["credible_from"])
+    for lo in grid:
+        for hi in grid[grid >= lo]:
+            pred = np.where(scores >= hi, "credible", np.where(scores < lo, "unreliable", "questionable"))
+            f1 = f1_score(bands, pred, average="macro", labels=["credible", "questionable", "unreliable"], zero_division=0)
+            # Ties go to the wider questionable band: when unsure, say so.
+            key = (round(f1, 6), hi - lo)
+            if key > (round(best[0], 6), best[1]):
+                best = (f1, hi - lo, float(lo), float(hi))
+    return {"unreliable_below": best[2], "credible_from": best[3], "validation_macro_f1": round(best[0], 4)}
+
+
+def out_of_fold_scores(X: list[dict[str, float]], y: np.ndarray, w: np.ndarray, groups: np.ndarray,
+                       C: float = DEFAULT_C, n_splits: int = 5) -> np.ndarray:
+    """P(credible) for every row from a model that did not see its group."""
+    oof = np.zeros(len(y))
+    idx = np.arange(len(y))
+    for tr, te in grouped_splits(y, groups, n_splits):
+        sub_groups = groups[tr]
+        pipe = build_pipeline(C=C, cv=grouped_splits(y[tr], sub_groups, 3))
+        pipe.fit([X[i] for i in tr], y[tr], classify__sample_weight=w[tr])
+        oof[idx[te]] = pipe.predict_proba([X[i] for i in te])[:, 1]
+    return oof
+
+
+# --------------------------------------------------------------------------------------------------
+# command line
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Train, evaluate and write the model and its manifest. Returns a process exit code."""
+    ap = argparse.ArgumentParser(prog="healthcred train", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--out", type=Path, default=MODEL_FILE, help=f"model file to write (default {MODEL_FILE})")
+    ap.add_argument("--recovery", type=Path, help="path of recovery_news.csv")
+    ap.add_argument("--healthstory", type=Path, help="path of healthstory_news.csv")
+    ap.add_argument("--pages", type=Path, help="path of the project's pages.jsonl")
+    ap.add_argument("--without", action="append", default=[], choices=["recovery", "healthstory", "pages"],
+                    help="leave a data set out (repeatable)")
+    ap.add_argument("--C", type=float, default=DEFAULT_C, help="inverse regularisation of the logistic regression")
+    ap.add_argument("--cache", type=Path, default=CACHE_DIR, help="feature cache folder")
+    ap.add_argument("--no-evaluate", action="store_true", help="skip the evaluation (faster; metrics left empty)")
+    args = ap.parse_args(argv)
+    t0 = time.perf_counter()
+    paths = {k: v for k, v in (("recovery", args.recovery), ("healthstory", args.healthstory), ("pages", args.pages)) if v}
+    names = [n for n in ("recovery", "healthstory", "pages") if n not in args.without]
+    data = load_featurized(names, paths, args.cache)
+    if not data:
+        print("no training data found (expected ../shared/datasets/credibility and corpus/pages)", file=sys.stderr)
+        return 2
+    train_docs: list[Document] = []
+    train_feats: list[dict[str, float]] = []
+    for name, (docs, feats) in data.items():
+        for d, f in zip(docs, feats, strict=True):
+            if name == "pages" and d.split != "dev":
+                continue  # the held-out third stays unseen: it is what the evaluation reports
+            train_docs.append(d)
+            train_feats.append(f)
+    X, y, w, groups = training_arrays(train_docs, train_feats)
+    print(f"training on {len(train_docs)} documents ({len(y)} rows) from {', '.join(data)}", file=sys.stderr)
+
+    thresholds = dict(DEFAULT_THRESHOLDS)
+    dev_pages = [(i, d) for i, d in enumerate(train_docs) if d.source == "pages"]
+    if dev_pages:
+        oof = out_of_fold_scores(X, y, w, groups, C=args.C)
+        row_of_doc = _first_row_per_doc(train_docs, train_feats)
+        scores = np.array([oof[row_of_doc[i]] for i, _ in dev_pages if i in row_of_doc])
+        bands = [d.band for i, d in dev_pages if i in row_of_doc]
+        thresholds = choose_thresholds(scores, bands)
+    pipe = fit_model(X, y, w, groups, C=args.C)
+    # The fold indices served their purpose; keep the persisted estimator small and free of data.
+    pipe.named_steps["classify"].cv = 5
+
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    import joblib
+
+    joblib.dump(pipe, out, compress=3)
+    manifest = _manifest(out, pipe, data, paths, thresholds, args)
+    manifest_path(out).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {out} ({out.stat().st_size / 1024:.0f} KB) and {manifest_path(out).name}; thresholds {thresholds}",
+          file=sys.stderr)
+
+    if not args.no_evaluate:
+        from .evaluation.model import evaluate
+
+        metrics = evaluate(data, model_path=out, C=args.C)
+        manifest["metrics"] = metrics
+        manifest_path(out).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+        print(json.dumps(metrics.get("summary", {}), indent=2))
+    print(f"done in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    return 0
+
+
+def _first_row_per_doc(docs: Sequence[Document], feats: Sequence[dict[str, float]]) -> dict[int, int]:
+    """Index of each document's first row in the arrays of :func:`training_arrays` (errors are skipped)."""
+    out, row = {}, 0
+    for i, (d, f) in enumerate(zip(docs, feats, strict=True)):
+        if "_error" in f:
+            continue
+        out[i] = row
+        row += 2 if d.label not in (0.0, 1.0) else 1
+    return out
+
+
+def _manifest(out: Path, pipe: Any, data: dict, paths: dict[str, Path], thresholds: dict[str, float],
+              args: argparse.Namespace) -> dict[str, Any]:
+    import joblib
+    import sklearn
+
+    all_paths = {**default_paths(), **paths}
+    files = {}
+    for name, (docs, _) in data.items():
+        p = Path(all_paths[name])
+        files[name] = {"file": _display_path(p), "sha256": sha256_file(p), "documents": len(docs),
+                       "weight_per_document": SOURCE_WEIGHTS.get(name, 1.0)}
+    return {
+        "name": out.stem,
+        "created": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "model": {"file": out.name, "sha256": sha256_file(out), "bytes": out.stat().st_size,
+                  "pipeline": [f"{n}: {type(s).__name__}" for n, s in pipe.steps], "C": args.C},
+        "versions": {"python": platform.python_version(), "scikit-learn": sklearn.__version__,
+                     "numpy": np.__version__, "joblib": joblib.__version__},
+        "feature_names": [str(n) for n in pipe.named_steps["vectorize"].feature_names_],
+        "features_code_sha256": code_fingerprint(),
+        "training_data": files,
+        "labels": {
+            "recovery": "publisher-level reliability (NewsGuard + MBFC), not per article; CC BY-NC-SA 4.0",
+            "healthstory": "credible = HealthNewsReview rating >= 3 (label_fake == 0); no licence stated",
+            "pages": "team-written pages, dev split only; credible 1, unreliable 0, questionable 0.5 (soft)",
+        },
+        "thresholds": thresholds,
+        "bands": "credible if score >= credible_from; unreliable if score < unreliable_below; else questionable",
+        "metrics": {},
+    }
+
+
+def _display_path(p: Path) -> str:
+    p = p.resolve()
+    for base, shown in ((MODELS_DIR.resolve().parent.parent / "shared", "../shared"), (MODELS_DIR.resolve().parent, ".")):
+        try:
+            return f"{shown}/{p.relative_to(base)}"
+        except ValueError:
+            continue
+    return p.name
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

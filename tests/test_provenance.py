@@ -1,0 +1,95 @@
+"""Credibility markers: present ones found in text, metadata and links; missing ones flagged only on drug pages."""
+
+from __future__ import annotations
+
+from classifier.detectors.provenance import DETECTORS, MARKERS, markers
+from classifier.page import parse
+
+DRUG_PAGE = (
+    "Diazepam basics\n"
+    + "Diazepam is a benzodiazepine that doctors prescribe for anxiety and muscle spasms. " * 12
+    + "It can cause drowsiness and dependence when taken for a long time. " * 6
+)
+
+MARKED_TEXT = """How sleeping tablets work
+By Maria Lopez, PharmD
+Last updated: March 3, 2024
+Medically reviewed by Dr. Alan Brook
+
+Zolpidem shortens the time it takes to fall asleep (Smith et al., 2019).
+
+References
+1. A trial of zolpidem in adults. doi:10.1000/xyz123
+
+This article is not a substitute for professional medical advice.
+This post is sponsored by a pharmacy chain.
+Contact us with questions.
+"""
+
+
+def _detect(page):
+    return [f for d in DETECTORS for f in d.detect(page)]
+
+
+def test_markers_found_in_text_with_exact_spans():
+    page = parse(MARKED_TEXT, is_html=False)
+    found = markers(page)
+    assert set(found) == set(MARKERS)
+    assert all(found[name].present for name in MARKERS), {k: v for k, v in found.items() if not v.present}
+    flags = _detect(page)
+    codes = {f.code for f in flags}
+    assert {f"provenance.has_{n}" for n in MARKERS} <= codes
+    for f in flags:
+        assert page.text[f.start:f.end] == f.evidence
+        assert f.severity == 0.0
+    assert not any(c.startswith("provenance.missing") for c in codes)
+
+
+def test_markers_from_html_metadata_and_navigation_links():
+    html = """<html><head><title>Oxycodone facts</title>
+    <meta name="author" content="Sam Reed, MD">
+    <meta property="article:published_time" content="2023-05-01">
+    </head><body><nav><a href="/about-us">About</a><a href="/privacy">Privacy</a></nav>
+    <p>Oxycodone is an opioid pain medicine. It can be habit forming and must be stored safely.</p>
+    <p>See the <a href="https://www.fda.gov/drugs/oxycodone">FDA page</a> for the label.</p></body></html>"""
+    page = parse(html)
+    found = markers(page)
+    assert found["author"].present and found["credentials"].present
+    assert found["references"].present and found["contact"].present
+
+
+def test_missing_markers_flagged_low_on_drug_pages_only():
+    page = parse(DRUG_PAGE, is_html=False)
+    flags = _detect(page)
+    missing = [f for f in flags if f.code.startswith("provenance.missing_")]
+    assert {f.code for f in missing} == {"provenance.missing_author", "provenance.missing_date", "provenance.missing_references"}
+    for f in missing:
+        assert 0 < f.severity <= 0.2
+        assert f.evidence and page.text[f.start:f.end] == f.evidence
+        assert "no" in f.message.lower() or "without" in f.message.lower()
+
+
+def test_no_missing_flags_where_a_reader_would_not_care():
+    short = parse("Diazepam is a benzodiazepine. Ask your pharmacist.", is_html=False)
+    assert not [f for f in _detect(short) if f.code.startswith("provenance.missing")]
+    no_drug = parse("The weather was fine and the market was busy. " * 40, is_html=False)
+    assert not [f for f in _detect(no_drug) if f.code.startswith("provenance.missing")]
+
+
+def test_byline_words_in_the_body_are_not_an_author():
+    page = parse("Intro line\n" + "The dose was reduced by half over two weeks. " * 5, is_html=False)
+    assert not markers(page)["author"].present
+
+
+def test_never_raises_on_odd_input():
+    for text in ("", " ", "\n\n", "x" * 10000, "By\nBy:\nReferences\n", "10.1/ 10.12345/", "<a href='http://['>x</a>"):
+        page = parse(text)
+        _detect(page)
+        assert isinstance(markers(page), dict)
+
+
+def test_seed_pages_spans(seeds_dir):
+    for path in sorted(seeds_dir.glob("*.txt")):
+        page = parse(path.read_text(encoding="utf-8"), is_html=False)
+        for f in _detect(page):
+            assert page.text[f.start:f.end] == f.evidence
