@@ -369,7 +369,9 @@ def _histogram_svg(s: _Summary) -> str:
     parts.append("</svg>")
     legend = " ".join(f'<span><svg width="10" height="10"><rect width="10" height="10" fill="{_BAND_FILL[b]}"/></svg> {b}</span>'
                       for b in BANDS)
-    return "".join(parts) + f'<div class="hc-note">{legend}</div>'
+    unscored = s.n - total
+    note = f"<br>{unscored} page(s) without a score are not in the chart." if unscored else ""
+    return "".join(parts) + f'<div class="hc-note">{legend}{note}</div>'
 
 
 def _table_html() -> str:
@@ -407,30 +409,53 @@ h1{margin:0 0 4px;font-size:1.5em}h2{font-size:1.1em;margin:12px 0 6px}
 
 # Rows are drawn from the embedded array a page at a time; a page view is parsed from its JSON string
 # only when opened. Text goes in with textContent, views with innerHTML (they were escaped when rendered).
+# The table's state (sort, filter, band, page, open view) lives in the URL fragment, so a link or a
+# reload shows the same thing: e.g. report.html#sort=score&dir=desc&band=unreliable&page=2&view=17
 BATCH_JS = r"""
 (function(){
 "use strict";
 var data=JSON.parse(document.getElementById("hc-rows").textContent);
 var C={};data.columns.forEach(function(c,i){C[c]=i;});
-var rows=data.rows,shown=rows.slice(),page=0,size=data.page_size,sortCol=null,sortDir=1;
+var rows=data.rows,shown=rows,size=data.page_size;
+var st={sort:null,dir:"asc",q:"",band:"",page:1,view:null};
 var tbody=document.querySelector("#hc-table tbody"),q=document.getElementById("hc-q"),
     bandSel=document.getElementById("hc-band"),info=document.getElementById("hc-pageinfo"),
-    view=document.getElementById("hc-view");
-function cmp(a,b){
-  var x=a[sortCol],y=b[sortCol];
-  if(x===null||x===undefined)return 1; if(y===null||y===undefined)return -1;
-  if(typeof x==="number"&&typeof y==="number")return (x-y)*sortDir;
-  return String(x).localeCompare(String(y))*sortDir;
+    view=document.getElementById("hc-view"),heads=document.querySelectorAll("#hc-table th");
+function readHash(){
+  var p=new URLSearchParams(location.hash.slice(1));
+  st.sort=C.hasOwnProperty(p.get("sort"))?p.get("sort"):null;
+  st.dir=p.get("dir")==="desc"?"desc":"asc";
+  st.q=p.get("q")||"";st.band=p.get("band")||"";
+  st.page=Math.max(1,parseInt(p.get("page"),10)||1);
+  st.view=/^\d+$/.test(p.get("view")||"")?+p.get("view"):null;
 }
-function apply(){
-  var t=q.value.trim().toLowerCase(),b=bandSel.value;
+function writeHash(){
+  var p=new URLSearchParams();
+  if(st.sort){p.set("sort",st.sort);p.set("dir",st.dir);}
+  if(st.q)p.set("q",st.q);if(st.band)p.set("band",st.band);
+  if(st.page>1)p.set("page",st.page);if(st.view!==null)p.set("view",st.view);
+  var h=p.toString();
+  history.replaceState(null,"",h?"#"+h:location.pathname+location.search);
+}
+function cmp(col,sign){
+  return function(a,b){
+    var x=a[col],y=b[col];
+    if(x===null||x===undefined)return (y===null||y===undefined)?a[0]-b[0]:1;
+    if(y===null||y===undefined)return -1;
+    var d=(typeof x==="number"&&typeof y==="number")?x-y:String(x).localeCompare(String(y));
+    return d?d*sign:a[0]-b[0];
+  };
+}
+function filter(){
+  var t=st.q.trim().toLowerCase(),b=st.band;
   shown=rows.filter(function(r){
-    if(b==="none"?r[C.band]!==null&&r[C.score]!==null:b&&r[C.band]!==b)return false;
-    if(!t)return true;
-    return [r[C.id],r[C.title],r[C.codes],r[C.status]].join(" ").toLowerCase().indexOf(t)>=0;
+    if(b==="none"?(r[C.band]!==null&&r[C.score]!==null):(b&&r[C.band]!==b))return false;
+    return !t||[r[C.id],r[C.title],r[C.codes],r[C.status]].join(" ").toLowerCase().indexOf(t)>=0;
   });
-  if(sortCol!==null)shown.sort(cmp);
-  page=0;draw();
+  if(st.sort)shown=shown.slice().sort(cmp(C[st.sort],st.dir==="desc"?-1:1));
+  heads.forEach(function(th){
+    th.setAttribute("aria-sort",th.dataset.col===st.sort?(st.dir==="desc"?"descending":"ascending"):"none");
+  });
 }
 function badge(band,score){
   var s=document.createElement("span");
@@ -440,10 +465,11 @@ function badge(band,score){
 }
 function draw(){
   var pages=Math.max(1,Math.ceil(shown.length/size));
-  if(page>=pages)page=pages-1;
+  st.page=Math.min(st.page,pages);
   tbody.textContent="";
-  shown.slice(page*size,(page+1)*size).forEach(function(r){
+  shown.slice((st.page-1)*size,st.page*size).forEach(function(r){
     var tr=document.createElement("tr");tr.dataset.index=r[C.i];
+    if(r[C.i]===st.view)tr.className="hc-open";
     data.columns.forEach(function(c){
       var td=document.createElement("td"),v=r[C[c]];
       if(c==="band")td.appendChild(badge(v,r[C.score]));
@@ -453,35 +479,34 @@ function draw(){
       if(c==="title"||c==="codes")td.title=v||"";
       tr.appendChild(td);
     });
-    tr.addEventListener("click",function(){open(r[C.i],true);});
+    tr.addEventListener("click",function(){open(r[C.i]);view.scrollIntoView();});
     tbody.appendChild(tr);
   });
-  info.textContent="page "+(page+1)+" of "+pages+" ("+shown.length+" of "+rows.length+" pages)";
+  info.textContent="page "+st.page+" of "+pages+" ("+shown.length+" of "+rows.length+" pages)";
+  writeHash();
 }
-function open(i,scroll){
+function open(i){
   var el=document.getElementById("hc-v"+i);
   if(!el)return;
+  st.view=i;
   view.innerHTML='<div class="hc-report">'+JSON.parse(el.textContent)+"</div>";
   Array.prototype.forEach.call(tbody.rows,function(tr){tr.classList.toggle("hc-open",tr.dataset.index==String(i));});
-  if(location.hash!=="#view="+i)history.replaceState(null,"","#view="+i);
-  if(scroll)view.scrollIntoView();
+  writeHash();
 }
-document.querySelectorAll("#hc-table th").forEach(function(th){
+heads.forEach(function(th){
   function go(){
-    var c=C[th.dataset.col];
-    sortDir=sortCol===c?-sortDir:1;sortCol=c;
-    document.querySelectorAll("#hc-table th").forEach(function(o){o.setAttribute("aria-sort","none");});
-    th.setAttribute("aria-sort",sortDir>0?"ascending":"descending");
-    apply();
+    st.dir=st.sort===th.dataset.col&&st.dir==="asc"?"desc":"asc";st.sort=th.dataset.col;st.page=1;
+    filter();draw();
   }
   th.addEventListener("click",go);
   th.addEventListener("keydown",function(e){if(e.key==="Enter"||e.key===" "){e.preventDefault();go();}});
 });
-q.addEventListener("input",apply);bandSel.addEventListener("change",apply);
-document.getElementById("hc-prev").addEventListener("click",function(){if(page>0){page--;draw();}});
-document.getElementById("hc-next").addEventListener("click",function(){page++;draw();});
-draw();
-var m=/^#view=(\d+)$/.exec(location.hash);
-if(m)open(+m[1],false);
+q.addEventListener("input",function(){st.q=q.value;st.page=1;filter();draw();});
+bandSel.addEventListener("change",function(){st.band=bandSel.value;st.page=1;filter();draw();});
+document.getElementById("hc-prev").addEventListener("click",function(){if(st.page>1){st.page--;draw();}});
+document.getElementById("hc-next").addEventListener("click",function(){st.page++;draw();});
+readHash();q.value=st.q;bandSel.value=st.band;
+filter();draw();
+if(st.view!==null)open(st.view);
 })();
 """

@@ -14,12 +14,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from test_html_report import synthetic_reports
 from test_render import parse_view
 
 from classifier import Record, score_many
 from classifier.html_report import write_batch_report
 
-pytestmark = [pytest.mark.browser, pytest.mark.shared]
+pytestmark = pytest.mark.browser
 
 CHROMIUM = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
 TIMEOUT = 120
@@ -32,9 +33,10 @@ def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     profile.mkdir(exist_ok=True)
     cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-           "--disable-extensions", "--hide-scrollbars", f"--user-data-dir={profile}", *args]
+           "--disable-extensions", "--hide-scrollbars", "--enable-logging=stderr", f"--user-data-dir={profile}", *args]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT, check=False)
     assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "Uncaught" not in proc.stderr, proc.stderr[-2000:]  # a script error in the page
     return proc
 
 
@@ -73,6 +75,7 @@ def _check_view(dom: str, report) -> int:
     return placed
 
 
+@pytest.mark.shared
 def test_single_report_in_browser(seed_reports, tmp_path):
     report = max(seed_reports, key=lambda r: len(r.flags))
     path = tmp_path / "seed_report.html"
@@ -83,6 +86,7 @@ def test_single_report_in_browser(seed_reports, tmp_path):
     _screenshot(tmp_path, path.as_uri(), "seed_report.png")
 
 
+@pytest.mark.shared
 def test_batch_report_in_browser(seed_reports, tmp_path):
     path = tmp_path / "seeds.html"
     write_batch_report(seed_reports, path, title="seed pages")
@@ -115,3 +119,29 @@ def test_hostile_page_runs_no_script_in_browser(tmp_path):
         title = re.search(r"<title>(.*?)</title>", dom, flags=re.S).group(1)
         assert title.strip() != "pwned"
         assert "<img" not in dom and "&lt;script&gt;" in dom
+
+
+def test_table_sorts_filters_pages_and_opens_views_from_the_url(tmp_path):
+    reports = synthetic_reports(120)
+    path = tmp_path / "many.html"
+    write_batch_report(reports, path)
+    url = path.as_uri()
+
+    def shown(fragment: str) -> tuple[list[int], str]:
+        dom = _dom(tmp_path, f"{url}#{fragment}")
+        return [int(i) for i in re.findall(r'<tr data-index="(\d+)"', dom)], dom
+
+    idx, dom = shown("")
+    assert idx == list(range(50)) and "page 1 of 3 (120 of 120 pages)" in dom
+    # by score, highest first, ties in input order, unscored last; second page of 50
+    order = sorted(range(120), key=lambda i: (reports[i].score is None, -(reports[i].score or 0), i))
+    idx, dom = shown("sort=score&dir=desc&page=2")
+    assert idx == order[50:100] and 'aria-sort="descending"' in dom
+    idx, _ = shown("band=unreliable&q=page%201")
+    assert idx == [i for i in range(120) if reports[i].band == "unreliable" and "page 1" in f"page {i}"][:50]
+    idx, dom = shown("band=none")
+    assert idx == [i for i in range(120) if reports[i].score is None]
+    _, dom = shown("view=110")
+    view = dom[dom.index('id="hc-view"'):]
+    assert "Page 110" in view and _check_view(view, reports[110]) == 2
+    _screenshot(tmp_path, f"{url}#sort=score&dir=asc&view=3", "many.png")

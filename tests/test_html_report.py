@@ -15,7 +15,8 @@ from classifier.io import read_rows
 HOSTILE = "</script><script>alert(1)</script><!-- \u2028"
 
 
-def _reports(n: int, *, text_len: int = 400) -> list[Report]:
+def synthetic_reports(n: int, *, text_len: int = 400) -> list[Report]:
+    """``n`` reports cycling through the bands (every fourth not scored), each with two overlapping flags."""
     bands = ("credible", "questionable", "unreliable", None)
     out = []
     for i in range(n):
@@ -42,7 +43,7 @@ def _rows(doc: str) -> dict:
 
 
 def test_batch_report_has_summary_chart_table_and_views(tmp_path):
-    reports = _reports(8)
+    reports = synthetic_reports(8)
     out = tmp_path / "report.html"
     assert write_batch_report(reports, out, title="Crawl <b>42</b>") == 8
     doc = out.read_text(encoding="utf-8")
@@ -63,7 +64,7 @@ def test_batch_report_has_summary_chart_table_and_views(tmp_path):
 
 def test_band_counts_include_not_scored(tmp_path):
     out = tmp_path / "r.html"
-    write_batch_report(_reports(8), out)
+    write_batch_report(synthetic_reports(8), out)
     doc = out.read_text(encoding="utf-8")
     summary = doc[doc.index("Pages by band"):doc.index("By status")]
     counts = re.findall(r'class="hc-band hc-band-(\w+)">[^<]*</span></td><td class="num">(\d+)<', summary)
@@ -89,7 +90,7 @@ def test_hostile_text_cannot_break_out_of_the_embedded_data(tmp_path):
 
 def test_self_contained(tmp_path):
     out = tmp_path / "r.html"
-    write_batch_report(_reports(3), out)
+    write_batch_report(synthetic_reports(3), out)
     doc = out.read_text(encoding="utf-8")
     refs = re.findall(r'\b(?:src|href|action)\s*=\s*"([^"]*)"', doc, flags=re.I)
     assert all(r.startswith("#") for r in refs), refs
@@ -114,7 +115,7 @@ def test_validation(tmp_path):
 
 
 def test_large_batch_stays_reasonable(tmp_path):
-    reports = _reports(2000)
+    reports = synthetic_reports(2000)
     out = tmp_path / "big.html"
     t0 = time.perf_counter()
     write_batch_report(reports, out)
@@ -128,7 +129,7 @@ def test_large_batch_stays_reasonable(tmp_path):
 
 @pytest.mark.parametrize("form", ["dict", "row", "row_csv_strings"])
 def test_report_from_row_round_trip(form):
-    r = _reports(2)[1]
+    r = synthetic_reports(2)[1]
     r = Report(r.id, r.url, r.status, r.reason, r.score, r.band, r.flags, r.claims, r.text, r.title, "en",
                r.n_words, ("one", "two"), {"score_x": 0.5})
     if form == "dict":
@@ -151,7 +152,7 @@ def test_report_from_row_drops_unreadable_items():
 
 def test_cli_reads_scored_output(tmp_path, capsys):
     scored = tmp_path / "scores.jsonl"
-    reports = _reports(5)
+    reports = synthetic_reports(5)
     scored.write_text("".join(json.dumps(r.to_dict()) + "\n" for r in reports), encoding="utf-8")
     out = tmp_path / "report.html"
     assert main([str(scored), "-o", str(out), "--title", "scored"]) == 0
