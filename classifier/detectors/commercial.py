@@ -284,9 +284,11 @@ class BuyLinkDetector(Detector):
                 continue  # the anchor rule owns it
             sent_start, _ = _sentence(page, verb_start)
             lead = text[sent_start:verb_start].strip(" \t-–—•*·:>\"'“‘(")
-            if not lead:
+            # "Buying Valium online is illegal" opens with a gerund subject, not an order to the reader.
+            imperative = not m.group(1).lower().endswith("ing")
+            if not lead and imperative:
                 why = "A sentence that opens with an order to buy a drug"
-            elif text[verb_start].isupper():
+            elif lead and imperative and text[verb_start].isupper():
                 why = "A 'Buy <drug>' phrase dropped into the middle of a sentence, typical of injected spam anchors"
             elif tail and _ADDRESSED.search(low, max(sent_start, verb_start - 30), verb_start):
                 why = "The reader is told where or how to buy a drug online"
@@ -338,7 +340,7 @@ _DELIVERY = re.compile(
     r"\b(?:overnight|next[- ]day|same[- ]day|express)[ \t]+(?:delivery|shipping|shipment)\b|"
     r"\bdiscreet(?:ly)?[ \t]+(?:packag\w*|shipp\w*|deliver\w*|shipped|parcel)\b|\bcash[ \t]+on[ \t]+delivery\b|"
     r"\b(?:pay(?:ment)?[ \t]+(?:by[ \t]+)?|accept[ \t]+)COD\b|\bCOD[ \t]+(?:available|accepted|orders?|delivery|payment)\b|"
-    r"\bships?[ \t]+(?:worldwide|to[ \t]+all[ \t]+states|overnight|discreetly)\b|\bworldwide[ \t]+(?:shipping|delivery)\b|"
+    r"\b(?:ships?|shipped)[ \t]+(?:worldwide|to[ \t]+all[ \t]+states|overnight|discreetly)\b|\bworldwide[ \t]+(?:shipping|delivery)\b|"
     r"\bfree[ \t]+(?:shipping|delivery)\b|\bdelivered[ \t]+(?:to[ \t]+your[ \t]+door|overnight|discreetly)\b",
     re.I,
 )

@@ -1,0 +1,286 @@
+"""commercial.* detectors: seeds, exact spans, hard negatives, the project's own fixtures, the evaluation CLI."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+
+from classifier.detectors import REGISTRY
+from classifier.detectors.commercial import DETECTORS
+from classifier.evaluation import commercial as evaluation
+from classifier.page import parse
+
+FP_CODES = evaluation.FP_CODES
+
+
+def flags_of(content: str, *, url: str | None = None, is_html: bool | None = None):
+    page = parse(content, url=url, is_html=is_html)
+    flags = [f for d in DETECTORS for f in d.detect(page)]
+    for f in flags:
+        assert page.text[f.start : f.end] == f.evidence
+        assert f.code.startswith("commercial.") and 0.0 <= f.severity <= 1.0 and f.message
+    return page, flags
+
+
+def codes(flags) -> set[str]:
+    return {f.code for f in flags}
+
+
+def evidence(flags, code: str) -> list[str]:
+    return [f.evidence for f in flags if f.code == code]
+
+
+def test_registered_once_with_family():
+    names = [d.name for d in DETECTORS]
+    assert len(set(names)) == len(names)
+    assert all(d.family == "commercial" for d in DETECTORS)
+    assert all(d in REGISTRY for d in DETECTORS)
+
+
+# ------------------------------------------------------------------------------------------------ seeds
+
+
+def _seed(seeds_dir, prefix: str) -> str:
+    (path,) = seeds_dir.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.mark.shared
+def test_seed_000_lead_generation(seeds_dir):
+    _, flags = flags_of(_seed(seeds_dir, "000"))
+    ev = evidence(flags, "commercial.lead_generation")
+    assert any("Call 800-895-1695 toll free" in e for e in ev)
+    assert "commercial.buy_link" not in codes(flags)
+
+
+@pytest.mark.shared
+def test_seed_002_buy_link(seeds_dir):
+    page, flags = flags_of(_seed(seeds_dir, "002"))
+    (flag,) = [f for f in flags if f.code == "commercial.buy_link"]
+    assert flag.evidence == "Buy valium"
+    assert flag.start == page.text.index("Buy valium")
+
+
+@pytest.mark.shared
+def test_seed_003_pharmacy(seeds_dir):
+    _, flags = flags_of(_seed(seeds_dir, "003"))
+    assert "Valium 5 mg" in evidence(flags, "commercial.pharmacy")
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("prefix", ["001", "004"])
+def test_seed_clean_pages_have_no_commercial_flag(seeds_dir, prefix):
+    _, flags = flags_of(_seed(seeds_dir, prefix))
+    assert flags == []
+
+
+# ------------------------------------------------------------------------------------------------ buy links
+
+
+def test_injected_anchor_exact_span():
+    text = "Valium relaxes muscles. Buy valium\u0100 acts on the spinal cord. It is a benzodiazepine."
+    page, flags = flags_of(text)
+    (flag,) = flags
+    assert (flag.code, flag.start, flag.end) == ("commercial.buy_link", 24, 34)
+
+
+def test_anchor_and_href_buy_links_but_not_trusted_or_locator_links():
+    html = (
+        "<html><body><article><p>Zolpidem (Ambien) is a sleeping pill for short-term insomnia, and it can cause "
+        "sleep-walking and next-morning drowsiness.</p><p><a href='https://meds.example/p/1'>Order Ambien tonight online</a>"
+        " or <a href='http://buy-ambien-cheap.example/'>see offers</a>. Read the "
+        "<a href='https://www.fda.gov/drugs/buy-ambien-online-warning'>FDA warning about buying Ambien online</a> and "
+        "<a href='https://www.walgreens.com/storelocator/find.jsp'>find a pharmacy</a>.</p></article></body></html>"
+    )
+    _, flags = flags_of(html, is_html=True)
+    assert evidence(flags, "commercial.buy_link") == ["Order Ambien tonight online", "see offers"]
+
+
+def test_reporting_about_online_buying_is_not_a_buy_link():
+    _, flags = flags_of("Doctors say teenagers who buy Xanax online often get fake pills. Buying Valium on the "
+                        "dark web is illegal.")
+    assert "commercial.buy_link" not in codes(flags)
+
+
+def test_news_price_per_pill_is_not_an_offer():
+    _, flags = flags_of("The wholesale cost of Cialis is $12.50 per pill, the company said.")
+    assert flags == []
+
+
+# ------------------------------------------------------------------------------------------------ pharmacy
+
+
+def test_product_title_repeated_is_a_pharmacy_listing():
+    text = "Ativan 2 mg for anxiety relief. Lorazepam calms you quickly. Ativan 2 mg is our most popular product."
+    _, flags = flags_of(text)
+    assert evidence(flags, "commercial.pharmacy") == ["Ativan 2 mg", "Ativan 2 mg"]
+    assert all(f.severity >= 0.75 for f in flags)  # schedule IV raises severity
+
+
+def test_uncontrolled_drug_has_lower_severity():
+    _, flags = flags_of("Cialis 20 mg tablets with free shipping.")
+    assert {f.code for f in flags} == {"commercial.pharmacy"}
+    assert max(f.severity for f in flags) < 0.75
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keep diazepam 5 mg tablets in a dry place. Do not stop Valium suddenly.",
+        "Xanax 1 mg - Tier 3 - copay $40 after the deductible.\nXanax 1 mg - Tier 3 - mail order copay $80.",
+        "Naloxone is available without a prescription at most pharmacies.",
+        "Many countries sell ibuprofen without a prescription; Advil 200 mg is on every shelf.",
+    ],
+)
+def test_leaflets_tables_and_otc_are_not_pharmacy_pitches(text):
+    _, flags = flags_of(text)
+    assert "commercial.pharmacy" not in codes(flags)
+
+
+def test_drug_in_url_slug():
+    _, flags = flags_of("Gabapentin treats nerve pain and some seizures.", url="https://x.example/buy-gabapentin-300mg")
+    assert evidence(flags, "commercial.pharmacy") == ["Gabapentin"]
+    _, flags = flags_of("Gabapentin treats nerve pain.",
+                        url="https://news.example/2020/05/why-doctors-worry-about-gabapentin-prescriptions-rising-fast")
+    assert flags == []
+
+
+# ------------------------------------------------------------------------------------------------ lead generation
+
+
+def test_number_alone_is_no_signal():
+    _, flags = flags_of("The pharmacy's number is 410-555-0100. Valium is a benzodiazepine.")
+    assert flags == []
+
+
+def test_public_helpline_is_not_lead_generation():
+    _, flags = flags_of("For help with addiction, call the SAMHSA National Helpline at 1-800-662-4357 for treatment "
+                        "referral. You can also call 988 for the Suicide and Crisis Lifeline.")
+    assert flags == []
+
+
+def test_referral_call_to_action_is_flagged_with_the_number():
+    _, flags = flags_of("Ready to quit opioids? Call 877-555-0166 today and our admissions team will find you a rehab bed.")
+    (flag,) = flags
+    assert flag.code == "commercial.lead_generation" and "877-555-0166" in flag.evidence
+
+
+# ------------------------------------------------------------------------------------------------ obfuscation
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Cheap V@lium here.", "V@lium"),
+        ("Try Xan4x tonight.", "Xan4x"),
+        ("Real Vi\u0430gra pills.", "Vi\u0430gra"),  # Cyrillic a
+        ("\uff36\uff41\uff4c\uff49\uff55\uff4d at low cost.", "\uff36\uff41\uff4c\uff49\uff55\uff4d"),
+        ("Get V-a-l-i-u-m now.", "V-a-l-i-u-m"),
+        ("Get V.a.l.i.u.m now.", "V.a.l.i.u.m"),
+        ("Fast Xa\u200bnax delivery.", "Xa\u200bnax"),
+        ("Strong Tramadool relief.", "Tramadool"),
+    ],
+)
+def test_disguised_names(text, surface):
+    _, flags = flags_of(text)
+    assert surface in evidence(flags, "commercial.obfuscated_drug_name")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Valium, Xanax and Viagra are prescription drugs; diazepam is the generic name of Valium.",
+        "Cut a thin slice of lemon. The ambient noise fell. A 50mA current. COVID-19 cases rose in 2020.",
+        "\u0421\u043e\u043c\u0430 \u2014 a word in Russian text is not a disguise.",
+    ],
+)
+def test_plain_names_and_ordinary_words_are_not_obfuscation(text):
+    _, flags = flags_of(text)
+    assert "commercial.obfuscated_drug_name" not in codes(flags)
+
+
+# ------------------------------------------------------------------------------------------------ mix and affiliate
+
+
+def test_drug_mix_needs_unrelated_markets():
+    _, flags = flags_of("We stock Viagra, Xanax, Tramadol and Phentermine at great prices.")
+    assert "commercial.drug_mix" in codes(flags)
+    _, flags = flags_of("Misuse of OxyContin, Xanax and Adderall rose on campuses, the survey found.")
+    assert "commercial.drug_mix" not in codes(flags)
+
+
+def test_affiliate_markers_are_low_severity():
+    _, flags = flags_of("We may earn a commission from links on this page. A study sponsored by the NIH found...")
+    assert evidence(flags, "commercial.donation_or_affiliate") == ["We may earn a commission"]
+    assert all(f.severity < 0.3 for f in flags)
+
+
+# ------------------------------------------------------------------------------------------------ robustness
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["", " ", "\x00\x01", "1" * 5000, "@" * 300 + "V", "\u200b" * 50, "<a href='%%%'>buy</a>", "Buy", "+1 (800",
+     "Ｖ" * 100, "V.a.l" * 200, "<html><a href='http://[::1'>Buy Valium now</a></html>"],
+)
+def test_detectors_never_raise(content):
+    flags_of(content)
+
+
+# ------------------------------------------------------------------------------------------------ fixtures
+
+
+@pytest.mark.parametrize("fixture", evaluation.load_fixtures("dev"), ids=lambda f: f["id"])
+def test_dev_fixture(fixture):
+    page, flags = flags_of(fixture["content"], url=fixture.get("url"), is_html=fixture["kind"] == "html")
+    assert codes(flags) == set(fixture["codes"])
+    # As in the seed expectations: some flag of the code overlaps the expected substring.
+    for code, substrings in fixture.get("evidence", {}).items():
+        for sub in substrings:
+            at = page.text.index(sub)
+            assert any(f.start < at + len(sub) and at < f.end for f in flags if f.code == code), (code, sub)
+
+
+def test_fixture_set_shape():
+    pages = evaluation.load_fixtures("all")
+    assert len(pages) >= 60
+    heldout = [p for p in pages if p["split"] == "heldout"]
+    assert len(heldout) * 3 >= len(pages)
+    assert len({p["id"] for p in pages}) == len(pages)
+    for code in evaluation.CODES:
+        assert any(code in p["codes"] for p in pages), code
+    assert sum(not p["codes"] for p in pages) >= 10  # hard negatives
+    with pytest.raises(ValueError, match="heldout"):
+        evaluation.load_fixtures("test")
+
+
+# ------------------------------------------------------------------------------------------------ shared data
+
+
+@pytest.mark.shared
+def test_sample_of_reliable_articles_has_no_selling_flags(shared_dir):
+    articles = evaluation.reliable_articles(shared_dir)
+    sample = random.Random(3).sample(articles, 150)
+    flagged = [a[:2] for a in sample
+               if any(f.code in FP_CODES for f in evaluation.detect(a[3], url=a[2], is_html=False))]
+    assert flagged == []
+
+
+def test_evaluation_cli_writes_json(tmp_path):
+    out = tmp_path / "figures.json"
+    assert evaluation.main(["--shared", str(tmp_path / "absent"), "--json", str(out)]) == 0
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    assert figures["fixtures"]["split"] == "heldout"
+    assert set(figures["fixtures"]["per_code"]) == set(evaluation.CODES)
+    assert "false_positives" not in figures
+
+
+@pytest.mark.shared
+def test_evaluation_cli_false_positive_run(shared_dir, tmp_path, capsys):
+    out = tmp_path / "figures.json"
+    assert evaluation.main(["--shared", str(shared_dir), "--limit", "20", "--json", str(out)]) == 0
+    fp = json.loads(out.read_text(encoding="utf-8"))["false_positives"]
+    assert fp["n_articles"] == 20 and 0.0 <= fp["fp_share"] <= 1.0
+    assert "reliable articles" in capsys.readouterr().out

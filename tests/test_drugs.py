@@ -1,0 +1,72 @@
+"""The shared drug dictionary: public API, the original ids, matching rules, derived lexicons."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from classifier.drugs import DRUGS_FILE, Drug, DrugDictionary, Mention, dictionary, load
+
+ORIGINAL_IDS = {
+    "diazepam", "alprazolam", "clonazepam", "lorazepam", "zolpidem", "tramadol", "oxycodone", "hydrocodone",
+    "codeine", "carisoprodol", "gabapentin", "pregabalin", "modafinil", "amphetamine", "methylphenidate",
+    "phentermine", "sildenafil", "tadalafil", "ivermectin", "hydroxychloroquine",
+}
+
+
+def test_original_ids_stay_and_list_grew():
+    d = dictionary()
+    assert set(d.drugs) >= ORIGINAL_IDS
+    assert len(d) >= 80
+    assert dictionary() is d  # loaded once
+
+
+def test_records_are_complete():
+    raw = json.loads(DRUGS_FILE.read_text(encoding="utf-8"))["drugs"]
+    ids = [e["id"] for e in raw]
+    assert len(ids) == len(set(ids))
+    for e in raw:
+        assert e["id"] == e["id"].lower() and e["category"] and e["class"]
+        assert e["schedule"] in (None, "I", "II", "III", "IV", "V")
+
+
+def test_resolve_get_names():
+    d = dictionary()
+    assert d.resolve("Valium") == "diazepam" and d.resolve(" XANAX ") == "alprazolam"
+    assert d.resolve("Ozempic") == "semaglutide" and d.resolve("no such drug") is None
+    drug = d.get("diazepam")
+    assert isinstance(drug, Drug) and drug.schedule == "IV" and "Valium" in drug.brands
+    assert d.names(("brand",))["levitra"] == "vardenafil"
+    assert "bars" not in d.names(("generic", "brand"))
+    assert "diazepam" in d and "aspirinx" not in d
+
+
+def test_find_whole_words_longest_match_and_no_street_names_by_default():
+    d = dictionary()
+    text = "Take Ambien CR at night; bars of chocolate; Xanax bars; Valiumish is not a name."
+    found = d.find(text)
+    assert [(m.surface, m.drug, m.kind) for m in found] == [("Ambien CR", "zolpidem", "brand"), ("Xanax", "alprazolam", "brand")]
+    assert all(isinstance(m, Mention) and text[m.start : m.end] == m.surface for m in found)
+    assert any(m.kind == "street" for m in d.find(text, kinds=("street",)))
+
+
+def test_load_reports_a_broken_file(tmp_path):
+    bad = tmp_path / "drugs.json"
+    bad.write_text(json.dumps({"drugs": [{"generic": "x"}]}), encoding="utf-8")
+    with pytest.raises(ValueError, match="id"):
+        load(bad)
+    empty = tmp_path / "empty.json"
+    empty.write_text("{}", encoding="utf-8")
+    assert isinstance(load(empty), DrugDictionary) and load(empty).find("Valium") == []
+
+
+def test_misspellings_lexicon_is_built_from_this_dictionary(tmp_path):
+    pytest.importorskip("wordfreq")
+    from classifier.detectors.commercial import MISSPELLINGS_FILE, build_misspellings
+
+    fresh = tmp_path / "m.json"
+    build_misspellings(fresh)
+    assert json.loads(fresh.read_text(encoding="utf-8")) == json.loads(MISSPELLINGS_FILE.read_text(encoding="utf-8"))
+    spellings = json.loads(fresh.read_text(encoding="utf-8"))["misspellings"]
+    assert "slice" not in spellings and "xanaxx" in spellings
