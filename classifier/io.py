@@ -562,7 +562,7 @@ def _coerce(col: str, value: Any) -> Any:
         return float(value)
     if t == "int64":
         return int(float(value))
-    return str(value)
+    return _clean(str(value))  # Arrow strings must be valid UTF-8
 
 
 def _repair_torn_tail(path: Path) -> None:
