@@ -176,7 +176,7 @@ def _esc(s: object) -> str:
 
 
 def _header(r: Report) -> str:
-    title = _esc(r.title) if r.title else "<em>untitled page</em>"
+    title = _esc(r.title) if r.title else f'{_esc(r.id)} <span class="hc-note">(no title)</span>'
     meta = [f"id {_esc(r.id)}"]
     if r.url:
         # Shown as text, never as a live link: the report must not send the reader to a hostile page.
