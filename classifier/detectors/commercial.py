@@ -469,7 +469,7 @@ def _phrase_rx(words: list[str]) -> re.Pattern[str]:
 _HELPLINE_NAMES = _phrase_rx(_LEXICON["public_helplines"]["names"])
 _HELPLINE_NUMBERS = frozenset(_LEXICON["public_helplines"]["numbers"])
 _CTA = re.compile(r"\b(?:call|dial|phone|text|ring|contact\s+us|reach\s+us|speak\s+(?:with|to)|talk\s+(?:with|to))\b|"
-                  r"\btoll[- ]?free\b|\b24/7\b|\b24\s+hours\b", re.I)
+                  r"\btoll[- ]?free\b|\b24/7\b|\b24\s+hours\b")
 # Referral context is about placing someone in addiction treatment; a hospital's appointment line or a
 # clinic's number in a news story is not.
 _REFERRAL = re.compile(
@@ -490,6 +490,7 @@ _FORM_LEAD = re.compile(
     r"\b(?:treatment|rehab\w*|detox|recovery|addiction|admissions)\b",
     re.I,
 )
+_DIGITS = re.compile(r"\d(?:[-. ()/]{0,2}\d){6}")
 _VANITY = re.compile(r"\b(?:1[-. ]?)?\(?8(?:00|33|44|55|66|77|88)\)?[-. ]?[A-Z0-9]{3}[-. ]?[A-Z0-9]{4}\b")
 
 
@@ -504,7 +505,10 @@ class LeadGenerationDetector(Detector):
         text = page.text
         flags: list[Flag] = []
         seen: set[tuple[int, int]] = set()
-        for start, end, national in self._numbers(text):
+        # The number matcher is the slowest step here; pages without a call to action or without seven
+        # digits (or a vanity number) in a row cannot hold a lead-generation number.
+        numbers = self._numbers(text) if _CTA.search(page.lower) and (_DIGITS.search(text) or _VANITY.search(text)) else []
+        for start, end, national in numbers:
             if national in _HELPLINE_NUMBERS:
                 continue
             s, e = _sentence(page, start)
@@ -512,7 +516,7 @@ class LeadGenerationDetector(Detector):
             ps = page.sentence_at(s - 2) if s >= 2 else None
             ws = ps.start if ps is not None and s - ps.start < 200 else s
             window = text[ws:e]
-            if _HELPLINE_NAMES.search(window) or not _CTA.search(window) or not _REFERRAL.search(window):
+            if _HELPLINE_NAMES.search(window) or not _CTA.search(window.lower()) or not _REFERRAL.search(window):
                 continue
             s, e = self._trim(s, e, start, end)
             if (s, e) in seen:
@@ -602,10 +606,12 @@ def _fold(text: str, leet: dict[str, str]) -> str:
     return text.translate(table).lower() if table else text.lower()
 
 
-# Tokens where a Latin letter touches a digit, a symbol or a non-ASCII character, or runs of full-width
-# forms: the only places a look-alike spelling can hide, found in one pass instead of folding every word.
-_MIXED = re.compile(r"[\w@$!|€¡]*(?:[A-Za-z][0-9@$!|€¡\u0080-\uffff]|[0-9@$!|€¡\u0080-\uffff][A-Za-z])[\w@$!|€¡]*"
-                    r"|[\uff10-\uff5a]{4,}")
+# Places where a Latin letter touches a digit, a symbol or a non-ASCII letter, and runs of full-width
+# forms: the only places a look-alike spelling can hide. Found in one pass and grown to the whole token,
+# instead of folding every word of the page.
+_ODD = r"(?:[0-9@$!|€¡]|[^\W\d_\x00-\x7f])"
+_MIXED = re.compile(r"(?<=[A-Za-z])" + _ODD + r"|" + _ODD + r"(?=[A-Za-z])|[\uff10-\uff5a]{4,}")
+_TOKEN_CHARS = re.compile(r"[\w@$!|€¡]+")
 _SEPARATOR_RUN = re.compile(r"[^\w@$!|€¡]|_")
 _SPACED = re.compile(r"(?<![\w@$])[A-Za-z](?:(?:[ .\-_*·•'/]|[\u200b-\u200d\u2060\ufeff\u00ad]){1,2}[A-Za-z0-9@$!|]){3,}(?![\w@$])")
 _SPLIT = re.compile(r"(?<![\w@$])[\w@$!|]+(?:(?:[.\-_*·•']|[\u200b-\u200d\u2060\ufeff\u00ad])+[\w@$!|]+)+")
@@ -694,8 +700,21 @@ class ObfuscatedDrugNameDetector(Detector):
     def detect(self, page: Page) -> list[Flag]:
         text = page.text
         hits: dict[tuple[int, int], tuple[str, str, str]] = {}
+        done = -1
         for m in _MIXED.finditer(text):
-            self._lookalike(m.group(), m.start(), hits)
+            if m.start() < done:
+                continue
+            start = m.start()
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "@$!|€¡_"):
+                start -= 1
+            token = _TOKEN_CHARS.match(text, start)
+            if token is None:
+                continue
+            done = token.end()
+            word = token.group()
+            # Names are 4-20 characters; "H1N1", "1990s" or "5mg" cannot fold into one.
+            if 4 <= len(word) <= 20 and sum(ch.isalpha() for ch in word) >= 2:
+                self._lookalike(word, start, hits)
         self._misspelled(text, page.lower, hits)
         for rx in (_SPACED, _SPLIT):
             for m in rx.finditer(text):
@@ -797,7 +816,6 @@ _AFFILIATE = re.compile(
     r"\bthis\s+(?:post|article|content)\s+(?:is|was)\s+sponsored\b|\bpromoted\s+content\b|\badvertorial\b|"
     r"\bbe\s+the\s+first\s+to\s+donate\b|\bdonate\s+(?:now|today|here)\b|\bmake\s+a\s+(?:tax[- ]deductible\s+)?donation\b|"
     r"\bsupport\s+(?:us|our\s+work)\s+(?:with|by)\s+(?:a\s+)?donat\w*\b|\bbuy\s+me\s+a\s+coffee\b|\bbecome\s+a\s+patron\b",
-    re.I,
 )
 
 
@@ -811,7 +829,7 @@ class AffiliateDetector(Detector):
     def detect(self, page: Page) -> list[Flag]:
         return [make_flag(page, self.code, m.start(), m.end(), 0.15,
                           "A money marker (affiliate, sponsorship or donation request): the page earns from readers.")
-                for m in _AFFILIATE.finditer(page.text)]
+                for m in _AFFILIATE.finditer(page.lower)]
 
 
 DETECTORS: tuple[Detector, ...] = (
