@@ -88,6 +88,17 @@ PHARMACY = {
         "Doctors have prescribed {g} for decades.",
         "Consult your doctor if you have any concerns.",
     ],
+    # hard case: rogue pharmacies dress up in credibility markers
+    "veneer": [
+        "Medically reviewed by {reviewer}. This information is not a substitute for professional medical advice.",
+        "Disclaimer: the content on this page is for information only and is not a substitute for medical advice. Consult your doctor before use.",
+        "Sources: DailyMed prescribing information; FDA drug database.",
+        "Our content is written by pharmacists and reviewed by licensed physicians.",
+        "Always read the label. Keep out of reach of children.",
+        "Questions? Call or WhatsApp {local}, 9am-9pm.",
+        "Last updated {human}. Reviewed for accuracy by our medical team.",
+        "We follow strict editorial standards and cite trusted sources.",
+    ],
     "review": [
         "\"Arrived in two days, exactly as described. Will order again!\" - Mike, TX",
         "\"Best price I found anywhere. Real {B}.\" - Sarah K.",
@@ -346,7 +357,7 @@ TELEHEALTH = {
     ],
     "facts": [
         "{G} is {a_cls} used for {uses}. {sched_s}",
-        "{B} {mech}.",
+        "{G} {mech}.",
         "Common side effects include {common}. Your clinician will discuss risks with you.",
         "{G} is a controlled medication, so some states require an in-person visit before it can be prescribed.",
         "Prescribing decisions are made by licensed clinicians. Not every patient will be prescribed medication.",

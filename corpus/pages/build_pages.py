@@ -37,7 +37,10 @@ LABELS = ("credible", "questionable", "unreliable")
 ALL_DRUGS = tuple(DRUGS)
 CONTROLLED = tuple(d for d, f in DRUGS.items() if f["sched"])
 # Lead generation sells addiction treatment: only drugs people become dependent on.
-DEPENDENCE = tuple(d for d in ALL_DRUGS if DRUGS[d]["sched"] or d == "gabapentin")
+DEPENDENCE = tuple(d for d in ALL_DRUGS if (DRUGS[d]["sched"] or d == "gabapentin") and DRUGS[d]["group"] != "wake")
+SEDATING = {"benzo", "zdrug", "opioid", "muscle", "gaba"}
+MISUSE_SIGNS = {"sedating": "drowsiness at odd times, slurred speech, unsteadiness",
+                "stimulating": "sleeplessness, weight loss, agitation, a racing heart"}
 
 # (kind, label, number of pages, eligible drugs)
 PLAN: tuple[tuple[str, str, int, tuple[str, ...]], ...] = (
@@ -152,6 +155,18 @@ def _phone(rng: random.Random) -> str:
     return fmt.format(a=area, l=line)
 
 
+def _bare(verb_phrase: str) -> str:
+    """'rebuilds damaged cells' -> 'rebuild damaged cells' (for questions such as 'does it really ...?')."""
+    first, _, rest = verb_phrase.partition(" ")
+    first = {"is": "be", "has": "have"}.get(first) or (first[:-3] + "y" if first.endswith("ies") else first.rstrip("s"))
+    return f"{first} {rest}".strip()
+
+
+def _local(rng: random.Random) -> str:
+    area = rng.choice(["312", "415", "503", "617", "720", "614", "919", "206"])
+    return rng.choice(["({a}) 555-01{n:02d}", "{a}-555-01{n:02d}", "+1 {a} 555 01{n:02d}"]).format(a=area, n=rng.randint(0, 99))
+
+
 def fields(drug: str, rng: random.Random) -> dict[str, str]:
     """Every placeholder the banks may use, for one drug on one page."""
     f = DRUGS[drug]
@@ -165,6 +180,7 @@ def fields(drug: str, rng: random.Random) -> dict[str, str]:
     common = list(f["common"])
     rng.shuffle(common)
     ename, erole = rng.choice(EXPERTS)
+    fake = rng.choice(f["fake"])
     return {
         "g": drug, "G": f["G"], "b": brand, "B": b_or_g, "cls": f["cls"], "a_cls": _article(f["cls"]),
         "mech": f["mech"], "uses": _join(f["uses"]), "use1": f["use1"], "sched_s": _sched_sentence(f),
@@ -175,8 +191,10 @@ def fields(drug: str, rng: random.Random) -> dict[str, str]:
         "obf": rng.choice(OBFUSCATED.get(drug) or [brand]), "wm": rng.choice(f["wrong_mech"]),
         "fb": rng.choice([fb, fb, rng.choice(f["fake"])]), "Benefit": benefit,
         "hook_head": hook_h.format(g=drug, b=brand), "hook_body": hook_b.format(g=drug, b=brand),
-        "ename": ename, "erole": erole, "name": rng.choice(NAMES), "city": rng.choice(CITIES), "phone": _phone(rng),
+        "ename": ename, "erole": erole, "fake": fake, "fake_bare": _bare(fake),
+        "local": _local(rng), "reviewer": rng.choice(AUTHORS), "human": _date(rng)[1], "name": rng.choice(NAMES), "city": rng.choice(CITIES), "phone": _phone(rng),
         "street": rng.choice(f["street"] or [brand]),
+        "misuse_signs": MISUSE_SIGNS["sedating" if f["group"] in SEDATING else "stimulating"],
     }
 
 
@@ -205,6 +223,11 @@ HEADINGS = {
     "reviews": ["Customer reviews", "Testimonials", "What buyers say", "Reviews"],
     "how": ["How it works", "Three easy steps", "Getting started", "The process", "How online care works"],
     "pricing": ["Pricing", "Plans", "Cost", "What it costs", "Membership"],
+    "before": ["Before you take it", "Before starting", "Who should not take it", "Check first"],
+    "pregnancy": ["Pregnancy and breastfeeding", "Pregnancy", "If you are pregnant", None],
+    "driving": ["Driving", "Driving and alertness", "Work and driving", None],
+    "older": ["Older adults", "Older people", "Use in later life", None],
+    "buying": ["Buying medicines online", "Ordering safely", "Online pharmacies", "Can I buy it online?", None],
 }
 
 
@@ -244,17 +267,20 @@ def leaflet(rng: random.Random, fl: dict[str, str], drug: str) -> dict:
         # sites order their sections differently; risks may come before or after dosing
         order[2:6] = rng.sample(order[2:6], 4)
     # Leaflets vary in what they cover; the risk sections are always there.
-    keep = [o for o in order if o[1] in ("serious", "common", "mech") or rng.random() < 0.7]
+    long_page = rng.random() < 0.3
+    if long_page:
+        order += [("before", "before"), ("pregnancy", "pregnancy"), ("driving", "driving"), ("older", "older")]
+    keep = [o for o in order if o[1] in ("serious", "common", "mech") or rng.random() < (0.9 if long_page else 0.7)]
     for head, key in keep:
-        single = key in ("mech", "uses", "halflife", "dependence", "storage")
-        paras = pick(rng, L[key], fl, 1 if single or rng.random() < 0.65 else 2)
+        single = key in ("mech", "uses", "halflife", "dependence", "storage", "interact")
+        paras = pick(rng, L[key], fl, 1 if single or rng.random() < (0.35 if long_page else 0.65) else rng.choice([2, 2, 3]))
         if key == "uses" and rng.random() < 0.5:
             paras = [paras[0].split(":")[0] + ":" if ":" in paras[0] else "It is used for:", ("ul", DRUGS[drug]["uses"])]
         if key == "common" and rng.random() < 0.4:
             paras = ["Common side effects may include:", ("ul", DRUGS[drug]["common"])]
         secs.append((heading(rng, head), paras))
     if DRUGS[drug]["sched"] or drug == "gabapentin":
-        paras = pick(rng, L["addiction"], fl, rng.choice([1, 2]))
+        paras = pick(rng, L["addiction"], fl, rng.choice([2, 3] if long_page else [1, 2]))
         if DRUGS[drug]["group"] in ("benzo", "opioid", "stimulant") and rng.random() < 0.4:
             paras.append(f"Counterfeit tablets made to look like {fl['b']} and sold outside pharmacies have been found to contain fentanyl.")
         secs.append((heading(rng, "addiction"), paras))
@@ -263,12 +289,19 @@ def leaflet(rng: random.Random, fl: dict[str, str], drug: str) -> dict:
         price = rng.choice([8, 11, 14, 19, 24, 35])
         rows = [["Product", "30-day cash price", "Typical copay"],
                 [f"Generic {drug} {fl['s1']}", f"${price}-${price + 18}", "$0-$15 (tier 1)"],
-                [f"{fl['b']} (brand) {fl['s1']}", f"${price * 9}-${price * 14}", "$40-$90 (tier 3)"]]
+                [f"{fl['b']} (brand) {fl['s1']}", rng.choice([f"${price * 12}-${price * 40}", "varies; often many times the generic"]),
+                 rng.choice(["$40-$90 (tier 3)", "often not covered", "$35-$75 (tier 3)"])]]
         extras.append((heading(rng, "cost"), pick(rng, L["insurance"], fl) + [("table", rows)]))
     if rng.random() < 0.35:
         extras.append((None, pick(rng, L["locator"], fl)))
+    if long_page or rng.random() < 0.3:
+        extras.append((heading(rng, "buying"), pick(rng, L["buying"], fl, 2 if long_page else 1)))
+    if rng.random() < 0.4:
+        extras.append((None, pick(rng, L["contact"], fl)))
+    rng.shuffle(extras)
     secs.extend(extras)
-    secs.append((heading(rng, "help"), pick(rng, L["help"], fl, rng.choice([1, 2]))))
+    helps = L["help"] if drug in DEPENDENCE else [h for h in L["help"] if not re.search("SAMHSA|breathing|overdose", h)]
+    secs.append((heading(rng, "help"), pick(rng, helps, fl, rng.choice([1, 2]))))
     secs.append((None, pick(rng, L["disclaimer"], fl)))
     return {"title": fill(rng.choice(L["title"]), fl), "sections": secs, "refs": True, "locator": bool(extras)}
 
@@ -280,9 +313,13 @@ def news(rng: random.Random, fl: dict[str, str], drug: str, label: str) -> dict:
                  + pick(rng, N["close"], fl, rng.choice([1, 2])))]
         if rng.random() < 0.5:
             secs.insert(1, (None, pick(rng, LEAFLET["serious"], fl)))
+        if rng.random() < 0.35:
+            # fact-check paragraphs quote a false claim in order to refute it
+            secs.insert(1, (None, pick(rng, N["factcheck"], fl)))
         title = rng.choice([fl["hook_head"], fl["hook_head"], f"{fl['hook_head']}: what it means for {fl['b']} users",
                             f"{fl['G']}: {fl['hook_head'][0].lower()}{fl['hook_head'][1:]}"])
-        return {"title": title, "sections": secs, "refs": True}
+        years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", fl["hook_body"])]
+        return {"title": title, "sections": secs, "refs": True, "min_year": max(years, default=2019)}
     body = pick(rng, N["q_lede"], fl) + pick(rng, N["q_body"], fl, rng.randint(3, 6))
     if rng.random() < 0.4:
         body.insert(2, fill(rng.choice(N["context"]), fl))
@@ -294,7 +331,7 @@ def forum(rng: random.Random, fl: dict[str, str], drug: str, label: str) -> dict
     F = FORUM
     users = rng.sample(USERS, 6)
     posts = [(users[0], fill(rng.choice(F["op"]), fl))]
-    replies = pick(rng, F["reply"], fl, rng.randint(2, 5))
+    replies = pick(rng, F["reply"], fl, rng.randint(2, 9))
     if label == "unreliable":
         bad = pick(rng, F["u_reply"], fl, rng.choice([1, 2]))
         for i, b in enumerate(bad):
@@ -308,6 +345,9 @@ def forum(rng: random.Random, fl: dict[str, str], drug: str, label: str) -> dict
 def lead_generation(rng: random.Random, fl: dict[str, str], drug: str) -> dict:
     G = LEADGEN
     secs = [(None, pick(rng, G["facts"], fl, 2) + pick(rng, G["cta"], fl))]
+    if rng.random() < 0.3:
+        secs.insert(0, (None, [fill(rng.choice(["Medically reviewed by {reviewer}.", "Clinically reviewed by {reviewer} on {human}.",
+                                                 "Reviewed by {reviewer}. Last updated {human}."]), fl)]))
     secs.append((heading(rng, "about", fl), pick(rng, G["facts"], fl, rng.choice([1, 2]))))
     secs.append((heading(rng, "signs"), pick(rng, G["signs"], fl, rng.choice([1, 2]))))
     if rng.random() < 0.6:
@@ -325,10 +365,14 @@ def lead_generation(rng: random.Random, fl: dict[str, str], drug: str) -> dict:
 def pharmacy(rng: random.Random, fl: dict[str, str], drug: str) -> dict:
     P = PHARMACY
     base = rng.choice([0.9, 1.4, 2.1, 2.8, 3.5, 4.2])
-    rows = [["Package", "Price", "Per pill"]]
-    for qty, disc in ((30, 1.0), (60, 0.88), (90, 0.8), (180, 0.7)):
+    rows = [rng.choice([["Package", "Price", "Per pill"], ["Quantity", "Total", "Price per pill"], ["Pack size", "Cost", "Unit price"],
+                        ["Pills", "Price (USD)", "Per pill"], ["Qty", "Order total", "Each"]])]
+    packs = rng.choice([((30, 1.0), (60, 0.88), (90, 0.8), (180, 0.7)), ((10, 1.2), (30, 1.0), (90, 0.75)),
+                        ((60, 1.0), (120, 0.85), (240, 0.7), (360, 0.62)), ((20, 1.1), (50, 0.9), (100, 0.78))])
+    unit = rng.choice(["pills", "tabs", "tablets", "pcs"])
+    for qty, disc in packs:
         per = round(base * disc, 2)
-        rows.append([f"{qty} pills x {fl['s1']}", f"${per * qty:.2f}", f"${per:.2f}"])
+        rows.append([f"{qty} {unit} x {fl['s1']}", f"${per * qty:.2f}", f"${per:.2f}"])
     secs = [(None, pick(rng, P["pitch"], fl, rng.choice([1, 2])))]
     if rng.random() < 0.6:
         secs.append((heading(rng, "about", fl), pick(rng, P["facts"], fl, rng.randint(2, 4))))
@@ -339,6 +383,8 @@ def pharmacy(rng: random.Random, fl: dict[str, str], drug: str) -> dict:
         secs.append((heading(rng, "trust"), pick(rng, P["trust"], fl, rng.randint(2, 3))))
     if rng.random() < 0.6:
         secs.append((heading(rng, "faq"), pick(rng, P["faq"], fl, rng.randint(2, 4))))
+    if rng.random() < 0.3:
+        secs.append((None, pick(rng, P["veneer"], fl, rng.randint(1, 3))))
     if rng.random() < 0.5:
         secs.append((heading(rng, "reviews"), pick(rng, P["review"], fl, rng.randint(2, 3))))
     return {"title": fill(rng.choice(P["title"]), fl), "sections": secs, "refs": False, "buy": True}
@@ -351,13 +397,13 @@ def advertorial(rng: random.Random, fl: dict[str, str], drug: str) -> dict:
     uses = fill("{G} is used for {uses}.", fl)
     if rng.random() < 0.6:
         secs[0][1].append(uses)
-    benefits = rng.sample(A["benefits"], rng.randint(3, 6))
+    benefits = rng.sample(A["benefits"], rng.randint(3, 9))
     for name, claim in benefits:
         local = dict(fl, Benefit=name, fb=claim)
         secs.append((None, [fill(rng.choice(A["benefit"]), local)]))
     secs.append((None, pick(rng, A["science"], fl, rng.choice([1, 2]))))
     secs.append((rng.choice(["Conclusion", "Final thoughts", None]), pick(rng, A["close"], fl)))
-    return {"title": fill(rng.choice(A["title"]), fl), "sections": secs, "refs": False, "buy": rng.random() < 0.6}
+    return {"title": fill(rng.choice(A["title"]), fl), "sections": secs, "refs": rng.random() < 0.25, "buy": rng.random() < 0.6}
 
 
 def spin(text: str, rng: random.Random, rate: float) -> str:
@@ -405,6 +451,8 @@ def telehealth(rng: random.Random, fl: dict[str, str], drug: str) -> dict:
     if rng.random() < 0.7:
         secs.append((heading(rng, "faq"), pick(rng, T["faq"], fl, rng.randint(2, 4))))
     secs.append((None, [fill(rng.choice(T["cta"]), fl)]))
+    if rng.random() < 0.3:
+        secs.append((None, [fill(rng.choice(["Questions? Call us at {local}.", "Support: {local} (7 days)", "Patient support line: {local}"]), fl)]))
     return {"title": fill(rng.choice(T["title"]), fl), "sections": secs, "refs": False, "cta": True}
 
 
@@ -441,8 +489,8 @@ def references(drug: str, rng: random.Random) -> list[tuple[str, str]]:
     return refs[: rng.randint(2, len(refs))]
 
 
-def _date(rng: random.Random) -> tuple[str, str]:
-    y, m, d = rng.randint(2019, 2025), rng.randint(1, 12), rng.randint(1, 28)
+def _date(rng: random.Random, min_year: int = 2019) -> tuple[str, str]:
+    y, m, d = rng.randint(max(2019, min_year), max(2025, min_year)), rng.randint(1, 12), rng.randint(1, 28)
     months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
               "November", "December"]
     return f"{y}-{m:02d}-{d:02d}", rng.choice([f"{d} {months[m - 1]} {y}", f"{months[m - 1]} {d}, {y}", f"{m:02d}/{d:02d}/{y}"])
@@ -452,7 +500,7 @@ def render_text(page: dict, rng: random.Random, kind: str, fl: dict[str, str], d
     out: list[str] = []
     if rng.random() < 0.85:
         out.append(page["title"])
-    iso, human = _date(rng)
+    iso, human = _date(rng, page.get("min_year", 2019))
     if kind in ("leaflet", "news") and rng.random() < 0.6:
         who = rng.choice(AUTHORS if kind == "leaflet" else REPORTERS)
         out.append(rng.choice([f"By {who} | {human}", f"Written by {who}. Last reviewed {human}.", f"{human} - {who}"]))
@@ -493,7 +541,7 @@ def _e(s: str) -> str:
 
 def render_html(page: dict, rng: random.Random, kind: str, label: str, fl: dict[str, str], drug: str,
                 site: str, domain: str) -> str:
-    iso, human = _date(rng)
+    iso, human = _date(rng, page.get("min_year", 2019))
     head = [f"<title>{_e(page['title'])} | {_e(site)}</title>", '<meta charset="utf-8">']
     credible_chrome = kind in ("leaflet", "news") and label == "credible"
     author = None
