@@ -2,21 +2,24 @@
 
 Machines differ and are often shared, so absolute pages/s mean little on their own: every run also
 times two baselines a user knows (a bare Lexbor parse with selectolax and
-``trafilatura.extract(..., with_metadata=True)``) on the same pages, and prints the ratios.
+``trafilatura.extract(..., with_metadata=True)``) on the same pages, and prints the ratios. Rates are
+given by wall-clock time and by CPU time of the scoring process; on a shared machine the CPU-time
+figure is the one-core throughput, the wall-clock figure what a user waits.
 
 What one run prints:
 
-1. start-up: a fresh interpreter timing ``import classifier; classifier.load_resources()``;
-2. end-to-end pages/s on one core (:func:`~classifier.pipeline.score_many`, ``jobs=1``), with every page
-   scored fully (``languages=()``: the headline figure), with the default options (pages not in English
-   stop after parsing and language id) and on the English pages alone;
-3. pages/s with ``--jobs`` worker processes;
+1. start-up in a fresh interpreter: ``import classifier``, ``classifier.load_resources()`` (detectors,
+   facts, model), then the first page (whatever a stage loads lazily lands there);
+2. end-to-end pages/s on one core (:func:`~classifier.pipeline.score_many`, ``jobs=1``) with every page
+   scored fully (``languages=()``: the headline), with the default options (pages not in English stop
+   after parsing and language id) and on the English pages alone;
+3. pages/s with ``--jobs`` worker processes (cold: workers start; warm: workers reused);
 4. the baselines and the ratios;
-5. a stage breakdown of the full scoring (parse, language, sentences, words, each detector by name,
-   claim checks, features, model), so that the slow stage is obvious;
-6. peak RSS of this process.
+5. peak RSS of the scoring process;
+6. a stage breakdown of the full scoring (parse, language, sentences, words, each detector by name,
+   claim checks, features, model), in CPU time, so that the slow stage is obvious.
 
-``--profile OUT`` writes a pyinstrument text profile of the one-core full run as well.
+``--profile OUT`` also writes a pyinstrument text profile of the one-core full run.
 """
 
 from __future__ import annotations
@@ -35,24 +38,18 @@ from .options import Options
 
 #: Page corpus used when ``--pages`` is not given (117 real pages, most of them not in English).
 DEFAULT_PAGES = ("datasets", "html", "trafilatura_test_pages")
-_STARTUP_CODE = """
-import resource, time
-t = time.perf_counter()
-import classifier
-from classifier.model import ModelNotFoundError
-try:
-    classifier.load_resources()
-    model = "loaded"
-except ModelNotFoundError:
-    from classifier import detectors, facts
-    facts.load_facts()
-    model = "missing"
-print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, model)
-"""
+# The first page of the start-up probe: short, English, with a drug claim, so every stage runs.
+_PROBE_PAGE = (
+    "<html><head><title>Sleep aids</title></head><body><article><h1>About zolpidem</h1>"
+    "<p>Zolpidem is a prescription sleep medicine. It can cause drowsiness the next morning, and it should "
+    "not be mixed with alcohol. Talk to your doctor before you stop taking it, because stopping suddenly "
+    "may cause withdrawal symptoms. Buy zolpidem online without a prescription at our pharmacy!</p>"
+    "</article></body></html>"
+)
 
 
 # --------------------------------------------------------------------------------------------------
-# public entry point
+# public entry points
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -75,80 +72,89 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run(pages_dir: Path, *, replicate: int = 3, jobs: int = 2, baselines: bool = True,
         profile: str | None = None, out: Any = None) -> dict[str, Any]:
     """Measure everything once and return the figures as a JSON-ready dict (printing as it goes)."""
-    out = out or sys.stdout
-    say = _printer(out)
+    say = _printer(out or sys.stdout)
     pages = _load_pages(pages_dir)
+    if not pages:
+        raise ValueError(f"no .html/.htm pages in {pages_dir}")
     say(f"pages: {len(pages)} files from {pages_dir} x {replicate} = {len(pages) * replicate} "
-        f"(avg {sum(map(len, pages)) / max(len(pages), 1) / 1024:.0f} KB)")
+        f"(avg {sum(map(len, pages)) / len(pages) / 1024:.0f} KB)")
     results: dict[str, Any] = {"pages_dir": str(pages_dir), "n_files": len(pages), "replicate": replicate,
                                "python": sys.version.split()[0]}
 
-    results["startup"] = startup = measure_startup()
-    say(f"start-up (import classifier + load_resources, fresh interpreter): {startup['seconds']:.2f} s, "
-        f"{startup['peak_rss_mb']:.0f} MB peak RSS; whole process {startup['process_seconds']:.2f} s; "
-        f"model {startup['model']}")
+    results["startup"] = st = measure_startup()
+    say(f"start-up, fresh interpreter: import {st['import_s']:.2f} s + load_resources {st['load_s']:.2f} s = "
+        f"{st['import_s'] + st['load_s']:.2f} s ({st['rss_after_load_mb']:.0f} MB RSS); first page "
+        f"+{st['first_page_s']:.2f} s ({st['peak_rss_mb']:.0f} MB peak RSS); model {st['model']}")
 
     from . import pipeline
 
-    t0 = time.perf_counter()
     results["model"] = _load_or_placeholder(say)
-    results["load_resources_in_process_s"] = time.perf_counter() - t0
-
     full, default = Options(languages=()), Options()
-    # Warm-up: first-call costs (lazy imports, the language model) belong to start-up, not to throughput.
+    # Warm-up: first-call costs (lazy imports and tables) are start-up, measured above, not throughput.
     list(pipeline.score_many(pages[:5], options=full))
     list(pipeline.score_many(pages[:5], options=default))
     reps = pages * replicate
 
-    rates: dict[str, float] = {}
+    rates: dict[str, dict[str, float]] = {}
     statuses: dict[str, Any] = {}
-    rates["full_1job"], statuses["full"] = _time_scoring(reps, full, 1, profile=profile)
+    rates["full_1job"], statuses["full"] = _time_scoring(reps, full, 1)
     rates["default_1job"], statuses["default"] = _time_scoring(reps, default, 1)
     english = [p for p, r in zip(pages, pipeline.score_many(pages, options=default), strict=True) if r.language == "en"]
     results["n_english_files"] = len(english)
     if english:
         rates["english_only_1job"], statuses["english"] = _time_scoring(english * replicate, default, 1)
+    # Read before the baselines and the parallel runs: trafilatura's imports and caches are not ours.
+    results["peak_rss_mb"] = _peak_rss_mb()
+    if jobs > 1 and results["model"] == "placeholder":
+        say(f"WARNING: no {jobs}-job figure: worker processes cannot use the placeholder model")
+        jobs = 1
     if jobs > 1:
-        # The first parallel call pays for spawning workers and loading their resources: report it apart.
+        # The first parallel call pays for spawning workers and loading their resources: reported apart.
         rates[f"full_{jobs}jobs_cold"], _ = _time_scoring(reps, full, jobs)
         rates[f"full_{jobs}jobs"], _ = _time_scoring(reps, full, jobs)
     results["pages_per_s"] = rates
     results["statuses"] = statuses
 
+    base: dict[str, dict[str, float]] = {}
+    ratios: dict[str, float] = {}
     if baselines:
-        base = results["baselines_pages_per_s"] = {
-            "selectolax_lexbor_parse": _rate(reps, _lexbor_parse),
-            "trafilatura_extract_with_metadata": _rate(reps, _trafilatura),
-        }
-        ratios = results["ratios"] = {
-            "full_1job_vs_trafilatura": rates["full_1job"] / base["trafilatura_extract_with_metadata"],
-            "full_1job_vs_lexbor_parse": rates["full_1job"] / base["selectolax_lexbor_parse"],
-        }
-    else:
-        base, ratios = {}, {}
+        base["selectolax_lexbor_parse"] = _rate(reps, _lexbor_parse)
+        base["trafilatura_extract_with_metadata"] = _rate(reps, _trafilatura)
+        for clock in ("cpu", "wall"):
+            ratios[f"full_1job_vs_trafilatura_{clock}"] = (
+                rates["full_1job"][clock] / base["trafilatura_extract_with_metadata"][clock])
+            ratios[f"full_1job_vs_lexbor_parse_{clock}"] = (
+                rates["full_1job"][clock] / base["selectolax_lexbor_parse"][clock])
     if jobs > 1:
-        ratios[f"{jobs}jobs_speedup"] = rates[f"full_{jobs}jobs"] / rates["full_1job"]
-
-    results["stages"] = stages = stage_breakdown(reps, full)
-    results["peak_rss_mb"] = _peak_rss_mb()
-    _print_summary(say, results, rates, base, ratios, stages, jobs)
+        ratios[f"{jobs}jobs_speedup_wall"] = rates[f"full_{jobs}jobs"]["wall"] / rates["full_1job"]["wall"]
+    results["baselines_pages_per_s"] = base
+    results["ratios"] = ratios
+    results["stages"] = stage_breakdown(reps, full)
+    _print_summary(say, results)
+    if profile:  # a run of its own: the profiler's overhead must not enter the figures above
+        _time_scoring(reps, full, 1, profile=profile)
+        say(f"profile of the one-core full run written to {profile}")
     return results
 
 
-def measure_startup(python: str | None = None) -> dict[str, float]:
-    """Start-up of a fresh interpreter: import + model + facts (in-process time and whole-process time)."""
+def measure_startup(python: str | None = None) -> dict[str, Any]:
+    """Start-up of a fresh interpreter: import, load_resources, then one first page (times and RSS)."""
+    code = "import time; t0 = time.perf_counter(); from classifier.bench import _startup_probe; _startup_probe(t0)"
     t = time.perf_counter()
-    proc = subprocess.run([python or sys.executable, "-c", _STARTUP_CODE], capture_output=True, text=True, check=True)
-    wall = time.perf_counter() - t
-    seconds, maxrss, model = proc.stdout.split()
-    return {"seconds": float(seconds), "process_seconds": wall, "peak_rss_mb": _kb_to_mb(int(maxrss)), "model": model}
+    proc = subprocess.run([python or sys.executable, "-c", code], capture_output=True, text=True)
+    if proc.returncode != 0:
+        lines = proc.stderr.strip().splitlines() or ["no output"]
+        raise RuntimeError(f"the start-up probe failed: {lines[-1]}")
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result["process_s"] = time.perf_counter() - t
+    return result
 
 
 def stage_breakdown(pages: Sequence[bytes], options: Options) -> list[dict[str, Any]]:
-    """Seconds spent per stage over ``pages``, running the stages of the pipeline one by one.
+    """CPU seconds per stage over ``pages``, running the stages of the pipeline one by one.
 
-    Lazily cached page attributes (sentences, words, lower case) are computed in stages of their own
-    before the detectors, so that each detector's time is its own work.
+    Lazily cached page attributes (sentences, words, lower case) get stages of their own before the
+    detectors, so that each detector's time is its own work.
     """
     from . import pipeline
     from .claims import check_claims
@@ -159,18 +165,18 @@ def stage_breakdown(pages: Sequence[bytes], options: Options) -> list[dict[str, 
     totals: dict[str, float] = {}
 
     def timed(name: str, fn: Callable[[], Any]) -> Any:
-        t = time.perf_counter()
+        t = time.process_time()
         value = fn()
-        totals[name] = totals.get(name, 0.0) + time.perf_counter() - t
+        totals[name] = totals.get(name, 0.0) + time.process_time() - t
         return value
 
     n_scored = 0
     for raw in pages:
         page = timed("parse (decode, main text, links, meta)", lambda raw=raw: parse(raw))
-        timed("language id", lambda page=page: pipeline._language(page))
         timed("n_words", lambda page=page: page.n_words)
         if page.n_words < options.min_words:
             continue
+        timed("language id", lambda page=page: pipeline._language(page))
         n_scored += 1
         timed("sentences", lambda page=page: page.sentences)
         timed("words + lower", lambda page=page: (page.words, page.lower))
@@ -182,14 +188,35 @@ def stage_breakdown(pages: Sequence[bytes], options: Options) -> list[dict[str, 
         features = timed("features", lambda page=page, flags=flags, claims=claims: page_features(page, flags, claims))
         timed("model", lambda features=features: res.model.predict(features))
     total = sum(totals.values())
-    return [{"stage": name, "seconds": s, "ms_per_page": 1000 * s / max(len(pages), 1),
-             "share": s / total if total else 0.0, "pages_per_s_alone": len(pages) / s if s else float("inf"),
-             "n_pages": len(pages), "n_scored": n_scored}
+    return [{"stage": name, "cpu_s": s, "ms_per_page": 1000 * s / len(pages), "share": s / total if total else 0.0,
+             "pages_per_s_alone": len(pages) / s if s else None, "n_pages": len(pages), "n_scored": n_scored}
             for name, s in totals.items()]
 
 
 # --------------------------------------------------------------------------------------------------
 # private helpers
+
+
+def _startup_probe(t0: float) -> None:
+    """Run in the fresh interpreter of :func:`measure_startup`; prints one JSON line."""
+    import classifier
+
+    t1 = time.perf_counter()
+    from .model import ModelNotFoundError
+
+    model = "loaded"
+    try:
+        classifier.load_resources()
+    except ModelNotFoundError:
+        model = "missing (placeholder)"
+        _use_placeholder_model()
+        classifier.load_resources()
+    t2 = time.perf_counter()
+    rss_load = _peak_rss_mb()
+    report = classifier.score(_PROBE_PAGE, options=Options(languages=()))
+    t3 = time.perf_counter()
+    print(json.dumps({"import_s": t1 - t0, "load_s": t2 - t1, "first_page_s": t3 - t2, "model": model,
+                      "rss_after_load_mb": rss_load, "peak_rss_mb": _peak_rss_mb(), "probe_status": report.status}))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -212,19 +239,21 @@ def _load_or_placeholder(say: Callable[[str], None]) -> str:
         return "loaded"
     except model.ModelNotFoundError as exc:
         say(f"WARNING: {exc}; the model stage is a no-op placeholder in this run (figures are optimistic)")
-
-    def placeholder(options: Options) -> Any:
-        class _NoModel:
-            def predict(self, features: Any) -> model.Prediction:
-                return model.Prediction(None, None, ("no trained model",))
-
-        return _NoModel()
-
-    # pipeline._resources imports load_model from classifier.model at call time; with jobs > 1 the
-    # workers are fresh processes that would not see this patch, so only one-core figures are valid.
-    model.load_model = placeholder
+    _use_placeholder_model()
     pipeline.load_resources()
     return "placeholder"
+
+
+def _use_placeholder_model() -> None:
+    # pipeline._resources imports load_model from classifier.model when called, so this patch reaches
+    # it; worker processes (jobs > 1) do not see it.
+    from . import model
+
+    class _NoModel:
+        def predict(self, features: Any) -> Any:
+            return model.Prediction(None, None, ("no trained model",))
+
+    model.load_model = lambda options: _NoModel()
 
 
 def _default_pages_dir() -> Path | None:
@@ -240,19 +269,22 @@ def _load_pages(root: Path) -> list[bytes]:
 
 
 def _time_scoring(pages: Sequence[bytes], options: Options, jobs: int,
-                  profile: str | None = None) -> tuple[float, dict[str, int]]:
+                  profile: str | None = None) -> tuple[dict[str, float], dict[str, int]]:
     from .pipeline import score_many
 
     counts: dict[str, int] = {}
     profiler = _start_profiler() if profile else None
-    t = time.perf_counter()
+    wall, cpu = time.perf_counter(), time.process_time()
     for r in score_many(pages, jobs=jobs, options=options):
         counts[r.status] = counts.get(r.status, 0) + 1
-    dt = time.perf_counter() - t
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     if profiler is not None:
         profiler.stop()
-        Path(profile).write_text(profiler.output_text(unicode=True, color=False, show_all=False), encoding="utf-8")
-    return len(pages) / dt, counts
+        Path(profile).write_text(profiler.output_text(unicode=True, color=False), encoding="utf-8")
+    rate = {"wall": len(pages) / wall}
+    if jobs == 1:  # with workers, this process's CPU time says nothing about throughput
+        rate["cpu"] = len(pages) / cpu
+    return rate, counts
 
 
 def _start_profiler() -> Any:
@@ -263,12 +295,12 @@ def _start_profiler() -> Any:
     return profiler
 
 
-def _rate(pages: Sequence[bytes], fn: Callable[[bytes], Any]) -> float:
+def _rate(pages: Sequence[bytes], fn: Callable[[bytes], Any]) -> dict[str, float]:
     fn(pages[0])  # warm-up (imports)
-    t = time.perf_counter()
+    wall, cpu = time.perf_counter(), time.process_time()
     for p in pages:
         fn(p)
-    return len(pages) / (time.perf_counter() - t)
+    return {"wall": len(pages) / (time.perf_counter() - wall), "cpu": len(pages) / (time.process_time() - cpu)}
 
 
 def _lexbor_parse(raw: bytes) -> Any:
@@ -284,12 +316,9 @@ def _trafilatura(raw: bytes) -> Any:
 
 
 def _peak_rss_mb() -> float:
-    return _kb_to_mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-
-
-def _kb_to_mb(kb: int) -> float:
-    # ru_maxrss is in kilobytes on Linux (bytes on macOS, where this overstates by 1024x).
-    return kb / 1024.0 if sys.platform != "darwin" else kb / 1024.0 / 1024.0
+    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # ru_maxrss is in kilobytes on Linux, in bytes on macOS.
+    return kb / 1024.0 / (1024.0 if sys.platform == "darwin" else 1.0)
 
 
 def _printer(out: Any) -> Callable[[str], None]:
@@ -299,32 +328,41 @@ def _printer(out: Any) -> Callable[[str], None]:
     return say
 
 
-def _print_summary(say: Callable[[str], None], results: dict[str, Any], rates: dict[str, float],
-                   base: dict[str, float], ratios: dict[str, float], stages: list[dict[str, Any]], jobs: int) -> None:
-    say("\nend-to-end pages/s")
+def _print_summary(say: Callable[[str], None], results: dict[str, Any]) -> None:
+    rates, base, ratios = results["pages_per_s"], results["baselines_pages_per_s"], results["ratios"]
     labels = {
         "full_1job": "1 job, every page scored fully (languages=()) [headline]",
         "default_1job": "1 job, default options (non-English pages skipped after language id)",
         "english_only_1job": f"1 job, the {results.get('n_english_files', 0)} English pages only (default options)",
-        f"full_{jobs}jobs_cold": f"{jobs} jobs, full, first call (workers start and load resources)",
-        f"full_{jobs}jobs": f"{jobs} jobs, full, warm workers",
     }
+    for key in rates:
+        if key.endswith("jobs_cold"):
+            labels[key] = f"{key.split('_')[1]}, full, first call (workers start, load resources)"
+        elif key.endswith("jobs"):
+            labels[key] = f"{key.split('_')[1]}, full, warm workers"
+    say(f"\n{'end-to-end pages/s':<90} {'cpu':>8} {'wall':>8}")
     for key, label in labels.items():
         if key in rates:
-            say(f"  {rates[key]:8.1f}  {label}")
+            say(f"  {label:<88} {_num(rates[key].get('cpu'))} {_num(rates[key]['wall'])}")
     for key, value in base.items():
-        say(f"  {value:8.1f}  baseline: {key}")
+        say(f"  {'baseline: ' + key:<88} {_num(value['cpu'])} {_num(value['wall'])}")
     if ratios:
         say("ratios")
         for key, value in ratios.items():
-            say(f"  {value:8.2f}  {key}")
+            say(f"  {key:<88} {value:8.2f}")
     say(f"statuses: {results['statuses']}")
-    say(f"peak RSS of this process: {results['peak_rss_mb']:.0f} MB")
-    say(f"\nstage breakdown (full scoring, {stages[0]['n_pages'] if stages else 0} pages)")
-    say(f"  {'stage':<44} {'seconds':>8} {'ms/page':>8} {'share':>6} {'pages/s alone':>14}")
-    for s in sorted(stages, key=lambda s: -s["seconds"]):
-        say(f"  {s['stage']:<44} {s['seconds']:8.3f} {s['ms_per_page']:8.3f} {100 * s['share']:5.1f}% "
-            f"{s['pages_per_s_alone']:14.0f}")
+    say(f"peak RSS of the scoring process (before the baselines and workers): {results['peak_rss_mb']:.0f} MB")
+    stages = results["stages"]
+    say(f"\nstage breakdown, CPU time (full scoring, {stages[0]['n_pages'] if stages else 0} pages, "
+        f"{stages[0]['n_scored'] if stages else 0} past the length check)")
+    say(f"  {'stage':<48} {'cpu s':>8} {'ms/page':>8} {'share':>6} {'pages/s alone':>14}")
+    for s in sorted(stages, key=lambda s: -s["cpu_s"]):
+        say(f"  {s['stage']:<48} {s['cpu_s']:8.3f} {s['ms_per_page']:8.3f} {100 * s['share']:5.1f}% "
+            f"{_num(s['pages_per_s_alone'], 14)}")
+
+
+def _num(x: float | None, width: int = 8) -> str:
+    return f"{'-':>{width}}" if x is None else f"{x:{width}.1f}"
 
 
 if __name__ == "__main__":  # pragma: no cover
