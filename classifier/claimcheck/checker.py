@@ -1,0 +1,549 @@
+"""Check the drug claims of one page against the compiled fact base.
+
+Only sentences that name a drug in the facts, or that continue the previous sentence about one with a
+pronoun ("it", "its", "this medication"), are read. For each such sentence and drug, typed matchers
+look for what the sentence says (class, mechanism, indication, effect, risk, interaction, half-life,
+legal status, known false claims, benefits no reference backs); the strongest finding decides the
+verdict: contradicted > unsupported benefit > supported. Negation flips or drops a finding, hedging
+softens efficacy claims, and claims the page reports ("studies of ... found", "touted") or rejects
+("myth", "no evidence") are not held against it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from ..detectors.base import make_flag
+from ..drugs import dictionary
+from ..page import Page
+from ..results import ClaimCheck, Flag
+from . import halflife
+from .index import AGENT, FALSE, SUPPORT, DrugIndex, FactIndex
+from .lexicon import Lexicon, lexicon
+
+_PRONOUN = re.compile(
+    r"\b(?:it|its|it's|it’s|itself|this\s+(?:drug|medication|medicine|pill|benzodiazepine|opioid|stimulant)|"
+    r"the\s+(?:drug|medication|medicine|pill))\b"
+)
+_CLAUSE = re.compile(r"[,;:()\u2014]|\s(?:but|while|whereas|although|though|because|which|however|unlike|yet|so)\s")
+_IMPERATIVE = re.compile(r"^\s*(?:do\s+not|don't|don’t|never|not\s+to)\b")
+_NOT_ONLY = re.compile(r"\bnot\s+(?:only|just|merely|simply)\b")
+_ATTRIB = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|remains?|classified|categori[sz]ed|considered|known|labell?ed|belongs?|"
+    r"acts?\s+as|works?\s+as|serves?\s+as|displays?|exhibits?|has|have|possess(?:es)?|shows?|produces?|"
+    r"type|kind|class|family|group|member)\b|['’]s\b"
+)
+_GAP_BLOCK = re.compile(
+    r"\b(?:with|than|like|unlike|versus|vs|compared|combin\w*|mix\w*|plus|alongside|along|instead|replac\w*|"
+    r"from|to|and|or|other|others|such|including|while|but|whereas|taking|take|takes|using|used|similar|same|"
+    r"treat\w*|prescribed|given|than|if|when|unless|after|before)\b|[;:]"
+)
+_AS = re.compile(r"\bas\b")
+_AS_OK = re.compile(r"(?:known|classified|acts?|works?|serves?|categori[sz]ed|labell?ed|considered|described|referred\s+to)\s+$")
+_BEFORE_TRUE = re.compile(r"^(?:e?s)?\s*(?:drugs?|medications?|medicines?|agents?|class|family|group)?\s*,?\s*(?:such\s+as|including|called|named|like)?\s*(?:the\s+)?(?:drug\s+|medication\s+)?$")
+_BEFORE_FALSE = re.compile(r"^(?:e?s)?\s*(?:drugs?|medications?|agents?)?\s*,?\s*(?:such\s+as|including|called|named)?\s*(?:the\s+)?$")
+_SCHED = re.compile(r"\bschedule[- ]?(iv|v|iii|ii|i|[1-5])\b|\bc-(iv|iii|ii|v)\b")
+_CONTROLLED = re.compile(r"\bcontrolled\s+(?:prescription\s+)?(?:substances?|drugs?|medications?|medicines?)\b|\bscheduled\s+(?:drugs?|substances?)\b")
+_RX = re.compile(r"\bprescription[- ]only\b|\bprescription\s+(?:medications?|drugs?|medicines?)\b|\brequires?\s+a\s+(?:valid\s+)?prescription\b|\bonly\s+(?:available\s+)?(?:by|with)\s+(?:a\s+)?prescription\b")
+_ILLEGAL = re.compile(r"\b(?:illegal|unlawful|against\s+the\s+law|not|never|cannot|can't|can’t)\b")
+_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
+_DENIAL_RISK = re.compile(r"addict|dependen|habit|abuse|withdraw|toleran")
+_SEVERITY = {"claims.contradicted": 0.8, "claims.unsupported": 0.6, "claims.benefit_only": 0.5, "claims.overstated": 0.4}
+#: Claim types whose unsupported verdicts are benefit claims (flagged); others are merely unchecked.
+_BENEFIT_TYPES = ("benefit", "indication", "effect")
+_POSITIVE_TYPES = ("benefit", "indication", "effect", "mechanism")
+#: Among supported findings the most specific claim type describes the sentence best.
+_PRIORITY = {"comparison": -1, "half_life": 0, "legal_status": 1, "mechanism": 1, "class": 2, "interaction": 2,
+             "risk": 3, "indication": 3, "effect": 4}
+_TYPE_OF_FACT = {"off_label": "indication", "boxed_warning": "risk", "schedule": "legal_status", "half_life": "half_life"}
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    verdict: str
+    claim_type: str
+    fact: object | None = None
+    note: str = ""
+    reported: bool = False
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    low: str
+    mentions: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # drug -> spans (sentence coords)
+    order: list[tuple[int, str]] = field(default_factory=list)  # (pos, drug) of every mention
+
+
+def check_page(page: Page, index: FactIndex) -> tuple[list[ClaimCheck], list[Flag]]:
+    sentences = _claim_sentences(page, index)
+    if not sentences:
+        return [], []
+    lex = lexicon()
+    checks: list[ClaimCheck] = []
+    flags: list[Flag] = []
+    per_drug: dict[str, list[ClaimCheck]] = {}
+    for sent in sentences:
+        if sent.low.rstrip().endswith("?"):
+            continue
+        terms = _term_hits(sent.low, index)
+        for drug, spans in sent.mentions.items():
+            di = index.drugs[drug]
+            hit, overstated = _judge(sent, drug, spans, di, index, terms, lex)
+            if hit is None:
+                continue
+            text = page.text[sent.start:sent.end]
+            fact = hit.fact
+            cc = ClaimCheck(
+                start=sent.start, end=sent.end, text=text, drug=drug, verdict=hit.verdict,
+                fact_id=getattr(fact, "id", None), source=getattr(fact, "source", None),
+                claim_type=hit.claim_type, note=_note(hit, sent.low),
+            )
+            checks.append(cc)
+            per_drug.setdefault(drug, []).append(cc)
+            flags.extend(_claim_flags(page, cc, hit, overstated))
+    flags.extend(_benefit_only(page, per_drug, index))
+    return checks, flags
+
+
+# --------------------------------------------------------------------------------------------------
+# finding the sentences
+
+
+def _claim_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
+    mentions = [m for m in dictionary().find(page.text, lower=page.lower) if m.drug in index.drugs]
+    if index.extra_names is not None:
+        mentions.extend(_extra_mentions(page.lower, index))
+        mentions.sort(key=lambda m: m[0] if isinstance(m, tuple) else m.start)
+    if not mentions:
+        return []
+    spans = [(m.start, m.end, m.drug) if not isinstance(m, tuple) else m for m in mentions]
+    sents = page.sentences
+    starts = [s.start for s in sents]
+    by_sent: dict[int, list[tuple[int, int, str]]] = {}
+    for s0, s1, drug in spans:
+        i = bisect.bisect_right(starts, s0) - 1
+        if 0 <= i < len(sents) and s0 < sents[i].end:
+            by_sent.setdefault(i, []).append((s0, s1, drug))
+    out: list[_Sentence] = []
+    low_all = page.lower
+    prev_drug: str | None = None
+    prev_i = -2
+    for i, sp in enumerate(sents):
+        found = by_sent.get(i)
+        low = low_all[sp.start:sp.end]
+        if found:
+            sent = _Sentence(sp.start, sp.end, low)
+            for s0, s1, drug in found:
+                sent.mentions.setdefault(drug, []).append((s0 - sp.start, s1 - sp.start))
+                sent.order.append((s0 - sp.start, drug))
+            # A pronoun after the last drug named refers to it as well ("Valium ... and it ...").
+            out.append(sent)
+            prev_drug, prev_i = found[-1][2], i
+            continue
+        if prev_drug is not None and prev_i == i - 1 and "\n\n" not in page.text[sents[i - 1].end:sp.start]:
+            m = _PRONOUN.search(low)
+            if m is not None and m.start() < 120:
+                sent = _Sentence(sp.start, sp.end, low)
+                sent.mentions[prev_drug] = [(m.start(), m.end())]
+                sent.order.append((m.start(), prev_drug))
+                out.append(sent)
+                prev_i = i
+                continue
+        prev_drug = None
+    return out
+
+
+def _extra_mentions(low: str, index: FactIndex) -> list[tuple[int, int, str]]:
+    out = []
+    for end_idx, (length, drug, _kind) in index.extra_names.iter(low):  # type: ignore[attr-defined]
+        s, e = end_idx - length + 1, end_idx + 1
+        if (s > 0 and low[s - 1].isalnum()) or (e < len(low) and low[e].isalnum()):
+            continue
+        out.append((s, e, drug))
+    return out
+
+
+def _term_hits(low: str, index: FactIndex) -> list[tuple[int, int, str, object, str]]:
+    """(start, end, drug, fact, role) for every whole-word term (plural -s/-es allowed) in the sentence."""
+    out = []
+    if index.automaton is None:
+        return out
+    n = len(low)
+    for end_idx, (length, vals) in index.automaton.iter(low):  # type: ignore[attr-defined]
+        s, e = end_idx - length + 1, end_idx + 1
+        if s > 0 and (low[s - 1].isalnum() or low[s - 1] == "-"):
+            continue
+        if e < n and low[e].isalnum():
+            if low[e] == "s" and (e + 1 == n or not low[e + 1].isalnum()):
+                e += 1
+            elif low[e:e + 2] == "es" and (e + 2 == n or not low[e + 2].isalnum()):
+                e += 2
+            else:
+                continue
+        for drug, fact, role in vals:
+            out.append((s, e, drug, fact, role))
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# judging one sentence about one drug
+
+
+def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugIndex, index: FactIndex,
+           terms: list, lex: Lexicon) -> tuple[_Hit | None, bool]:
+    s = sent.low
+    mention_spans = [sp for spans_ in sent.mentions.values() for sp in spans_]
+    multi = len(sent.mentions) > 1
+
+    def owned(pos: int) -> bool:
+        return not multi or _owner(sent, pos) == drug
+
+    def in_mention(a: int, b: int) -> bool:
+        return any(a < m1 and m0 < b for m0, m1 in mention_spans)
+
+    contra: list[_Hit] = []
+    benefit: list[_Hit] = []
+    support: list[_Hit] = []
+    weak: list[_Hit] = []
+    agents_present = any(role == AGENT and d == drug for _, _, d, _, role in terms)
+    for t0, t1, d, fact, role in terms:
+        if d != drug or in_mention(t0, t1) or role == AGENT:
+            continue
+        ftype = fact.type
+        if ftype == "class":
+            ok, neg = _class_attributed(s, spans, t0, t1, role == FALSE)
+            if not ok:
+                continue
+            if role == FALSE:
+                (support if neg else contra).append(_Hit(t0, t1, "supported" if neg else "contradicted", "class", fact,
+                                                         f"'{s[t0:t1]}'" + (" (negated)" if neg else "")))
+            else:
+                (contra if neg else support).append(_Hit(t0, t1, "contradicted" if neg else "supported", "class", fact,
+                                                         f"'{s[t0:t1]}'" + (" (negated)" if neg else "")))
+            continue
+        if role == FALSE:
+            continue
+        if ftype == "interaction" and not agents_present:
+            continue
+        if _negated(s, t0, lex):
+            continue
+        ctype = _TYPE_OF_FACT.get(ftype, ftype)
+        support.append(_Hit(t0, t1, "supported", ctype, fact, f"'{s[t0:t1]}'"))
+    for pm in di.predicates:
+        for m in pm.pattern.finditer(s):
+            if in_mention(m.start(), m.end()) and m.end() - m.start() <= 12:
+                continue
+            neg = _negated(s, m.start(), lex)
+            fact = pm.fact
+            ctype = fact.claim_type or ("mechanism" if fact.type == "mechanism" else _TYPE_OF_FACT.get(fact.type, fact.type))
+            phrase = f"'{s[m.start():m.end()]}'"
+            if pm.role == SUPPORT:
+                if not neg:
+                    support.append(_Hit(m.start(), m.end(), "supported", ctype, fact, phrase))
+            elif fact.type == "false_claim" and fact.verdict == "unsupported":
+                if not neg and owned(m.start()):
+                    benefit.append(_Hit(m.start(), m.end(), "unsupported", ctype, fact, phrase))
+            elif neg:
+                support.append(_Hit(m.start(), m.end(), "supported", ctype, fact, phrase + " (negated)"))
+            elif owned(m.start()):
+                contra.append(_Hit(m.start(), m.end(), "contradicted", ctype, fact, phrase))
+            break
+    _legal(s, di, owned, lex, contra, support)
+    _denials(s, di, owned, lex, contra)
+    if halflife.TRIGGER.search(s) and di.half_life is not None:
+        _half_life(sent, drug, di, index, contra, support, weak)
+    for cat, rx in lex.benefits:
+        for m in rx.finditer(s):
+            b0, b1 = m.start(), m.end()
+            covered = any(h.start < b1 and b0 < h.end for h in support if h.claim_type in ("indication", "effect", "mechanism"))
+            # A benefit a fact of the drug covers is that fact's claim; "cures X" stays unbacked unless it can cure.
+            if covered and (cat != "cure_general" or di.curative):
+                continue
+            if _negated(s, b0, lex) or not owned(b0):
+                continue
+            if any(h.start <= b0 and b1 <= h.end for h in benefit):
+                continue
+            benefit.append(_Hit(b0, b1, "unsupported", "benefit", None, f"'{s[b0:b1]}' ({cat.replace('_', ' ')})"))
+            break
+    rejecting = lex.rejecting.search(s) is not None
+    reporting = lex.reporting.search(s) is not None
+    hedged = lex.hedge.search(s) is not None
+    final_contra = []
+    for h in contra:
+        if rejecting:
+            support.append(_Hit(h.start, h.end, "supported", h.claim_type, h.fact, h.note + "; the page rejects this claim"))
+        elif reporting:
+            weak.append(_Hit(h.start, h.end, "unsupported", h.claim_type, h.fact, h.note + "; reported or under study, not asserted", True))
+        elif hedged and h.claim_type in _BENEFIT_TYPES:
+            weak.append(_Hit(h.start, h.end, "unsupported", h.claim_type, h.fact, h.note + "; hedged", False))
+        else:
+            final_contra.append(h)
+    if rejecting or reporting:
+        for h in benefit:
+            h.reported = True
+            h.note += "; reported or rejected, not asserted"
+    support.sort(key=lambda h: _PRIORITY.get(h.claim_type, 5))
+    chosen = final_contra or [h for h in benefit if not h.reported] or support or benefit or weak
+    if not chosen:
+        return None, False
+    hit = chosen[0]
+    overstated = _overstated(s, hit, lex, hedged, di, support)
+    return hit, overstated
+
+
+def _owner(sent: _Sentence, pos: int) -> str:
+    best = sent.order[0][1]
+    for p, d in sorted(sent.order):
+        if p <= pos:
+            best = d
+    return best
+
+
+def _negated(s: str, pos: int, lex: Lexicon) -> bool:
+    """Whether a negation cue governs the words at ``pos`` (same clause, a few words before)."""
+    clause_start = 0
+    for m in _CLAUSE.finditer(s, 0, pos):
+        clause_start = m.end()
+    window_start = max(clause_start, pos - 45)
+    window = s[window_start:pos]
+    if _NOT_ONLY.search(window):
+        return False
+    neg = lex.negation.search(window)
+    if neg is None:
+        return False
+    # Advice ("do not drink alcohol while taking it, as it can cause ...") is not a denial.
+    return _IMPERATIVE.match(s[clause_start:pos]) is None
+
+
+def _class_attributed(s: str, spans: list[tuple[int, int]], t0: int, t1: int, is_false: bool) -> tuple[bool, bool]:
+    for m0, m1 in spans:
+        if m1 <= t0:
+            gap = s[m1:t0]
+            if len(gap) > 90 or _GAP_BLOCK.search(gap):
+                continue
+            if any(not _AS_OK.search(gap[:a.start()]) for a in _AS.finditer(gap)):
+                continue
+            appositive = re.match(r"^\s*[,(\u2014-]\s*(?:is\s+)?(?:a|an|the)?\s*$", gap) is not None
+            if not (appositive or _ATTRIB.search(gap)):
+                continue
+            neg = re.search(r"\bnot\b|n['’]t\b|\bnever\b|\bno\s+longer\b|\bneither\b|\bnor\b|\bnon-?$", gap) is not None
+            if neg and _NOT_ONLY.search(gap):
+                neg = False
+            return True, neg
+        if t1 <= m0:
+            gap = s[t1:m0]
+            if (_BEFORE_FALSE if is_false else _BEFORE_TRUE).match(gap):
+                return True, False
+    return False, False
+
+
+def _legal(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], support: list[_Hit]) -> None:
+    sf = di.schedule
+    if sf is None:
+        return
+    value = sf.value
+    allowed = {value, *sf.extra.get("also", ())} - {None}
+    m = _SCHED.search(s)
+    if m is not None and owned(m.start()):
+        claimed = (m.group(1) or m.group(2)).upper()
+        claimed = _ROMAN.get(claimed, claimed)
+        neg = _negated(s, m.start(), lex)
+        if value is None:
+            verdict = "unsupported" if sf.extra.get("state_controlled") else ("supported" if neg else "contradicted")
+        else:
+            verdict = ("contradicted" if neg else "supported") if claimed in allowed else ("supported" if neg else "contradicted")
+        note = f"states Schedule {claimed}" + (" (negated)" if neg else "") + f"; reference: {'Schedule ' + value if value else 'not controlled'}"
+        (contra if verdict == "contradicted" else support).append(_Hit(m.start(), m.end(), verdict, "legal_status", sf, note))
+        return
+    m = _CONTROLLED.search(s)
+    if m is not None and owned(m.start()):
+        neg = _negated(s, m.start(), lex)
+        controlled_claim = not neg
+        if value is not None:
+            verdict = "supported" if controlled_claim else "contradicted"
+        elif controlled_claim:
+            verdict = "unsupported" if sf.extra.get("state_controlled") else "contradicted"
+        else:
+            verdict = "supported"
+        note = ("states controlled" if controlled_claim else "states not controlled") + f"; reference: {'Schedule ' + value if value else 'not federally controlled'}"
+        (contra if verdict == "contradicted" else support).append(_Hit(m.start(), m.end(), verdict, "legal_status", sf, note))
+        return
+    if not sf.extra.get("prescription_only"):
+        return
+    m = lex.legal_otc.search(s)
+    if m is not None and owned(m.start()):
+        before = s[max(0, m.start() - 40):m.start()]
+        if _ILLEGAL.search(before) or _negated(s, m.start(), lex) or "never" in s[m.start():m.end()]:
+            support.append(_Hit(m.start(), m.end(), "supported", "legal_status", sf, "states prescription needed"))
+        else:
+            contra.append(_Hit(m.start(), m.end(), "contradicted", "legal_status", sf, "states available without prescription; reference: prescription only"))
+        return
+    m = _RX.search(s)
+    if m is not None and owned(m.start()):
+        neg = _negated(s, m.start(), lex)
+        (contra if neg else support).append(_Hit(m.start(), m.end(), "contradicted" if neg else "supported", "legal_status", sf,
+                                                 "states prescription only" + (" (negated)" if neg else "")))
+
+
+def _denials(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit]) -> None:
+    m = lex.risk_denial.search(s)
+    if m is None or not owned(m.start()):
+        return
+    phrase = s[m.start():m.end()]
+    risk_facts = [f for f in di.drug.facts if f.type in ("risk", "boxed_warning", "interaction")]
+    if not risk_facts:
+        return
+    if _DENIAL_RISK.search(phrase):
+        stem = _DENIAL_RISK.search(phrase).group()
+        fact = next((f for f in risk_facts if any(stem in t for t in f.terms)), None)
+        if fact is None:
+            return
+    elif "overdose" in phrase:
+        fact = next((f for f in risk_facts if "overdose" in f.terms), None)
+        if fact is None:
+            return
+    elif "with" in phrase:
+        agent = phrase.rsplit("with", 1)[1].strip()
+        fact = next((f for f in risk_facts if f.type == "interaction" and any(agent in a.lower() for a in f.agents)), None)
+        if fact is None:
+            return
+    else:
+        fact = next((f for f in risk_facts if f.key), risk_facts[0])
+    contra.append(_Hit(m.start(), m.end(), "contradicted", "risk", fact, f"'{phrase}' denies a labelled risk"))
+
+
+def _half_life(sent: _Sentence, drug: str, di: DrugIndex, index: FactIndex, contra, support, weak) -> None:
+    s = sent.low
+    fact = di.half_life
+    comp = halflife.comparison_split(s)
+    if comp is not None:
+        split, longer = comp
+        targets = _compared_with(sent, split)
+        if drug in targets:
+            return  # judged from the subject's side
+        if targets:
+            verdicts = []
+            for t in targets:
+                tf = index.drugs[t].half_life if t in index.drugs else None
+                if tf is not None:
+                    verdicts.append((t, *halflife.compare(fact, tf, longer)))
+            if verdicts:
+                worst = "contradicted" if any(v == "contradicted" for _, v, _ in verdicts) else (
+                    "unsupported" if any(v == "unsupported" for _, v, _ in verdicts) else "supported")
+                note = f"{'longer' if longer else 'shorter'} half-life than {', '.join(t for t, _, _ in verdicts)}: " + "; ".join(n for _, _, n in verdicts)
+                h = _Hit(split, split + 1, worst, "comparison", fact, note)
+                {"contradicted": contra, "supported": support, "unsupported": weak}[worst].append(h)
+                return
+    numbers = halflife.parse_numbers(s)
+    if numbers:
+        pos, lo, hi = numbers[0]
+        verdict, note = halflife.numeric(fact, lo, hi)
+        h = _Hit(pos, pos + 1, verdict, "half_life", fact, note)
+        {"contradicted": contra, "supported": support, "unsupported": weak}[verdict].append(h)
+        return
+    ls = halflife.long_short(s)
+    if ls is not None:
+        verdict, note = halflife.qualitative(fact, ls)
+        h = _Hit(0, 1, verdict, "half_life", fact, f"{'long' if ls else 'short'} half-life stated; " + note)
+        {"contradicted": contra, "supported": support, "unsupported": weak}[verdict].append(h)
+
+
+def _compared_with(sent: _Sentence, split: int) -> list[str]:
+    """Drugs in the list right after "than" / "compared to" ("... than Xanax and Klonopin")."""
+    spans = sorted((p0, p1, d) for d, sp in sent.mentions.items() for p0, p1 in sp if p0 >= split)
+    out: list[str] = []
+    last = split
+    for p0, p1, d in spans:
+        gap = sent.low[last:p0]
+        if not out and p0 - split > 70:
+            break
+        if out and not _LIST_GAP.match(gap):
+            break
+        if d not in out:
+            out.append(d)
+        last = p1
+    return out
+
+
+_LIST_GAP = re.compile(r"^[\s,]*(?:and|or|&|as\s+well\s+as)?[\s,]*(?:the\s+)?$")
+
+
+def _overstated(s: str, hit: _Hit, lex: Lexicon, hedged: bool, di: DrugIndex, support: list[_Hit]) -> bool:
+    if hit.reported or hit.claim_type not in (*_POSITIVE_TYPES, "risk"):
+        return False
+    for m in lex.absolute.finditer(s):
+        word = s[m.start():m.end()]
+        if word.startswith("cure") and di.curative and any(h.claim_type == "indication" for h in support):
+            continue
+        if hit.claim_type == "risk" and "side effect" not in word and "safe" not in word:
+            continue
+        if not _negated(s, m.start(), lex):
+            return True
+    if hit.verdict != "supported" and not hedged and hit.claim_type in _BENEFIT_TYPES:
+        return lex.booster.search(s) is not None
+    return False
+
+
+# --------------------------------------------------------------------------------------------------
+# flags
+
+
+def _note(hit: _Hit, s: str) -> str:
+    return hit.note
+
+
+def _claim_flags(page: Page, cc: ClaimCheck, hit: _Hit, overstated: bool) -> list[Flag]:
+    out: list[Flag] = []
+    fact = hit.fact
+    if cc.verdict == "contradicted":
+        msg = f"{cc.drug}: claim contradicts the reference ({hit.note})"
+        if fact is not None:
+            msg += f": {fact.statement} [{fact.id}; {fact.source}]"
+        out.append(make_flag(page, "claims.contradicted", cc.start, cc.end, _SEVERITY["claims.contradicted"], msg))
+    elif cc.verdict == "unsupported" and not hit.reported and cc.claim_type in _BENEFIT_TYPES:
+        msg = f"{cc.drug}: benefit claim that no reference fact backs ({hit.note})"
+        if fact is not None:
+            msg += f": {fact.statement} [{fact.id}; {fact.source}]"
+        out.append(make_flag(page, "claims.unsupported", cc.start, cc.end, _SEVERITY["claims.unsupported"], msg))
+    if overstated:
+        out.append(make_flag(page, "claims.overstated", cc.start, cc.end, _SEVERITY["claims.overstated"],
+                             f"{cc.drug}: certainty beyond the evidence ({cc.verdict} {cc.claim_type} claim stated as certain)"))
+    return out
+
+
+def _benefit_only(page: Page, per_drug: dict[str, list[ClaimCheck]], index: FactIndex) -> list[Flag]:
+    out: list[Flag] = []
+    for drug, checks in per_drug.items():
+        positive = [c for c in checks if c.claim_type in _POSITIVE_TYPES]
+        unbacked = [c for c in positive if c.verdict != "supported"]
+        if len(positive) < 3 and not (len(positive) >= 2 and unbacked):
+            continue
+        if any(c.claim_type in ("risk", "interaction") for c in checks):
+            continue
+        di = index.drugs[drug]
+        if di.key_risk is None or _mentions_key_risk(page, di):
+            continue
+        first = (unbacked or positive)[0]
+        named = ", ".join(di.key_risk_terms[:4])
+        out.append(make_flag(page, "claims.benefit_only", first.start, first.end, _SEVERITY["claims.benefit_only"],
+                             f"{drug}: {len(positive)} benefit claims and no mention of its key risks ({named}, ...)"))
+    return out
+
+
+_OTHER_SUBSTANCE = re.compile(r"(?:alcohol|opioid|opiate|nicotine|heroin|drug|cocaine|substance)\s+$")
+
+
+def _mentions_key_risk(page: Page, di: DrugIndex) -> bool:
+    low = page.lower
+    for m in di.key_risk.finditer(low):  # type: ignore[union-attr]
+        # "alcohol withdrawal" is an indication, not this drug's withdrawal risk.
+        if _OTHER_SUBSTANCE.search(low[max(0, m.start() - 12):m.start()]):
+            continue
+        return True
+    return False

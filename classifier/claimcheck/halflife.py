@@ -1,0 +1,139 @@
+"""Half-life claims: numbers with units, 'long'/'short', and comparisons between two drugs' ranges.
+
+A drug's effective duration counts an active metabolite (diazepam's desmethyldiazepam lasts up to
+100 h), since pages that say "longer half-life" usually mean "stays active longer". A comparison is
+only called ``contradicted`` when the representative values differ by half again or more: close or
+overlapping ranges give ``unsupported``, because a false "contradicted" is the costliest error.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ..facts import UNIT_HOURS
+
+TRIGGER = re.compile(r"half[- ]?li(?:fe|ves)|\b(?:long|short)(?:er)?[- ]acting\b")
+_NUMBER = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:(?:-|–|—|to)\s*(\d+(?:\.\d+)?)\s*)?(hours?|hrs?|h|days?|minutes?|mins?)\b"
+)
+_UNITS = {"hour": "h", "hours": "h", "hr": "h", "hrs": "h", "h": "h", "day": "d", "days": "d",
+          "minute": "min", "minutes": "min", "min": "min", "mins": "min"}
+_COMPARE = re.compile(r"\b(longer|shorter)\b")
+_THAN = re.compile(r"\bthan\b|\bcompared\s+(?:to|with)\b|\brelative\s+to\b|\bversus\b|\bvs\.?(?=\s)|\bin\s+comparison\s+(?:to|with)\b")
+_LONG = re.compile(r"\b(?:long|prolonged|extended|lengthy)\b[\w\s-]{0,12}?half[- ]?life|\blong[- ]acting\b|half[- ]?life\s+(?:is\s+|that\s+is\s+)?(?:relatively\s+|very\s+|quite\s+)?(?:long|prolonged)")
+_SHORT = re.compile(r"\b(?:short|brief)\b[\w\s-]{0,12}?half[- ]?life|\bshort[- ]acting\b|half[- ]?life\s+(?:is\s+|that\s+is\s+)?(?:relatively\s+|very\s+|quite\s+)?short")
+_RATIO = 1.5
+
+
+def _rep(v: Mapping[str, Any] | None) -> float | None:
+    """A representative value in hours: the typical value, else the geometric mean of the range."""
+    if not v:
+        return None
+    k = UNIT_HOURS[v["unit"]]
+    if "typical" in v:
+        return v["typical"] * k
+    if "min" in v and "max" in v:
+        return math.sqrt(v["min"] * v["max"]) * k
+    return (v.get("max") or v.get("min")) * k
+
+
+def _bounds(v: Mapping[str, Any]) -> tuple[float, float]:
+    k = UNIT_HOURS[v["unit"]]
+    lo = v.get("min", v.get("typical", v.get("max")))
+    hi = v.get("max", v.get("typical", v.get("min")))
+    return lo * k, hi * k
+
+
+def effective(fact: Any) -> tuple[float, float, float]:
+    """(representative, lowest, highest) effective half-life in hours, active metabolite included."""
+    rep = _rep(fact.value)
+    lo, hi = _bounds(fact.value)
+    met = fact.metabolite
+    if met and met.get("active", True):
+        mrep = _rep(met)
+        mlo, mhi = _bounds(met)
+        rep = max(rep, mrep)
+        hi = max(hi, mhi)
+    return rep, lo, hi
+
+
+def compare(a: Any, b: Any, longer: bool) -> tuple[str, str]:
+    """Verdict and note for 'A has a longer (or shorter) half-life than B'."""
+    ra, _, ha = effective(a)
+    rb, _, hb = effective(b)
+    if not longer:
+        ra, rb, ha, hb = rb, ra, hb, ha
+    note = f"{a.drug} ~{effective(a)[0]:.3g} h vs {b.drug} ~{effective(b)[0]:.3g} h (active metabolites included)"
+    if ra >= _RATIO * rb:
+        return "supported", note
+    if rb >= _RATIO * ra:
+        return "contradicted", note
+    if ha > hb and ra >= rb:
+        return "supported", note + "; ranges overlap, upper bound agrees"
+    return "unsupported", note + "; ranges overlap"
+
+
+def numeric(fact: Any, lo_h: float, hi_h: float) -> tuple[str, str]:
+    """Verdict for a stated half-life (in hours) against the parent and active-metabolite ranges."""
+    plo, phi = _bounds(fact.value)
+    ranges = [(plo, phi)]
+    met = fact.metabolite
+    if met and met.get("active", True):
+        ranges.append(_bounds(met))
+    note = f"stated {lo_h:.3g}-{hi_h:.3g} h; reference {plo:.3g}-{phi:.3g} h" + (
+        f", {met['name']} up to {ranges[1][1]:.3g} h" if len(ranges) > 1 else "")
+    for rlo, rhi in ranges:
+        if hi_h >= rlo * 0.75 and lo_h <= rhi * 1.3:
+            return "supported", note
+    top = max(r[1] for r in ranges)
+    if hi_h < 0.5 * plo or lo_h > 2.0 * top:
+        return "contradicted", note
+    return "unsupported", note
+
+
+def qualitative(fact: Any, long: bool) -> tuple[str, str]:
+    rep = effective(fact)[0]
+    note = f"effective half-life ~{rep:.3g} h"
+    if long:
+        return ("supported" if rep >= 20 else "contradicted" if rep <= 6 else "unsupported"), note
+    return ("supported" if rep <= 8 else "contradicted" if rep >= 20 else "unsupported"), note
+
+
+def parse_numbers(text: str) -> list[tuple[int, float, float]]:
+    """(position, low, high) in hours for every duration in ``text`` (lower case)."""
+    out = []
+    for m in _NUMBER.finditer(text):
+        unit = _UNITS.get(m.group(3))
+        if unit is None:
+            continue
+        k = UNIT_HOURS[unit]
+        lo = float(m.group(1)) * k
+        hi = float(m.group(2)) * k if m.group(2) else lo
+        if hi < lo:
+            lo, hi = hi, lo
+        out.append((m.start(), lo, hi))
+    return out
+
+
+def comparison_split(text: str) -> tuple[int, bool] | None:
+    """Where the compared-with part starts and whether the claim is 'longer', if the sentence compares."""
+    t = _THAN.search(text)
+    if t is None:
+        return None
+    words = list(_COMPARE.finditer(text))
+    before = [m for m in words if m.start() < t.start()]
+    c = before[-1] if before else (words[0] if words else None)
+    if c is None:
+        return None
+    return t.start(), c.group(1) == "longer"
+
+
+def long_short(text: str) -> bool | None:
+    if _LONG.search(text):
+        return True
+    if _SHORT.search(text):
+        return False
+    return None

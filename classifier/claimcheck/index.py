@@ -1,0 +1,123 @@
+"""The fact base compiled for fast matching: one Aho-Corasick automaton for every term of every drug,
+one regular expression per predicate, and name matchers for drugs that only user fact files know."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..facts import DrugFacts, Fact, FactBase
+
+#: Roles a term or predicate plays for its fact.
+SUPPORT, FALSE, AGENT = "support", "false", "agent"
+
+
+@dataclass(frozen=True)
+class PredicateMatcher:
+    fact: Fact
+    role: str  # SUPPORT or FALSE
+    pattern: re.Pattern[str]
+
+
+@dataclass
+class DrugIndex:
+    drug: DrugFacts
+    predicates: list[PredicateMatcher] = field(default_factory=list)
+    half_life: Fact | None = None
+    schedule: Fact | None = None
+    key_risk: re.Pattern[str] | None = None
+    key_risk_terms: tuple[str, ...] = ()
+    risk_words: frozenset[str] = frozenset()
+    agents: frozenset[str] = frozenset()
+    curative: bool = False
+
+
+@dataclass
+class FactIndex:
+    """``terms`` maps each lower-case term to ``(drug_id, fact, role)`` entries."""
+
+    drugs: dict[str, DrugIndex]
+    automaton: object | None
+    extra_names: object | None  # automaton of names the drug dictionary does not know
+
+
+def _resolve(fb: FactBase, pats: tuple[str, ...]) -> list[str]:
+    out: list[str] = []
+    for p in pats:
+        out.extend(fb.predicates[p[1:]] if p.startswith("@") else (p,))
+    return out
+
+
+def _alt(pats: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in pats))
+
+
+def _words_regex(terms: list[str]) -> re.Pattern[str] | None:
+    terms = sorted({t.lower() for t in terms}, key=len, reverse=True)
+    if not terms:
+        return None
+    body = "|".join(re.escape(t).replace(r"\ ", r"[\s-]+") for t in terms)
+    return re.compile(rf"(?<![\w-])(?:{body})(?:e?s)?(?![\w])")
+
+
+def build_index(fb: FactBase) -> FactIndex:
+    import ahocorasick
+
+    from ..drugs import dictionary
+
+    auto = ahocorasick.Automaton()
+    entries: dict[str, list[tuple[str, Fact, str]]] = {}
+    drugs: dict[str, DrugIndex] = {}
+    for d in fb.drugs.values():
+        di = DrugIndex(drug=d)
+        key_terms: list[str] = []
+        agents: set[str] = set()
+        for f in d.facts:
+            for role, terms in ((SUPPORT, f.terms), (FALSE, f.false_terms), (AGENT, f.agents)):
+                for t in terms:
+                    entries.setdefault(t.lower(), []).append((d.id, f, role))
+            if f.predicates:
+                di.predicates.append(PredicateMatcher(f, SUPPORT if f.type != "false_claim" else FALSE, _alt(_resolve(fb, f.predicates))))
+            if f.false_predicates:
+                di.predicates.append(PredicateMatcher(f, FALSE, _alt(_resolve(fb, f.false_predicates))))
+            if f.type == "half_life" and di.half_life is None:
+                di.half_life = f
+            if f.type == "schedule":
+                di.schedule = f
+            if f.key and f.type in ("risk", "interaction"):
+                key_terms.extend(f.terms)
+            if f.type == "boxed_warning":
+                key_terms.extend(t for t in f.terms if t not in ("death", "deaths", "coma", "boxed warning", "black box warning"))
+            if f.type == "interaction":
+                agents.update(a.lower() for a in f.agents)
+            if f.type == "indication" and f.extra.get("curative"):
+                di.curative = True
+        di.key_risk_terms = tuple(dict.fromkeys(key_terms))
+        di.key_risk = _words_regex(key_terms)
+        di.risk_words = frozenset(w for f in d.facts if f.type in ("risk", "boxed_warning") for t in f.terms for w in t.lower().split())
+        di.agents = frozenset(agents)
+        drugs[d.id] = di
+    for term, vals in entries.items():
+        auto.add_word(term, (len(term), tuple(vals)))
+    automaton = None
+    if entries:
+        auto.make_automaton()
+        automaton = auto
+    # Drugs from user fact files that the shared drug dictionary does not list get their own name matcher.
+    known = dictionary()
+    extra = ahocorasick.Automaton()
+    n_extra = 0
+    for d in fb.drugs.values():
+        if d.id in known:
+            continue
+        for kind, names in (("generic", (d.generic, d.id)), ("brand", d.brands)):
+            for n in names:
+                key = n.lower().strip()
+                if key and known.resolve(key) is None:
+                    extra.add_word(key, (len(key), d.id, kind))
+                    n_extra += 1
+    if n_extra:
+        extra.make_automaton()
+    return FactIndex(drugs=drugs, automaton=automaton, extra_names=extra if n_extra else None)

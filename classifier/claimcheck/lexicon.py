@@ -1,0 +1,47 @@
+"""The claim lexicons (benefits, risk denials, certainty cues), compiled once per process."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import LEXICONS_DIR
+
+BENEFITS_FILE = LEXICONS_DIR / "claims_benefits.json"
+STRENGTH_FILE = LEXICONS_DIR / "claims_strength.json"
+
+
+def _alt(patterns: list[str] | tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    benefits: tuple[tuple[str, re.Pattern[str]], ...]
+    risk_denial: re.Pattern[str]
+    legal_otc: re.Pattern[str]
+    hedge: re.Pattern[str]
+    booster: re.Pattern[str]
+    absolute: re.Pattern[str]
+    rejecting: re.Pattern[str]
+    reporting: re.Pattern[str]
+    negation: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    ben = json.loads(BENEFITS_FILE.read_text(encoding="utf-8"))
+    st = json.loads(STRENGTH_FILE.read_text(encoding="utf-8"))
+    return Lexicon(
+        benefits=tuple((name, _alt(pats)) for name, pats in ben["benefits"].items()),
+        risk_denial=_alt(ben["risk_denials"]),
+        legal_otc=_alt(ben["legal_otc"]),
+        hedge=_alt(st["hedges"]),
+        booster=_alt(st["boosters"]),
+        absolute=_alt(st["absolutes"]),
+        rejecting=_alt(st["rejecting"]),
+        reporting=_alt(st["reporting"]),
+        negation=_alt(st["negations"]),
+    )
