@@ -617,6 +617,8 @@ _SPACED = re.compile(r"(?<![\w@$])[A-Za-z](?:(?:[ .\-_*·•'/]|[\u200b-\u200d\u
 _SPLIT = re.compile(r"(?<![\w@$])[\w@$!|]+(?:(?:[.\-_*·•']|[\u200b-\u200d\u2060\ufeff\u00ad])+[\w@$!|]+)+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _NOT_NAME = re.compile(r"[^a-z]")
+_SELL_NEAR = re.compile(r"\b(?:buy|order|cheap|online|pills?|tablets?|tabs|\d+\s*mg|prescription|rx|pharmacy|shipping|"
+                        r"delivery|price|sale)\b")
 
 
 def _names_single() -> dict[str, str]:
@@ -754,6 +756,10 @@ class ObfuscatedDrugNameDetector(Detector):
         for end_idx, (length, drug, name) in self._auto.iter(low):
             s, e = end_idx - length + 1, end_idx + 1
             if (s > 0 and low[s - 1].isalnum()) or (e < n and low[e].isalnum()) or (s, e) in hits:
+                continue
+            # Spam writes the misspelled name as a product (capitalised) or next to selling words; a
+            # lower-case token elsewhere is more often code or an abbreviation ("nrco.controller").
+            if not text[s].isupper() and not _SELL_NEAR.search(low, max(0, s - 40), min(n, e + 40)):
                 continue
             hits[(s, e)] = (drug, name, "a letter doubled or dropped")
 
