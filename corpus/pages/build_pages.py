@@ -48,6 +48,7 @@ PLAN: tuple[tuple[str, str, int, tuple[str, ...]], ...] = (
     ("news", "credible", 22, ALL_DRUGS),
     ("news", "questionable", 14, ALL_DRUGS),
     ("forum", "questionable", 26, ALL_DRUGS),
+    ("forum", "credible", 7, ALL_DRUGS),
     ("forum", "unreliable", 9, CONTROLLED),
     ("lead_generation", "questionable", 32, DEPENDENCE),
     ("pharmacy", "unreliable", 40, ALL_DRUGS),
@@ -106,6 +107,8 @@ NOTES = {
                                "Clickbait health story built on anecdote and hype with thin sourcing."],
     ("forum", "questionable"): ["User-generated anecdote and advice of mixed accuracy with no editorial oversight.",
                                 "Forum thread mixing sensible and risky personal advice."],
+    ("forum", "credible"): ["Moderated question-and-answer thread in which a pharmacist gives accurate label-level facts and refers to the prescriber.",
+                            "Forum thread whose answer is careful and accurate, states risks and sells nothing."],
     ("forum", "unreliable"): ["Forum thread where replies push a no-prescription source or dangerous dosing advice.",
                               "User posts promoting an illicit supplier and dismissing withdrawal or addiction risks."],
     ("lead_generation", "questionable"): ["Mostly accurate facts wrapped around a toll-free referral hotline that sells treatment leads.",
@@ -331,6 +334,14 @@ def forum(rng: random.Random, fl: dict[str, str], drug: str, label: str) -> dict
     F = FORUM
     users = rng.sample(USERS, 6)
     posts = [(users[0], fill(rng.choice(F["op"]), fl))]
+    if label == "credible":
+        keys = rng.sample(["mech", "common", "serious", "interact", "dependence", "halflife"], rng.randint(2, 4))
+        facts = [fill(rng.choice(LEAFLET[k]), fl) for k in keys]
+        answer = " ".join([fill(rng.choice(F["pharm_intro"]), fl), *facts, fill(rng.choice(F["pharm_close"]), fl)])
+        posts.append((rng.choice(["PharmD_moderator", "rph_answers", "Verified pharmacist", "ClinPharm_Jo"]), answer))
+        for r in pick(rng, F["reply"], fl, rng.randint(0, 2)) + pick(rng, F["thanks"], fl):
+            posts.append((rng.choice(users[1:]), r))
+        return {"title": fill(rng.choice(F["title"]), fl), "posts": posts, "refs": False}
     replies = pick(rng, F["reply"], fl, rng.randint(2, 9))
     if label == "unreliable":
         bad = pick(rng, F["u_reply"], fl, rng.choice([1, 2]))
@@ -710,6 +721,40 @@ def dumps(pages: list[dict]) -> str:
     return "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pages)
 
 
+README = HERE / "README.md"
+COUNTS_START, COUNTS_END = "<!-- counts:start -->", "<!-- counts:end -->"
+
+
+def counts_markdown(pages: list[dict]) -> str:
+    """The counts block of README.md, computed from the pages."""
+    out = ["| kind | label | pages | dev | heldout | html | drugs | held-out-only drugs |", "|---|---|---|---|---|---|---|---|"]
+    for kind, label, _, _ in PLAN:
+        ps = [p for p in pages if p["kind"] == kind and p["label"] == label]
+        dev_drugs = {p["drug"] for p in ps if p["split"] == "dev"}
+        held_only = sorted({p["drug"] for p in ps if p["split"] == "heldout"} - dev_drugs)
+        out.append(f"| {kind} | {label} | {len(ps)} | {sum(p['split'] == 'dev' for p in ps)} | "
+                   f"{sum(p['split'] == 'heldout' for p in ps)} | {sum(p['format'] == 'html' for p in ps)} | "
+                   f"{len({p['drug'] for p in ps})} | {', '.join(held_only) or '-'} |")
+    labels = Counter(p["label"] for p in pages)
+    out.append(f"| **all** | {', '.join(f'{k} {labels[k]}' for k in LABELS)} | {len(pages)} | "
+               f"{sum(p['split'] == 'dev' for p in pages)} | {sum(p['split'] == 'heldout' for p in pages)} | "
+               f"{sum(p['format'] == 'html' for p in pages)} | {len({p['drug'] for p in pages})} | |")
+    out += ["", "| drug | " + " | ".join(KINDS) + " | total |", "|---" * (len(KINDS) + 2) + "|"]
+    by = Counter((p["drug"], p["kind"]) for p in pages)
+    for drug in sorted({p["drug"] for p in pages}):
+        row = [str(by[(drug, k)] or "") for k in KINDS]
+        out.append(f"| {drug} | " + " | ".join(row) + f" | {sum(by[(drug, k)] for k in KINDS)} |")
+    words = sorted(n_words(p["content"]) for p in pages)
+    out += ["", f"Visible words per page: min {words[0]}, median {words[len(words) // 2]}, max {words[-1]}."]
+    return "\n".join(out)
+
+
+def readme_with_counts(pages: list[dict]) -> str:
+    text = README.read_text(encoding="utf-8")
+    start, end = text.index(COUNTS_START) + len(COUNTS_START), text.index(COUNTS_END)
+    return text[:start] + "\n" + counts_markdown(pages) + "\n" + text[end:]
+
+
 def summary(pages: list[dict]) -> str:
     lines = []
     for key in ("kind", "label", "format", "split"):
@@ -728,11 +773,14 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     pages = build()
     text = dumps(pages)
+    readme = readme_with_counts(pages)
     if args.check:
         same = args.out.exists() and args.out.read_text(encoding="utf-8") == text
-        print("up to date" if same else f"{args.out} is stale: run python corpus/pages/build_pages.py")
+        same = same and README.read_text(encoding="utf-8") == readme
+        print("up to date" if same else f"{args.out} or its README counts are stale: run python corpus/pages/build_pages.py")
         return 0 if same else 1
     args.out.write_text(text, encoding="utf-8")
+    README.write_text(readme, encoding="utf-8")
     print(summary(pages))
     return 0
 
