@@ -30,6 +30,9 @@ FAMILIES: dict[str, tuple[str, str, str]] = {
     "page": ("#", "page: scrape residue, length, language", "double"),
 }
 _OTHER = ("*", "other", "solid")
+#: Zero-severity flags are markers a reader may want to see (a byline, a disclaimer), not problems:
+#: they get their own look so that a credible page does not read as a flagged one.
+_MARKER = ("✓", "credibility marker found (no penalty)", "solid")
 
 VERDICT_SYMBOLS = {"supported": "✓", "contradicted": "✗", "unsupported": "?"}
 
@@ -39,7 +42,8 @@ MAX_DETAILS = 15
 REPORT_CSS = """
 .hc-report,.hc-batch{--hc-commercial:#ffd8a8;--hc-commercial-line:#c25400;--hc-claims:#ffc9c9;--hc-claims-line:#c92a2a;
 --hc-garble:#e5dbff;--hc-garble-line:#6741d9;--hc-provenance:#d0ebff;--hc-provenance-line:#1864ab;
---hc-page:#e9ecef;--hc-page-line:#495057;--hc-other:#fff3bf;--hc-other-line:#8f7400}
+--hc-page:#e9ecef;--hc-page-line:#495057;--hc-other:#fff3bf;--hc-other-line:#8f7400;
+--hc-marker:#d3f9d8;--hc-marker-line:#2b8a3e}
 .hc-report{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:14px;line-height:1.5;color:#212529;
 background:#fff;border:1px solid #dee2e6;border-radius:6px;padding:12px 16px;max-width:100%;box-sizing:border-box}
 .hc-report *{box-sizing:border-box}
@@ -79,7 +83,7 @@ border-radius:3px;padding:0 3px;color:#fff;text-decoration:none;vertical-align:s
     f".hc-f-{fam}{{background:var(--hc-{fam});text-decoration-color:var(--hc-{fam}-line);"
     f"text-decoration-style:{style}}}.hc-s-{fam}{{background:var(--hc-{fam}-line)}}"
     f".hc-flags li.hc-l-{fam}{{border-left-color:var(--hc-{fam}-line)}}"
-    for fam, (_, _, style) in (*FAMILIES.items(), ("other", _OTHER))
+    for fam, (_, _, style) in (*FAMILIES.items(), ("other", _OTHER), ("marker", _MARKER))
 )
 
 
@@ -206,8 +210,11 @@ def _score(r: Report) -> str:
     else:
         parts.append(f"<span>credibility score <strong>{r.score:.2f}</strong></span>{band_badge(r.band, r.score)}")
     counts = _family_counts(r.flags)
+    markers = counts.pop("marker", 0)
     if counts:
         parts.append("<span>" + ", ".join(f"{n} {_esc(fam)}" for fam, n in counts.items()) + " flag(s)</span>")
+    if markers:
+        parts.append(f"<span>{markers} credibility marker(s)</span>")
     out = f'<div class="hc-score">{"".join(parts)}</div>'
     if r.explanation:
         items = "".join(f"<li>{_esc(e)}</li>" for e in r.explanation)
@@ -216,22 +223,29 @@ def _score(r: Report) -> str:
 
 
 def _family_counts(flags: Iterable[Flag]) -> dict[str, int]:
+    """Flags per look: family, or ``marker`` for zero-severity markers."""
     counts: dict[str, int] = {}
     for f in flags:
-        fam = family_of(f.code)
+        fam = _look(f)
         counts[fam] = counts.get(fam, 0) + 1
     return counts
 
 
-def _sym(fam: str) -> str:
-    return FAMILIES.get(fam, _OTHER)[0]
+def _look(f: Flag) -> str:
+    """How a flag is drawn: its family, or ``marker`` for a zero-severity credibility marker."""
+    return "marker" if f.severity <= 0 else family_of(f.code)
+
+
+def _sym(look: str) -> str:
+    return _MARKER[0] if look == "marker" else FAMILIES.get(look, _OTHER)[0]
 
 
 def legend_html(flags: Iterable[Flag] = ()) -> str:
     """The legend: every family with its symbol, underline and words (``other`` only when present)."""
+    flags = tuple(flags)
     present = set(_family_counts(flags))
     items = []
-    for fam, (sym, label, _) in (*FAMILIES.items(), ("other", _OTHER)):
+    for fam, (sym, label, _) in (*FAMILIES.items(), ("other", _OTHER), ("marker", _MARKER)):
         if fam == "other" and fam not in present:
             continue
         items.append(f'<li><span class="hc-sym hc-s-{fam}" aria-hidden="true">{_esc(sym)}</span>'
@@ -278,7 +292,7 @@ def _highlighted_text(r: Report, uid: str) -> tuple[str, set[int]]:
         # A numbered symbol at each flag's start links the text to the margin list.
         for it in sorted(new, key=lambda it: it.index):
             if it.kind == "f":
-                fam = family_of(r.flags[it.index].code)
+                fam = _look(r.flags[it.index])
                 out.append(f'<a class="hc-sym hc-s-{fam}" href="#{uid}-f{it.index}" '
                            f'title="flag {it.index + 1}: {_esc(r.flags[it.index].code)}">{_esc(_sym(fam))}{it.index + 1}</a>')
         out.append(_segment(r, text[a:b], active, uid))
@@ -294,7 +308,7 @@ def _segment(r: Report, chunk: str, active: list[_Item], uid: str) -> str:
     titles = []
     for i in flags:
         f = r.flags[i]
-        titles.append(f"[{_sym(family_of(f.code))}{i + 1}] {f.code}: {f.message}")
+        titles.append(f"[{_sym(_look(f))}{i + 1}] {f.code}: {f.message}")
     for i in claims:
         c = r.claims[i]
         titles.append(f"claim about {c.drug}: {c.verdict}" + (f" ({c.fact_id})" if c.fact_id else ""))
@@ -306,7 +320,7 @@ def _segment(r: Report, chunk: str, active: list[_Item], uid: str) -> str:
         return f'<span class="hc-claim hc-v-{_esc(v)}"{claim_attr} title="{title}">{body}</span>'
     top = max(flags, key=lambda i: (r.flags[i].severity, -i))
     fams = sorted({family_of(r.flags[i].code) for i in flags})
-    cls = f"hc-seg hc-f-{family_of(r.flags[top].code)}" + (" hc-multi" if len(flags) > 1 else "")
+    cls = f"hc-seg hc-f-{_look(r.flags[top])}" + (" hc-multi" if len(flags) > 1 else "")
     codes = " ".join(sorted({r.flags[i].code for i in flags}))
     return (f'<mark class="{cls}" data-flags="{" ".join(map(str, flags))}" data-codes="{_esc(codes)}" '
             f'data-families="{" ".join(fams)}"{claim_attr} title="{title}">{body}</mark>')
@@ -317,7 +331,7 @@ def _flag_list(flags: tuple[Flag, ...], placed: set[int], uid: str) -> str:
         return "<h3>Flags</h3><p class=\"hc-note\">No flags.</p>"
     items = []
     for i, f in enumerate(flags):
-        fam = family_of(f.code)
+        fam = _look(f)
         where = "" if i in placed else ' <span class="hc-note">(span not shown in the text)</span>'
         ev = f.evidence if len(f.evidence) <= 300 else f.evidence[:300] + "…"
         items.append(

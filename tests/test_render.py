@@ -237,3 +237,14 @@ def test_ids_are_unique_per_rendering():
 def test_rejects_non_reports():
     with pytest.raises(TypeError, match="Report"):
         report_html({"id": "x"})  # type: ignore[arg-type]
+
+
+def test_zero_severity_markers_are_drawn_as_markers_not_problems():
+    marker = _flag(TEXT, "provenance.has_author", 0, 3, message="names its author", severity=0.0)
+    problem = _flag(TEXT, "commercial.buy_link", 0, 10, severity=0.9)
+    out = report_html(_report(TEXT, [marker]))
+    assert "hc-f-marker" in out and "1 credibility marker(s)" in out and "flag(s)" not in out
+    out = report_html(_report(TEXT, [marker, problem]))
+    view = parse_view(out)
+    assert [s for s in view.segments if s[0] == [0, 1]]  # overlap kept, and the problem sets the colour:
+    assert 'class="hc-seg hc-f-commercial hc-multi" data-flags="0 1"' in out
