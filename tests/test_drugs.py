@@ -70,3 +70,15 @@ def test_misspellings_lexicon_is_built_from_this_dictionary(tmp_path):
     assert json.loads(fresh.read_text(encoding="utf-8")) == json.loads(MISSPELLINGS_FILE.read_text(encoding="utf-8"))
     spellings = json.loads(fresh.read_text(encoding="utf-8"))["misspellings"]
     assert "slice" not in spellings and "xanaxx" in spellings
+
+
+def test_names_agree_with_the_drug_ner_package():
+    import importlib.util
+
+    if importlib.util.find_spec("drug_named_entity_recognition") is None:
+        pytest.skip("drug-named-entity-recognition is not installed (a build-time cross-check only)")
+    from classifier.drugs import check_against_package
+
+    report = check_against_package()
+    assert report["conflicts"] == []
+    assert "percocet" in report["unknown"]  # combination and street-market brands are ours alone
