@@ -276,7 +276,10 @@ def leaflet(rng: random.Random, fl: dict[str, str], drug: str) -> dict:
     keep = [o for o in order if o[1] in ("serious", "common", "mech") or rng.random() < (0.9 if long_page else 0.7)]
     for head, key in keep:
         single = key in ("mech", "uses", "halflife", "dependence", "storage", "interact")
-        paras = pick(rng, L[key], fl, 1 if single or rng.random() < (0.35 if long_page else 0.65) else rng.choice([2, 2, 3]))
+        if long_page:
+            paras = pick(rng, L[key], fl, 1 if single else rng.choice([2, 3]))
+        else:
+            paras = pick(rng, L[key], fl, 1 if single or rng.random() < 0.65 else 2)
         if key == "uses" and rng.random() < 0.5:
             paras = [paras[0].split(":")[0] + ":" if ":" in paras[0] else "It is used for:", ("ul", DRUGS[drug]["uses"])]
         if key == "common" and rng.random() < 0.4:
@@ -304,7 +307,7 @@ def leaflet(rng: random.Random, fl: dict[str, str], drug: str) -> dict:
     rng.shuffle(extras)
     secs.extend(extras)
     helps = L["help"] if drug in DEPENDENCE else [h for h in L["help"] if not re.search("SAMHSA|breathing|overdose", h)]
-    secs.append((heading(rng, "help"), pick(rng, helps, fl, rng.choice([1, 2]))))
+    secs.append((heading(rng, "help"), pick(rng, helps, fl, rng.choice([2, 3] if long_page else [1, 2]))))
     secs.append((None, pick(rng, L["disclaimer"], fl)))
     return {"title": fill(rng.choice(L["title"]), fl), "sections": secs, "refs": True, "locator": bool(extras)}
 
@@ -333,7 +336,9 @@ def news(rng: random.Random, fl: dict[str, str], drug: str, label: str) -> dict:
 def forum(rng: random.Random, fl: dict[str, str], drug: str, label: str) -> dict:
     F = FORUM
     users = rng.sample(USERS, 6)
-    posts = [(users[0], fill(rng.choice(F["op"]), fl))]
+    op = rng.randrange(len(F["op"]))
+    title = fill(rng.choice(F["op_titles"][op]) if rng.random() < 0.8 else rng.choice(F["title"]), fl)
+    posts = [(users[0], fill(F["op"][op], fl))]
     if label == "credible":
         keys = rng.sample(["mech", "common", "serious", "interact", "dependence", "halflife"], rng.randint(2, 4))
         facts = [fill(rng.choice(LEAFLET[k]), fl) for k in keys]
@@ -341,7 +346,7 @@ def forum(rng: random.Random, fl: dict[str, str], drug: str, label: str) -> dict
         posts.append((rng.choice(["PharmD_moderator", "rph_answers", "Verified pharmacist", "ClinPharm_Jo"]), answer))
         for r in pick(rng, F["reply"], fl, rng.randint(0, 2)) + pick(rng, F["thanks"], fl):
             posts.append((rng.choice(users[1:]), r))
-        return {"title": fill(rng.choice(F["title"]), fl), "posts": posts, "refs": False}
+        return {"title": title, "posts": posts, "refs": False}
     replies = pick(rng, F["reply"], fl, rng.randint(2, 9))
     if label == "unreliable":
         bad = pick(rng, F["u_reply"], fl, rng.choice([1, 2]))
@@ -350,7 +355,7 @@ def forum(rng: random.Random, fl: dict[str, str], drug: str, label: str) -> dict
             del i
     for i, r in enumerate(replies):
         posts.append((users[1 + i % 5], r))
-    return {"title": fill(rng.choice(F["title"]), fl), "posts": posts, "refs": False}
+    return {"title": title, "posts": posts, "refs": False}
 
 
 def lead_generation(rng: random.Random, fl: dict[str, str], drug: str) -> dict:
