@@ -20,6 +20,7 @@ substance; currently none conflicts)::
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -91,6 +92,17 @@ class DrugDictionary:
     def names(self, kinds: tuple[str, ...] = ("generic", "brand", "street")) -> dict[str, str]:
         """Every known name (lower case) → drug id, for the kinds asked."""
         return {n: v[0] for n, v in self._names.items() if v[1] in kinds}
+
+    def scan(self, lower: str, kinds: tuple[str, ...] = ("generic", "brand")) -> Iterator[tuple[int, int, str, str]]:
+        """Every name occurrence in lower-cased text as ``(start, end, drug id, kind)``, without word-boundary checks.
+
+        For callers with their own boundary rules (names glued into domains such as ``buyvaliumonline``).
+        """
+        if not self._names:
+            return
+        for end_idx, (length, drug_id, kind) in self._auto.iter(lower):
+            if kind in kinds:
+                yield end_idx - length + 1, end_idx + 1, drug_id, kind
 
     def find(self, text: str, *, lower: str | None = None, kinds: tuple[str, ...] = ("generic", "brand")) -> list[Mention]:
         """Whole-word drug names in ``text``; longest match wins where names overlap.

@@ -284,3 +284,20 @@ def test_evaluation_cli_false_positive_run(shared_dir, tmp_path, capsys):
     fp = json.loads(out.read_text(encoding="utf-8"))["false_positives"]
     assert fp["n_articles"] == 20 and 0.0 <= fp["fp_share"] <= 1.0
     assert "reliable articles" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("href", "sells"),
+    [
+        ("https://www.viagra.com/", False),  # the maker's own site
+        ("https://www.nytimes.example/2019/05/01/health/buy-xanax-online-fentanyl-teens-dark-web.html", False),
+        ("http://xanaxstore.example/", True),
+        ("https://valiumonline.example/a", True),
+        ("https://shop.example/p/soma-350mg", True),
+    ],
+)
+def test_link_targets(href, sells):
+    html = (f"<html><body><article><p>Many readers ask about prescription drugs and how they are sold. "
+            f"Read <a href='{href}'>this page</a> before you decide anything about your treatment.</p></article></body></html>")
+    _, flags = flags_of(html, is_html=True)
+    assert ("commercial.buy_link" in codes(flags)) is sells

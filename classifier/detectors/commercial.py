@@ -129,6 +129,9 @@ _SELL_TOKENS = frozenset(
     ["buy", "order", "cheap", "purchase", "shop", "store", "pharmacy", "pharma", "rx", "meds", "pills", "pill", "sale", "discount", "generic", "noprescription", "nopresc", "overnight", "cod"]
 )
 
+_HOST_SELL = ("buy", "order", "cheap", "purchase", "shop", "store", "pharm", "rx", "meds", "pills", "sale", "discount",
+              "generic", "online", "overnight")
+
 
 def _host_path(href: str) -> tuple[str, str]:
     try:
@@ -156,9 +159,9 @@ def _url_drug(host_or_path: str) -> str | None:
         if tok in names:
             return names[tok]
         if len(tok) > 6:
-            for hit_end, (length, drug_id, kind) in _DRUGS._auto.iter(tok):
-                if kind in ("generic", "brand") and length >= 5:
-                    rest = tok[: hit_end - length + 1] + tok[hit_end + 1 :]
+            for start, end, drug_id, _ in _DRUGS.scan(tok):
+                if end - start >= 5:
+                    rest = tok[:start] + tok[end:]
                     if rest and any(rest.startswith(s) or rest.endswith(s) for s in _SELL_TOKENS | {"online", "now"}):
                         return drug_id
     return None
@@ -167,7 +170,8 @@ def _url_drug(host_or_path: str) -> str | None:
 def _url_sells(host: str, path: str) -> str | None:
     """The drug a URL sells: a drug in the domain, or a short slug with a drug and a selling word."""
     drug = _url_drug(host)
-    if drug and (set(re.findall(r"[a-z]+", host)) & _SELL_TOKENS or "online" in host or len(host.split(".")) <= 3):
+    # A brand's own site ("viagra.com") is not a shop; a drug glued to shop words in the domain is.
+    if drug and any(w in host for w in _HOST_SELL):
         return drug
     segments = [s for s in re.split(r"[/?&=#]", path) if s]
     for seg in segments[-3:]:
@@ -305,10 +309,10 @@ def _drug_at(low: str, pos: int) -> tuple[str, int] | None:
     glued to the name ("valiumĀ"), which an ordinary word-boundary check would take for part of the word.
     """
     best = None
-    for end_idx, (length, drug_id, kind) in _DRUGS._auto.iter(low[pos : pos + 40]):
-        if end_idx - length + 1 != 0 or kind not in ("generic", "brand"):
+    for start, end, drug_id, _ in _DRUGS.scan(low[pos : pos + 40]):
+        if start != 0:
             continue
-        end = pos + end_idx + 1
+        end += pos
         nxt = low[end : end + 1]
         if nxt.isascii() and nxt.isalnum():
             continue
