@@ -175,3 +175,38 @@ def test_examples_match_their_index():
         page = parse(path.read_text(encoding="utf-8"), url=row["url"])
         assert page.is_html == ("html" in row)
         assert len(_words(page.text)) >= 40
+
+
+# --------------------------------------------------------------------------------------------------
+# the labelling guidelines hold page by page
+
+_TOLL_FREE = re.compile(r"\(?8(?:00|33|44|55|66|77|88)\)?[ .-]\d{3}[ .-]\d{4}")
+
+
+def test_kinds_carry_their_defining_traits(pages):
+    for p in pages:
+        text = _visible(p)
+        low = text.lower()
+        if p["kind"] == "leaflet":
+            assert re.search(r"serious|warning|safety", low), p["id"]
+            assert re.search(r"not a substitute|not medical advice|does not replace|not intended|general information|"
+                             r"educational|do not accept advertising|nothing on this page|not list every|medicine information changes",
+                             low), p["id"]
+        elif p["kind"] == "pharmacy":
+            assert "$" in text and re.search(r"buy|order|purchase", low), p["id"]
+        elif p["kind"] == "lead_generation":
+            assert _TOLL_FREE.search(text), p["id"]
+        elif p["kind"] == "advertorial":
+            # benefit-only: no warning vocabulary anywhere on the page
+            assert not re.search(r"withdraw|overdose|side effect|warning|respiratory|danger", low), p["id"]
+        elif p["kind"] == "telehealth":
+            assert re.search(r"online|video|telehealth", low), p["id"]
+
+
+def test_spun_pages_avoid_the_seed_substitutions(pages):
+    seed_pairs = ("image name", "muscle fits", "liquor", "respiratory discouragement", "focal sensory",
+                  "gamma-aminobutyric corrosive", "bounce back tension", "sluggishness", "discombobulation",
+                  "obscured vision", "medical services supplier", "hostile to nervousness", "nervousness problems")
+    for p in pages:
+        low = p["content"].lower()
+        assert not any(s in low for s in seed_pairs), p["id"]

@@ -476,7 +476,7 @@ def telehealth(rng: random.Random, fl: dict[str, str], drug: str) -> dict:
 # rendering
 
 
-def references(drug: str, rng: random.Random) -> list[tuple[str, str]]:
+def references(drug: str, rng: random.Random, kind: str = "leaflet") -> list[tuple[str, str]]:
     G = DRUGS[drug]["G"]
     refs = [(rng.choice([f"DailyMed: {G} prescribing information. U.S. National Library of Medicine.",
                          f"{G} label (DailyMed, NLM)", f"National Library of Medicine. {G} tablets: full prescribing information.",
@@ -501,6 +501,9 @@ def references(drug: str, rng: random.Random) -> list[tuple[str, str]]:
     if drug == "hydroxychloroquine":
         refs.append(("RECOVERY Collaborative Group. Effect of hydroxychloroquine in hospitalized patients with Covid-19. N Engl J Med. 2020.",
                      "https://doi.org/10.1056/NEJMoa2022926"))
+    if kind == "advertorial":
+        # borrowed authority: an advertorial cites the label and PubMed, never a safety warning
+        refs = [r for r in refs if "dailymed" in r[1] or "pubmed" in r[1]]
     rng.shuffle(refs)
     return refs[: rng.randint(2, len(refs))]
 
@@ -545,7 +548,7 @@ def render_text(page: dict, rng: random.Random, kind: str, fl: dict[str, str], d
                                                                        f"Buy {fl['g']} {fl['s1']} without prescription"]))
     if page.get("refs") and rng.random() < 0.4:
         out.append("References")
-        out.append("\n".join(f"{i + 1}. {t} {u}" for i, (t, u) in enumerate(references(drug, rng))))
+        out.append("\n".join(f"{i + 1}. {t} {u}" for i, (t, u) in enumerate(references(drug, rng, kind))))
     if kind == "spun" and rng.random() < 0.5:
         out.append(rng.choice(["Tags: health, medicine, " + drug, human, "Posted in Health", "Share: Facebook Twitter Pinterest"]))
     return "\n\n".join(out) + "\n"
@@ -611,7 +614,7 @@ def render_html(page: dict, rng: random.Random, kind: str, label: str, fl: dict[
         body.append(f'<p><a class="btn" href="/start?src={drug}">{_e(rng.choice(["Get started", "Call now", "Start your visit", "Check insurance"]))}</a></p>')
     if page.get("refs"):
         body.append("<h2>References</h2><ol>" + "".join(f'<li>{_e(t)} <a href="{_e(u)}">{_e(u)}</a></li>'
-                                                         for t, u in references(drug, rng)) + "</ol>")
+                                                         for t, u in references(drug, rng, kind)) + "</ol>")
     body.append("</article></main>")
     foot: list[str] = []
     if credible_chrome:
