@@ -27,7 +27,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TextIO
 
-from .render import FAMILIES, REPORT_CSS, band_badge, family_of, legend_html, page_document, report_body
+from .render import REPORT_CSS, band_badge, legend_html, page_document, report_body, symbol_html
 from .results import BANDS, ClaimCheck, Flag, Report
 
 DEFAULT_TITLE = "healthcred report"
@@ -229,6 +229,7 @@ class _Summary:
         self.statuses: Counter[str] = Counter()
         self.code_pages: Counter[str] = Counter()
         self.code_flags: Counter[str] = Counter()
+        self.code_problem: set[str] = set()  # codes seen with a severity above zero (the rest are markers)
         self.code_by_band: Counter[tuple[str, str]] = Counter()
         self.hist: list[Counter[str]] = [Counter() for _ in range(N_BINS)]
         self.rows: list[list[Any]] = []
@@ -242,6 +243,7 @@ class _Summary:
             self.code_pages[code] += 1
             self.code_flags[code] += k
             self.code_by_band[(code, band)] += 1
+        self.code_problem.update(f.code for f in r.flags if f.severity > 0)
         if r.score is not None and not math.isnan(r.score):
             b = min(N_BINS - 1, max(0, int(r.score * N_BINS)))
             self.hist[b][band] += 1
@@ -315,7 +317,7 @@ def _summary_html(s: _Summary) -> str:
     bands_present = [b for b in order if s.bands.get(b)]
     head = "".join(f"<th>{_esc(b)}</th>" for b in bands_present)
     code_rows = "".join(
-        f"<tr><td><span class=\"hc-sym hc-s-{family_of(c)}\">{_esc(FAMILIES.get(family_of(c), ('*',))[0])}</span> "
+        f"<tr><td>{symbol_html(c, 1.0 if c in s.code_problem else 0.0)} "
         f"<span class=\"hc-code\">{_esc(c)}</span></td><td class=\"num\">{n}</td><td class=\"num\">{s.code_flags[c]}</td>"
         + "".join(f"<td class=\"num\">{s.code_by_band.get((c, b), 0)}</td>" for b in bands_present) + "</tr>"
         for c, n in sorted(s.code_pages.items(), key=lambda kv: (-kv[1], kv[0])))
@@ -386,7 +388,7 @@ def _table_html() -> str:
         '<button id="hc-prev" type="button">◀ previous</button> <span id="hc-pageinfo"></span> '
         '<button id="hc-next" type="button">next ▶</button></div>'
         '<noscript><p>The table and page views need JavaScript; the summary above does not.</p></noscript>'
-        f'<table id="hc-table" class="hc-sum"><thead><tr>{heads}</tr></thead><tbody></tbody></table></section>'
+        f'<div class="hc-scroll"><table id="hc-table" class="hc-sum"><thead><tr>{heads}</tr></thead><tbody></tbody></table></div></section>'
     )
 
 
@@ -403,7 +405,8 @@ h1{margin:0 0 4px;font-size:1.5em}h2{font-size:1.1em;margin:12px 0 6px}
 #hc-table th[aria-sort=ascending]::after{content:" ▲"}#hc-table th[aria-sort=descending]::after{content:" ▼"}
 #hc-table tbody tr{cursor:pointer}#hc-table tbody tr:hover{background:#e7f5ff}
 #hc-table tbody tr.hc-open{background:#d0ebff}
-#hc-table td{max-width:28em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+#hc-table td{max-width:22em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.hc-scroll{overflow-x:auto}
 #hc-view{margin-top:16px}
 """
 

@@ -231,6 +231,12 @@ def _family_counts(flags: Iterable[Flag]) -> dict[str, int]:
     return counts
 
 
+def symbol_html(code: str, severity: float) -> str:
+    """The badge that stands for a flag code: its family's symbol, or ✓ for a zero-severity marker."""
+    look = "marker" if severity <= 0 else family_of(code)
+    return f'<span class="hc-sym hc-s-{look}" aria-label="{look}">{_esc(_sym(look))}</span>'
+
+
 def _look(f: Flag) -> str:
     """How a flag is drawn: its family, or ``marker`` for a zero-severity credibility marker."""
     return "marker" if f.severity <= 0 else family_of(f.code)
