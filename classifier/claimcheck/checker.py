@@ -53,6 +53,8 @@ _DENIAL_RISK = re.compile(r"addict|dependen|habit|abuse|withdraw|toleran")
 _SEVERITY = {"claims.contradicted": 0.8, "claims.unsupported": 0.6, "claims.benefit_only": 0.5, "claims.overstated": 0.4}
 #: Claim types whose unsupported verdicts are benefit claims (flagged); others are merely unchecked.
 _BENEFIT_TYPES = ("benefit", "indication", "effect")
+#: Short answers that list a drug's uses (a label excerpt) are not promotion; benefit-only needs a page.
+_BENEFIT_ONLY_MIN_WORDS = 150
 _POSITIVE_TYPES = ("benefit", "indication", "effect", "mechanism")
 #: Among supported findings the most specific claim type describes the sentence best.
 _PRIORITY = {"comparison": -1, "half_life": 0, "legal_status": 1, "mechanism": 1, "class": 2, "interaction": 2,
@@ -87,7 +89,7 @@ def check_page(page: Page, index: FactIndex) -> tuple[list[ClaimCheck], list[Fla
     lex = lexicon()
     checks: list[ClaimCheck] = []
     flags: list[Flag] = []
-    per_drug: dict[str, list[ClaimCheck]] = {}
+    per_drug: dict[str, list[tuple[ClaimCheck, bool]]] = {}
     for sent in sentences:
         if sent.low.rstrip().endswith("?"):
             continue
@@ -105,9 +107,10 @@ def check_page(page: Page, index: FactIndex) -> tuple[list[ClaimCheck], list[Fla
                 claim_type=hit.claim_type, note=_note(hit, sent.low),
             )
             checks.append(cc)
-            per_drug.setdefault(drug, []).append(cc)
+            per_drug.setdefault(drug, []).append((cc, hit.reported))
             flags.extend(_claim_flags(page, cc, hit, overstated))
-    flags.extend(_benefit_only(page, per_drug, index))
+    if page.n_words >= _BENEFIT_ONLY_MIN_WORDS:
+        flags.extend(_benefit_only(page, per_drug, index))
     return checks, flags
 
 
@@ -280,8 +283,8 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
             support.append(_Hit(h.start, h.end, "supported", h.claim_type, h.fact, h.note + "; the page rejects this claim"))
         elif reporting:
             weak.append(_Hit(h.start, h.end, "unsupported", h.claim_type, h.fact, h.note + "; reported or under study, not asserted", True))
-        elif hedged and h.claim_type in _BENEFIT_TYPES:
-            weak.append(_Hit(h.start, h.end, "unsupported", h.claim_type, h.fact, h.note + "; hedged", False))
+        elif _hedged_at(s, h.start, lex):
+            weak.append(_Hit(h.start, h.end, "unsupported", h.claim_type, h.fact, h.note + "; hedged", True))
         else:
             final_contra.append(h)
     if rejecting or reporting:
@@ -295,6 +298,15 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
     hit = chosen[0]
     overstated = _overstated(s, hit, lex, hedged, di, support)
     return hit, overstated
+
+
+def _hedged_at(s: str, pos: int, lex: Lexicon) -> bool:
+    """A hedge in the clause that holds ``pos`` ("X might have antiviral effects")."""
+    start = 0
+    for m in _CLAUSE.finditer(s, 0, pos):
+        start = m.end()
+    nxt = _CLAUSE.search(s, pos)
+    return lex.hedge.search(s, start, nxt.start() if nxt else len(s)) is not None
 
 
 def _owner(sent: _Sentence, pos: int) -> str:
@@ -440,7 +452,7 @@ def _half_life(sent: _Sentence, drug: str, di: DrugIndex, index: FactIndex, cont
                 h = _Hit(split, split + 1, worst, "comparison", fact, note)
                 {"contradicted": contra, "supported": support, "unsupported": weak}[worst].append(h)
                 return
-    numbers = halflife.parse_numbers(s)
+    numbers = halflife.parse_numbers(s, near=halflife.keyword_spans(s))
     if numbers:
         pos, lo, hi = numbers[0]
         verdict, note = halflife.numeric(fact, lo, hi)
@@ -449,7 +461,7 @@ def _half_life(sent: _Sentence, drug: str, di: DrugIndex, index: FactIndex, cont
         return
     ls = halflife.long_short(s)
     if ls is not None:
-        verdict, note = halflife.qualitative(fact, ls)
+        verdict, note = halflife.qualitative(fact, ls, explicit=bool(halflife.keyword_spans(s)))
         h = _Hit(0, 1, verdict, "half_life", fact, f"{'long' if ls else 'short'} half-life stated; " + note)
         {"contradicted": contra, "supported": support, "unsupported": weak}[verdict].append(h)
 
@@ -517,10 +529,12 @@ def _claim_flags(page: Page, cc: ClaimCheck, hit: _Hit, overstated: bool) -> lis
     return out
 
 
-def _benefit_only(page: Page, per_drug: dict[str, list[ClaimCheck]], index: FactIndex) -> list[Flag]:
+def _benefit_only(page: Page, per_drug: dict[str, list[tuple[ClaimCheck, bool]]], index: FactIndex) -> list[Flag]:
     out: list[Flag] = []
-    for drug, checks in per_drug.items():
-        positive = [c for c in checks if c.claim_type in _POSITIVE_TYPES]
+    for drug, items in per_drug.items():
+        checks = [c for c, _ in items]
+        # Claims the page reports or hedges are not its own promotion.
+        positive = [c for c, reported in items if c.claim_type in _POSITIVE_TYPES and not reported]
         unbacked = [c for c in positive if c.verdict != "supported"]
         if len(positive) < 3 and not (len(positive) >= 2 and unbacked):
             continue

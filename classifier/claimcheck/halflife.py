@@ -94,18 +94,40 @@ def numeric(fact: Any, lo_h: float, hi_h: float) -> tuple[str, str]:
     return "unsupported", note
 
 
-def qualitative(fact: Any, long: bool) -> tuple[str, str]:
+def qualitative(fact: Any, long: bool, explicit: bool = True) -> tuple[str, str]:
+    """'long'/'short' half-life. Without the words "half-life" ("long-acting") the claim may be about a
+    formulation (extended-release), so it is never called contradicted."""
     rep = effective(fact)[0]
     note = f"effective half-life ~{rep:.3g} h"
     if long:
-        return ("supported" if rep >= 20 else "contradicted" if rep <= 6 else "unsupported"), note
-    return ("supported" if rep <= 8 else "contradicted" if rep >= 20 else "unsupported"), note
+        verdict = "supported" if rep >= 20 else "contradicted" if rep <= 6 else "unsupported"
+    else:
+        verdict = "supported" if rep <= 8 else "contradicted" if rep >= 20 else "unsupported"
+    if verdict == "contradicted" and not explicit:
+        verdict = "unsupported"
+    return verdict, note
 
 
-def parse_numbers(text: str) -> list[tuple[int, float, float]]:
-    """(position, low, high) in hours for every duration in ``text`` (lower case)."""
+_KEYWORD = re.compile(r"half[- ]?li(?:fe|ves)")
+_PLUS_MINUS = re.compile(r"(?:±|\+/-|\+-)\s*$")
+
+
+def keyword_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _KEYWORD.finditer(text)]
+
+
+def parse_numbers(text: str, near: list[tuple[int, int]] | None = None) -> list[tuple[int, float, float]]:
+    """(position, low, high) in hours for every duration in ``text`` (lower case).
+
+    With ``near``, only durations within a short distance of those spans (the words "half-life")
+    count: pharmacokinetics paragraphs state many other times (peak, onset, dosing interval).
+    """
     out = []
     for m in _NUMBER.finditer(text):
+        if near is not None and not any(k0 - 40 <= m.start() <= k1 + 70 for k0, k1 in near):
+            continue
+        if _PLUS_MINUS.search(text, max(0, m.start() - 4), m.start()):
+            continue
         unit = _UNITS.get(m.group(3))
         if unit is None:
             continue
