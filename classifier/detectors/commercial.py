@@ -472,6 +472,7 @@ def _phrase_rx(words: list[str]) -> re.Pattern[str]:
 
 _HELPLINE_NAMES = _phrase_rx(_LEXICON["public_helplines"]["names"])
 _HELPLINE_NUMBERS = frozenset(_LEXICON["public_helplines"]["numbers"])
+_CTA_WORDS = ("call", "dial", "phone", "text", "ring", "contact", "reach", "speak", "talk", "toll", "24")
 _CTA = re.compile(r"\b(?:call|dial|phone|text|ring|contact\s+us|reach\s+us|speak\s+(?:with|to)|talk\s+(?:with|to))\b|"
                   r"\btoll[- ]?free\b|\b24/7\b|\b24\s+hours\b")
 # Referral context is about placing someone in addiction treatment; a hospital's appointment line or a
@@ -511,7 +512,9 @@ class LeadGenerationDetector(Detector):
         seen: set[tuple[int, int]] = set()
         # The number matcher is the slowest step here; pages without a call to action or without seven
         # digits (or a vanity number) in a row cannot hold a lead-generation number.
-        numbers = self._numbers(text) if _CTA.search(page.lower) and (_DIGITS.search(text) or _VANITY.search(text)) else []
+        low = page.lower
+        cta = any(w in low for w in _CTA_WORDS) and _CTA.search(low)
+        numbers = self._numbers(text) if cta and (_DIGITS.search(text) or _VANITY.search(text)) else []
         for start, end, national in numbers:
             if national in _HELPLINE_NUMBERS:
                 continue
@@ -618,7 +621,10 @@ _MIXED = re.compile(r"(?<=[A-Za-z])" + _ODD + r"|" + _ODD + r"(?=[A-Za-z])|[\uff
 _TOKEN_CHARS = re.compile(r"[\w@$!|€¡]+")
 _SEPARATOR_RUN = re.compile(r"[^\w@$!|€¡]|_")
 _SPACED = re.compile(r"(?<![\w@$])[A-Za-z](?:(?:[ .\-_*·•'/]|[\u200b-\u200d\u2060\ufeff\u00ad]){1,2}[A-Za-z0-9@$!|]){3,}(?![\w@$])")
-_SPLIT = re.compile(r"(?<![\w@$])[\w@$!|]+(?:(?:[.\-_*·•']|[\u200b-\u200d\u2060\ufeff\u00ad])+[\w@$!|]+)+")
+# Letters split by a separator that English never puts inside a word (hyphens, dots and apostrophes
+# between single letters are _SPACED's job; between longer pieces they are ordinary spelling).
+_SPLIT = re.compile(r"(?<![\w@$])[\w@$!|]+(?:(?:[*·•_]|[\u200b-\u200d\u2060\ufeff\u00ad])+[\w@$!|]+)+")
+_SPLIT_CHARS = re.compile(r"[*·•_\u200b-\u200d\u2060\ufeff\u00ad]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _NOT_NAME = re.compile(r"[^a-z]")
 _SELL_NEAR = re.compile(r"\b(?:buy|order|cheap|online|pills?|tablets?|tabs|\d+\s*mg|prescription|rx|pharmacy|shipping|"
@@ -722,7 +728,7 @@ class ObfuscatedDrugNameDetector(Detector):
             if 4 <= len(word) <= 20 and sum(ch.isalpha() for ch in word) >= 2:
                 self._lookalike(word, start, hits)
         self._misspelled(text, page.lower, hits)
-        for rx in (_SPACED, _SPLIT):
+        for rx in (_SPACED, _SPLIT) if _SPLIT_CHARS.search(text) else (_SPACED,):
             for m in rx.finditer(text):
                 joined = _NOT_NAME.sub("", _fold(_SEPARATOR_RUN.sub("", m.group()), _LEET_I))
                 drug = self._names.get(joined)
@@ -819,6 +825,8 @@ class DrugMixDetector(Detector):
 # commercial.donation_or_affiliate
 
 
+_AFFILIATE_WORDS = ("affiliate", "commission", "compensation", "fee", "associate", "sponsor", "paid", "promoted",
+                    "advertorial", "donat", "coffee", "patron")
 _AFFILIATE = re.compile(
     r"\baffiliate\s+(?:links?|commissions?|partners?|programs?|disclosure)\b|"
     r"\b(?:we|i)\s+(?:may|might|will|could)?\s*(?:earn|receive|get)\s+(?:a\s+)?(?:small\s+)?(?:commission|compensation|fee)\b|"
@@ -837,9 +845,12 @@ class AffiliateDetector(Detector):
     code = "commercial.donation_or_affiliate"
 
     def detect(self, page: Page) -> list[Flag]:
+        low = page.lower
+        if not any(w in low for w in _AFFILIATE_WORDS):  # substring tests are far cheaper than the pattern
+            return []
         return [make_flag(page, self.code, m.start(), m.end(), 0.15,
                           "A money marker (affiliate, sponsorship or donation request): the page earns from readers.")
-                for m in _AFFILIATE.finditer(page.lower)]
+                for m in _AFFILIATE.finditer(low)]
 
 
 DETECTORS: tuple[Detector, ...] = (
