@@ -210,3 +210,12 @@ def test_spun_pages_avoid_the_seed_substitutions(pages):
     for p in pages:
         low = p["content"].lower()
         assert not any(s in low for s in seed_pairs), p["id"]
+
+
+def test_no_sentence_repeated_within_a_page(pages):
+    for p in pages:
+        sents = [s.strip().lower() for s in re.split(r"(?<=[.!?])\s+|\n+", _visible(p)) if len(s.split()) >= 6]
+        # forum reply headers ("Re: <thread title>") repeat by design
+        sents = [s for s in sents if not s.startswith("re:")]
+        repeated = [s for s, n in Counter(sents).items() if n > 1]
+        assert not repeated, (p["id"], repeated[:1])

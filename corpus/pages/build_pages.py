@@ -277,7 +277,7 @@ def leaflet(rng: random.Random, fl: dict[str, str], drug: str) -> dict:
     for head, key in keep:
         single = key in ("mech", "uses", "halflife", "dependence", "storage", "interact")
         if long_page:
-            paras = pick(rng, L[key], fl, 1 if single else rng.choice([2, 3]))
+            paras = pick(rng, L[key], fl, 1 if single else rng.choice([2, 3] if key not in ("common", "serious") else [2]))
         else:
             paras = pick(rng, L[key], fl, 1 if single or rng.random() < 0.65 else 2)
         if key == "uses" and rng.random() < 0.5:
@@ -472,6 +472,30 @@ def telehealth(rng: random.Random, fl: dict[str, str], drug: str) -> dict:
     return {"title": fill(rng.choice(T["title"]), fl), "sections": secs, "refs": False, "cta": True}
 
 
+_SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"])")
+
+
+def dedupe(page: dict) -> dict:
+    """Drop sentences already said earlier on the page: two templates can share a fact sentence."""
+    seen: set[str] = set()
+    sections = []
+    for head, paras in page.get("sections", []):
+        kept = []
+        for p in paras:
+            if isinstance(p, str):
+                sents = [x for x in _SENT.split(p) if x.strip().lower() not in seen]
+                seen.update(x.strip().lower() for x in sents)
+                if not sents:
+                    continue
+                p = " ".join(sents)
+            kept.append(p)
+        if kept:
+            sections.append((head, kept))
+    if "sections" in page:
+        page = dict(page, sections=sections)
+    return page
+
+
 # --------------------------------------------------------------------------------------------------
 # rendering
 
@@ -661,6 +685,7 @@ def _build_page(pid: str, kind: str, label: str, drug: str, attempt: int) -> dic
         page = forum(rng, fl, drug, label)
     else:
         page = COMPOSERS[kind](rng, fl, drug)
+    page = dedupe(page)
     site, stem = rng.choice(SITES_BY_KIND[kind])
     domain = stem + rng.choice(TLDS)
     slug = re.sub(r"[^a-z0-9]+", "-", page["title"].lower()).strip("-")[:60]
