@@ -301,3 +301,20 @@ def test_link_targets(href, sells):
             f"Read <a href='{href}'>this page</a> before you decide anything about your treatment.</p></article></body></html>")
     _, flags = flags_of(html, is_html=True)
     assert ("commercial.buy_link" in codes(flags)) is sells
+
+
+_ALPHABET = "abcVXlmn 0134@$!|.-*\n\u200b\u0430\u03bf\uff36Ā$/%:()"
+_WORDS = ["Buy", "valium", "Xanax", "online", "no prescription", "Call", "800-555-0142", "mg", "5", "toll free",
+          "treatment", "V@lium", "X a n a x", "<a href='http://buy-xanax.example'>", "</a>", "<p>", "donate now"]
+
+
+def test_detectors_never_raise_on_generated_text():
+    hypothesis = pytest.importorskip("hypothesis")
+    st = hypothesis.strategies
+
+    @hypothesis.settings(max_examples=80, deadline=None, derandomize=True)
+    @hypothesis.given(st.lists(st.one_of(st.sampled_from(_WORDS), st.text(_ALPHABET, max_size=12)), max_size=40))
+    def run(parts):
+        flags_of(" ".join(parts))
+
+    run()
