@@ -1,13 +1,15 @@
 """Evaluate the ``commercial.*`` detectors: ``healthcred evaluate commercial [--shared PATH] [--json PATH]``.
 
-Two measurements, both from committed code and data:
+Three measurements, all from committed code and data:
 
 1. **False positives on reliable journalism.** Every article that its source labels reliable
    (ReCOVery ``reliability == 1``; HealthStory ``label_fake == 0``, i.e. a HealthNewsReview rating of 3
    or more) is run through the detectors; the figure is the share of articles with any
    ``commercial.buy_link``, ``commercial.pharmacy`` or ``commercial.obfuscated_drug_name`` flag.
    Labels are publisher- or review-level, so a flagged "reliable" article may still be a real pitch.
-2. **Recall and precision on held-out fixtures.** ``corpus/commercial/heldout.json`` holds pages the
+2. **Real drug-label text** (MedicationQA answers about commonly abused drugs, quoting DailyMed):
+   doses with strengths and controlled-substance warnings, yet nothing for sale.
+3. **Recall and precision on held-out fixtures.** ``corpus/commercial/heldout.json`` holds pages the
    project wrote and kept out of rule development; per flag code, a page counts as predicted positive
    when the code fires anywhere on it. ``--split dev`` scores the development fixtures instead (those
    figures are optimistic by construction).
@@ -25,6 +27,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from ..drugs import dictionary
 from ..page import parse
 from ..resources import CORPUS_DIR, shared_dir
 
@@ -60,9 +63,12 @@ def load_fixtures(split: str = "heldout", directory: Path = FIXTURES_DIR) -> lis
 
 def detect(content: str, *, url: str | None = None, is_html: bool | None = None) -> list:
     """All ``commercial.*`` flags on one page (text or HTML)."""
+    return _detect(parse(content, url=url, is_html=is_html))
+
+
+def _detect(page) -> list:  # noqa: ANN001 - a parsed Page
     from ..detectors.commercial import DETECTORS
 
-    page = parse(content, url=url, is_html=is_html)
     return [flag for detector in DETECTORS for flag in detector.detect(page)]
 
 
@@ -123,9 +129,14 @@ def false_positives(shared: Path, *, limit: int | None = None, show: int = 15) -
     any_commercial = 0
     flagged: list[dict[str, Any]] = []
     start = time.perf_counter()
+    drugs = dictionary()
+    with_drug = 0
     for source, news_id, url, text in articles:
         n_source[source] += 1
-        flags = detect(text, url=url, is_html=False)
+        page = parse(text, url=url, is_html=False)
+        flags = _detect(page)
+        # How many articles name a prescription drug at all: the pages on which a rule could misfire.
+        with_drug += any(not drugs.drugs[m.drug].category.endswith(" otc") for m in drugs.find(page.text, lower=page.lower))
         codes = {f.code for f in flags}
         any_commercial += bool(codes)
         for code in codes:
@@ -142,6 +153,7 @@ def false_positives(shared: Path, *, limit: int | None = None, show: int = 15) -
     return {
         "n_articles": n,
         "n_by_source": dict(n_source),
+        "n_naming_a_prescription_drug": with_drug,
         "n_flagged": len(flagged),
         "fp_share": len(flagged) / n if n else None,
         "flagged_by_source": dict(by_source),
@@ -150,6 +162,26 @@ def false_positives(shared: Path, *, limit: int | None = None, show: int = 15) -
         "pages_per_second": n / seconds if seconds else None,
         "worst": flagged[:show],
     }
+
+
+def label_answers(shared: Path) -> dict[str, Any]:
+    """Hard negatives from real drug labels: MedicationQA answers about commonly abused drugs.
+
+    These quote DailyMed sections (doses with strengths, "controlled substance" warnings), the text most
+    like a pharmacy page without selling anything; every selling flag on them is a false positive.
+    """
+    import pandas as pd
+
+    path = shared / "datasets" / "claims" / "medicationqa" / "medicationqa_target_drugs.csv"
+    if not path.exists():
+        return {}
+    answers = [a for a in pd.read_csv(path)["Answer"] if isinstance(a, str) and a]
+    flagged = []
+    for i, answer in enumerate(answers):
+        bad = [f for f in detect(answer, is_html=False) if f.code != "commercial.donation_or_affiliate"]
+        if bad:
+            flagged.append({"row": i, "flags": [{"code": f.code, "evidence": f.evidence[:120]} for f in bad[:5]]})
+    return {"n_answers": len(answers), "n_flagged": len(flagged), "flagged": flagged}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -169,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no credibility data under {shared or '../shared'}: false-positive run skipped", file=sys.stderr)
     else:
         result["false_positives"] = false_positives(shared, limit=args.limit, show=args.show)
+        result["label_answers"] = label_answers(shared)
     _print(result)
     if args.json is not None:
         args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -186,13 +219,20 @@ def _print(result: dict[str, Any]) -> None:
         print(f"    {miss['kind']:11s} {miss['id']:28s} {miss['code']}  {miss['evidence']}")
     fp = result.get("false_positives")
     if fp:
-        print(f"\nreliable articles: {fp['n_articles']} {fp['n_by_source']}")
+        print(f"\nreliable articles: {fp['n_articles']} {fp['n_by_source']}; "
+              f"{fp['n_naming_a_prescription_drug']} name a prescription drug")
         print(f"  share with buy_link / pharmacy / obfuscated_drug_name: {fp['fp_share']:.4f} "
               f"({fp['n_flagged']} pages; {fp['flagged_by_source']})")
         print(f"  pages per code: {fp['pages_with_code']}")
         print(f"  speed: {fp['pages_per_second']:.0f} pages/s (parse + commercial detectors)")
         for row in fp["worst"]:
             print(f"    {row['source']}:{row['id']} sev {row['severity']}  {row['flags']}")
+    labels = result.get("label_answers")
+    if labels:
+        print(f"\ndrug-label answers (MedicationQA, commonly abused drugs): {labels['n_flagged']} of "
+              f"{labels['n_answers']} with a commercial flag other than affiliate/donation")
+        for row in labels["flagged"]:
+            print(f"    row {row['row']}: {row['flags']}")
 
 
 if __name__ == "__main__":
