@@ -47,6 +47,8 @@ MIN_TERM_WORD_ZIPF = 3.5
 MIN_SUBSTITUTE_ZIPF = 1.5  # spinners draw on real dictionary words, not on WordNet's rarest lemmas
 MAX_HYPONYMS = 12  # larger hyponym sets are categories, not near-synonyms
 MAX_VARIANTS_PER_TERM = 1500
+#: A variant built with WordNet substitutes needs one substitute at most this common (Zipf).
+WORDNET_MAX_ZIPF = 4.0
 #: Term-free evidence: a substitute rarer than this in English, and this much rarer than its original.
 ODD_MAX_ZIPF = 3.5
 ODD_GAP = 1.5
@@ -398,6 +400,13 @@ def build(out_path: Path = ARTIFACT_FILE, wordnet_dir: Path = WORDNET_DIR) -> di
                     if _is_established(flat, {i for i, w in enumerate(flat) if w not in toks}, lemmas, bigrams):
                         continue
                     thesaurus_only = int(all(src == "thesaurus" for _s, src in combo))
+                    # WordNet's relations also yield fluent rewordings ("help groups"): a WordNet
+                    # variant needs at least one uncommon substitute to read as tortured.
+                    if (
+                        not thesaurus_only
+                        and min(zipf(w) for sub, _src in combo for w in sub.split()) > WORDNET_MAX_ZIPF
+                    ):
+                        continue
                     variants[variant] = [n_changed, thesaurus_only, t_idx]
                     made += 1
                     if made >= MAX_VARIANTS_PER_TERM:

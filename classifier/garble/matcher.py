@@ -32,8 +32,12 @@ from .lexicon import ARTIFACT_FILE
 
 #: A single-word or odd substitute must be this many Zipf units rarer than the word it replaces.
 RARITY_GAP = 1.0
-#: Garbles on a page (variants, or odd collocations in runs) that make weaker evidence count.
-PAGE_RUN = 2
+#: Variant hits on a page that make the weaker evidence (single words, odd collocations) count.
+PAGE_RUN = 3
+#: Distinct variant phrases a page needs before any of them is flagged.
+MIN_DISTINCT = 2
+#: A single-word stand-in must be at most this common in English (Zipf) to be suspicious at all.
+SINGLE_MAX_ZIPF = 2.6
 
 _ENUM_CUE = re.compile(
     r"side[- ]effects?|symptoms?|adverse|include|including|such as|may cause|can cause|reactions?|experience"
@@ -96,12 +100,15 @@ class GarbleMatcher:
         if not raw:
             return []
         variants = self._variant_hits(raw, text)
+        # One odd phrase, however often repeated, is too little: clean writers coin the odd
+        # collocation too. Spinners leave several different ones.
+        if len({h.garbled_as.lower() for h in variants}) < MIN_DISTINCT:
+            variants = []
         taken = [(h.start, h.end) for h in variants]
         odd = self._odd_hits(raw, lower, taken)
         odd = _runs(odd, variants, sentences)
         taken += [(h.start, h.end) for h in odd]
-        n_strong = len(variants) + len(odd)
-        singles = self._single_hits(raw, text, lower, taken, sentences, n_strong)
+        singles = self._single_hits(raw, text, lower, taken, sentences, len(variants))
         return sorted(variants + odd + singles, key=lambda h: h.start)
 
     # ------------------------------------------------------------------------------------------
@@ -164,6 +171,8 @@ class GarbleMatcher:
             if not ids or _inside(start, end, taken):
                 continue
             z_sub = self.zipf.get(key, 0.0)
+            if z_sub > SINGLE_MAX_ZIPF:
+                continue
             candidates = [self.terms[i] for i in ids if self.zipf.get(self.terms[i], 0.0) - z_sub >= RARITY_GAP]
             if not candidates:
                 continue
@@ -210,12 +219,12 @@ def _runs(odd: list[Hit], variants: list[Hit], sentences: list[tuple[int, int]])
     """Odd collocations count in runs: two in one sentence, or alongside other garbles on the page."""
     if not odd:
         return []
-    if len(variants) + len(odd) >= PAGE_RUN + 1 and variants:
+    if len(variants) >= PAGE_RUN:
         return odd
     per_sentence: dict[tuple[int, int] | None, list[Hit]] = {}
     for h in odd:
         per_sentence.setdefault(_sentence_of(h.start, sentences), []).append(h)
-    return [h for group in per_sentence.values() if len(group) >= 2 for h in group]
+    return [h for group in per_sentence.values() if len({g.garbled_as for g in group}) >= 2 for h in group]
 
 
 def _in_symptom_list(lower: str, start: int, end: int, sentences: list[tuple[int, int]]) -> bool:
