@@ -41,6 +41,9 @@ _GAP_BLOCK = re.compile(
     r"treat\w*|prescribed|given|than|if|when|unless|after|before)\b|[;:]"
 )
 _AS = re.compile(r"\bas\b")
+_BELONGS = re.compile(r"\bbelongs?\s+to\b")
+#: "must not be combined with ..." is advice, not a denial of what follows.
+_ADVICE = re.compile(r"\b(?:must|should|do|does|can|may)\s*(?:not|n't|n’t)\s+be\s+(?:combined|taken|used|mixed|given|stopped|crushed)\b")
 _AS_OK = re.compile(r"(?:known|classified|acts?|works?|serves?|categori[sz]ed|labell?ed|considered|described|referred\s+to)\s+$")
 _BEFORE_TRUE = re.compile(r"^(?:e?s)?\s*(?:drugs?|medications?|medicines?|agents?|class|family|group)?\s*,?\s*(?:such\s+as|including|called|named|like)?\s*(?:the\s+)?(?:drug\s+|medication\s+)?$")
 _BEFORE_FALSE = re.compile(r"^(?:e?s)?\s*(?:drugs?|medications?|agents?)?\s*,?\s*(?:such\s+as|including|called|named)?\s*(?:the\s+)?$")
@@ -216,9 +219,10 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
     weak: list[_Hit] = []
     agents_present = any(role == AGENT and d == drug for _, _, d, _, role in terms)
     for t0, t1, d, fact, role in terms:
-        if d != drug or in_mention(t0, t1) or role == AGENT:
-            continue
         ftype = fact.type
+        # A false class word may itself be a drug name ("modafinil is an amphetamine").
+        if d != drug or role == AGENT or (in_mention(t0, t1) and not (role == FALSE and ftype == "class")):
+            continue
         if ftype == "class":
             ok, neg = _class_attributed(s, spans, t0, t1, role == FALSE)
             if not ok:
@@ -329,14 +333,15 @@ def _negated(s: str, pos: int, lex: Lexicon) -> bool:
     neg = lex.negation.search(window)
     if neg is None:
         return False
-    # Advice ("do not drink alcohol while taking it, as it can cause ...") is not a denial.
-    return _IMPERATIVE.match(s[clause_start:pos]) is None
+    # Advice ("do not drink alcohol while taking it", "must not be combined with ...") is not a denial.
+    clause = s[clause_start:pos]
+    return _IMPERATIVE.match(clause) is None and _ADVICE.search(clause) is None
 
 
 def _class_attributed(s: str, spans: list[tuple[int, int]], t0: int, t1: int, is_false: bool) -> tuple[bool, bool]:
     for m0, m1 in spans:
         if m1 <= t0:
-            gap = s[m1:t0]
+            gap = _BELONGS.sub(" is ", s[m1:t0])
             if len(gap) > 90 or _GAP_BLOCK.search(gap):
                 continue
             if any(not _AS_OK.search(gap[:a.start()]) for a in _AS.finditer(gap)):
@@ -367,7 +372,9 @@ def _legal(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], suppo
         claimed = _ROMAN.get(claimed, claimed)
         neg = _negated(s, m.start(), lex)
         if value is None:
-            verdict = "unsupported" if sf.extra.get("state_controlled") else ("supported" if neg else "contradicted")
+            # Some states list a few of these drugs in Schedule V; no law puts them anywhere else.
+            state_v = sf.extra.get("state_controlled") and claimed == "V" and "federal" not in s
+            verdict = "unsupported" if state_v else ("supported" if neg else "contradicted")
         else:
             verdict = ("contradicted" if neg else "supported") if claimed in allowed else ("supported" if neg else "contradicted")
         note = f"states Schedule {claimed}" + (" (negated)" if neg else "") + f"; reference: {'Schedule ' + value if value else 'not controlled'}"
@@ -380,7 +387,7 @@ def _legal(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], suppo
         if value is not None:
             verdict = "supported" if controlled_claim else "contradicted"
         elif controlled_claim:
-            verdict = "unsupported" if sf.extra.get("state_controlled") else "contradicted"
+            verdict = "unsupported" if sf.extra.get("state_controlled") and "federal" not in s else "contradicted"
         else:
             verdict = "supported"
         note = ("states controlled" if controlled_claim else "states not controlled") + f"; reference: {'Schedule ' + value if value else 'not federally controlled'}"
@@ -452,7 +459,7 @@ def _half_life(sent: _Sentence, drug: str, di: DrugIndex, index: FactIndex, cont
                 h = _Hit(split, split + 1, worst, "comparison", fact, note)
                 {"contradicted": contra, "supported": support, "unsupported": weak}[worst].append(h)
                 return
-    numbers = halflife.parse_numbers(s, near=halflife.keyword_spans(s))
+    numbers = halflife.parse_numbers(s, near_keyword=True)
     if numbers:
         pos, lo, hi = numbers[0]
         verdict, note = halflife.numeric(fact, lo, hi)

@@ -116,12 +116,27 @@ def keyword_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _KEYWORD.finditer(text)]
 
 
-def parse_numbers(text: str, near: list[tuple[int, int]] | None = None) -> list[tuple[int, float, float]]:
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "a hundred": 100, "one hundred": 100,
+}
+_WORD_NUM = re.compile(r"\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b")
+
+
+def _digits(text: str) -> str:
+    """Number words as digits ("five to seven hours" -> "5 to 7 hours"); positions shift a little."""
+    return _WORD_NUM.sub(lambda m: str(_NUMBER_WORDS[m.group(1)]), text)
+
+
+def parse_numbers(text: str, near_keyword: bool = False) -> list[tuple[int, float, float]]:
     """(position, low, high) in hours for every duration in ``text`` (lower case).
 
-    With ``near``, only durations within a short distance of those spans (the words "half-life")
-    count: pharmacokinetics paragraphs state many other times (peak, onset, dosing interval).
+    With ``near_keyword``, only durations close to the words "half-life" count: pharmacokinetics
+    paragraphs state many other times (peak, onset, dosing interval).
     """
+    text = _digits(text)
+    near = keyword_spans(text) if near_keyword else None
     out = []
     for m in _NUMBER.finditer(text):
         if near is not None and not any(k0 - 40 <= m.start() <= k1 + 70 for k0, k1 in near):
