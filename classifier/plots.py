@@ -72,7 +72,21 @@ def flag_counts_by_band(frame: Any, *, level: str = "code") -> Any:
 
 
 def plot_flag_counts(frame: Any, *, level: str = "family", ax: Any = None) -> Any:
-    """Horizontal bars of pages per flag family (or code), stacked by band. Returns the axes."""
+    """Horizontal bars of pages per flag family (or code), stacked by band.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Output of :func:`classifier.score_frame`.
+    level : {"family", "code"}
+        Bars per family or per full flag code.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
     table = flag_counts_by_band(frame, level=level)
     ax = _axes(ax)
     if table.empty:
@@ -91,10 +105,31 @@ def plot_flag_counts(frame: Any, *, level: str = "family", ax: Any = None) -> An
 
 
 def plot_score_distribution(data: Any, bands: Sequence[Any] | None = None, *, bins: int = 10, ax: Any = None) -> Any:
-    """Histogram of scores in [0, 1], stacked by band. Returns the axes.
+    """Histogram of scores in [0, 1], stacked by band.
 
-    ``data`` is a frame with ``score`` (and ``band``) columns, or a sequence of scores with ``bands``.
-    Missing scores are left out and counted in the title.
+    Parameters
+    ----------
+    data : pandas.DataFrame or sequence of float
+        A frame with ``score`` (and ``band``) columns, or the scores themselves.
+    bands : sequence of str, optional
+        Band per score (read from the frame when omitted).
+    bins : int
+        Number of equal-width bins over [0, 1].
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        Missing scores are left out and counted in the title.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> ax = plot_score_distribution([0.1, 0.8, None], ["unreliable", "credible", None])
+    >>> ax.get_title()
+    'Score distribution (1 not scored)'
     """
     if hasattr(data, "columns"):
         _need_columns(data, ("score",))
@@ -135,6 +170,18 @@ def plot_calibration(y_true: Sequence[Any], scores: Sequence[Any], *, pos_label:
         Labels; ``pos_label`` marks the credible pages (booleans and 0/1 work with ``pos_label=1``).
     scores : sequence of float or None
         Predicted probability that the page is credible; pairs with a missing score are dropped.
+    pos_label : object
+        The label of credible pages.
+    n_bins : int
+        Bins of the reliability curve (uniform over [0, 1]).
+    name : str
+        Legend name of the curve.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
     """
     from sklearn.calibration import CalibrationDisplay
 
@@ -155,10 +202,23 @@ def plot_calibration(y_true: Sequence[Any], scores: Sequence[Any], *, pos_label:
 
 def plot_confusion(y_true: Sequence[Any], y_pred: Sequence[Any], *, labels: Sequence[str] | None = None,
                    normalize: str | None = None, ax: Any = None) -> Any:
-    """Confusion matrix of bands (:class:`sklearn.metrics.ConfusionMatrixDisplay`). Returns the axes.
+    """Confusion matrix of bands (:class:`sklearn.metrics.ConfusionMatrixDisplay`).
 
-    Missing predictions count as ``"not scored"``, a column of their own, so unscored pages are seen
-    rather than silently dropped.
+    Parameters
+    ----------
+    y_true, y_pred : sequence of str or None
+        Labelled and predicted bands. Missing predictions count as ``"not scored"``, a column of
+        their own, so unscored pages are seen rather than silently dropped.
+    labels : sequence of str, optional
+        Row and column order (default: the bands present, in :data:`classifier.BANDS` order).
+    normalize : {"true", "pred", "all"}, optional
+        As in scikit-learn.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
     """
     from sklearn.metrics import ConfusionMatrixDisplay
 
