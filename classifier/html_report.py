@@ -482,7 +482,9 @@ function draw(){
       if(c==="title"||c==="codes")td.title=v||"";
       tr.appendChild(td);
     });
+    tr.tabIndex=0;
     tr.addEventListener("click",function(){open(r[C.i]);view.scrollIntoView();});
+    tr.addEventListener("keydown",function(e){if(e.key==="Enter"){open(r[C.i]);view.scrollIntoView();}});
     tbody.appendChild(tr);
   });
   info.textContent="page "+st.page+" of "+pages+" ("+shown.length+" of "+rows.length+" pages)";
