@@ -199,7 +199,7 @@ _BUY_AT = re.compile(r"(?<![\w-])(" + _BUY_VERB + r")\s+" + _ADJ)
 _SELL_TAIL = re.compile(
     r"(?:\s*\d+(?:\.\d+)?\s*mg)?(?:[ \t]+(?:online|now|today|cheap|overnight|fast|for\s+sale|cod|"
     r"without\s+(?:a\s+|any\s+)?(?:prescription|rx|script)|no\s+(?:prescription|rx)|"
-    r"with\s+no\s+(?:prescription|rx)|in\s+(?:the\s+)?(?:usa|uk|us)|usa|uk))+",
+    r"with\s+no\s+(?:prescription|rx)|in\s+(?:the\s+)?(?:usa|uk|us)|usa|uk|next[\s-]day|same[\s-]day))+",
     re.I,
 )
 # Who says "buy X online" decides what it is: a reader addressed ("how to", "you can") or a shop line,
@@ -325,7 +325,10 @@ def _drug_at(low: str, pos: int) -> tuple[str, int] | None:
 # commercial.pharmacy
 
 
+# Shops sell product variants between the name and the strength ("Viagra Professional 100 mg").
 _STRENGTH = re.compile(
+    r"(?:[ \t]+(?:professional|soft|super|force|extra|oral[ \t]+jelly|jelly|chewable|sublingual|generic|forte|"
+    r"xr|er|cr|sr|ir))?"
     r"[ \t]*(?:[-(,][ \t]*)?(\d+(?:\.\d+)?)[ \t]*(?:mg|mcg|µg|micrograms?|milligrams?)\b"
     r"(?:[ \t]+(bars?|pills?|tabs?|tablets?|caps?|capsules?|strips?|pack))?",
     re.I,
@@ -354,7 +357,12 @@ _QUESTIONNAIRE = re.compile(
     r"\bget[ \t]+(?:a|your)[ \t]+prescription[ \t]+online\b|\bprescription[ \t]+online[ \t]+in\b|"
     r"\b(?:no|without[ \t]+(?:a|an|the))[ \t]+(?:need[ \t]+to[ \t]+see[ \t]+a[ \t]+)?(?:doctor|physician)'?s?[ \t]+"
     r"(?:visit|appointment|office)\b|\bno[ \t]+need[ \t]+to[ \t]+see[ \t]+a[ \t]+doctor\b|"
-    r"\bonline[ \t]+(?:doctor|physician|prescriber)s?[ \t]+(?:will[ \t]+)?(?:review|approve|prescribe|issue)",
+    r"\bonline[ \t]+(?:doctor|physician|prescriber)s?[ \t]+(?:will[ \t]+)?(?:review|approve|prescribe|issue)|"
+    r"\banswer[ \t]+(?:a[ \t]+few|some|\d+|our|a[ \t]+handful[ \t]+of)[ \t]+(?:quick[ \t]+|short[ \t]+|simple[ \t]+)?"
+    r"(?:medical[ \t]+|health[ \t]+)?questions\b|"
+    r"\bno[ \t]+(?:appointment|consultation|doctor[ \t]+visit|office[ \t]+visit)s?[ \t]+(?:needed|required|necessary)\b|"
+    r"\b(?:doctor|physician|prescriber)[ \t]+will[ \t]+(?:issue|write|approve|send)[ \t]+(?:your|a)[ \t]+"
+    r"(?:\w+[ \t]+)?prescription\b",
     re.I,
 )
 _TELEHEALTH = re.compile(
@@ -472,9 +480,10 @@ def _phrase_rx(words: list[str]) -> re.Pattern[str]:
 
 _HELPLINE_NAMES = _phrase_rx(_LEXICON["public_helplines"]["names"])
 _HELPLINE_NUMBERS = frozenset(_LEXICON["public_helplines"]["numbers"])
-_CTA_WORDS = ("call", "dial", "phone", "text", "ring", "contact", "reach", "speak", "talk", "toll", "24")
-_CTA = re.compile(r"\b(?:call|dial|phone|text|ring|contact\s+us|reach\s+us|speak\s+(?:with|to)|talk\s+(?:with|to))\b|"
-                  r"\btoll[- ]?free\b|\b24/7\b|\b24\s+hours\b")
+# An unnamed "hotline" is a call to action in itself; named public helplines are excluded separately.
+_CTA_WORDS = ("call", "dial", "phone", "text", "ring", "contact", "reach", "speak", "talk", "toll", "24", "line")
+_CTA = re.compile(r"\b(?:call|dial|phone|text|ring|contact\s+us|reach\s+us|speak\s+(?:with|to)|talk\s+(?:with|to)|"
+                  r"hotline|helpline)\b|\btoll[- ]?free\b|\b24/7\b|\b24[\s-]+hours?\b")
 # Referral context is about placing someone in addiction treatment; a hospital's appointment line or a
 # clinic's number in a news story is not.
 _REFERRAL = re.compile(
