@@ -190,12 +190,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=None, help="the shared data folder (default: ../shared)")
     ap.add_argument("--split", choices=("heldout", "dev", "all"), default="heldout",
                     help="which fixtures to score (default: heldout)")
+    ap.add_argument("--id-prefix", default="", help="only fixtures whose id starts with this (e.g. one batch)")
     ap.add_argument("--limit", type=int, default=None, help="only the first N reliable articles (a quick look)")
     ap.add_argument("--show", type=int, default=15, help="how many flagged reliable articles to list")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures to this JSON file")
     args = ap.parse_args(argv)
 
-    result: dict[str, Any] = {"fixtures": {"split": args.split, **fixture_scores(load_fixtures(args.split))}}
+    pages = [p for p in load_fixtures(args.split) if p["id"].startswith(args.id_prefix)]
+    result: dict[str, Any] = {"fixtures": {"split": args.split, "id_prefix": args.id_prefix, **fixture_scores(pages)}}
     shared = args.shared or shared_dir()
     if shared is None or not (shared / "datasets" / "credibility").is_dir():
         print(f"no credibility data under {shared or '../shared'}: false-positive run skipped", file=sys.stderr)
@@ -210,7 +212,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _print(result: dict[str, Any]) -> None:
     fx = result["fixtures"]
-    print(f"fixtures ({fx['split']}, {fx['n_pages']} pages): page-level recall / precision per code")
+    batch = f", ids {fx['id_prefix']}*" if fx.get("id_prefix") else ""
+    print(f"fixtures ({fx['split']}{batch}, {fx['n_pages']} pages): page-level recall / precision per code")
     for code, s in fx["per_code"].items():
         rec = "   -" if s["recall"] is None else f"{s['recall']:.2f}"
         pre = "   -" if s["precision"] is None else f"{s['precision']:.2f}"
