@@ -280,7 +280,8 @@ def _highlighted_text(r: Report, uid: str) -> tuple[str, set[int]]:
     """The text cut into segments at every boundary; returns the HTML and the flags that were placed."""
     text = r.text or ""
     if not text:
-        note = "The page text was not kept with this report; the flags are listed with their evidence."
+        note = ("The page text was not kept with this report (scores written without <code>--with-text</code>, "
+                "or a page that could not be read); the flags are listed with their evidence.")
         return f'<p class="hc-note">{note}</p>', set()
     items = [_Item("f", i, f.start, f.end) for i, f in enumerate(r.flags) if _placeable(text, f.start, f.end, f.evidence)]
     items += [_Item("c", i, c.start, c.end) for i, c in enumerate(r.claims) if _placeable(text, c.start, c.end, None)]
