@@ -333,6 +333,11 @@ _STRENGTH = re.compile(
     r"(?:[ \t]+(bars?|pills?|tabs?|tablets?|caps?|capsules?|strips?|pack))?",
     re.I,
 )
+# An offer next to a product name: a buy verb (not "in order to"), a price, stock or shipping words.
+_OFFER = re.compile(r"\b(?:buy|(?<!in )order|purchase|in\s+stock|add\s+to\s+(?:cart|basket)|checkout|ships?|shipped|"
+                    r"shipping|delivery|delivered|for\s+sale)\b|[$€£]\s?\d")
+_HOW_TO_BUY = re.compile(r"\b(?:how|where)\s+to\s+(?:buy|order|get)\b|\byou\s+can\s+(?:buy|order)\b|"
+                         r"\b(?:buy|order)\s+now\b")
 _INSURANCE = re.compile(r"\b(?:co-?pays?|tier\s*\d|formular(?:y|ies)|deductible|prior\s+authori[sz]ation|covered|coverage|"
                         r"insurance|insurer|medicare|medicaid|plan\s+pays)\b", re.I)
 _NO_RX_STRONG = re.compile(
@@ -400,28 +405,31 @@ class PharmacyDetector(Detector):
         return flags
 
     def _strengths(self, page: Page, ctx: _Context, *, selling: bool) -> list[Flag]:
-        text = page.text
+        text, low = page.text, page.lower
         found = []
         for m in ctx.rx:
             s = _STRENGTH.match(text, m.end)
             if s is None:
                 continue
-            unit = (s.group(2) or "").lower()
-            packaged = bool(unit)
-            street = unit.rstrip("s") in ("bar", "strip", "pack")
-            if m.kind != "brand" and not street:
-                continue  # "diazepam 5 mg" is how labels, leaflets and trials write a dose
             line_start = text.rfind("\n", 0, m.start) + 1
             line_end = text.find("\n", s.end())
             if _INSURANCE.search(text, line_start, line_end if line_end >= 0 else len(text)):
                 continue  # a formulary or coverage table, not a shop
-            found.append((m, s, packaged))
+            # Labels and leaflets write "tablets" and "capsules"; shops and street sellers write "bars",
+            # "pills", "strips" and "packs".
+            shop_unit = (s.group(2) or "").lower().rstrip("s") in ("bar", "pill", "strip", "pack")
+            sent_start, sent_end = _sentence(page, m.start)
+            offer = bool(_OFFER.search(low, max(sent_start, m.start - 150), min(sent_end, s.end() + 150)))
+            if m.kind != "brand" and not (shop_unit or offer):
+                continue  # "diazepam 5 mg" is how labels, leaflets and trials write a dose
+            found.append((m, s, shop_unit or offer))
         # A brand with a strength is a product title; alone in prose it could be a leaflet, so it needs a
-        # shop's habits: packaging words, the same title repeated, or another selling signal on the page.
+        # shop's habits: shop units or an offer beside it, the same title repeated, or another selling
+        # signal on the page.
         titles = Counter((m.drug, s.group(1)) for m, s, _ in found)
         out = []
-        for m, s, packaged in found:
-            if not (packaged or selling or titles[(m.drug, s.group(1))] >= 2):
+        for m, s, shop in found:
+            if not (shop or selling or titles[(m.drug, s.group(1))] >= 2):
                 continue
             out.append(make_flag(page, self.code, m.start, s.end(), _severity(0.5, m.drug),
                                  f"A product listing: {m.surface} with a strength, as an online shop names what it sells."))
@@ -445,9 +453,13 @@ class PharmacyDetector(Detector):
         for m in _NO_RX_WEAK.finditer(text):
             s, e = _sentence(page, m.start())
             near = _near(ctx, s, e, 0)
-            if near is not None and near.drug in _RX and _ORDERING.search(text, s, e) and _is_controlled(near.drug):
+            if near is None or not _ORDERING.search(text, s, e):
+                continue
+            # Reporting says people buy antibiotics without a prescription; only a controlled drug, or
+            # a reader told how or where to buy, makes it an offer.
+            if _is_controlled(near.drug) or _HOW_TO_BUY.search(page.lower, s, e):
                 out.append(make_flag(page, self.code, m.start(), m.end(), _severity(0.6, near.drug),
-                                     f"A controlled drug ({near.surface}) offered without a prescription."))
+                                     f"{near.surface} offered without a prescription."))
         if ctx.main_drug and _is_controlled(ctx.main_drug):
             main = _DRUGS.get(ctx.main_drug)
             for m in _TELEHEALTH.finditer(text):
