@@ -318,3 +318,10 @@ def test_detectors_never_raise_on_generated_text():
         flags_of(" ".join(parts))
 
     run()
+
+
+def test_disguised_names_feed_the_buy_and_pharmacy_rules():
+    _, flags = flags_of("Order X@nax online. S.o.m.a 350mg for back pain.")
+    assert evidence(flags, "commercial.buy_link") == ["Order X@nax online"]
+    assert evidence(flags, "commercial.pharmacy") == ["S.o.m.a 350mg"]
+    assert evidence(flags, "commercial.obfuscated_drug_name") == ["X@nax", "S.o.m.a"]

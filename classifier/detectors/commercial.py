@@ -72,10 +72,24 @@ def _severity(base: float, drug_id: str | None) -> float:
 
 
 @dataclass(frozen=True, slots=True)
+class _Disguise:
+    """A disguised drug name: ``text[start:end]`` stands for ``name`` (of ``drug``), hidden by ``how``."""
+
+    start: int
+    end: int
+    drug: str
+    name: str
+    how: str
+
+
+@dataclass(frozen=True, slots=True)
 class _Context:
     mentions: tuple[Mention, ...]
     rx: tuple[Mention, ...]
     main_drug: str | None  # the most mentioned prescription drug (3+ mentions), if any
+    # The buy and pharmacy rules read disguised names too, so that "Order P.e.r.c.o.c.e.t" is a buy
+    # phrase and "Tr4m4dol 100mg" a product listing.
+    disguised: tuple[_Disguise, ...] = ()
 
 
 _last: tuple[weakref.ref, _Context] | None = None
@@ -94,7 +108,7 @@ def _context(page: Page) -> _Context:
     for m in rx:
         counts[m.drug] = counts.get(m.drug, 0) + 1
     main = max(counts, key=counts.__getitem__) if counts else None
-    ctx = _Context(mentions, rx, main if main and counts[main] >= 3 else None)
+    ctx = _Context(mentions, rx, main if main and counts[main] >= 3 else None, _DISGUISES.find(page))
     _last = (weakref.ref(page), ctx)
     return ctx
 
@@ -276,8 +290,11 @@ class BuyLinkDetector(Detector):
     def _text(self, page: Page, ctx: _Context) -> list[Flag]:
         text, low = page.text, page.lower
         out: list[Flag] = []
+        disguised = {d.start: d for d in ctx.disguised}
         for m in _BUY_AT.finditer(low):
             hit = _drug_at(low, m.end())
+            if hit is None and m.end() in disguised:
+                hit = (disguised[m.end()].drug, disguised[m.end()].end)
             if hit is None:
                 continue
             drug, name_end = hit
@@ -397,7 +414,7 @@ class PharmacyDetector(Detector):
 
     def detect(self, page: Page) -> list[Flag]:
         ctx = _context(page)
-        if not ctx.rx:
+        if not ctx.rx and not ctx.disguised:
             return []
         flags = self._phrases(page, ctx)
         flags.extend(self._url(page, ctx))
@@ -407,7 +424,9 @@ class PharmacyDetector(Detector):
     def _strengths(self, page: Page, ctx: _Context, *, selling: bool) -> list[Flag]:
         text, low = page.text, page.lower
         found = []
-        for m in ctx.rx:
+        # A disguised name is a seller's habit in itself: it counts like a brand with an offer beside it.
+        names = [*ctx.rx, *(Mention(d.start, d.end, d.drug, text[d.start:d.end], "disguised") for d in ctx.disguised)]
+        for m in sorted(names, key=lambda m: m.start):
             s = _STRENGTH.match(text, m.end)
             if s is None:
                 continue
@@ -419,7 +438,7 @@ class PharmacyDetector(Detector):
             # "pills", "strips" and "packs".
             shop_unit = (s.group(2) or "").lower().rstrip("s") in ("bar", "pill", "strip", "pack")
             sent_start, sent_end = _sentence(page, m.start)
-            offer = bool(_OFFER.search(low, max(sent_start, m.start - 150), min(sent_end, s.end() + 150)))
+            offer = m.kind == "disguised" or bool(_OFFER.search(low, max(sent_start, m.start - 150), min(sent_end, s.end() + 150)))
             if m.kind != "brand" and not (shop_unit or offer):
                 continue  # "diazepam 5 mg" is how labels, leaflets and trials write a dose
             found.append((m, s, shop_unit or offer))
@@ -713,12 +732,8 @@ def _load_misspellings() -> dict[str, tuple[str, str]]:
     return {v: (dn[0], dn[1]) for v, dn in raw.items() if dn[0] in _DRUGS}
 
 
-class ObfuscatedDrugNameDetector(Detector):
-    """Drug names disguised to pass keyword filters; plain spellings are never flagged."""
-
-    name = "commercial_obfuscated_drug_name"
-    family = "commercial"
-    code = "commercial.obfuscated_drug_name"
+class _DisguiseFinder:
+    """Finds disguised drug names on a page (built once: the names and the misspelling automaton)."""
 
     def __init__(self) -> None:
         import ahocorasick
@@ -728,9 +743,11 @@ class ObfuscatedDrugNameDetector(Detector):
         self._auto = ahocorasick.Automaton()
         for variant, (drug, name) in self._variants.items():
             self._auto.add_word(variant, (len(variant), drug, name))
-        self._auto.make_automaton()
+        if self._variants:
+            self._auto.make_automaton()
 
-    def detect(self, page: Page) -> list[Flag]:
+    def find(self, page: Page) -> tuple[_Disguise, ...]:
+        """The disguised spellings on a page, in text order, without overlaps."""
         text = page.text
         hits: dict[tuple[int, int], tuple[str, str, str]] = {}
         done = -1
@@ -748,22 +765,21 @@ class ObfuscatedDrugNameDetector(Detector):
             # Names are 4-20 characters; "H1N1", "1990s" or "5mg" cannot fold into one.
             if 4 <= len(word) <= 20 and sum(ch.isalpha() for ch in word) >= 2:
                 self._lookalike(word, start, hits)
-        self._misspelled(text, page.lower, hits)
+        if self._variants:
+            self._misspelled(text, page.lower, hits)
         for rx in (_SPACED, _SPLIT) if _SPLIT_CHARS.search(text) else (_SPACED,):
             for m in rx.finditer(text):
                 joined = _NOT_NAME.sub("", _fold(_SEPARATOR_RUN.sub("", m.group()), _LEET_I))
                 drug = self._names.get(joined)
                 if drug and (m.start(), m.end()) not in hits:
                     hits[(m.start(), m.end())] = (drug, joined, "letters split by separators or invisible characters")
-        flags = []
+        out: list[_Disguise] = []
         last_end = -1
         for (s, e), (drug, name, how) in sorted(hits.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
-            if s < last_end:
-                continue
-            last_end = e
-            flags.append(make_flag(page, self.code, s, e, _severity(0.6, drug),
-                                   f"'{text[s:e]}' is {name} spelled to dodge filters ({how})."))
-        return flags
+            if s >= last_end:
+                out.append(_Disguise(s, e, drug, name, how))
+                last_end = e
+        return tuple(out)
 
     def _lookalike(self, surface: str, start: int, hits: dict) -> None:
         """A token mixing Latin letters with digits, symbols or other scripts that folds to a drug name."""
@@ -793,6 +809,23 @@ class ObfuscatedDrugNameDetector(Detector):
             if not text[s].isupper() and not _SELL_NEAR.search(low, max(0, s - 40), min(n, e + 40)):
                 continue
             hits[(s, e)] = (drug, name, "a letter doubled or dropped")
+
+
+_DISGUISES = _DisguiseFinder()
+
+
+class ObfuscatedDrugNameDetector(Detector):
+    """Drug names disguised to pass keyword filters; plain spellings are never flagged."""
+
+    name = "commercial_obfuscated_drug_name"
+    family = "commercial"
+    code = "commercial.obfuscated_drug_name"
+
+    def detect(self, page: Page) -> list[Flag]:
+        text = page.text
+        return [make_flag(page, self.code, d.start, d.end, _severity(0.6, d.drug),
+                          f"'{text[d.start:d.end]}' is {d.name} spelled to dodge filters ({d.how}).")
+                for d in _context(page).disguised]
 
 
 # --------------------------------------------------------------------------------------------------
