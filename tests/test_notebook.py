@@ -36,4 +36,5 @@ def test_notebook_runs(monkeypatch, tmp_path):
             and "text/html" in o.get("data", {})]
     assert any('class="hc-report"' in h for h in html), "the highlighted report was not displayed"
     text = "".join(o.get("text", "") for o in outputs if o.get("output_type") == "stream")
-    assert "report.html" in text
+    assert "report.html" in text  # the batch report was written
+    assert "accepted: baclofen" in text and "refused:" in text  # the fact-file section ran both ways
