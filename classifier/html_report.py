@@ -128,15 +128,19 @@ def read_reports(paths: Sequence[str | os.PathLike[str]], *, options: Any = None
     A ``.jsonl``/``.csv``/``.parquet`` file whose first row has a ``status`` field is output of
     ``healthcred score`` (or rows of ``Report.to_dict()``); other inputs are read by
     :func:`classifier.io.read_records` and scored with :func:`classifier.score_many`.
-    """
-    from .io import read_records, read_rows
-    from .pipeline import score_many
 
-    for p in paths:
-        if _is_scored_table(Path(p)):
-            yield from (report_from_row(r) for r in read_rows(p))
-        else:
-            yield from score_many(read_records([p]), jobs=jobs, options=options)
+    Raises
+    ------
+    classifier.io.InputError
+        At once, before anything is scored, when an input does not exist.
+    """
+    from .io import InputError
+
+    paths = list(paths)
+    missing = [str(p) for p in paths if str(p) != "-" and not Path(p).exists()]
+    if missing:
+        raise InputError(f"input not found: {', '.join(missing)}")
+    return _iter_reports(paths, options, jobs)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -172,6 +176,17 @@ def main(argv: list[str] | None = None) -> int:
 
 # --------------------------------------------------------------------------------------------------
 # private computation
+
+
+def _iter_reports(paths: list[str | os.PathLike[str]], options: Any, jobs: int) -> Iterator[Report]:
+    from .io import read_records, read_rows
+    from .pipeline import score_many
+
+    for p in paths:
+        if _is_scored_table(Path(p)):
+            yield from (report_from_row(r) for r in read_rows(p))
+        else:
+            yield from score_many(read_records([p]), jobs=jobs, options=options)
 
 
 def _str_or_none(v: Any) -> str | None:

@@ -197,3 +197,13 @@ def test_cli_usage_errors(tmp_path, capsys):
     assert "not found" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main([str(tmp_path)])  # -o is required
+
+
+def test_missing_input_is_refused_before_anything_is_scored(tmp_path):
+    from classifier.html_report import read_reports
+    from classifier.io import InputError
+
+    page = tmp_path / "a.txt"
+    page.write_text("Valium is a benzodiazepine. " * 10, encoding="utf-8")
+    with pytest.raises(InputError, match="missing.txt"):
+        read_reports([page, tmp_path / "missing.txt"])
