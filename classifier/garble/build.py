@@ -41,8 +41,25 @@ from .lexicon import (
 from .wordnet import DATABASE_FILES, WORDNET_DIR, open_wordnet
 
 FORMAT_VERSION = 1
-#: Lexicographer files whose common multiword lemmas join the vocabulary.
+#: Lexicographer files whose common multiword lemmas (SemCor count above zero) join the vocabulary.
 WORDNET_TERM_FILES = ("noun.body", "noun.state")
+#: WordNet synsets whose multiword hyponyms join the vocabulary (diseases, symptoms, body parts, care).
+WORDNET_HEALTH_ROOTS = (
+    "disease.n.01",
+    "symptom.n.01",
+    "body_part.n.01",
+    "medicine.n.02",
+    "medical_care.n.01",
+    "physiological_state.n.01",
+    "pathology.n.02",
+    "ill_health.n.01",
+    "injury.n.01",
+    "bodily_process.n.01",
+    "medical_procedure.n.01",
+    "medical_practitioner.n.01",
+    "organ.n.01",
+    "disorder.n.01",
+)
 MIN_TERM_WORD_ZIPF = 3.5
 MIN_SUBSTITUTE_ZIPF = 1.5  # spinners draw on real dictionary words, not on WordNet's rarest lemmas
 MAX_HYPONYMS = 12  # larger hyponym sets are categories, not near-synonyms
@@ -238,13 +255,26 @@ class _Substitutes:
 
 
 def _wordnet_terms(wn: Any, zipf: Any) -> list[str]:
+    """WordNet's multiword lemmas about health (under a medical root, or about the body or a state).
+
+    Only lower-case lemmas (no names) whose every word is common English: spinners garble the
+    consumer vocabulary, and rare-word terms would only add variants nobody writes.
+    """
+    roots = {wn.synset(name) for name in WORDNET_HEALTH_ROOTS}
     out = []
     for syn in wn.all_synsets("n"):
-        if syn.lexname() not in WORDNET_TERM_FILES:
+        if syn.instance_hypernyms():
+            continue
+        in_health = syn in roots or bool(roots.intersection(syn.closure(lambda s: s.hypernyms())))
+        common_state = syn.lexname() in WORDNET_TERM_FILES
+        if not (in_health or common_state):
             continue
         for lemma in syn.lemmas():
-            words = lemma.name().lower().split("_")
-            if len(words) < 2 or not all(w.isalpha() for w in words) or lemma.count() == 0:
+            name = lemma.name()
+            words = name.split("_")
+            if name != name.lower() or len(words) < 2 or not all(w.isalpha() for w in words):
+                continue
+            if lemma.count() == 0:  # established means attested in WordNet's sense-tagged corpus
                 continue
             if min(zipf(w) for w in words) < MIN_TERM_WORD_ZIPF:
                 continue

@@ -173,10 +173,14 @@ class GarbleMatcher:
             z_sub = self.zipf.get(key, 0.0)
             if z_sub > SINGLE_MAX_ZIPF:
                 continue
-            candidates = [self.terms[i] for i in ids if self.zipf.get(self.terms[i], 0.0) - z_sub >= RARITY_GAP]
-            if not candidates:
+            in_list = _in_symptom_list(lower, start, end, sentences)
+            spun_page = n_strong >= PAGE_RUN
+            if not (in_list or spun_page):
                 continue
-            if n_strong < PAGE_RUN and not _in_symptom_list(lower, start, end, sentences):
+            # Both kinds of context together let a smaller rarity gap count.
+            gap = RARITY_GAP / 2 if in_list and spun_page else RARITY_GAP
+            candidates = [self.terms[i] for i in ids if self.zipf.get(self.terms[i], 0.0) - z_sub >= gap]
+            if not candidates:
                 continue
             term = max(candidates, key=lambda t: self.zipf.get(t, 0.0))
             hits.append(Hit(start, end, "single", term, text[start:end]))
