@@ -86,8 +86,21 @@ def test_single_report_in_browser(seed_reports, tmp_path):
     _screenshot(tmp_path, path.as_uri(), "seed_report.png")
 
 
+def _expected_highlights(report, expectations) -> list[tuple[str, str | None, int]]:
+    """(code, evidence substring, flag index) for each ``must_flag`` entry of the seed's expectations."""
+    found = []
+    for code, subs in expectations["pages"][report.id]["must_flag"].items():
+        for sub in subs or [None]:
+            k = report.text.find(sub) if sub else -1
+            hits = [i for i, f in enumerate(report.flags) if f.code == code
+                    and (sub is None or (k >= 0 and f.start < k + len(sub) and f.end > k))]
+            assert hits, f"{report.id}: no {code} flag over {sub!r}"
+            found.append((code, sub, hits[0]))
+    return found
+
+
 @pytest.mark.shared
-def test_batch_report_in_browser(seed_reports, tmp_path):
+def test_batch_report_in_browser(seed_reports, seed_expectations, tmp_path):
     path = tmp_path / "seeds.html"
     write_batch_report(seed_reports, path, title="seed pages")
     url = path.as_uri()
@@ -99,6 +112,11 @@ def test_batch_report_in_browser(seed_reports, tmp_path):
         dom = _dom(tmp_path, f"{url}#view={i}")
         view_html = dom[dom.index('id="hc-view"'):]
         total += _check_view(view_html, report)
+        # The spans the seed expectations name are among them, shown with their code.
+        view = parse_view(view_html)
+        for code, _sub, i in _expected_highlights(report, seed_expectations):
+            assert view.flag_text(i) == report.flags[i].evidence
+            assert any(i in flags and code in codes.split() for flags, codes, _ in view.segments)
     assert total == sum(len(r.flags) for r in seed_reports) > 0
     _screenshot(tmp_path, f"{url}#view={len(seed_reports) - 1}", "seeds_batch.png")
 
