@@ -185,8 +185,7 @@ def plot_calibration(y_true: Sequence[Any], scores: Sequence[Any], *, pos_label:
     """
     from sklearn.calibration import CalibrationDisplay
 
-    if len(y_true) != len(scores):
-        raise ValueError(f"y_true has {len(y_true)} items for {len(scores)} scores")
+    _same_length(y_true, scores, "scores")
     pairs = [(int(t == pos_label), float(s)) for t, s in zip(y_true, scores, strict=True) if not _missing(s) and not _missing(t)]
     ax = _axes(ax)
     if not pairs:
@@ -222,8 +221,7 @@ def plot_confusion(y_true: Sequence[Any], y_pred: Sequence[Any], *, labels: Sequ
     """
     from sklearn.metrics import ConfusionMatrixDisplay
 
-    if len(y_true) != len(y_pred):
-        raise ValueError(f"y_true has {len(y_true)} items for {len(y_pred)} predictions")
+    _same_length(y_true, y_pred, "predictions")
     true = band_labels(list(y_true))
     pred = band_labels(list(y_pred))
     ax = _axes(ax)
@@ -241,6 +239,11 @@ def plot_confusion(y_true: Sequence[Any], y_pred: Sequence[Any], *, labels: Sequ
 
 # --------------------------------------------------------------------------------------------------
 # private computation
+
+
+def _same_length(y_true: Sequence[Any], other: Sequence[Any], what: str) -> None:
+    if len(y_true) != len(other):
+        raise ValueError(f"y_true has {len(y_true)} items for {len(other)} {what}")
 
 
 def _missing(v: Any) -> bool:
