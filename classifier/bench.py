@@ -63,14 +63,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("healthcred bench: error: --replicate and --jobs must be positive", file=sys.stderr)
         return 2
     results = run(pages_dir, replicate=args.replicate, jobs=args.jobs, baselines=not args.no_baselines,
-                  profile=args.profile, out=sys.stdout)
+                  profile=args.profile, dask=args.dask, out=sys.stdout)
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0
 
 
 def run(pages_dir: Path, *, replicate: int = 3, jobs: int = 2, baselines: bool = True,
-        profile: str | None = None, out: Any = None) -> dict[str, Any]:
+        profile: str | None = None, dask: bool = False, out: Any = None) -> dict[str, Any]:
     """Measure everything once and return the figures as a JSON-ready dict (printing as it goes)."""
     say = _printer(out or sys.stdout)
     pages = _load_pages(pages_dir)
@@ -112,6 +112,8 @@ def run(pages_dir: Path, *, replicate: int = 3, jobs: int = 2, baselines: bool =
         # The first parallel call pays for spawning workers and loading their resources: reported apart.
         rates[f"full_{jobs}jobs_cold"], _ = _time_scoring(reps, full, jobs)
         rates[f"full_{jobs}jobs"], _ = _time_scoring(reps, full, jobs)
+    if dask and results["model"] == "loaded":
+        rates[f"dask_{jobs}workers"] = _time_dask(pages_dir, replicate, full, jobs)
     results["pages_per_s"] = rates
     results["statuses"] = statuses
 
@@ -127,6 +129,8 @@ def run(pages_dir: Path, *, replicate: int = 3, jobs: int = 2, baselines: bool =
                 rates["full_1job"][clock] / base["selectolax_lexbor_parse"][clock])
     if jobs > 1:
         ratios[f"{jobs}jobs_speedup_wall"] = rates[f"full_{jobs}jobs"]["wall"] / rates["full_1job"]["wall"]
+    if f"dask_{jobs}workers" in rates:
+        ratios[f"dask_{jobs}workers_speedup_wall"] = rates[f"dask_{jobs}workers"]["wall"] / rates["full_1job"]["wall"]
     results["baselines_pages_per_s"] = base
     results["ratios"] = ratios
     results["stages"] = stage_breakdown(reps, full)
@@ -227,6 +231,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", metavar="OUT", help="also write every figure to this JSON file")
     p.add_argument("--no-baselines", action="store_true", help="skip trafilatura and the bare parse")
     p.add_argument("--profile", metavar="OUT", help="write a pyinstrument profile of the one-core run (text)")
+    p.add_argument("--dask", action="store_true",
+                   help="also score the pages with the Dask engine on a local cluster of --jobs workers")
     return p
 
 
@@ -287,6 +293,23 @@ def _time_scoring(pages: Sequence[bytes], options: Options, jobs: int,
     return rate, counts
 
 
+def _time_dask(pages_dir: Path, replicate: int, options: Options, workers: int) -> dict[str, float]:
+    """Wall-clock pages/s of the Dask engine on a local cluster (started before the clock runs)."""
+    from .resources import require_extra
+
+    distributed = require_extra("distributed", "dask")
+    from .dask import score_paths_dask
+
+    with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        paths = [pages_dir] * replicate
+        list(score_paths_dask([pages_dir], options=options, scheduler=cluster.scheduler_address))  # warm-up
+        t = time.perf_counter()
+        n = sum(1 for _ in score_paths_dask(paths, options=options, scheduler=cluster.scheduler_address,
+                                            records_per_partition=32))
+        return {"wall": n / (time.perf_counter() - t)}
+
+
 def _start_profiler() -> Any:
     from .resources import require_extra
 
@@ -340,6 +363,8 @@ def _print_summary(say: Callable[[str], None], results: dict[str, Any]) -> None:
             labels[key] = f"{key.split('_')[1]}, full, first call (workers start, load resources)"
         elif key.endswith("jobs"):
             labels[key] = f"{key.split('_')[1]}, full, warm workers"
+        elif key.startswith("dask_"):
+            labels[key] = f"Dask LocalCluster, {key.split('_')[1]}, full, warm (records_per_partition=32)"
     say(f"\n{'end-to-end pages/s':<90} {'cpu':>8} {'wall':>8}")
     for key, label in labels.items():
         if key in rates:

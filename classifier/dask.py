@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import itertools
 import json
 import math
@@ -90,7 +91,10 @@ def read_shards(paths: Iterable[str | os.PathLike[str]], *,
     shards = plan_shards(paths, records_per_partition=records_per_partition)
     if not shards:
         raise ValueError("no input to read: every directory given is empty")
-    return dd.from_map(_read_shard, shards, meta=_record_meta(), enforce_metadata=False)
+    # Keep object columns as they are: Dask would otherwise cast them to Arrow strings, which fails on
+    # (or, worse, silently decodes as UTF-8) the raw bytes whose charset the parser must detect.
+    with _no_string_conversion():
+        return dd.from_map(_read_shard, shards, meta=_record_meta(), enforce_metadata=False)
 
 
 def score_dask_frame(ddf: Any, *, html_col: str = "html", text_col: str = "text", url_col: str = "url",
@@ -289,19 +293,30 @@ def _warc_ranges(path: str, n: int) -> list[tuple[int, int, int]]:
 
     fastwarc = require_extra("fastwarc.warc", "warc")
     ranges: list[tuple[int, int, int]] = []
-    count = 0
-    start = 0
+    count = last = 0
     try:
         with open(path, "rb") as fh:
             for rec in fastwarc.ArchiveIterator(fh, parse_http=False, record_types=fastwarc.WarcRecordType.any_type):
+                last = rec.stream_pos
                 if count % n == 0:
-                    start = rec.stream_pos
-                    ranges.append((start, 0, count + 1))
+                    ranges.append((last, 0, count + 1))
                 count += 1
-                ranges[-1] = (start, ranges[-1][1] + 1, ranges[-1][2])
+                ranges[-1] = (ranges[-1][0], ranges[-1][1] + 1, ranges[-1][2])
     except (OSError, EOFError, ValueError):
-        return []  # a damaged file is read whole, so its error row matches the local reader's
+        return []  # a damaged file is read whole, so its error rows match the local reader's
+    if not ranges or _warc_damaged(path, last):
+        return []
     return ranges
+
+
+def _warc_damaged(path: str, last_record_pos: int) -> bool:
+    """Whether the local reader would report a cut record at the end of the file (it then reads it whole)."""
+    from .io import DEFAULT_RECORD_LIMIT, _warc_tail
+
+    try:
+        return _warc_tail(Path(path), last_record_pos, DEFAULT_RECORD_LIMIT) != "ok"
+    except Exception:  # noqa: BLE001 - when in doubt, read the file whole as the local engine does
+        return True
 
 
 # --------------------------------------------------------------------------------------------------
@@ -309,7 +324,9 @@ def _warc_ranges(path: str, n: int) -> list[tuple[int, int, int]]:
 
 
 def _read_shard(shard: Shard) -> Any:
-    return _records_frame(_shard_records(shard))
+    from .io import _guarded
+
+    return _records_frame(_guarded(_shard_records(shard), Path(shard.path)))
 
 
 def _shard_records(shard: Shard) -> Iterator[Record]:
@@ -322,10 +339,7 @@ def _shard_records(shard: Shard) -> Iterator[Record]:
     elif shard.kind == "jsonl_range":
         start, end, first_line = shard.args
         with open(path, "rb") as fh:
-            fh.seek(start)
-            # Blank lines in front keep the reader's line numbers (fallback ids) equal to a whole-file read.
-            lines = itertools.chain(itertools.repeat(b"\n", first_line - 1), _lines_until(fh, end - start))
-            yield from io._read_jsonl_stream(lines, path.name, limit)
+            yield from io._read_jsonl_stream(_LineRange(fh, start, end, first_line), path.name, limit)
     elif shard.kind == "parquet_groups":
         yield from _parquet_group_records(path, *shard.args)
     elif shard.kind == "warc_range":
@@ -334,14 +348,29 @@ def _shard_records(shard: Shard) -> Iterator[Record]:
         yield from io._READERS[shard.kind](path, limit)
 
 
-def _lines_until(fh: Any, n_bytes: int) -> Iterator[bytes]:
-    read = 0
-    while read < n_bytes:
-        line = fh.readline()
-        if not line:
-            return
-        read += len(line)
-        yield line
+class _LineRange:
+    """The bytes ``start:end`` of a file as a stream with ``readline``, behind ``first_line - 1`` blank lines.
+
+    The blank lines keep the local reader's line numbers (and so its fallback ids) equal to those of a
+    whole-file read; readers skip blank lines.
+    """
+
+    def __init__(self, fh: Any, start: int, end: int, first_line: int) -> None:
+        fh.seek(start)
+        self._fh, self._left, self._blank = fh, end - start, first_line - 1
+
+    def readline(self, size: int = -1) -> bytes:
+        if self._blank:
+            self._blank -= 1
+            return b"\n"
+        if self._left <= 0:
+            return b""
+        line = self._fh.readline(self._left if size is None or size < 0 else min(size, self._left))
+        self._left -= len(line)
+        return line
+
+    def __iter__(self) -> Iterator[bytes]:
+        return iter(self.readline, b"")
 
 
 def _parquet_group_records(path: Path, groups: tuple[int, ...], first: int) -> Iterator[Record]:
@@ -401,9 +430,10 @@ def _score_frame(ddf: Any, *, html_col: str, text_col: str, url_col: str, id_col
         raise TypeError(f"expected a dask.dataframe.DataFrame, got {type(ddf).__name__}")
     if html_col not in ddf.columns and text_col not in ddf.columns:
         raise ValueError(f"the frame needs a {html_col!r} or {text_col!r} column; it has {list(ddf.columns)}")
-    return ddf.map_partitions(_score_partition, html_col, text_col, url_col, id_col, options, skip_ids, extended,
-                              meta=output_meta(extended=extended), enforce_metadata=False,
-                              align_dataframes=False)
+    with _no_string_conversion():
+        return ddf.map_partitions(_score_partition, html_col, text_col, url_col, id_col, options, skip_ids,
+                                  extended, meta=output_meta(extended=extended), enforce_metadata=False,
+                                  align_dataframes=False)
 
 
 def _score_partition(df: Any, html_col: str, text_col: str, url_col: str, id_col: str, options: Options,
@@ -411,12 +441,9 @@ def _score_partition(df: Any, html_col: str, text_col: str, url_col: str, id_col
     """The partition function: records of one pandas frame → one output row each (the pure part)."""
     import pandas as pd
 
-    from .pipeline import _frame_records, load_resources
+    from .pipeline import _frame_records
 
-    # Cached per process: the first partition on a worker pays, the rest reuse. A failure here is left
-    # to score_record, which turns it into an error row per record.
-    with contextlib.suppress(Exception):
-        load_resources(options)
+    _warm_up(options)
     records: Iterable[Record] = _frame_records(df, html_col, text_col, url_col, id_col)
     if "error" in df.columns:
         errors = df["error"].tolist()
@@ -509,11 +536,29 @@ class _LoadResources:
         self.options = options
 
     def setup(self, worker: Any) -> None:
-        from .pipeline import load_resources
+        _warm_up(self.options)
 
-        # A failure is reported by the first task, as error rows.
-        with contextlib.suppress(Exception):
-            load_resources(self.options)
+
+# A short English page that reaches every stage, scored once per worker process before real pages.
+_WARM_UP_PAGE = ("<html><head><title>Warm-up</title></head><body><p>Zolpidem is a prescription sleep medicine. It can "
+                 "cause drowsiness the next morning and should not be mixed with alcohol. Ask your doctor before "
+                 "stopping it, because stopping suddenly may cause withdrawal symptoms.</p></body></html>")
+
+
+@functools.lru_cache(maxsize=4)
+def _warm_up(options: Options) -> None:
+    """Load resources and score one page, once per process and options.
+
+    Some stages build their tables lazily on the first page; without this, that cost would land inside
+    the first real page's time budget and could turn it into a timeout row that the local engine, which
+    pays the same cost on another page, does not have. Failures are left to ``score_record``, which
+    reports them as error rows.
+    """
+    from .pipeline import load_resources
+
+    with contextlib.suppress(Exception):
+        load_resources(options)
+        score_record(Record(id="warm-up", html=_WARM_UP_PAGE), dataclasses.replace(options, languages=()))
 
 
 def _load_on_workers(client: Any, options: Options) -> None:
@@ -521,6 +566,12 @@ def _load_on_workers(client: Any, options: Options) -> None:
 
     plugin = type("LoadResources", (_LoadResources, WorkerPlugin), {})(options)
     client.register_plugin(plugin, name=_LoadResources.name)
+
+
+def _no_string_conversion() -> Any:
+    import dask
+
+    return dask.config.set({"dataframe.convert-string": False})
 
 
 def _dask_dataframe() -> Any:
