@@ -474,20 +474,25 @@ def _half_life(sent: _Sentence, drug: str, di: DrugIndex, index: FactIndex, cont
 
 
 def _compared_with(sent: _Sentence, split: int) -> list[str]:
-    """Drugs in the list right after "than" / "compared to" ("... than Xanax and Klonopin")."""
+    """Drugs in the list right after "than" / "compared to" ("... than Xanax and Klonopin").
+
+    A bare comma ends the list unless an "and"/"or" item follows ("compared with Viagra, Cialis
+    lasts longer": Cialis is the subject).
+    """
     spans = sorted((p0, p1, d) for d, sp in sent.mentions.items() for p0, p1 in sp if p0 >= split)
-    out: list[str] = []
+    items: list[tuple[str, bool]] = []  # (drug, joined by a bare comma)
     last = split
     for p0, p1, d in spans:
         gap = sent.low[last:p0]
-        if not out and p0 - split > 70:
+        if not items and p0 - split > 70:
             break
-        if out and not _LIST_GAP.match(gap):
+        if items and not _LIST_GAP.match(gap):
             break
-        if d not in out:
-            out.append(d)
+        items.append((d, bool(items) and not re.search(r"\b(?:and|or|as\s+well\s+as)\b|&", gap)))
         last = p1
-    return out
+    while items and items[-1][1]:
+        items.pop()
+    return list(dict.fromkeys(d for d, _ in items))
 
 
 _LIST_GAP = re.compile(r"^[\s,]*(?:and|or|&|as\s+well\s+as)?[\s,]*(?:the\s+)?$")

@@ -1,0 +1,175 @@
+"""Claim checking: typed verdicts, negation, hedging and reporting, comparisons, flags and features."""
+
+from __future__ import annotations
+
+import pytest
+
+from classifier.claims import FLAG_CODES, check_claims, claim_features
+from classifier.facts import load_facts
+from classifier.page import parse
+
+
+@pytest.fixture(scope="module")
+def fb():
+    return load_facts()
+
+
+def _check(text: str, fb):
+    page = parse(text, is_html=False)
+    checks, flags = check_claims(page, fb)
+    for f in flags:
+        assert page.text[f.start:f.end] == f.evidence
+    for c in checks:
+        assert page.text[c.start:c.end] == c.text
+    return checks, flags
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict", "claim_type"),
+    [
+        # mechanism predicates
+        ("Valium works by increasing GABA levels in the brain.", "diazepam", "contradicted", "mechanism"),
+        ("Diazepam does not raise GABA levels; it makes GABA-A receptors respond more strongly.", "diazepam", "supported", "mechanism"),
+        ("Xanax enhances the inhibitory effect of GABA.", "alprazolam", "supported", "mechanism"),
+        ("Gabapentin binds directly to GABA-A receptors.", "gabapentin", "contradicted", "mechanism"),
+        ("Pregabalin binds the alpha-2-delta subunit of calcium channels.", "pregabalin", "supported", "mechanism"),
+        # class words and negation
+        ("Diazepam is a narcotic.", "diazepam", "contradicted", "class"),
+        ("Diazepam is not a narcotic.", "diazepam", "supported", "class"),
+        ("Tramadol is not an opioid.", "tramadol", "contradicted", "class"),
+        ("Ambien is a benzodiazepine.", "zolpidem", "contradicted", "class"),
+        ("Klonopin is a benzodiazepine.", "clonazepam", "supported", "class"),
+        # indications, risks, interactions, denials
+        ("Valium is commonly used to manage muscle spasms.", "diazepam", "supported", "indication"),
+        ("Xanax is not addictive.", "alprazolam", "contradicted", "risk"),
+        ("Do not drink alcohol while taking Xanax, as it can cause dangerous respiratory depression.", "alprazolam", "supported", "interaction"),
+        ("Cialis must not be combined with nitrates.", "tadalafil", "supported", "risk"),
+        ("Viagra is safe to combine with nitroglycerin.", "sildenafil", "contradicted", "risk"),
+        # legal status
+        ("Oxycodone is a Schedule II controlled substance.", "oxycodone", "supported", "legal_status"),
+        ("Oxycodone is a Schedule V drug.", "oxycodone", "contradicted", "legal_status"),
+        ("You can buy Ativan over the counter.", "lorazepam", "contradicted", "legal_status"),
+        ("Gabapentin is not a federally controlled substance.", "gabapentin", "supported", "legal_status"),
+        # half-life: numbers (also in words), long/short, comparisons both ways
+        ("Ambien has a half-life of about 2.5 hours.", "zolpidem", "supported", "half_life"),
+        ("Ambien has a half-life of 30 hours.", "zolpidem", "contradicted", "half_life"),
+        ("Codeine has a half-life of about three hours.", "codeine", "supported", "half_life"),
+        ("Because Valium has a relatively long half-life, it can accumulate.", "diazepam", "supported", "half_life"),
+        ("Valium has a longer half-life than Xanax and Klonopin.", "diazepam", "supported", "comparison"),
+        ("Xanax has a longer half-life than Valium.", "alprazolam", "contradicted", "comparison"),
+        ("Compared with Viagra, Cialis has a much longer half-life.", "tadalafil", "supported", "comparison"),
+        # efficacy claims: asserted, hedged, reported, rejected
+        ("Ivermectin cures COVID-19.", "ivermectin", "contradicted", "indication"),
+        ("Some people believe ivermectin might help treat COVID-19.", "ivermectin", "unsupported", "indication"),
+        ("Trump spent weeks promoting hydroxychloroquine as a treatment for COVID-19.", "hydroxychloroquine", "unsupported", "indication"),
+        ("There is no evidence that hydroxychloroquine prevents COVID-19.", "hydroxychloroquine", "supported", "indication"),
+        ("Ivermectin treats river blindness.", "ivermectin", "supported", "indication"),
+        # benefits no reference backs
+        ("Research suggests that Valium may have neuroprotective properties.", "diazepam", "unsupported", "benefit"),
+        ("Adderall raises your IQ.", "amphetamine", "unsupported", "benefit"),
+    ],
+)
+def test_verdicts(fb, text: str, drug: str, verdict: str, claim_type: str) -> None:
+    checks, _ = _check(text, fb)
+    mine = [c for c in checks if c.drug == drug]
+    assert mine, f"no claim found for {drug} in {text!r}: {checks}"
+    c = mine[0]
+    assert (c.verdict, c.claim_type) == (verdict, claim_type), c.note
+    if c.fact_id is not None:
+        assert c.fact_id.startswith(drug + ".") and c.source
+
+
+def test_contradicted_claim_names_fact_and_source(fb) -> None:
+    checks, flags = _check("By increasing GABA levels, Valium calms the brain.", fb)
+    assert checks[0].fact_id == "diazepam.mechanism" and "12.1" in checks[0].source
+    assert [f.code for f in flags] == ["claims.contradicted"]
+    assert "increasing GABA levels" in flags[0].evidence
+
+
+def test_drugs_in_one_sentence_do_not_borrow_each_others_errors(fb) -> None:
+    checks, flags = _check("Unlike gabapentin, Valium acts on GABA-A receptors.", fb)
+    assert not [c for c in checks if c.verdict == "contradicted"]
+    checks, _ = _check("Valium, like opioids, can slow breathing when mixed with alcohol.", fb)
+    assert all(c.verdict != "contradicted" for c in checks)
+
+
+def test_pronoun_continues_the_previous_sentence_but_not_a_new_paragraph(fb) -> None:
+    checks, _ = _check("Valium is a benzodiazepine. It works by increasing GABA levels.", fb)
+    assert [c.verdict for c in checks] == ["supported", "contradicted"]
+    checks, _ = _check("Valium is a benzodiazepine.\n\nIt works by increasing GABA levels.", fb)
+    assert [c.verdict for c in checks] == ["supported"]
+
+
+def test_questions_and_pages_without_drugs_make_no_claims(fb) -> None:
+    assert _check("Does Valium increase GABA levels?", fb) == ([], [])
+    assert _check("Exercise and sleep help with stress. Nothing here names a medicine.", fb) == ([], [])
+    assert _check("", fb) == ([], [])
+
+
+BENEFITS = (
+    "Valium is a wonderful medicine for modern life. Valium helps with anxiety and calms the mind. "
+    "Valium relaxes tense muscles after a long day. Valium is also used for seizures. "
+    "Many people say Valium helps them feel calm at work. " + "Calm minds make for a better life. " * 30
+)
+
+
+def test_benefit_only_needs_benefits_and_no_key_risk(fb) -> None:
+    _, flags = _check(BENEFITS, fb)
+    assert "claims.benefit_only" in {f.code for f in flags}
+    _, flags = _check(BENEFITS + " Valium can cause dependence and withdrawal.", fb)
+    assert "claims.benefit_only" not in {f.code for f in flags}
+    # "alcohol withdrawal" is a use of the drug, not a mention of its withdrawal risk
+    _, flags = _check(BENEFITS + " Valium is also used for alcohol withdrawal.", fb)
+    assert "claims.benefit_only" in {f.code for f in flags}
+
+
+def test_overstatement(fb) -> None:
+    _, flags = _check("Xanax is a guaranteed cure for anxiety with no side effects.", fb)
+    assert "claims.overstated" in {f.code for f in flags}
+    _, flags = _check("Xanax may help some people with anxiety for a short time.", fb)
+    assert "claims.overstated" not in {f.code for f in flags}
+
+
+def test_claim_features(fb) -> None:
+    checks, flags = _check("Valium is a benzodiazepine. It works by increasing GABA levels.", fb)
+    feats = claim_features(checks, flags)
+    assert all(k.startswith("claims_") and isinstance(v, float) for k, v in feats.items())
+    assert feats["claims_n"] == 2 and feats["claims_contradicted"] == 1 and feats["claims_frac_contradicted"] == 0.5
+    assert feats["claims_flag_contradicted"] == 1
+    empty = claim_features([], [])
+    assert empty["claims_n"] == 0 and empty["claims_frac_supported"] == 0
+    assert {f"claims_flag_{c.split('.')[1]}" for c in FLAG_CODES} <= set(empty)
+
+
+def test_bad_arguments(fb) -> None:
+    with pytest.raises(TypeError, match="Page"):
+        check_claims("text", fb)
+    with pytest.raises(TypeError, match="FactBase"):
+        check_claims(parse("Valium", is_html=False), {})
+
+
+def test_seed_fact_expectations(fb, seeds_dir, seed_expectations) -> None:
+    for name, exp in seed_expectations["pages"].items():
+        checks, flags = _check((seeds_dir / name).read_text(encoding="utf-8"), fb)
+        for item in exp.get("facts", []):
+            got = [c.verdict for c in checks if item["claim"] in c.text or c.text in item["claim"]]
+            assert item["verdict"] in got, f"{name}: {item['claim']!r} expected {item['verdict']}, got {got}"
+        codes = {f.code for f in flags}
+        for prefix in exp.get("must_not_flag", []):
+            assert not any(c == prefix or c.startswith(prefix + ".") for c in codes), (name, prefix)
+        for code, subs in exp.get("must_flag", {}).items():
+            if code.startswith("claims."):
+                ev = [f.evidence for f in flags if f.code == code]
+                assert ev, (name, code)
+                for s in subs:
+                    assert any(s in e or e in s for e in ev), (name, code, s)
+
+
+def test_heldout_claim_set_precision_of_contradicted(fb) -> None:
+    from classifier.evaluation.facts import _scores, load_claim_set, predict
+
+    rows = [r for r in load_claim_set() if r["split"] == "heldout"]
+    assert len(rows) >= 100 and len({r["drug"] for r in rows}) == 20
+    scores = _scores([r["label"] for r in rows], [predict(r["text"], r["drug"], fb)[0] for r in rows])
+    assert scores["contradicted"]["precision"] >= 0.9
+    assert scores["macro_f1"] >= 0.85
