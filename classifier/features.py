@@ -13,6 +13,9 @@ Claim features: verdict counts and ratios (``verdict_*``) plus whatever ``classi
 adds (``claims_*``); garble scores from ``classifier.detectors.garble.garble_scores`` (``garble_*``). Both are
 looked up at call time and skipped when absent, so the featurizer works while those modules evolve.
 
+Word rates (``tok_<word>``, per 1,000 words, drug names left out): the raw material of an optional,
+compact text component; :class:`FeatureVectorizer` keeps at most ``max_tokens`` of them.
+
 Text statistics: length, sentence length, long words, a Flesch reading-ease estimate, second- and
 first-person address, superlatives and hype words, exclamation and question marks, capitals, hedges,
 boosters, numbers, quotations and attributions ("said", "according to"), per 1,000 words.
@@ -34,6 +37,7 @@ from sklearn.utils.validation import check_is_fitted, validate_data
 from .page import Page
 from .results import VERDICTS, ClaimCheck, Flag
 
+TOKEN_PREFIX = "tok_"
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 _CAPS_WORD = re.compile(r"\b[A-Z]{3,}\b")
@@ -102,8 +106,11 @@ def page_features(page: Page, flags: Sequence[Flag], claims: Sequence[ClaimCheck
     out.update(_flag_features(flags, kw))
     out.update(_claim_features(claims, flags, kw))
     out.update(_marker_features(page))
-    out.update(_text_features(page, kw))
+    counts = _word_counts(page)
+    out.update(_text_features(page, kw, counts))
+    out.update(_drug_features(page, kw))
     out.update(_optional_features(page, flags, claims))
+    out.update(_token_features(kw, counts))
     return out
 
 
@@ -157,19 +164,20 @@ def _marker_features(page: Page) -> dict[str, float]:
     return out
 
 
-def _text_features(page: Page, kw: float) -> dict[str, float]:
-    text, low = page.text, page.lower
-    words = _WORD.findall(low)
-    n = max(len(words), 1)
+def _text_features(page: Page, kw: float, counts: Mapping[str, int]) -> dict[str, float]:
+    text = page.text
+    n_tokens = sum(counts.values())
+    n = max(n_tokens, 1)
     n_sent = max(len(page.sentences), 1)
-    long_words = sum(1 for w in words if len(w) >= 7)
-    # Syllables by vowel groups: a cheap estimate, good enough for a readability trend across pages.
-    syllables = sum(max(1, len(_VOWEL_GROUPS.findall(w))) for w in words)
+    long_words = sum(c for w, c in counts.items() if len(w) >= 7)
+    # Syllables as vowel groups over the whole text, one regex pass: a cheap estimate, good enough for a
+    # readability trend across pages.
+    syllables = max(len(_VOWEL_GROUPS.findall(page.lower)), n_tokens)
     out = {
         "n_words": float(page.n_words),
-        "words_per_sentence": len(words) / n_sent,
+        "words_per_sentence": n_tokens / n_sent,
         "long_word_ratio": long_words / n,
-        "flesch_reading_ease": 206.835 - 1.015 * (len(words) / n_sent) - 84.6 * (syllables / n),
+        "flesch_reading_ease": 206.835 - 1.015 * (n_tokens / n_sent) - 84.6 * (syllables / n),
         "exclamation_per_kw": text.count("!") / kw,
         "question_per_kw": text.count("?") / kw,
         "caps_words_per_kw": len(_CAPS_WORD.findall(text)) / kw,
@@ -177,14 +185,54 @@ def _text_features(page: Page, kw: float) -> dict[str, float]:
         "quotes_per_kw": len(_QUOTE.findall(text)) / kw,
         "links_per_kw": len(page.text_links) / kw,
     }
-    counts = dict.fromkeys(_LEX_SETS, 0)
-    for w in words:
-        for name, lex in _LEX_SETS.items():
-            if w in lex:
-                counts[name] += 1
-    for name, c in counts.items():
-        out[f"{name}_per_kw"] = c / kw
+    for name, lex in _LEX_SETS.items():
+        out[f"{name}_per_kw"] = sum(counts.get(w, 0) for w in lex) / kw
     return out
+
+
+def _drug_features(page: Page, kw: float) -> dict[str, float]:
+    """How much the page is about drugs. Not a credibility signal in itself: it lets the model tell drug
+    pages from general news, so that claim counts (which only drug pages have) are not read as a verdict."""
+    try:
+        from .drugs import dictionary
+
+        mentions = dictionary().find(page.text, lower=page.lower)
+    except Exception:  # noqa: BLE001 - without the dictionary the features are simply absent
+        return {}
+    return {"drug_mentions_per_kw": len(mentions) / kw, "drug_distinct": float(len({m.drug for m in mentions})),
+            "drug_page": float(len(mentions) >= 3)}
+
+
+def _word_counts(page: Page) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for w in _WORD.findall(page.lower):
+        counts[w] = counts.get(w, 0) + 1
+    return counts
+
+
+def _token_features(kw: float, counts: Mapping[str, int]) -> dict[str, float]:
+    """Every word's rate per 1,000 words as ``tok_<word>``; the model keeps a small vocabulary of them.
+
+    Drug names are left out: a drug name alone says nothing about credibility, and a model that learnt
+    "this drug's pages were unreliable in training" would judge new pages by the drug they discuss.
+    """
+    skip = _drug_words()
+    return {TOKEN_PREFIX + w: c / kw for w, c in counts.items() if w not in skip and len(w) > 1}
+
+
+_DRUG_WORDS: frozenset[str] | None = None
+
+
+def _drug_words() -> frozenset[str]:
+    global _DRUG_WORDS
+    if _DRUG_WORDS is None:
+        try:
+            from .drugs import dictionary
+
+            _DRUG_WORDS = frozenset(w for name in dictionary().names() for w in name.split())
+        except Exception:  # noqa: BLE001 - without the dictionary, keep every word rather than fail
+            _DRUG_WORDS = frozenset()
+    return _DRUG_WORDS
 
 
 def _optional_features(page: Page, flags: Sequence[Flag], claims: Sequence[ClaimCheck]) -> dict[str, float]:
@@ -229,6 +277,9 @@ class FeatureVectorizer(TransformerMixin, BaseEstimator):
     ----------
     min_support : int, default=3
         A feature becomes a column only if it is non-zero on at least this many training records.
+    max_tokens : int, default=0
+        How many word features (``tok_*``) to keep, the most widespread in training first; 0 keeps none,
+        so the model is built from the interpretable features alone.
 
     Attributes
     ----------
@@ -236,8 +287,9 @@ class FeatureVectorizer(TransformerMixin, BaseEstimator):
         Column names, sorted.
     """
 
-    def __init__(self, min_support: int = 3) -> None:
+    def __init__(self, min_support: int = 3, max_tokens: int = 0) -> None:
         self.min_support = min_support
+        self.max_tokens = max_tokens
 
     def fit(self, X: Iterable[Mapping[str, float]], y: object = None) -> FeatureVectorizer:
         """Learn the column names from the feature dicts ``X``."""
@@ -248,7 +300,12 @@ class FeatureVectorizer(TransformerMixin, BaseEstimator):
             for k, v in row.items():
                 if v:
                     support[k] = support.get(k, 0) + 1
-        names = sorted(k for k, c in support.items() if c >= self.min_support)
+        if not isinstance(self.max_tokens, int) or self.max_tokens < 0:
+            raise ValueError(f"max_tokens must be a non-negative integer, got {self.max_tokens!r}")
+        kept = {k for k, c in support.items() if c >= self.min_support and not k.startswith(TOKEN_PREFIX)}
+        tokens = sorted((k for k, c in support.items() if c >= self.min_support and k.startswith(TOKEN_PREFIX)),
+                        key=lambda k: (-support[k], k))
+        names = sorted(kept | set(tokens[: self.max_tokens]))
         if not names:
             raise ValueError("no feature is non-zero on min_support training records")
         self.feature_names_ = np.asarray(names, dtype=object)
@@ -259,8 +316,14 @@ class FeatureVectorizer(TransformerMixin, BaseEstimator):
         """The matrix of ``X`` (missing features are 0)."""
         check_is_fitted(self, "feature_names_")
         rows = _records(X)
-        return np.array([[float(r.get(n, 0.0)) for n in self.feature_names_] for r in rows], dtype=float).reshape(
-            len(rows), len(self.feature_names_))
+        index = {n: j for j, n in enumerate(self.feature_names_)}
+        out = np.zeros((len(rows), len(index)))
+        for i, r in enumerate(rows):
+            for k, v in r.items():
+                j = index.get(k)
+                if j is not None:
+                    out[i, j] = v
+        return out
 
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
         check_is_fitted(self, "feature_names_")

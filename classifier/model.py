@@ -268,6 +268,8 @@ def describe(name: str, value: float) -> str:
         if v in ("n", "per_kw"):
             return f"{n} checked claim{'s' if n != 1 else ''}" if v == "n" else f"{value:.1f} checked claims per 1,000 words"
         return f"{n} {v} claim{'s' if n != 1 else ''}"
+    if name.startswith("tok_"):
+        return f"the word '{name[4:]}' ({value:.1f} per 1,000 words)"
     if name.startswith("marker_"):
         m = name[7:]
         if m == "count":
@@ -281,6 +283,10 @@ def describe(name: str, value: float) -> str:
                 "flags_sev_max": f"a flag of severity {value:.1f}"}.get(name, name)
     if name.endswith("_per_kw"):
         return f"{name[:-7].replace('_', ' ')} ({value:.1f} per 1,000 words)"
+    if name == "drug_page":
+        return "being a page about drugs" if value else "not being a page about drugs"
+    if name == "drug_distinct":
+        return f"{n} different drug{'s' if n != 1 else ''} named"
     if name == "n_words":
         return f"the length ({n} words)"
     return f"{name.replace('_', ' ')} ({value:.2f})"

@@ -44,6 +44,8 @@ CACHE_DIR = PKG_DIR.parent / ".feature-cache"
 #: counts more; HealthStory labels (an expert rating of the story's reporting) are the noisiest.
 SOURCE_WEIGHTS = {"recovery": 1.0, "healthstory": 0.5, "pages": 4.0}
 DEFAULT_C = 0.3
+#: Word features kept by the text component (0 = interpretable features only).
+DEFAULT_TOKENS = 0
 DEFAULT_THRESHOLDS = {"unreliable_below": 1 / 3, "credible_from": 2 / 3}
 
 
@@ -133,7 +135,7 @@ def load_featurized(names: Sequence[str], paths: dict[str, Path] | None = None,
 # the estimator
 
 
-def build_pipeline(C: float = DEFAULT_C, cv: Any = 5):  # noqa: ANN201 - a sklearn Pipeline
+def build_pipeline(C: float = DEFAULT_C, cv: Any = 5, max_tokens: int = DEFAULT_TOKENS):  # noqa: ANN201 - a sklearn Pipeline
     """The unfitted model: featurizer → compression → scaling → calibrated logistic regression."""
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.linear_model import LogisticRegression
@@ -144,7 +146,7 @@ def build_pipeline(C: float = DEFAULT_C, cv: Any = 5):  # noqa: ANN201 - a sklea
 
     lr = LogisticRegression(C=C, class_weight="balanced", max_iter=2000)
     return Pipeline([
-        ("vectorize", FeatureVectorizer(min_support=3)),
+        ("vectorize", FeatureVectorizer(min_support=3, max_tokens=max_tokens)),
         ("compress", SignedLog1p()),
         ("scale", StandardScaler()),
         ("classify", CalibratedClassifierCV(lr, method="sigmoid", cv=cv, ensemble=False)),
@@ -180,9 +182,10 @@ def grouped_splits(y: np.ndarray, groups: np.ndarray, n_splits: int = 5) -> list
     return [(tr.astype(np.int32), te.astype(np.int32)) for tr, te in GroupKFold(n_splits=n).split(np.zeros(len(y)), y, groups)]
 
 
-def fit_model(X: list[dict[str, float]], y: np.ndarray, w: np.ndarray, groups: np.ndarray, C: float = DEFAULT_C):  # noqa: ANN201
+def fit_model(X: list[dict[str, float]], y: np.ndarray, w: np.ndarray, groups: np.ndarray, C: float = DEFAULT_C,
+              max_tokens: int = DEFAULT_TOKENS):  # noqa: ANN201
     """Fit the pipeline with grouped calibration folds."""
-    pipe = build_pipeline(C=C, cv=grouped_splits(y, groups))
+    pipe = build_pipeline(C=C, cv=grouped_splits(y, groups), max_tokens=max_tokens)
     pipe.fit(X, y, classify__sample_weight=w)
     return pipe
 
@@ -208,13 +211,13 @@ def choose_thresholds(scores: np.ndarray, bands: Sequence[str]) -> dict[str, flo
 
 
 def out_of_fold_scores(X: list[dict[str, float]], y: np.ndarray, w: np.ndarray, groups: np.ndarray,
-                       C: float = DEFAULT_C, n_splits: int = 5) -> np.ndarray:
+                       C: float = DEFAULT_C, n_splits: int = 5, max_tokens: int = DEFAULT_TOKENS) -> np.ndarray:
     """P(credible) for every row from a model that did not see its group."""
     oof = np.zeros(len(y))
     idx = np.arange(len(y))
     for tr, te in grouped_splits(y, groups, n_splits):
         sub_groups = groups[tr]
-        pipe = build_pipeline(C=C, cv=grouped_splits(y[tr], sub_groups, 3))
+        pipe = build_pipeline(C=C, cv=grouped_splits(y[tr], sub_groups, 3), max_tokens=max_tokens)
         pipe.fit([X[i] for i in tr], y[tr], classify__sample_weight=w[tr])
         oof[idx[te]] = pipe.predict_proba([X[i] for i in te])[:, 1]
     return oof
@@ -234,6 +237,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--without", action="append", default=[], choices=["recovery", "healthstory", "pages"],
                     help="leave a data set out (repeatable)")
     ap.add_argument("--C", type=float, default=DEFAULT_C, help="inverse regularisation of the logistic regression")
+    ap.add_argument("--tokens", type=int, default=DEFAULT_TOKENS,
+                    help="word features in the text component (0 = interpretable features only)")
     ap.add_argument("--cache", type=Path, default=CACHE_DIR, help="feature cache folder")
     ap.add_argument("--no-evaluate", action="store_true", help="skip the evaluation (faster; metrics left empty)")
     args = ap.parse_args(argv)
@@ -258,12 +263,12 @@ def main(argv: list[str] | None = None) -> int:
     thresholds = dict(DEFAULT_THRESHOLDS)
     dev_pages = [(i, d) for i, d in enumerate(train_docs) if d.source == "pages"]
     if dev_pages:
-        oof = out_of_fold_scores(X, y, w, groups, C=args.C)
+        oof = out_of_fold_scores(X, y, w, groups, C=args.C, max_tokens=args.tokens)
         row_of_doc = _first_row_per_doc(train_docs, train_feats)
         scores = np.array([oof[row_of_doc[i]] for i, _ in dev_pages if i in row_of_doc])
         bands = [d.band for i, d in dev_pages if i in row_of_doc]
         thresholds = choose_thresholds(scores, bands)
-    pipe = fit_model(X, y, w, groups, C=args.C)
+    pipe = fit_model(X, y, w, groups, C=args.C, max_tokens=args.tokens)
     # The fold indices served their purpose; keep the persisted estimator small and free of data.
     pipe.named_steps["classify"].cv = 5
 
@@ -280,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_evaluate:
         from .evaluation.model import evaluate
 
-        metrics = evaluate(data, model_path=out, C=args.C)
+        metrics = evaluate(data, model_path=out, C=args.C, max_tokens=args.tokens)
         manifest["metrics"] = metrics
         manifest_path(out).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
         print(json.dumps(metrics.get("summary", {}), indent=2))
@@ -314,7 +319,9 @@ def _manifest(out: Path, pipe: Any, data: dict, paths: dict[str, Path], threshol
         "name": out.stem,
         "created": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
         "model": {"file": out.name, "sha256": sha256_file(out), "bytes": out.stat().st_size,
-                  "pipeline": [f"{n}: {type(s).__name__}" for n, s in pipe.steps], "C": args.C},
+                  "pipeline": [f"{n}: {type(s).__name__}" for n, s in pipe.steps], "C": args.C,
+                  "max_tokens": args.tokens,
+                  "calibration": "sigmoid on out-of-fold decisions, 5 folds grouped by source and publisher/site/drug"},
         "versions": {"python": platform.python_version(), "scikit-learn": sklearn.__version__,
                      "numpy": np.__version__, "joblib": joblib.__version__},
         "feature_names": [str(n) for n in pipe.named_steps["vectorize"].feature_names_],
