@@ -42,6 +42,8 @@ def _check(text: str, fb):
         # indications, risks, interactions, denials
         ("Valium is commonly used to manage muscle spasms.", "diazepam", "supported", "indication"),
         ("Xanax is not addictive.", "alprazolam", "contradicted", "risk"),
+        ("Tramadol is non-addictive.", "tramadol", "contradicted", "risk"),
+        ("Codeine cannot lead to dependence.", "codeine", "contradicted", "risk"),
         ("Do not drink alcohol while taking Xanax, as it can cause dangerous respiratory depression.", "alprazolam", "supported", "interaction"),
         ("Cialis must not be combined with nitrates.", "tadalafil", "supported", "risk"),
         ("Viagra is safe to combine with nitroglycerin.", "sildenafil", "contradicted", "risk"),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..detectors.base import make_flag
 from ..drugs import dictionary
@@ -51,6 +52,8 @@ _SCHED = re.compile(r"\bschedule[- ]?(iv|v|iii|ii|i|[1-5])\b|\bc-(iv|iii|ii|v)\b
 _CONTROLLED = re.compile(r"\bcontrolled\s+(?:prescription\s+)?(?:substances?|drugs?|medications?|medicines?)\b|\bscheduled\s+(?:drugs?|substances?)\b")
 _RX = re.compile(r"\bprescription[- ]only\b|\bprescription\s+(?:medications?|drugs?|medicines?)\b|\brequires?\s+a\s+(?:valid\s+)?prescription\b|\bonly\s+(?:available\s+)?(?:by|with)\s+(?:a\s+)?prescription\b")
 _ILLEGAL = re.compile(r"\b(?:illegal|unlawful|against\s+the\s+law|not|never|cannot|can't|can’t)\b")
+_LEGAL_HINT = re.compile(r"schedule|controlled|prescription|counter|otc\b|c-[iv]")
+_DENIAL_HINT = re.compile(r"no|n['’]t|safe|without|free|zero|impossible|little")
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
 _DENIAL_RISK = re.compile(r"addict|dependen|habit|abuse|withdraw|toleran")
 _SEVERITY = {"claims.contradicted": 0.8, "claims.unsupported": 0.6, "claims.benefit_only": 0.5, "claims.overstated": 0.4}
@@ -96,7 +99,7 @@ def check_page(page: Page, index: FactIndex) -> tuple[list[ClaimCheck], list[Fla
     for sent in sentences:
         if sent.low.rstrip().endswith("?"):
             continue
-        terms = _term_hits(sent.low, index)
+        terms = _term_hits(sent.low, index, sent.mentions.keys())
         for drug, spans in sent.mentions.items():
             di = index.drugs[drug]
             hit, overstated = _judge(sent, drug, spans, di, index, terms, lex)
@@ -175,7 +178,7 @@ def _extra_mentions(low: str, index: FactIndex) -> list[tuple[int, int, str]]:
     return out
 
 
-def _term_hits(low: str, index: FactIndex) -> list[tuple[int, int, str, object, str]]:
+def _term_hits(low: str, index: FactIndex, drugs) -> list[tuple[int, int, str, object, str]]:
     """(start, end, drug, fact, role) for every whole-word term (plural -s/-es allowed) in the sentence."""
     out = []
     if index.automaton is None:
@@ -193,7 +196,8 @@ def _term_hits(low: str, index: FactIndex) -> list[tuple[int, int, str, object, 
             else:
                 continue
         for drug, fact, role in vals:
-            out.append((s, e, drug, fact, role))
+            if drug in drugs:
+                out.append((s, e, drug, fact, role))
     return out
 
 
@@ -261,11 +265,14 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
             elif owned(m.start()):
                 contra.append(_Hit(m.start(), m.end(), "contradicted", ctype, fact, phrase))
             break
-    _legal(s, di, owned, lex, contra, support)
-    _denials(s, di, owned, lex, contra)
-    if halflife.TRIGGER.search(s) and di.half_life is not None:
+    # Cheap substring tests keep the rarer matchers off most sentences.
+    if _LEGAL_HINT.search(s):
+        _legal(s, di, owned, lex, contra, support)
+    if _DENIAL_HINT.search(s):
+        _denials(s, di, owned, lex, contra)
+    if di.half_life is not None and ("half" in s or "acting" in s) and halflife.TRIGGER.search(s):
         _half_life(sent, drug, di, index, contra, support, weak)
-    for cat, rx in lex.benefits:
+    for cat, rx in (lex.benefits if lex.any_benefit.search(s) else ()):
         for m in rx.finditer(s):
             b0, b1 = m.start(), m.end()
             covered = any(h.start < b1 and b0 < h.end for h in support if h.claim_type in ("indication", "effect", "mechanism"))
@@ -278,9 +285,9 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
                 continue
             benefit.append(_Hit(b0, b1, "unsupported", "benefit", None, f"'{s[b0:b1]}' ({cat.replace('_', ' ')})"))
             break
-    rejecting = lex.rejecting.search(s) is not None
-    reporting = lex.reporting.search(s) is not None
-    hedged = lex.hedge.search(s) is not None
+    needs_context = bool(contra or benefit)
+    rejecting = needs_context and lex.rejecting.search(s) is not None
+    reporting = needs_context and lex.reporting.search(s) is not None
     final_contra = []
     for h in contra:
         if rejecting:
@@ -300,7 +307,7 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
     if not chosen:
         return None, False
     hit = chosen[0]
-    overstated = _overstated(s, hit, lex, hedged, di, support)
+    overstated = _overstated(s, hit, lex, di, support)
     return hit, overstated
 
 
@@ -321,17 +328,23 @@ def _owner(sent: _Sentence, pos: int) -> str:
     return best
 
 
+@lru_cache(maxsize=512)
+def _marks(s: str) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
+    """Clause-boundary ends and negation-cue spans of a sentence, found once for all its findings."""
+    lex = lexicon()
+    return (tuple(m.end() for m in _CLAUSE.finditer(s)), tuple((m.start(), m.end()) for m in lex.negation.finditer(s)))
+
+
 def _negated(s: str, pos: int, lex: Lexicon) -> bool:
     """Whether a negation cue governs the words at ``pos`` (same clause, a few words before)."""
-    clause_start = 0
-    for m in _CLAUSE.finditer(s, 0, pos):
-        clause_start = m.end()
+    ends, negs = _marks(s)
+    i = bisect.bisect_right(ends, pos) - 1
+    clause_start = ends[i] if i >= 0 else 0
     window_start = max(clause_start, pos - 45)
+    if not any(window_start <= a and b <= pos for a, b in negs):
+        return False
     window = s[window_start:pos]
     if _NOT_ONLY.search(window):
-        return False
-    neg = lex.negation.search(window)
-    if neg is None:
         return False
     # Advice ("do not drink alcohol while taking it", "must not be combined with ...") is not a denial.
     clause = s[clause_start:pos]
@@ -498,7 +511,7 @@ def _compared_with(sent: _Sentence, split: int) -> list[str]:
 _LIST_GAP = re.compile(r"^[\s,]*(?:and|or|&|as\s+well\s+as)?[\s,]*(?:the\s+)?$")
 
 
-def _overstated(s: str, hit: _Hit, lex: Lexicon, hedged: bool, di: DrugIndex, support: list[_Hit]) -> bool:
+def _overstated(s: str, hit: _Hit, lex: Lexicon, di: DrugIndex, support: list[_Hit]) -> bool:
     if hit.reported or hit.claim_type not in (*_POSITIVE_TYPES, "risk"):
         return False
     for m in lex.absolute.finditer(s):
@@ -509,8 +522,8 @@ def _overstated(s: str, hit: _Hit, lex: Lexicon, hedged: bool, di: DrugIndex, su
             continue
         if not _negated(s, m.start(), lex):
             return True
-    if hit.verdict != "supported" and not hedged and hit.claim_type in _BENEFIT_TYPES:
-        return lex.booster.search(s) is not None
+    if hit.verdict != "supported" and hit.claim_type in _BENEFIT_TYPES and lex.booster.search(s) is not None:
+        return lex.hedge.search(s) is None
     return False
 
 

@@ -20,6 +20,7 @@ def _alt(patterns: list[str] | tuple[str, ...]) -> re.Pattern[str]:
 @dataclass(frozen=True)
 class Lexicon:
     benefits: tuple[tuple[str, re.Pattern[str]], ...]
+    any_benefit: re.Pattern[str]  # all benefit patterns in one: most sentences make none of these claims
     risk_denial: re.Pattern[str]
     legal_otc: re.Pattern[str]
     hedge: re.Pattern[str]
@@ -36,6 +37,7 @@ def lexicon() -> Lexicon:
     st = json.loads(STRENGTH_FILE.read_text(encoding="utf-8"))
     return Lexicon(
         benefits=tuple((name, _alt(pats)) for name, pats in ben["benefits"].items()),
+        any_benefit=_alt([p for pats in ben["benefits"].values() for p in pats]),
         risk_denial=_alt(ben["risk_denials"]),
         legal_otc=_alt(ben["legal_otc"]),
         hedge=_alt(st["hedges"]),

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -130,6 +131,16 @@ def _facts_vs_data(fb: FactBase, ddir: Path) -> dict[str, Any]:
 # 2. trusted text
 
 
+def _any_drug_pattern() -> re.Pattern[str]:
+    from ..drugs import dictionary
+
+    names = sorted(dictionary().names(("generic", "brand")), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.I)
+
+
+_ANY_DRUG = _any_drug_pattern()
+
+
 def _trusted_pages(ddir: Path) -> list[tuple[str, str]]:
     import pandas as pd
 
@@ -146,6 +157,15 @@ def _trusted_pages(ddir: Path) -> list[tuple[str, str]]:
         for _, row in df[df["reliability"] == 1].iterrows():
             if isinstance(row.get("body_text"), str):
                 pages.append((f"recovery:{row['news_id']}", row["body_text"]))
+    cc = ddir / "claims" / "checkcovid" / "corpus.json"
+    if cc.is_file():
+        # Scientific abstracts (CORD-19, via Check-COVID): trusted text that discusses the drugs at length.
+        with open(cc, encoding="utf-8") as fh:
+            for line in fh:
+                doc = json.loads(line)
+                text = doc.get("title", "") + "\n" + " ".join(doc.get("abstract", []))
+                if _ANY_DRUG.search(text):
+                    pages.append((f"checkcovid:{doc.get('cord_id')}", text))
     hs = ddir / "credibility" / "healthstory_news.csv"
     if hs.is_file():
         df = pd.read_csv(hs)
@@ -157,13 +177,18 @@ def _trusted_pages(ddir: Path) -> list[tuple[str, str]]:
 
 def _trusted_text(fb: FactBase, ddir: Path, show: int) -> dict[str, Any]:
     per_source: dict[str, Counter] = {}
+    flag_counts: Counter = Counter()
+    flagged = []
     listed = []
     pages_with_claims = 0
     for pid, text in _trusted_pages(ddir):
-        checks, _ = check_claims(parse(text, is_html=False), fb)
+        checks, flags = check_claims(parse(text, is_html=False), fb)
         if not checks:
             continue
         pages_with_claims += 1
+        for f in flags:
+            flag_counts[f.code] += 1
+            flagged.append({"page": pid, "code": f.code, "evidence": f.evidence, "message": f.message})
         src = pid.split(":", 1)[0]
         c = per_source.setdefault(src, Counter())
         for cc in checks:
@@ -180,7 +205,10 @@ def _trusted_text(fb: FactBase, ddir: Path, show: int) -> dict[str, Any]:
           + ", ".join(f"{k} {dict(v)}" for k, v in sorted(per_source.items())))
     for item in listed[:show]:
         print(f"   {'contradicted'} [{item['page']}] {item['drug']} ({item['fact_id']}): {item['text'][:160]!r} -- {item['note'][:100]}")
-    return {"pages_with_claims": pages_with_claims, "checked_claims": n, "verdicts": dict(total),
+    print(f"   claims.* flags on these trusted pages: {dict(flag_counts) or 'none'}")
+    for item in flagged[:show]:
+        print(f"   {item['code']} [{item['page']}]: {item['evidence'][:140]!r}")
+    return {"flags": dict(flag_counts), "flagged": flagged, "pages_with_claims": pages_with_claims, "checked_claims": n, "verdicts": dict(total),
             "contradicted_share": share, "by_source": {k: dict(v) for k, v in per_source.items()}, "contradicted": listed}
 
 
