@@ -105,13 +105,12 @@ def build_index(fb: FactBase) -> FactIndex:
     if entries:
         auto.make_automaton()
         automaton = auto
-    # Drugs from user fact files that the shared drug dictionary does not list get their own name matcher.
+    # Names the shared drug dictionary does not list (drugs from user fact files, newer brands in a fact
+    # file) get their own matcher.
     known = dictionary()
     extra = ahocorasick.Automaton()
     n_extra = 0
     for d in fb.drugs.values():
-        if d.id in known:
-            continue
         for kind, names in (("generic", (d.generic, d.id)), ("brand", d.brands)):
             for n in names:
                 key = n.lower().strip()
