@@ -474,7 +474,8 @@ def _dtype(column: str) -> str:
         return "int64"
     if column in _FLOAT_COLUMNS:
         return "float64"
-    return "object"
+    # A real string dtype (missing = pd.NA), not object: Parquet writers infer their schema from meta.
+    return "string"
 
 
 # --------------------------------------------------------------------------------------------------
@@ -482,7 +483,8 @@ def _dtype(column: str) -> str:
 
 
 def _reports_from_frame(df: Any) -> Iterator[Report]:
-    for row in df.itertuples(index=False):
+    # Missing values (pd.NA in string columns, NaN scores) become None, as in Report.
+    for row in df.astype(object).where(df.notna(), None).itertuples(index=False):
         yield _report_from_row(row._asdict())
 
 

@@ -57,9 +57,11 @@ def _local_rows(paths: list[Path], options: Options = FULL) -> list[dict]:
 
 def _plain(rows: list[dict]) -> list[dict]:
     """Dask rows as plain dicts comparable to ``Report.to_row()`` (NaN score → None, numpy ints → int)."""
+    import pandas as pd
+
     out = []
     for r in rows:
-        r = dict(r)
+        r = {k: (None if v is pd.NA else v) for k, v in r.items()}
         if isinstance(r["score"], float) and math.isnan(r["score"]):
             r["score"] = None
         for k in ("n_flags", "n_supported", "n_contradicted", "n_unsupported", "n_words"):
@@ -207,7 +209,7 @@ def test_cli_engine_dask_writes_the_local_output(page_dir: Path, warc_shard: Pat
     assert dask_out.read_text(encoding="utf-8") == local_out.read_text(encoding="utf-8")
 
 
-def test_frame_api_meta_and_pure_partition_function() -> None:
+def test_frame_api_meta_and_pure_partition_function(tmp_path: Path) -> None:
     import dask.dataframe as dd
     import pandas as pd
 
@@ -219,6 +221,9 @@ def test_frame_api_meta_and_pure_partition_function() -> None:
     assert list(scored.columns) == list(ROW_COLUMNS)
     assert dict(scored.dtypes) == dict(meta.dtypes)
     got = _plain(scored.compute(scheduler="sync").to_dict("records"))
+    assert got  # and the frame writes to Parquet with the schema its meta gives
+    scored.to_parquet(tmp_path / "scores", write_index=False, compute_kwargs={"scheduler": "sync"})
+    assert len(pd.read_parquet(tmp_path / "scores")) == len(objs)
     assert got == _plain(score_pandas_partition(pdf, options=FULL).to_dict("records"))
     assert got == [r.to_row() for r in score_many(objs, options=FULL)]
 
