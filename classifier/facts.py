@@ -514,6 +514,10 @@ def _sheet(d: DrugFacts) -> str:
             lines.append(f"  not: {', '.join(f.false_terms)}")
         if f.agents:
             lines.append(f"  with: {', '.join(f.agents)}")
+        if f.predicates:
+            lines.append(f"  {'recognised by' if f.type == 'false_claim' else 'true predicates'}: {', '.join(f.predicates)}")
+        if f.false_predicates:
+            lines.append(f"  false predicates: {', '.join(f.false_predicates)}")
         lines.append(f"  source: {f.source}")
     return "\n".join(lines)
 

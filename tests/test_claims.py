@@ -69,6 +69,9 @@ def _check(text: str, fb):
         # benefits no reference backs
         ("Research suggests that Valium may have neuroprotective properties.", "diazepam", "unsupported", "benefit"),
         ("Adderall raises your IQ.", "amphetamine", "unsupported", "benefit"),
+        # uses no fact of the drug names
+        ("Xanax is used to treat depression.", "alprazolam", "unsupported", "indication"),
+        ("Gabapentin is used to treat nerve pain caused by shingles.", "gabapentin", "supported", "indication"),
     ],
 )
 def test_verdicts(fb, text: str, drug: str, verdict: str, claim_type: str) -> None:

@@ -52,6 +52,12 @@ _SCHED = re.compile(r"\bschedule[- ]?(iv|v|iii|ii|i|[1-5])\b|\bc-(iv|iii|ii|v)\b
 _CONTROLLED = re.compile(r"\bcontrolled\s+(?:prescription\s+)?(?:substances?|drugs?|medications?|medicines?)\b|\bscheduled\s+(?:drugs?|substances?)\b")
 _RX = re.compile(r"\bprescription[- ]only\b|\bprescription\s+(?:medications?|drugs?|medicines?)\b|\brequires?\s+a\s+(?:valid\s+)?prescription\b|\bonly\s+(?:available\s+)?(?:by|with)\s+(?:a\s+)?prescription\b")
 _ILLEGAL = re.compile(r"\b(?:illegal|unlawful|against\s+the\s+law|not|never|cannot|can't|can’t)\b")
+_USE_FRAME = re.compile(
+    r"\b(?:treats?|treating|cures?|curing|relieves?|relieving|alleviat\w*|"
+    r"(?:used|prescribed|approved|indicated|taken|effective|good|helpful|useful)\s+(?:to\s+(?:treat|manage|relieve|control|cure|prevent)|for|against|in\s+(?:treating|the\s+treatment\s+of))|"
+    r"helps?\s+(?:with|to\s+(?:treat|relieve|manage|control|cure|prevent)|treat|relieve|cure|prevent))\b"
+)
+_NP_END = re.compile(r"[.;:!?()]|\s(?:but|because|while|whereas|although|since|if|when|which|who)\s")
 _LEGAL_HINT = re.compile(r"schedule|controlled|prescription|counter|otc\b|c-[iv]")
 _DENIAL_HINT = re.compile(r"no|n['’]t|safe|without|free|zero|impossible|little")
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
@@ -285,6 +291,8 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
                 continue
             benefit.append(_Hit(b0, b1, "unsupported", "benefit", None, f"'{s[b0:b1]}' ({cat.replace('_', ' ')})"))
             break
+    if not contra and _USE_FRAME.search(s):
+        _unknown_use(s, support, benefit, owned, lex)
     needs_context = bool(contra or benefit)
     rejecting = needs_context and lex.rejecting.search(s) is not None
     reporting = needs_context and lex.reporting.search(s) is not None
@@ -309,6 +317,25 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
     hit = chosen[0]
     overstated = _overstated(s, hit, lex, di, support)
     return hit, overstated
+
+
+def _unknown_use(s: str, support: list[_Hit], benefit: list[_Hit], owned, lex: Lexicon) -> None:
+    """'X treats / is used for <condition>' where no fact of X names that condition: an unbacked use."""
+    for m in _USE_FRAME.finditer(s):
+        if not owned(m.start()) or _negated(s, m.start(), lex):
+            continue
+        stop = _NP_END.search(s, m.end())
+        end = min(stop.start() if stop else len(s), m.end() + 80)
+        # A named use of the drug in the phrase covers the rest of it ("nerve pain caused by shingles").
+        if any(m.end() <= h.start < end for h in (*support, *benefit)):
+            continue
+        for c in lex.conditions.finditer(s, m.end(), end):
+            c0, c1 = c.start(), c.end()
+            if any(h.start < c1 and c0 < h.end for h in (*support, *benefit)):
+                continue
+            benefit.append(_Hit(c0, c1, "unsupported", "indication", None,
+                                f"use for '{s[c0:c1]}' that no fact of this drug names"))
+            return
 
 
 def _hedged_at(s: str, pos: int, lex: Lexicon) -> bool:

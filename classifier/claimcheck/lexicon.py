@@ -11,6 +11,7 @@ from ..resources import LEXICONS_DIR
 
 BENEFITS_FILE = LEXICONS_DIR / "claims_benefits.json"
 STRENGTH_FILE = LEXICONS_DIR / "claims_strength.json"
+CONDITIONS_FILE = LEXICONS_DIR / "claims_conditions.json"
 
 
 def _alt(patterns: list[str] | tuple[str, ...]) -> re.Pattern[str]:
@@ -29,6 +30,7 @@ class Lexicon:
     rejecting: re.Pattern[str]
     reporting: re.Pattern[str]
     negation: re.Pattern[str]
+    conditions: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -46,4 +48,10 @@ def lexicon() -> Lexicon:
         rejecting=_alt(st["rejecting"]),
         reporting=_alt(st["reporting"]),
         negation=_alt(st["negations"]),
+        conditions=_words(json.loads(CONDITIONS_FILE.read_text(encoding="utf-8"))["conditions"]),
     )
+
+
+def _words(words: list[str]) -> re.Pattern[str]:
+    body = "|".join(re.escape(w.lower()) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
