@@ -1,6 +1,6 @@
 """``healthcred evaluate facts``: reference facts and claim checking, measured.
 
-Four parts, each printed and written to ``--json``:
+Five parts, each printed and written to ``--json``:
 
 1. **facts vs public data**: every bundled fact file checked against DrugCentral (target actions,
    pharmacologic classes), WHO ATC codes and SIDER side effects in ``../shared/datasets/drugs``;
@@ -10,7 +10,9 @@ Four parts, each printed and written to ``--json``:
 3. **annotated claim set** (``corpus/claims/claims.jsonl``, written by the team): macro-F1 and the
    precision of ``contradicted`` on the held-out third (and, for reference, on the development part);
    a sentence for which the checker finds nothing is counted as ``unsupported``;
-4. **seeds**: the ``facts`` entries of ``../shared/seeds/expected.json``.
+4. **seeds**: the ``facts`` entries of ``../shared/seeds/expected.json``;
+5. **certainty cues**: the run-time hedge and booster lexicon on causal-strength-labelled PubMed
+   sentences (Yu et al. 2019) and its coverage of a public hedge list (loaded by path, never shipped).
 
 The checker is rule-based (no learned stance component), so no HealthVer figure applies.
 """
@@ -54,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     out["claim_set"] = _claim_set(fb, args.claims, args.show)
     if shared is not None and (shared / "seeds" / "expected.json").is_file():
         out["seeds"] = _seeds(fb, shared / "seeds")
+    if shared is not None and (shared / "datasets" / "claims" / "claim_strength").is_dir():
+        out["certainty_cues"] = _certainty(shared / "datasets")
     out["healthver"] = "not applicable: the claim checker has no learned stance component"
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
@@ -301,6 +305,41 @@ def _seeds(fb: FactBase, sdir: Path) -> dict[str, Any]:
     for f in failures:
         print(f"   {f}")
     return {"passed": passed, "total": total, "failures": failures}
+
+
+# --------------------------------------------------------------------------------------------------
+# 5. certainty cues (the run-time hedge/booster lexicon) against public claim-strength data
+
+
+def _certainty(ddir: Path) -> dict[str, Any]:
+    """How often the run-time hedge and booster cues fire per causal-strength label (Yu et al. 2019),
+    and how many entries of the public hedge list (wooorm/hedges) the hedge cues recognise."""
+    from ..claimcheck.lexicon import lexicon
+
+    lex = lexicon()
+    names = {"0": "no relationship", "1": "direct causal", "2": "conditional causal", "3": "correlational"}
+    rates: dict[str, dict[str, float]] = {}
+    path = ddir / "claims" / "claim_strength" / "yu2019" / "data" / "pubmed_causal_language_use.csv"
+    if path.is_file():
+        with open(path, encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        for code, name in names.items():
+            sents = [r["sentence"].lower() for r in rows if r["label"] == code]
+            if sents:
+                rates[name] = {
+                    "n": len(sents),
+                    "hedge": sum(lex.hedge.search(x) is not None for x in sents) / len(sents),
+                    "booster": sum(lex.booster.search(x) is not None for x in sents) / len(sents),
+                }
+    coverage = None
+    wl = ddir / "lexicons" / "hedges" / "wooorm-hedges" / "data.txt"
+    if wl.is_file():
+        entries = [w.strip().lower() for w in wl.read_text(encoding="utf-8").splitlines() if w.strip()]
+        coverage = sum(lex.hedge.search(w) is not None for w in entries) / len(entries)
+    print("5. certainty cues on PubMed claim-strength sentences (share with a hedge / booster cue): " + "; ".join(
+        f"{k} {v['hedge']:.2f} / {v['booster']:.2f} (n={v['n']})" for k, v in rates.items())
+        + (f"; wooorm/hedges entries recognised: {coverage:.2f}" if coverage is not None else ""))
+    return {"by_label": rates, "wooorm_hedges_coverage": coverage}
 
 
 if __name__ == "__main__":  # pragma: no cover
