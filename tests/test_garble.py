@@ -85,7 +85,7 @@ def test_garble_scores():
 def test_term_removed_from_vocabulary_is_not_matched_as_a_variant():
     matcher = GarbleMatcher(exclude_terms=frozenset({"blurred vision"}))
     page = parse(SPUN, is_html=False)
-    hits = matcher.find(page.text, page.lower, [tuple(s) for s in page.sentences])
+    hits = matcher.find(page.text, page.lower, page.sentences, page.words)
     assert all(h.term != "blurred vision" for h in hits)
 
 

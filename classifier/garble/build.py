@@ -40,7 +40,7 @@ from .lexicon import (
 )
 from .wordnet import DATABASE_FILES, WORDNET_DIR, open_wordnet
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 #: Lexicographer files whose common multiword lemmas (SemCor count above zero) join the vocabulary.
 WORDNET_TERM_FILES = ("noun.body", "noun.state")
 #: WordNet synsets whose multiword hyponyms join the vocabulary (diseases, symptoms, body parts, care).
@@ -478,7 +478,7 @@ def build(out_path: Path = ARTIFACT_FILE, wordnet_dir: Path = WORDNET_DIR) -> di
     data = {
         "manifest": manifest,
         "terms": terms,
-        "variants": variants,
+        "variants": _group_variants(variants),
         "singles": singles,
         "word_terms": word_terms,
         "odd": odd,
@@ -490,6 +490,18 @@ def build(out_path: Path = ARTIFACT_FILE, wordnet_dir: Path = WORDNET_DIR) -> di
     with open(out_path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz:
         gz.write(payload)
     return manifest
+
+
+def _group_variants(variants: dict[str, list[int]]) -> list[list[Any]]:
+    """Variants grouped by their (substitutions, thesaurus-only, terms) record, keys joined by newlines.
+
+    The grouped form loads into a dictionary at C speed (``dict.fromkeys`` per group) and keeps the
+    artifact small; a per-variant JSON record took seconds to load and hundreds of MB to hold.
+    """
+    groups: dict[tuple[int, ...], list[str]] = {}
+    for key, record in variants.items():
+        groups.setdefault(tuple(record), []).append(key)
+    return [[list(rec), "\n".join(sorted(keys))] for rec, keys in sorted(groups.items())]
 
 
 def check(artifact: Path = ARTIFACT_FILE, wordnet_dir: Path = WORDNET_DIR) -> list[str]:

@@ -63,7 +63,7 @@ def load_artifact(path: Path = ARTIFACT_FILE) -> dict[str, Any]:
 
 
 class GarbleMatcher:
-    """Match spinner garbles in lower-cased page text.
+    """Match spinner garbles in a page's words.
 
     Parameters
     ----------
@@ -78,25 +78,24 @@ class GarbleMatcher:
         self.terms: list[str] = art["terms"]
         excluded = {i for i, t in enumerate(self.terms) if t in exclude_terms}
         self.excluded = excluded
-        self.variants: dict[str, list[int]] = art["variants"]
+        self.groups, self.automaton = _variant_index(art)
         self.singles: dict[str, list[int]] = art["singles"]
         self.odd: dict[str, list[list[Any]]] = art["odd"]
         self.zipf: dict[str, float] = art["zipf"]
         # A word is a health word while at least one known term uses it.
         self.health_words = frozenset(w for w, ids in art["word_terms"].items() if any(i not in excluded for i in ids))
         self.term_set = frozenset(t for i, t in enumerate(self.terms) if i not in excluded)
-        self._automaton = _automaton_for(art)
 
     # ------------------------------------------------------------------------------------------
-    def find(self, text: str, lower: str, sentences: list[tuple[int, int]]) -> list[Hit]:
-        """Garbled phrases in ``text`` (``lower`` is its same-length lower case)."""
-        raw = []
-        for end_idx, key in self._automaton.iter(lower):
-            start = end_idx - len(key) + 1
-            end = end_idx + 1
-            if (start > 0 and lower[start - 1].isalnum()) or (end < len(lower) and lower[end].isalnum()):
-                continue
-            raw.append((start, end, key))
+    def find(
+        self,
+        text: str,
+        lower: str,
+        sentences: list[tuple[int, int]],
+        words: list[tuple[int, int]],
+    ) -> list[Hit]:
+        """Garbled phrases in ``text`` (``lower`` is its same-length lower case, ``words`` its word spans)."""
+        raw = self._lookup(lower, words)
         if not raw:
             return []
         variants = self._variant_hits(raw, text)
@@ -111,24 +110,36 @@ class GarbleMatcher:
         singles = self._single_hits(raw, text, lower, taken, sentences, len(variants))
         return sorted(variants + odd + singles, key=lambda h: h.start)
 
+    def _lookup(self, lower: str, words: list[tuple[int, int]]) -> list[tuple[int, int, str, int]]:
+        """(start, end, key, group) for every variant, single or odd word found on whole-word boundaries."""
+        out = []
+        n = len(lower)
+        for end_idx, value in self.automaton.iter(lower):
+            length = value & _LEN_MASK
+            start, end = end_idx - length + 1, end_idx + 1
+            if (start > 0 and lower[start - 1].isalnum()) or (end < n and lower[end].isalnum()):
+                continue
+            out.append((start, end, lower[start:end], value >> _LEN_BITS))
+        return out
+
     # ------------------------------------------------------------------------------------------
     def _variant_hits(self, raw: list[tuple[int, int, str]], text: str) -> list[Hit]:
         hits: list[Hit] = []
-        for start, end, key in sorted(raw, key=lambda r: (r[0], -(r[1] - r[0]))):
-            entry = self.variants.get(key)
-            if entry is None or " " not in key:
+        for start, end, _key, gid in sorted(raw, key=lambda r: (r[0], -(r[1] - r[0]))):
+            if gid >= len(self.groups):  # a single or odd word, not a variant
                 continue
-            ids = [i for i in entry[2:] if i not in self.excluded]
+            n_changed, _thesaurus_only, *term_ids = self.groups[gid]
+            ids = [i for i in term_ids if i not in self.excluded]
             if not ids:
                 continue
             if hits and start < hits[-1].end:  # overlapping: keep the earlier, longer one
                 continue
-            hits.append(Hit(start, end, "variant", self.terms[ids[0]], text[start:end], entry[0]))
+            hits.append(Hit(start, end, "variant", self.terms[ids[0]], text[start:end], n_changed))
         return hits
 
     def _odd_hits(self, raw: list[tuple[int, int, str]], lower: str, taken: list[tuple[int, int]]) -> list[Hit]:
         hits = []
-        for start, end, key in raw:
+        for start, end, key, _gid in raw:
             options = self.odd.get(key)
             if not options or _inside(start, end, taken):
                 continue
@@ -166,7 +177,7 @@ class GarbleMatcher:
         n_strong: int,
     ) -> list[Hit]:
         hits = []
-        for start, end, key in raw:
+        for start, end, key, _gid in raw:
             ids = [i for i in self.singles.get(key, ()) if i not in self.excluded]
             if not ids or _inside(start, end, taken):
                 continue
@@ -244,23 +255,34 @@ def _in_symptom_list(lower: str, start: int, end: int, sentences: list[tuple[int
     return item_sep and lower[s:e].count(",") >= 2
 
 
-def _build_automaton(art: dict[str, Any]) -> Any:
+def _variant_index(art: dict[str, Any]) -> tuple[list[list[int]], Any]:
+    """Group records and one automaton over every variant, single and odd word (shared per artifact).
+
+    Each automaton value packs the group id with the key's length (``gid << 7 | len``), so the
+    automaton stores plain integers: storing Python strings per key cost five times the memory.
+    """
     import ahocorasick
 
-    auto = ahocorasick.Automaton()
-    for key in (*art["variants"], *art["singles"], *art["odd"]):
-        auto.add_word(key, key)
+    cached = _INDEX.get(id(art))
+    if cached is not None and cached[0] is art:
+        return cached[1]
+    groups: list[list[int]] = []
+    auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for gid, (record, keys) in enumerate(art["variants"]):
+        groups.append(record)
+        for key in keys.split("\n"):
+            if len(key) <= _LEN_MASK:
+                auto.add_word(key, gid << _LEN_BITS | len(key))
+    special = len(groups)
+    for key in (*art["singles"], *art["odd"]):
+        if len(key) <= _LEN_MASK and not auto.exists(key):
+            auto.add_word(key, special << _LEN_BITS | len(key))
     auto.make_automaton()
-    return auto
+    index = (groups, auto)
+    _INDEX[id(art)] = (art, index)
+    return index
 
 
-_AUTOMATA: dict[int, tuple[dict[str, Any], Any]] = {}
-
-
-def _automaton_for(art: dict[str, Any]) -> Any:
-    # One automaton per artifact object (matchers that differ only in excluded terms share it).
-    cached = _AUTOMATA.get(id(art))
-    if cached is None or cached[0] is not art:
-        cached = (art, _build_automaton(art))
-        _AUTOMATA[id(art)] = cached
-    return cached[1]
+_LEN_BITS = 7
+_LEN_MASK = (1 << _LEN_BITS) - 1
+_INDEX: dict[int, tuple[dict[str, Any], Any]] = {}
