@@ -183,7 +183,8 @@ def stage_breakdown(pages: Sequence[bytes], options: Options) -> list[dict[str, 
         timed("language id", lambda page=page: pipeline._language(page))
         n_scored += 1
         timed("sentences", lambda page=page: page.sentences)
-        timed("words + lower", lambda page=page: (page.words, page.lower))
+        timed("words (Page.words)", lambda page=page: page.words)
+        timed("lower (Page.lower)", lambda page=page: page.lower)
         flags: list = []
         for det in res.detectors:
             flags.extend(timed(f"detector {det.name}", lambda det=det, page=page: det.detect(page)))
