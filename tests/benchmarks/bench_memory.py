@@ -84,9 +84,13 @@ def score_peak_rss(inp: Path, out: Path, extra: list[str]) -> dict[str, float]:
     err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"{cmd} failed ({proc.returncode}): {err[-2000:]}")
+    statuses: dict[str, int] = {}
     with open(out, encoding="utf-8") as fh:
-        rows = sum(1 for _ in fh)
-    return {"seconds": wall, "peak_rss_mb": usage.ru_maxrss / 1024.0, "rows": rows}
+        for line in fh:
+            status = json.loads(line).get("status")
+            statuses[status] = statuses.get(status, 0) + 1
+    return {"seconds": wall, "peak_rss_mb": usage.ru_maxrss / 1024.0, "rows": sum(statuses.values()),
+            "statuses": statuses}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -108,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
                 results.append(r)
                 inp.unlink()
                 print(f"{fmt:5} {n:>7} records ({r['input_mb']:.0f} MB): peak RSS {r['peak_rss_mb']:.0f} MB, "
-                      f"{r['seconds']:.0f} s ({r['pages_per_s']:.0f} pages/s), {r['rows']} rows", flush=True)
+                      f"{r['seconds']:.0f} s ({r['pages_per_s']:.0f} pages/s), {r['rows']} rows {r['statuses']}", flush=True)
     worst = max(r["peak_rss_mb"] for r in results)
     print(f"largest peak RSS {worst:.0f} MB ({'below' if worst < LIMIT_MB else 'ABOVE'} {LIMIT_MB:.0f} MB)")
     if args.json:
