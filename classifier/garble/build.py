@@ -27,6 +27,7 @@ import itertools
 import json
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,8 @@ WORDNET_MAX_ZIPF = 4.0
 #: Term-free evidence: a substitute rarer than this in English, and this much rarer than its original.
 ODD_MAX_ZIPF = 3.5
 ODD_GAP = 1.5
+#: ... and seen at most this often in the clean health writing of the attestation corpus.
+ODD_MAX_HEALTH_COUNT = 3
 
 # Function words never stand for a content word; a variant made of them is noise.
 _STOP = frozenset(
@@ -307,15 +310,16 @@ ATTESTATION_FILES = (
 )
 
 
-def _attested_ngrams(shared: Path | None) -> set[str]:
-    """Every 2- to 4-word sequence of the attestation corpus (empty when ``../shared`` is absent)."""
+def _attested_ngrams(shared: Path | None) -> tuple[set[str], Counter[str]]:
+    """Every 2- to 4-word sequence of the attestation corpus, and its word counts (empty without ``../shared``)."""
     import csv
 
     from .lexicon import tokens
 
     grams: set[str] = set()
+    counts: Counter[str] = Counter()
     if shared is None:
-        return grams
+        return grams, counts
     csv.field_size_limit(1 << 30)
     for rel, column in ATTESTATION_FILES:
         path = shared / rel
@@ -324,9 +328,10 @@ def _attested_ngrams(shared: Path | None) -> set[str]:
         with open(path, newline="", encoding="utf-8-sig") as fh:
             for row in csv.DictReader(fh):
                 toks = tokens(row.get(column) or "")
+                counts.update(toks)
                 for n in (2, 3, 4):
                     grams.update(" ".join(toks[i : i + n]) for i in range(len(toks) - n + 1))
-    return grams
+    return grams, counts
 
 
 def _is_established(variant_tokens: list[str], changed: set[int], lemmas: set[str], bigrams: set[str]) -> bool:
@@ -383,7 +388,7 @@ def build(out_path: Path = ARTIFACT_FILE, wordnet_dir: Path = WORDNET_DIR) -> di
     from ..resources import shared_dir
 
     shared = shared_dir()
-    attested = _attested_ngrams(shared)
+    attested, health_counts = _attested_ngrams(shared)
     lemmas |= attested  # a variant written in clean health text is usage, not a garble
     bigrams |= {g for g in attested if g.count(" ") == 1}
     substitutes = _Substitutes(wn, read_thesaurus(), zipf)
@@ -458,6 +463,10 @@ def build(out_path: Path = ARTIFACT_FILE, wordnet_dir: Path = WORDNET_DIR) -> di
             if " " in sub or sub in word_terms or sub in _STOP:
                 continue
             z_sub = zipf(sub)
+            # Rare in English and rare in clean health writing: a word health writers use
+            # ("disordered breathing") is no stand-in, however rare it is elsewhere.
+            if health_counts[sub] > ODD_MAX_HEALTH_COUNT:
+                continue
             if z_sub <= ODD_MAX_ZIPF and z_sub <= z_orig - ODD_GAP:
                 odd.setdefault(sub, []).append([original, round(z_sub, 2), round(z_orig, 2)])
     zipfs = {w: round(zipf(w), 2) for w in set(singles) | set(term_words)}

@@ -32,7 +32,8 @@ from .lexicon import ARTIFACT_FILE
 
 #: A single-word or odd substitute must be this many Zipf units rarer than the word it replaces.
 RARITY_GAP = 1.0
-#: Variant hits on a page that make the weaker evidence (single words, odd collocations) count.
+#: Distinct garbles on a page (variants and odd collocations) that let every one of them count, and
+#: variant hits that let single-word stand-ins count.
 PAGE_RUN = 3
 #: Distinct variant phrases a page needs before any of them is flagged.
 MIN_DISTINCT = 2
@@ -99,14 +100,15 @@ class GarbleMatcher:
         if not raw:
             return []
         variants = self._variant_hits(raw, text)
-        # One odd phrase, however often repeated, is too little: clean writers coin the odd
-        # collocation too. Spinners leave several different ones.
-        if len({h.garbled_as.lower() for h in variants}) < MIN_DISTINCT:
-            variants = []
-        taken = [(h.start, h.end) for h in variants]
-        odd = self._odd_hits(raw, lower, taken)
-        odd = _runs(odd, variants, sentences)
-        taken += [(h.start, h.end) for h in odd]
+        odd = self._odd_hits(raw, lower, [(h.start, h.end) for h in variants])
+        # One odd phrase, however often repeated, is too little: careful writers coin odd
+        # collocations too. Spinners leave several different ones, so evidence counts in runs.
+        distinct = {h.garbled_as.lower() for h in variants + odd}
+        if len(distinct) < PAGE_RUN:
+            if len({h.garbled_as.lower() for h in variants}) < MIN_DISTINCT:
+                variants = []
+            odd = _sentence_runs(odd, sentences)
+        taken = [(h.start, h.end) for h in variants + odd]
         singles = self._single_hits(raw, text, lower, taken, sentences, len(variants))
         return sorted(variants + odd + singles, key=lambda h: h.start)
 
@@ -230,12 +232,8 @@ def _sentence_of(pos: int, sentences: list[tuple[int, int]]) -> tuple[int, int] 
     return None
 
 
-def _runs(odd: list[Hit], variants: list[Hit], sentences: list[tuple[int, int]]) -> list[Hit]:
-    """Odd collocations count in runs: two in one sentence, or alongside other garbles on the page."""
-    if not odd:
-        return []
-    if len(variants) >= PAGE_RUN:
-        return odd
+def _sentence_runs(odd: list[Hit], sentences: list[tuple[int, int]]) -> list[Hit]:
+    """Odd collocations that come with another, different one in the same sentence."""
     per_sentence: dict[tuple[int, int] | None, list[Hit]] = {}
     for h in odd:
         per_sentence.setdefault(_sentence_of(h.start, sentences), []).append(h)
