@@ -58,6 +58,11 @@ _USE_FRAME = re.compile(
     r"helps?\s+(?:with|to\s+(?:treat|relieve|manage|control|cure|prevent)|treat|relieve|cure|prevent))\b"
 )
 _NP_END = re.compile(r"[.;:!?()]|\s(?:but|because|while|whereas|although|since|if|when|which|who)\s")
+#: Bounds that keep hostile pages cheap: real claim sentences are far shorter and name few drugs.
+_MAX_SENTENCE_CHARS = 1000
+_MAX_MENTIONS = 12
+_MAX_SENTENCES = 400
+_MAX_TERM_HITS = 60
 _LEGAL_HINT = re.compile(r"schedule|controlled|prescription|counter|otc\b|c-[iv]")
 _DENIAL_HINT = re.compile(r"no|n['’]t|safe|without|free|zero|impossible|little")
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
@@ -150,10 +155,16 @@ def _claim_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
     prev_drug: str | None = None
     prev_i = -2
     for i, sp in enumerate(sents):
+        if len(out) >= _MAX_SENTENCES:
+            break
         found = by_sent.get(i)
-        low = low_all[sp.start:sp.end]
+        # Scraped text without punctuation can make one "sentence" of a whole page: read its start only.
+        end = min(sp.end, sp.start + _MAX_SENTENCE_CHARS)
+        low = low_all[sp.start:end]
         if found:
-            sent = _Sentence(sp.start, sp.end, low)
+            found = [f for f in found if f[1] <= end][:_MAX_MENTIONS]
+        if found:
+            sent = _Sentence(sp.start, end, low)
             for s0, s1, drug in found:
                 sent.mentions.setdefault(drug, []).append((s0 - sp.start, s1 - sp.start))
                 sent.order.append((s0 - sp.start, drug))
@@ -164,7 +175,7 @@ def _claim_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
         if prev_drug is not None and prev_i == i - 1 and "\n\n" not in page.text[sents[i - 1].end:sp.start]:
             m = _PRONOUN.search(low)
             if m is not None and m.start() < 120:
-                sent = _Sentence(sp.start, sp.end, low)
+                sent = _Sentence(sp.start, end, low)
                 sent.mentions[prev_drug] = [(m.start(), m.end())]
                 sent.order.append((m.start(), prev_drug))
                 out.append(sent)
@@ -204,6 +215,8 @@ def _term_hits(low: str, index: FactIndex, drugs) -> list[tuple[int, int, str, o
         for drug, fact, role in vals:
             if drug in drugs:
                 out.append((s, e, drug, fact, role))
+        if len(out) >= _MAX_TERM_HITS:
+            break
     return out
 
 
