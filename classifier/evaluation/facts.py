@@ -267,8 +267,15 @@ def _claim_set(fb: FactBase, path: Path, show: int) -> dict[str, Any]:
         return {}
     rows = load_claim_set(path)
     result: dict[str, Any] = {"n": len(rows), "drugs": len({r["drug"] for r in rows})}
-    for split in ("dev", "heldout"):
-        part = [r for r in rows if r["split"] == split]
+    parts = {
+        "dev": [r for r in rows if r["split"] == "dev"],
+        "heldout": [r for r in rows if r["split"] == "heldout"],
+        # Written after the checker was built and scored once, never looked at during development.
+        "heldout_blind": [r for r in rows if r["split"] == "heldout" and r.get("batch") == "blind"],
+    }
+    for split, part in parts.items():
+        if not part:
+            continue
         preds = [predict(r["text"], r["drug"], fb) for r in part]
         sc = _scores([r["label"] for r in part], [p for p, _ in preds])
         errors = [{"id": r["id"], "gold": r["label"], "pred": p, "text": r["text"], "note": getattr(cc, "note", "")}
