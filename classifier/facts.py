@@ -109,6 +109,7 @@ class DrugFacts:
     atc: tuple[str, ...]
     facts: tuple[Fact, ...]
     files: tuple[str, ...] = ()
+    other: tuple[str, ...] = ()  # abbreviations and other names matched like brands ("HCQ")
 
     def of_type(self, *types: str) -> tuple[Fact, ...]:
         return tuple(f for f in self.facts if f.type in types)
@@ -152,7 +153,7 @@ class FactBase:
         if low in self.drugs:
             return low
         for d in self.drugs.values():
-            if low == d.generic.lower() or low in (b.lower() for b in d.brands) or low in (s.lower() for s in d.street):
+            if low == d.generic.lower() or low in (n.lower() for n in (*d.brands, *d.other, *d.street)):
                 return d.id
         from .drugs import dictionary
 
@@ -279,7 +280,7 @@ def _merge(old: DrugFacts | None, new: DrugFacts) -> DrugFacts:
     return DrugFacts(
         id=old.id, generic=new.generic or old.generic, brands=union(old.brands, new.brands),
         street=union(old.street, new.street), atc=union(old.atc, new.atc), facts=tuple(facts.values()),
-        files=(*old.files, *new.files),
+        files=(*old.files, *new.files), other=union(old.other, new.other),
     )
 
 
@@ -293,13 +294,14 @@ def _parse_file(path: Path, raw: Any, predicates: Mapping[str, Sequence[str]]) -
         raise FactFileError(path, "drug", "a lower-case drug id such as 'diazepam'", drug)
     names = raw.get("names", {})
     if not isinstance(names, dict):
-        raise FactFileError(path, "names", "an object with generic, brands, street, atc", names)
+        raise FactFileError(path, "names", "an object with generic, brands, street, atc, other", names)
     generic = names.get("generic", drug)
     if not isinstance(generic, str) or not generic.strip():
         raise FactFileError(path, "names.generic", "a non-empty string", generic)
     brands = _str_list(path, "names.brands", names.get("brands", []))
     street = _str_list(path, "names.street", names.get("street", []))
     atc = _str_list(path, "names.atc", names.get("atc", []))
+    other = _str_list(path, "names.other", names.get("other", []))
     facts_raw = raw.get("facts")
     if not isinstance(facts_raw, list) or not facts_raw:
         raise FactFileError(path, "facts", "a non-empty list of fact objects", facts_raw)
@@ -312,7 +314,7 @@ def _parse_file(path: Path, raw: Any, predicates: Mapping[str, Sequence[str]]) -
         seen.add(fact.id)
         facts.append(fact)
     return DrugFacts(id=drug, generic=generic, brands=brands, street=street, atc=atc, facts=tuple(facts),
-                     files=(str(path),))
+                     files=(str(path),), other=other)
 
 
 _KNOWN_FIELDS = {
@@ -497,6 +499,8 @@ def _sheet(d: DrugFacts) -> str:
     lines = [f"{d.generic} ({d.id})"]
     if d.brands:
         lines.append(f"  brands: {', '.join(d.brands)}")
+    if d.other:
+        lines.append(f"  other names: {', '.join(d.other)}")
     if d.street:
         lines.append(f"  street names: {', '.join(d.street)}")
     if d.atc:

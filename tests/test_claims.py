@@ -69,6 +69,12 @@ def _check(text: str, fb):
         # benefits no reference backs
         ("Research suggests that Valium may have neuroprotective properties.", "diazepam", "unsupported", "benefit"),
         ("Adderall raises your IQ.", "amphetamine", "unsupported", "benefit"),
+        # lay wording: adjectives, "make you dependent", abbreviations, slow clearance
+        ("Soma can make you drowsy.", "carisoprodol", "supported", "risk"),
+        ("Valium won't make you dependent.", "diazepam", "contradicted", "risk"),
+        ("HCQ is an antiviral drug.", "hydroxychloroquine", "contradicted", "class"),
+        ("Klonopin is cleared slowly, so its effects last a long time.", "clonazepam", "supported", "half_life"),
+        ("Gabapentin is not controlled under federal law.", "gabapentin", "supported", "legal_status"),
         # uses no fact of the drug names
         ("Xanax is used to treat depression.", "alprazolam", "unsupported", "indication"),
         ("Gabapentin is used to treat nerve pain caused by shingles.", "gabapentin", "supported", "indication"),

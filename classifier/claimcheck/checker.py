@@ -49,7 +49,7 @@ _AS_OK = re.compile(r"(?:known|classified|acts?|works?|serves?|categori[sz]ed|la
 _BEFORE_TRUE = re.compile(r"^(?:e?s)?\s*(?:drugs?|medications?|medicines?|agents?|class|family|group)?\s*,?\s*(?:such\s+as|including|called|named|like)?\s*(?:the\s+)?(?:drug\s+|medication\s+)?$")
 _BEFORE_FALSE = re.compile(r"^(?:e?s)?\s*(?:drugs?|medications?|agents?)?\s*,?\s*(?:such\s+as|including|called|named)?\s*(?:the\s+)?$")
 _SCHED = re.compile(r"\bschedule[- ]?(iv|v|iii|ii|i|[1-5])\b|\bc-(iv|iii|ii|v)\b")
-_CONTROLLED = re.compile(r"\bcontrolled\s+(?:prescription\s+)?(?:substances?|drugs?|medications?|medicines?)\b|\bscheduled\s+(?:drugs?|substances?)\b")
+_CONTROLLED = re.compile(r"\bcontrolled\s+(?:prescription\s+)?(?:substances?|drugs?|medications?|medicines?)\b|\bscheduled\s+(?:drugs?|substances?)\b|\b(?:is|are)\s+(?:not\s+)?(?:federally\s+)?controlled\b")
 _RX = re.compile(r"\bprescription[- ]only\b|\bprescription\s+(?:medications?|drugs?|medicines?)\b|\brequires?\s+a\s+(?:valid\s+)?prescription\b|\bonly\s+(?:available\s+)?(?:by|with)\s+(?:a\s+)?prescription\b")
 _ILLEGAL = re.compile(r"\b(?:illegal|unlawful|against\s+the\s+law|not|never|cannot|can't|can’t)\b")
 _USE_FRAME = re.compile(
@@ -289,7 +289,7 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
         _legal(s, di, owned, lex, contra, support)
     if _DENIAL_HINT.search(s):
         _denials(s, di, owned, lex, contra)
-    if di.half_life is not None and ("half" in s or "acting" in s) and halflife.TRIGGER.search(s):
+    if di.half_life is not None and halflife.TRIGGER.search(s):
         _half_life(sent, drug, di, index, contra, support, weak)
     for cat, rx in (lex.benefits if lex.any_benefit.search(s) else ()):
         for m in rx.finditer(s):
@@ -435,7 +435,7 @@ def _legal(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], suppo
         return
     m = _CONTROLLED.search(s)
     if m is not None and owned(m.start()):
-        neg = _negated(s, m.start(), lex)
+        neg = _negated(s, m.start(), lex) or re.search(r"\bnot\b", m.group()) is not None
         controlled_claim = not neg
         if value is not None:
             verdict = "supported" if controlled_claim else "contradicted"

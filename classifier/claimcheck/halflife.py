@@ -15,7 +15,9 @@ from typing import Any
 
 from ..facts import UNIT_HOURS
 
-TRIGGER = re.compile(r"half[- ]?li(?:fe|ves)|\b(?:long|short)(?:er)?[- ]acting\b")
+_SLOW = (r"\b(?:cleared|eliminated|removed|metaboli[sz]ed)\s+(?:very\s+)?slowly\b|\blasts?\s+(?:for\s+)?a\s+long\s+time\b|"
+         r"\bstays?\s+in\s+(?:your|the)\s+(?:body|system)\s+for\s+(?:a\s+long\s+time|days|weeks)\b")
+TRIGGER = re.compile(r"half[- ]?li(?:fe|ves)|\b(?:long|short)(?:er)?[- ]acting\b|" + _SLOW)
 _NUMBER = re.compile(
     r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:(?:-|–|—|to)\s*(\d+(?:\.\d+)?)\s*)?(hours?|hrs?|h|days?|minutes?|mins?)\b"
 )
@@ -23,7 +25,7 @@ _UNITS = {"hour": "h", "hours": "h", "hr": "h", "hrs": "h", "h": "h", "day": "d"
           "minute": "min", "minutes": "min", "min": "min", "mins": "min"}
 _COMPARE = re.compile(r"\b(longer|shorter)\b")
 _THAN = re.compile(r"\bthan\b|\bcompared\s+(?:to|with)\b|\brelative\s+to\b|\bversus\b|\bvs\.?(?=\s)|\bin\s+comparison\s+(?:to|with)\b")
-_LONG = re.compile(r"\b(?:long|prolonged|extended|lengthy)\b[\w\s-]{0,12}?half[- ]?life|\blong[- ]acting\b|half[- ]?life\s+(?:is\s+|that\s+is\s+)?(?:relatively\s+|very\s+|quite\s+)?(?:long|prolonged)")
+_LONG = re.compile(_SLOW + r"|\b(?:long|prolonged|extended|lengthy)\b[\w\s-]{0,12}?half[- ]?life|\blong[- ]acting\b|half[- ]?life\s+(?:is\s+|that\s+is\s+)?(?:relatively\s+|very\s+|quite\s+)?(?:long|prolonged)")
 _SHORT = re.compile(r"\b(?:short|brief)\b[\w\s-]{0,12}?half[- ]?life|\bshort[- ]acting\b|half[- ]?life\s+(?:is\s+|that\s+is\s+)?(?:relatively\s+|very\s+|quite\s+)?short")
 _RATIO = 1.5
 

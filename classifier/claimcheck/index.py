@@ -111,7 +111,7 @@ def build_index(fb: FactBase) -> FactIndex:
     extra = ahocorasick.Automaton()
     n_extra = 0
     for d in fb.drugs.values():
-        for kind, names in (("generic", (d.generic, d.id)), ("brand", d.brands)):
+        for kind, names in (("generic", (d.generic, d.id)), ("brand", (*d.brands, *d.other))):
             for n in names:
                 key = n.lower().strip()
                 if key and known.resolve(key) is None:
