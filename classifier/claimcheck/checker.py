@@ -46,8 +46,10 @@ _BELONGS = re.compile(r"\bbelongs?\s+to\b")
 #: "must not be combined with ..." is advice, not a denial of what follows.
 _ADVICE = re.compile(r"\b(?:must|should|do|does|can|may)\s*(?:not|n't|n’t)\s+be\s+(?:combined|taken|used|mixed|given|stopped|crushed)\b")
 _AS_OK = re.compile(r"(?:known|classified|acts?|works?|serves?|categori[sz]ed|labell?ed|considered|described|referred\s+to)\s+$")
-_BEFORE_TRUE = re.compile(r"^(?:e?s)?\s*(?:drugs?|medications?|medicines?|agents?|class|family|group)?\s*,?\s*(?:such\s+as|including|called|named|like)?\s*(?:the\s+)?(?:drug\s+|medication\s+)?$")
-_BEFORE_FALSE = re.compile(r"^(?:e?s)?\s*(?:drugs?|medications?|agents?)?\s*,?\s*(?:such\s+as|including|called|named)?\s*(?:the\s+)?$")
+# Gaps are normalised by _tokens (single spaces, commas as tokens) so that these patterns have no
+# adjacent optional white space to backtrack over.
+_BEFORE_TRUE = re.compile(r"^(?:e?s )?(?:(?:drugs?|medications?|medicines?|agents?|class|family|group) )?(?:, )?(?:(?:such as|including|called|named|like) )?(?:the )?(?:(?:drug|medication) )?$")
+_BEFORE_FALSE = re.compile(r"^(?:e?s )?(?:(?:drugs?|medications?|agents?) )?(?:, )?(?:(?:such as|including|called|named) )?(?:the )?$")
 _SCHED = re.compile(r"\bschedule[- ]?(iv|v|iii|ii|i|[1-5])\b|\bc-(iv|iii|ii|v)\b")
 _CONTROLLED = re.compile(r"\bcontrolled\s+(?:prescription\s+)?(?:substances?|drugs?|medications?|medicines?)\b|\bscheduled\s+(?:drugs?|substances?)\b|\b(?:is|are)\s+(?:not\s+)?(?:federally\s+)?controlled\b")
 _RX = re.compile(r"\bprescription[- ]only\b|\bprescription\s+(?:medications?|drugs?|medicines?)\b|\brequires?\s+a\s+(?:valid\s+)?prescription\b|\bonly\s+(?:available\s+)?(?:by|with)\s+(?:a\s+)?prescription\b")
@@ -408,7 +410,7 @@ def _class_attributed(s: str, spans: list[tuple[int, int]], t0: int, t1: int, is
             return True, neg
         if t1 <= m0:
             gap = s[t1:m0]
-            if (_BEFORE_FALSE if is_false else _BEFORE_TRUE).match(gap):
+            if len(gap) <= 60 and (_BEFORE_FALSE if is_false else _BEFORE_TRUE).match(_tokens(gap)):
                 return True, False
     return False, False
 
@@ -539,7 +541,7 @@ def _compared_with(sent: _Sentence, split: int) -> list[str]:
         gap = sent.low[last:p0]
         if not items and p0 - split > 70:
             break
-        if items and not _LIST_GAP.match(gap):
+        if items and (len(gap) > 30 or not _LIST_GAP.match(_tokens(gap))):
             break
         items.append((d, bool(items) and not re.search(r"\b(?:and|or|as\s+well\s+as)\b|&", gap)))
         last = p1
@@ -548,7 +550,13 @@ def _compared_with(sent: _Sentence, split: int) -> list[str]:
     return list(dict.fromkeys(d for d, _ in items))
 
 
-_LIST_GAP = re.compile(r"^[\s,]*(?:and|or|&|as\s+well\s+as)?[\s,]*(?:the\s+)?$")
+_LIST_GAP = re.compile(r"^(?:, )?(?:(?:and|or|&|as well as) )?(?:, )?(?:the )?$")
+
+
+def _tokens(gap: str) -> str:
+    """``gap`` as single-space-separated tokens, commas included, each followed by one space."""
+    words = gap.replace(",", " , ").split()
+    return " ".join(words) + " " if words else ""
 
 
 def _overstated(s: str, hit: _Hit, lex: Lexicon, di: DrugIndex, support: list[_Hit]) -> bool:
