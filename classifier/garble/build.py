@@ -394,6 +394,7 @@ def build(out_path: Path = ARTIFACT_FILE, wordnet_dir: Path = WORDNET_DIR) -> di
     substitutes = _Substitutes(wn, read_thesaurus(), zipf)
     thesaurus = read_thesaurus()
     known = set(terms) | legit
+    health_words = {w for t in terms for w in term_tokens(t)} - _STOP
 
     def units(term: str) -> list[str]:
         # A hyphenated compound that a thesaurus or WordNet knows ("short-term") is replaced whole.
@@ -441,6 +442,10 @@ def build(out_path: Path = ARTIFACT_FILE, wordnet_dir: Path = WORDNET_DIR) -> di
                         not thesaurus_only
                         and min(zipf(w) for sub, _src in combo for w in sub.split()) > WORDNET_MAX_ZIPF
                     ):
+                        continue
+                    # Health words for health words ("sleep problem", "medicine test") is rewording
+                    # within the register, not a tortured phrase: one substitute must come from outside.
+                    if all(w in health_words for sub, _src in combo for w in sub.split()):
                         continue
                     variants[variant] = [n_changed, thesaurus_only, t_idx]
                     made += 1
