@@ -282,6 +282,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  caught: {g['caught_examples'][:12]}")
             print(f"  missed: {g['missed_examples'][:12]}")
     if args.json:
+        # Saved figures keep page ids and the terms named, not the evidence: no data-set text is written.
+        for w in figures.get("false_positives", {}).get("worst", []):
+            w["flags"] = [f.split(" → ", 1)[-1] for f in w["flags"]]
         args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False), encoding="utf-8")
     return 0
 
