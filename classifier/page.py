@@ -209,9 +209,12 @@ def _parse_text(text: str, url: str | None) -> Page:
     return Page(text=text, url=url, is_html=False, blocks=tuple(blocks))
 
 
-_NEWLINE_RUN = re.compile(r"[ \t]*\n[ \t\n]*")
+# Linear on hostile input: a run of blanks is only tried from its start (look-behind), and a tag
+# cannot swallow the next "<" (resiliparse escapes "<" in text and attributes), so "<a <a <a ..."
+# without ">" is not rescanned from every "<a".
+_NEWLINE_RUN = re.compile(r"(?<![ \t])[ \t]*\n[ \t\n]*")
 _SPACE_RUN = re.compile(r"[ \t]{2,}")
-_TAG = re.compile(r"<(/?)(a|p|h[1-6]|ul|ol|li|pre|br)\b([^>]*)>", re.I)
+_TAG = re.compile(r"<(/?)(a|p|h[1-6]|ul|ol|li|pre|br)\b([^<>]*)>", re.I)
 _HREF = re.compile(r"""href\s*=\s*"([^"]*)\"""", re.I)
 
 
