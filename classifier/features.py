@@ -3,10 +3,10 @@
 Flag features are built generically from each flag's family and code, so a new detector code becomes
 a feature at the next training without any change here:
 
-- per family (``fam_<family>_n``, ``_sev_sum``, ``_sev_max``, ``_per_kw``: count, summed and maximum
-  severity, count per 1,000 words) over flags with severity > 0 (zero-severity flags are markers that
+- per family (``fam_<family>_n``, ``_sev_max``, ``_per_kw``: count, maximum severity, count per 1,000
+  words) over flags with severity > 0 (zero-severity flags are markers that
   a page *has*, not problems; they enter through ``marker_*``);
-- per code (``code_<code>`` count and ``code_<code>_per_kw``);
+- per code (``code_<code>``: count; a rate per code would only repeat the family rate's information);
 - totals (``flags_n``, ``flags_sev_sum``, ``flags_sev_max``).
 
 Claim features: verdict counts and ratios (``verdict_*``) plus whatever ``classifier.claims.claim_features``
@@ -126,7 +126,6 @@ def _flag_features(flags: Sequence[Flag], kw: float) -> dict[str, float]:
             continue
         fam = f"fam_{f.family}"
         out[f"{fam}_n"] = out.get(f"{fam}_n", 0.0) + 1
-        out[f"{fam}_sev_sum"] = out.get(f"{fam}_sev_sum", 0.0) + f.severity
         out[f"{fam}_sev_max"] = max(out.get(f"{fam}_sev_max", 0.0), f.severity)
         code = f"code_{f.code}"
         out[code] = out.get(code, 0.0) + 1
@@ -135,8 +134,6 @@ def _flag_features(flags: Sequence[Flag], kw: float) -> dict[str, float]:
         sev_max = max(sev_max, f.severity)
     for key in [k for k in out if k.endswith("_n") and k.startswith("fam_")]:
         out[key[:-2] + "_per_kw"] = out[key] / kw
-    for key in [k for k in out if k.startswith("code_")]:
-        out[key + "_per_kw"] = out[key] / kw
     out["flags_n"] = total
     out["flags_sev_sum"] = sev_sum
     out["flags_sev_max"] = sev_max
@@ -280,6 +277,8 @@ class FeatureVectorizer(TransformerMixin, BaseEstimator):
     max_tokens : int, default=0
         How many word features (``tok_*``) to keep, the most widespread in training first; 0 keeps none,
         so the model is built from the interpretable features alone.
+    exclude : tuple of str, default=()
+        Feature names never to use as columns.
 
     Attributes
     ----------
@@ -287,9 +286,10 @@ class FeatureVectorizer(TransformerMixin, BaseEstimator):
         Column names, sorted.
     """
 
-    def __init__(self, min_support: int = 3, max_tokens: int = 0) -> None:
+    def __init__(self, min_support: int = 3, max_tokens: int = 0, exclude: tuple[str, ...] = ()) -> None:
         self.min_support = min_support
         self.max_tokens = max_tokens
+        self.exclude = exclude
 
     def fit(self, X: Iterable[Mapping[str, float]], y: object = None) -> FeatureVectorizer:
         """Learn the column names from the feature dicts ``X``."""
@@ -300,6 +300,8 @@ class FeatureVectorizer(TransformerMixin, BaseEstimator):
             for k, v in row.items():
                 if v:
                     support[k] = support.get(k, 0) + 1
+        for k in self.exclude:
+            support.pop(k, None)
         if not isinstance(self.max_tokens, int) or self.max_tokens < 0:
             raise ValueError(f"max_tokens must be a non-negative integer, got {self.max_tokens!r}")
         kept = {k for k, c in support.items() if c >= self.min_support and not k.startswith(TOKEN_PREFIX)}

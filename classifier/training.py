@@ -46,6 +46,14 @@ SOURCE_WEIGHTS = {"recovery": 1.0, "healthstory": 0.5, "pages": 4.0}
 DEFAULT_C = 0.3
 #: Word features kept by the text component (0 = interpretable features only).
 DEFAULT_TOKENS = 0
+#: Features left out of the model: the claim checker's counts and fractions repeat ``verdict_*`` and
+#: ``code_claims.*``; two copies of one quantity split its weight between them, sometimes with opposite
+#: signs, and the explanation then says that unsupported claims "raised" the score.
+EXCLUDED_FEATURES = (
+    "claims_n", "claims_supported", "claims_contradicted", "claims_unsupported", "claims_frac_supported",
+    "claims_frac_contradicted", "claims_frac_unsupported", "claims_flag_contradicted", "claims_flag_unsupported",
+    "claims_flag_benefit_only", "claims_flag_overstated", "verdict_unsupported", "verdict_contradicted",
+)
 DEFAULT_THRESHOLDS = {"unreliable_below": 1 / 3, "credible_from": 2 / 3}
 
 
@@ -146,7 +154,7 @@ def build_pipeline(C: float = DEFAULT_C, cv: Any = 5, max_tokens: int = DEFAULT_
 
     lr = LogisticRegression(C=C, class_weight="balanced", max_iter=2000)
     return Pipeline([
-        ("vectorize", FeatureVectorizer(min_support=3, max_tokens=max_tokens)),
+        ("vectorize", FeatureVectorizer(min_support=3, max_tokens=max_tokens, exclude=EXCLUDED_FEATURES)),
         ("compress", SignedLog1p()),
         ("scale", StandardScaler()),
         ("classify", CalibratedClassifierCV(lr, method="sigmoid", cv=cv, ensemble=False)),
