@@ -138,7 +138,7 @@ def _in_links(page: Page, start: int, end: int) -> bool:
 
 _TRUSTED = tuple(_LEXICON["trusted_domains"])
 _LOCATOR = tuple(_LEXICON["locator_words"])
-_URL_TOKEN = re.compile(r"[a-z]+|\d+mg", re.I)
+_URL_TOKEN = re.compile(r"[a-z]+|\d+(?:mg)?", re.I)
 _SELL_TOKENS = frozenset(
     ["buy", "order", "cheap", "purchase", "shop", "store", "pharmacy", "pharma", "rx", "meds", "pills", "pill", "sale", "discount", "generic", "noprescription", "nopresc", "overnight", "cod"]
 )
@@ -211,7 +211,7 @@ _BUY_VERB = r"(?:buy(?:ing)?|order(?:ing)?|purchas(?:e|ing)|shop\s+for)"
 _ADJ = r"(?:(?:cheap|cheapest|generic|discount(?:ed)?|real|genuine|brand|legit|legal|original|quality)\s+){0,2}"
 _BUY_AT = re.compile(r"(?<![\w-])(" + _BUY_VERB + r")\s+" + _ADJ)
 _SELL_TAIL = re.compile(
-    r"(?:\s*\d+(?:\.\d+)?\s*mg)?(?:[ \t]+(?:online|now|today|cheap|overnight|fast|for\s+sale|cod|"
+    r"(?:\s{0,3}\d{1,5}(?:\.\d{1,3})?\s{0,3}mg)?(?:[ \t]{1,3}(?:online|now|today|cheap|overnight|fast|for\s+sale|cod|"
     r"without\s+(?:a\s+|any\s+)?(?:prescription|rx|script)|no\s+(?:prescription|rx)|"
     r"with\s+no\s+(?:prescription|rx)|in\s+(?:the\s+)?(?:usa|uk|us)|usa|uk|next[\s-]day|same[\s-]day))+",
     re.I,
@@ -221,7 +221,7 @@ _SELL_TAIL = re.compile(
 _ADDRESSED = re.compile(r"(?:where\s+to|how\s+to|here\s+to|click\s+to|you\s+can|can\s+i|can\s+you|best\s+place\s+to|"
                         r"safe\s+to|easy\s+to|you\s+should|want\s+to|need\s+to|now\s+you\s+can)\s+$", re.I)
 _ANCHOR_BUY = re.compile(r"\b(?:buy|order|purchase|shop)\b", re.I)
-_ANCHOR_GET = re.compile(r"\bget\b.*\b(?:now|online|today|cheap|without|no\s+prescription)\b", re.I)
+_ANCHOR_GET = re.compile(r"\bget\b.{0,60}?\b(?:now|online|today|cheap|without|no\s+prescription)\b", re.I)
 _ANCHOR_SELL = re.compile(
     r"\b(?:online|cheap|now|today|discount|generic|overnight|pills?|tabs|tablets?|meds|rx|without\s+(?:a\s+)?"
     r"prescription|no\s+prescription|for\s+sale)\b",
@@ -343,11 +343,13 @@ def _drug_at(low: str, pos: int) -> tuple[str, int] | None:
 
 
 # Shops sell product variants between the name and the strength ("Viagra Professional 100 mg").
+# Bounded runs of blanks and digits keep every attempt constant-time, so a scan over a page of spaces or
+# digits stays linear.
 _STRENGTH = re.compile(
-    r"(?:[ \t]+(?:professional|soft|super|force|extra|oral[ \t]+jelly|jelly|chewable|sublingual|generic|forte|"
+    r"(?:[ \t]{1,3}(?:professional|soft|super|force|extra|oral[ \t]jelly|jelly|chewable|sublingual|generic|forte|"
     r"xr|er|cr|sr|ir))?"
-    r"[ \t]*(?:[-(,][ \t]*)?(\d+(?:\.\d+)?)[ \t]*(?:mg|mcg|µg|micrograms?|milligrams?)\b"
-    r"(?:[ \t]+(bars?|pills?|tabs?|tablets?|caps?|capsules?|strips?|pack))?",
+    r"[ \t]{0,3}(?:[-(,][ \t]{0,3})?(\d{1,5}(?:\.\d{1,3})?)[ \t]{0,3}(?:mg|mcg|µg|micrograms?|milligrams?)\b"
+    r"(?:[ \t]{1,3}(bars?|pills?|tabs?|tablets?|caps?|capsules?|strips?|pack))?",
     re.I,
 )
 # An offer next to a product name: a buy verb (not "in order to"), a price, stock or shipping words.
