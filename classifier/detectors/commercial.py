@@ -21,7 +21,9 @@ Six small detectors, each raising one flag code with the exact span that shows i
     affiliate disclosures, donation widgets and sponsored-content markers (low-severity context).
 
 A drug name alone is never a signal: every rule needs selling context, a disguise or a mix. Everything
-the detectors need per page (drug mentions, the main drug) is computed once and shared.
+the detectors need per page (drug mentions, disguised names, the main drug) is computed once and shared.
+Figures (false positives on reliable journalism and drug labels, recall and precision on held-out
+fixtures): ``healthcred evaluate commercial`` (:mod:`classifier.evaluation.commercial`).
 
 Lexicons: ``corpus/lexicons/drugs.json`` (names, through :mod:`classifier.drugs`),
 ``corpus/lexicons/commercial.json`` (public helplines, trusted domains, locator words) and
