@@ -14,25 +14,23 @@ adds (``claims_*``); garble scores from ``classifier.detectors.garble.garble_sco
 looked up at call time and skipped when absent, so the featurizer works while those modules evolve.
 
 Word rates (``tok_<word>``, per 1,000 words, drug names left out): the raw material of an optional,
-compact text component; :class:`FeatureVectorizer` keeps at most ``max_tokens`` of them.
+compact text component; :class:`~classifier.training.FeatureVectorizer` keeps at most ``max_tokens`` of them.
 
 Text statistics: length, sentence length, long words, a Flesch reading-ease estimate, second- and
 first-person address, superlatives and hype words, exclamation and question marks, capitals, hedges,
 boosters, numbers, quotations and attributions ("said", "according to"), per 1,000 words.
 
-:class:`FeatureVectorizer` turns these dicts into a matrix with a fixed column order learned in ``fit``
-(a scikit-learn transformer); :class:`SignedLog1p` compresses heavy-tailed counts before scaling.
+This module imports neither scikit-learn nor pandas (scikit-learn imports pandas when it is installed):
+scoring needs only these dicts. The transformers that turn them into a matrix for training,
+:class:`~classifier.training.FeatureVectorizer` and :class:`~classifier.training.SignedLog1p`, live in
+:mod:`classifier.training`.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
-
-import numpy as np
-from sklearn.base import BaseEstimator, OneToOneFeatureMixin, TransformerMixin
-from sklearn.utils.validation import check_is_fitted, validate_data
+from collections.abc import Mapping, Sequence
 
 from .page import Page
 from .results import VERDICTS, ClaimCheck, Flag
@@ -257,105 +255,3 @@ def _optional_features(page: Page, flags: Sequence[Flag], claims: Sequence[Claim
             if math.isfinite(fv):
                 out[str(k)] = fv
     return out
-
-
-# --------------------------------------------------------------------------------------------------
-# scikit-learn transformers
-
-
-class FeatureVectorizer(TransformerMixin, BaseEstimator):
-    """Feature dicts → a dense matrix whose columns are fixed at ``fit``.
-
-    Like :class:`sklearn.feature_extraction.DictVectorizer`, but dense, with a minimum support so that
-    codes seen on a handful of training pages do not become columns, and unknown names ignored at
-    transform time (new detector codes need a retraining to count, never a code change).
-
-    Parameters
-    ----------
-    min_support : int, default=3
-        A feature becomes a column only if it is non-zero on at least this many training records.
-    max_tokens : int, default=0
-        How many word features (``tok_*``) to keep, the most widespread in training first; 0 keeps none,
-        so the model is built from the interpretable features alone.
-    exclude : tuple of str, default=()
-        Feature names never to use as columns.
-
-    Attributes
-    ----------
-    feature_names_ : ndarray of str
-        Column names, sorted.
-    """
-
-    def __init__(self, min_support: int = 3, max_tokens: int = 0, exclude: tuple[str, ...] = ()) -> None:
-        self.min_support = min_support
-        self.max_tokens = max_tokens
-        self.exclude = exclude
-
-    def fit(self, X: Iterable[Mapping[str, float]], y: object = None) -> FeatureVectorizer:
-        """Learn the column names from the feature dicts ``X``."""
-        if not isinstance(self.min_support, int) or self.min_support < 1:
-            raise ValueError(f"min_support must be a positive integer, got {self.min_support!r}")
-        support: dict[str, int] = {}
-        for row in _records(X):
-            for k, v in row.items():
-                if v:
-                    support[k] = support.get(k, 0) + 1
-        for k in self.exclude:
-            support.pop(k, None)
-        if not isinstance(self.max_tokens, int) or self.max_tokens < 0:
-            raise ValueError(f"max_tokens must be a non-negative integer, got {self.max_tokens!r}")
-        kept = {k for k, c in support.items() if c >= self.min_support and not k.startswith(TOKEN_PREFIX)}
-        tokens = sorted((k for k, c in support.items() if c >= self.min_support and k.startswith(TOKEN_PREFIX)),
-                        key=lambda k: (-support[k], k))
-        names = sorted(kept | set(tokens[: self.max_tokens]))
-        if not names:
-            raise ValueError("no feature is non-zero on min_support training records")
-        self.feature_names_ = np.asarray(names, dtype=object)
-        self.n_features_out_ = len(names)
-        return self
-
-    def transform(self, X: Iterable[Mapping[str, float]]) -> np.ndarray:
-        """The matrix of ``X`` (missing features are 0)."""
-        check_is_fitted(self, "feature_names_")
-        rows = _records(X)
-        index = {n: j for j, n in enumerate(self.feature_names_)}
-        out = np.zeros((len(rows), len(index)))
-        for i, r in enumerate(rows):
-            for k, v in r.items():
-                j = index.get(k)
-                if j is not None:
-                    out[i, j] = v
-        return out
-
-    def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
-        check_is_fitted(self, "feature_names_")
-        return self.feature_names_.copy()
-
-
-def _records(X: Iterable[Mapping[str, float]]) -> list[Mapping[str, float]]:
-    rows = list(X)
-    for i, r in enumerate(rows):
-        if not isinstance(r, Mapping):
-            raise TypeError(f"FeatureVectorizer expects mappings of feature name to value; row {i} is {type(r).__name__}")
-    return rows
-
-
-class SignedLog1p(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
-    """``sign(x) * log1p(|x|)``: counts and rates are heavy-tailed; this keeps one spammy page from dominating.
-
-    Stateless; ``fit`` only records the input width.
-    """
-
-    def fit(self, X: object, y: object = None) -> SignedLog1p:
-        validate_data(self, X, reset=True)
-        return self
-
-    def transform(self, X: object) -> np.ndarray:
-        check_is_fitted(self, "n_features_in_")
-        X = validate_data(self, X, reset=False)
-        return np.sign(X) * np.log1p(np.abs(X))
-
-    def __sklearn_tags__(self):  # noqa: ANN204 - sklearn's Tags type
-        tags = super().__sklearn_tags__()
-        tags.requires_fit = True
-        return tags

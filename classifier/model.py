@@ -11,11 +11,14 @@ file's sha256 must equal the manifest's *before* joblib reads a byte, the scikit
 version must match the one that trained it, and a model from anywhere but the bundled ``models/``
 needs ``Options(trust_model=True)``.
 
-Scoring one page goes through numpy on the fitted attributes, not through ``Pipeline.predict_proba``:
-the pipeline's input validation costs more than the arithmetic for a single row. With
-``ensemble=False`` the calibrated classifier is one logistic regression plus one sigmoid, so
-``P(credible) = expit(-(a * (w · z + c) + b))`` with ``z`` the scaled, compressed features; the tests
-check that this equals ``pipeline.predict_proba`` to 1e-9.
+Scoring one page is numpy arithmetic on the fitted numbers, not ``Pipeline.predict_proba``: the
+pipeline's input validation costs more than the arithmetic for a single row, and importing
+scikit-learn (which imports pandas) costs seconds at start-up. With ``ensemble=False`` the calibrated
+classifier is one logistic regression plus one sigmoid, so ``P(credible) = expit(-(a * (w · z + c) + b))``
+with ``z`` the scaled, compressed features. Training writes those numbers into the manifest's ``linear``
+block (:func:`linear_block`); scoring reads them from there once the model file's sha256 has been
+checked, and joblib loads the pipeline only when :meth:`CredibilityModel.predict_proba` needs it. The
+tests check that both paths agree to 1e-9 and that the manifest's numbers are the pipeline's.
 """
 
 from __future__ import annotations
@@ -71,39 +74,53 @@ class Prediction:
 
 
 class CredibilityModel:
-    """The fitted pipeline with its manifest: scores, bands and explanations for feature dicts.
+    """The calibrated linear model behind the pipeline: scores, bands and explanations for feature dicts.
 
     Parameters
     ----------
-    pipeline : sklearn.pipeline.Pipeline
-        ``vectorize → compress → scale → classify`` as built by :mod:`classifier.training`.
     manifest : dict
-        The JSON manifest (thresholds are read from ``manifest["thresholds"]``).
+        The verified JSON manifest; its ``linear`` block (written by :func:`linear_block` at training)
+        holds the feature names and the fitted numbers, its ``thresholds`` the bands.
+    model_path : Path, optional
+        The verified joblib file, loaded only when :meth:`predict_proba` or :attr:`pipeline` is used.
     """
 
-    def __init__(self, pipeline: Any, manifest: Mapping[str, Any]) -> None:
-        self.pipeline = pipeline
+    def __init__(self, manifest: Mapping[str, Any], model_path: Path | None = None) -> None:
         self.manifest = dict(manifest)
+        self.model_path = model_path
+        self._pipeline: Any = None
         th = self.manifest.get("thresholds", {})
         self.unreliable_below = float(th.get("unreliable_below", 1 / 3))
         self.credible_from = float(th.get("credible_from", 2 / 3))
         if not 0.0 <= self.unreliable_below <= self.credible_from <= 1.0:
             raise ModelIntegrityError("thresholds", f"manifest thresholds out of order: {th}")
-        steps = dict(pipeline.named_steps)
-        self.feature_names: tuple[str, ...] = tuple(steps["vectorize"].feature_names_)
-        self._compress = "compress" in steps
-        scaler = steps["scale"]
-        self._mean = np.asarray(scaler.mean_, dtype=float)
-        self._scale = np.asarray(scaler.scale_, dtype=float)
-        calibrated = steps["classify"].calibrated_classifiers_
-        if len(calibrated) != 1:
-            raise ModelIntegrityError("layout", "expected a calibrated classifier fitted with ensemble=False")
-        lr = calibrated[0].estimator
-        sigmoid = calibrated[0].calibrators[0]
-        # Folding the calibrator's slope into the weights gives each feature's push on the final log-odds.
-        self._coef = -float(sigmoid.a_) * np.asarray(lr.coef_[0], dtype=float)
-        self._intercept = -float(sigmoid.a_) * float(lr.intercept_[0]) - float(sigmoid.b_)
-        self._index = {n: i for i, n in enumerate(self.feature_names)}
+        lin = self.manifest.get("linear")
+        try:
+            self.feature_names: tuple[str, ...] = tuple(lin["feature_names"])
+            self._compress = bool(lin["compress"])
+            self._mean = np.asarray(lin["mean"], dtype=float)
+            self._scale = np.asarray(lin["scale"], dtype=float)
+            self._coef = np.asarray(lin["coef"], dtype=float)
+            self._intercept = float(lin["intercept"])
+        except (TypeError, KeyError, ValueError) as exc:
+            raise ModelIntegrityError("bad_manifest", f"the manifest's 'linear' block is missing or malformed ({exc!r}); "
+                                      "retrain with `healthcred train`") from exc
+        n = len(self.feature_names)
+        if not (self._mean.shape == self._scale.shape == self._coef.shape == (n,)):
+            raise ModelIntegrityError("bad_manifest", "the manifest's 'linear' arrays do not match its feature names")
+        self._index = {name: i for i, name in enumerate(self.feature_names)}
+
+    @property
+    def pipeline(self) -> Any:
+        """The fitted scikit-learn pipeline, loaded (after the sha256 check) on first use."""
+        if self._pipeline is None:
+            if self.model_path is None:
+                raise ModelNotFoundError("missing", "this model was built without a model file")
+            verify(self.model_path)  # again: the file may have changed since the model was opened
+            import joblib
+
+            self._pipeline = joblib.load(self.model_path)
+        return self._pipeline
 
     def logit(self, features: Mapping[str, float]) -> tuple[float, np.ndarray]:
         """Calibrated log-odds of credibility and each feature's contribution to it."""
@@ -191,10 +208,31 @@ def load_model(options: Options) -> CredibilityModel:
         hint = "train one with `healthcred train` (or `python -m classifier.training`)"
         raise ModelNotFoundError("missing", f"no credibility model at {path}: {hint}")
     manifest = verify(path)
-    import joblib
+    return CredibilityModel(manifest, path)
 
-    pipeline = joblib.load(path)
-    return CredibilityModel(pipeline, manifest)
+
+def linear_block(pipeline: Any) -> dict[str, Any]:
+    """The fitted numbers of ``vectorize → compress → scale → calibrated logistic regression``, for the manifest.
+
+    With ``ensemble=False`` the calibrated classifier is one logistic regression ``d = w · z + c`` and one
+    sigmoid ``P = expit(-(a d + b))``; folding ``-a`` into the weights gives each feature's push on the
+    calibrated log-odds directly.
+    """
+    steps = dict(pipeline.named_steps)
+    calibrated = steps["classify"].calibrated_classifiers_
+    if len(calibrated) != 1:
+        raise ValueError("expected a calibrated classifier fitted with ensemble=False")
+    lr = calibrated[0].estimator
+    sigmoid = calibrated[0].calibrators[0]
+    a, b = float(sigmoid.a_), float(sigmoid.b_)
+    return {
+        "feature_names": [str(n) for n in steps["vectorize"].feature_names_],
+        "compress": "compress" in steps,
+        "mean": [float(v) for v in steps["scale"].mean_],
+        "scale": [float(v) for v in steps["scale"].scale_],
+        "coef": [-a * float(v) for v in lr.coef_[0]],
+        "intercept": -a * float(lr.intercept_[0]) - b,
+    }
 
 
 def manifest_path(model_path: Path) -> Path:
@@ -227,13 +265,18 @@ def verify(model_path: Path) -> dict[str, Any]:
             f"{model_path.name} does not match its manifest (sha256 {actual[:12]}… != {expected[:12] or 'none'}…): "
             "the file was changed or replaced; refusing to load it (retrain with `healthcred train`)",
         )
-    import sklearn
+    # The installed version from package metadata: importing scikit-learn would also import pandas.
+    from importlib.metadata import PackageNotFoundError, version
 
+    try:
+        installed = version("scikit-learn")
+    except PackageNotFoundError:
+        installed = "not installed"
     trained = str(manifest.get("versions", {}).get("scikit-learn", ""))
-    if _major_minor(trained) != _major_minor(sklearn.__version__):
+    if _major_minor(trained) != _major_minor(installed):
         raise ModelIntegrityError(
             "version_mismatch",
-            f"the model was trained with scikit-learn {trained or 'unknown'}, this is {sklearn.__version__}: "
+            f"the model was trained with scikit-learn {trained or 'unknown'}, this is {installed}: "
             "pickled estimators are not portable across versions; retrain with `healthcred train`",
         )
     return manifest

@@ -27,14 +27,17 @@ import json
 import platform
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+from sklearn.base import BaseEstimator, OneToOneFeatureMixin, TransformerMixin
+from sklearn.utils.validation import check_is_fitted, validate_data
 
 from .datasets import Document, default_paths, load
-from .model import MODEL_FILE, manifest_path, sha256_file
+from .features import TOKEN_PREFIX as _TOKEN_PREFIX
+from .model import MODEL_FILE, linear_block, manifest_path, sha256_file
 from .resources import CORPUS_DIR, MODELS_DIR
 
 PKG_DIR = Path(__file__).resolve().parent
@@ -140,6 +143,108 @@ def load_featurized(names: Sequence[str], paths: dict[str, Path] | None = None,
 
 
 # --------------------------------------------------------------------------------------------------
+# scikit-learn transformers (here, not in ``features``, so that scoring never imports scikit-learn)
+
+
+class FeatureVectorizer(TransformerMixin, BaseEstimator):
+    """Feature dicts → a dense matrix whose columns are fixed at ``fit``.
+
+    Like :class:`sklearn.feature_extraction.DictVectorizer`, but dense, with a minimum support so that
+    codes seen on a handful of training pages do not become columns, and unknown names ignored at
+    transform time (new detector codes need a retraining to count, never a code change).
+
+    Parameters
+    ----------
+    min_support : int, default=3
+        A feature becomes a column only if it is non-zero on at least this many training records.
+    max_tokens : int, default=0
+        How many word features (``tok_*``) to keep, the most widespread in training first; 0 keeps none,
+        so the model is built from the interpretable features alone.
+    exclude : tuple of str, default=()
+        Feature names never to use as columns.
+
+    Attributes
+    ----------
+    feature_names_ : ndarray of str
+        Column names, sorted.
+    """
+
+    def __init__(self, min_support: int = 3, max_tokens: int = 0, exclude: tuple[str, ...] = ()) -> None:
+        self.min_support = min_support
+        self.max_tokens = max_tokens
+        self.exclude = exclude
+
+    def fit(self, X: Iterable[Mapping[str, float]], y: object = None) -> FeatureVectorizer:
+        """Learn the column names from the feature dicts ``X``."""
+        if not isinstance(self.min_support, int) or self.min_support < 1:
+            raise ValueError(f"min_support must be a positive integer, got {self.min_support!r}")
+        support: dict[str, int] = {}
+        for row in _records(X):
+            for k, v in row.items():
+                if v:
+                    support[k] = support.get(k, 0) + 1
+        for k in self.exclude:
+            support.pop(k, None)
+        if not isinstance(self.max_tokens, int) or self.max_tokens < 0:
+            raise ValueError(f"max_tokens must be a non-negative integer, got {self.max_tokens!r}")
+        kept = {k for k, c in support.items() if c >= self.min_support and not k.startswith(_TOKEN_PREFIX)}
+        tokens = sorted((k for k, c in support.items() if c >= self.min_support and k.startswith(_TOKEN_PREFIX)),
+                        key=lambda k: (-support[k], k))
+        names = sorted(kept | set(tokens[: self.max_tokens]))
+        if not names:
+            raise ValueError("no feature is non-zero on min_support training records")
+        self.feature_names_ = np.asarray(names, dtype=object)
+        self.n_features_out_ = len(names)
+        return self
+
+    def transform(self, X: Iterable[Mapping[str, float]]) -> np.ndarray:
+        """The matrix of ``X`` (missing features are 0)."""
+        check_is_fitted(self, "feature_names_")
+        rows = _records(X)
+        index = {n: j for j, n in enumerate(self.feature_names_)}
+        out = np.zeros((len(rows), len(index)))
+        for i, r in enumerate(rows):
+            for k, v in r.items():
+                j = index.get(k)
+                if j is not None:
+                    out[i, j] = v
+        return out
+
+    def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
+        check_is_fitted(self, "feature_names_")
+        return self.feature_names_.copy()
+
+
+def _records(X: Iterable[Mapping[str, float]]) -> list[Mapping[str, float]]:
+    rows = list(X)
+    for i, r in enumerate(rows):
+        if not isinstance(r, Mapping):
+            raise TypeError(f"FeatureVectorizer expects mappings of feature name to value; row {i} is {type(r).__name__}")
+    return rows
+
+
+class SignedLog1p(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
+    """``sign(x) * log1p(|x|)``: counts and rates are heavy-tailed; this keeps one spammy page from dominating.
+
+    Stateless; ``fit`` only records the input width.
+    """
+
+    def fit(self, X: object, y: object = None) -> SignedLog1p:
+        validate_data(self, X, reset=True)
+        return self
+
+    def transform(self, X: object) -> np.ndarray:
+        check_is_fitted(self, "n_features_in_")
+        X = validate_data(self, X, reset=False)
+        return np.sign(X) * np.log1p(np.abs(X))
+
+    def __sklearn_tags__(self):  # noqa: ANN204 - sklearn's Tags type
+        tags = super().__sklearn_tags__()
+        tags.requires_fit = True
+        return tags
+
+
+# --------------------------------------------------------------------------------------------------
 # the estimator
 
 
@@ -149,8 +254,6 @@ def build_pipeline(C: float = DEFAULT_C, cv: Any = 5, max_tokens: int = DEFAULT_
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import Pipeline
     from sklearn.preprocessing import StandardScaler
-
-    from .features import FeatureVectorizer, SignedLog1p
 
     lr = LogisticRegression(C=C, class_weight="balanced", max_iter=2000)
     return Pipeline([
@@ -333,6 +436,7 @@ def _manifest(out: Path, pipe: Any, data: dict, paths: dict[str, Path], threshol
         "versions": {"python": platform.python_version(), "scikit-learn": sklearn.__version__,
                      "numpy": np.__version__, "joblib": joblib.__version__},
         "feature_names": [str(n) for n in pipe.named_steps["vectorize"].feature_names_],
+        "linear": linear_block(pipe),
         "features_code_sha256": code_fingerprint(),
         "training_data": files,
         "labels": {
@@ -357,4 +461,8 @@ def _display_path(p: Path) -> str:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # Run the imported module's main, not this __main__ copy: estimators pickled from __main__ would be
+    # recorded as __main__.FeatureVectorizer and could not be loaded anywhere else.
+    from classifier.training import main as _main
+
+    raise SystemExit(_main())

@@ -6,9 +6,10 @@ import numpy as np
 import pytest
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
-from classifier.features import FeatureVectorizer, SignedLog1p, page_features
+from classifier.features import page_features
 from classifier.page import parse
 from classifier.results import ClaimCheck, Flag
+from classifier.training import FeatureVectorizer, SignedLog1p
 
 TEXT = "You must try this amazing cure! Doctors said it may help. " * 20
 

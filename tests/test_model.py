@@ -15,6 +15,7 @@ from classifier.model import (
     ModelNotFoundError,
     UntrustedModelError,
     describe,
+    linear_block,
     load_model,
     manifest_path,
     verify,
@@ -48,6 +49,21 @@ def test_fast_path_equals_pipeline_predict_proba(model):
     rows = _random_rows(model)
     fast = np.array([model.predict(r).score for r in rows])
     np.testing.assert_allclose(fast, model.predict_proba(rows), atol=1e-9)
+
+
+def test_manifest_numbers_are_the_pipelines(model):
+    assert linear_block(model.pipeline) == model.manifest["linear"]
+
+
+def test_scoring_imports_neither_sklearn_nor_pandas():
+    import subprocess
+    import sys
+
+    code = ("import sys; from classifier.model import load_model; from classifier.options import Options; "
+            "import classifier.features; m = load_model(Options()); m.predict({}); "
+            "print('sklearn' in sys.modules, 'pandas' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "False"]
 
 
 def test_bundled_model_loads_and_predicts_bands(model):
@@ -129,3 +145,15 @@ def test_manifest_documents_the_model(model):
     for entry in m["training_data"].values():
         assert len(entry["sha256"]) == 64
     assert MODEL_FILE.stat().st_size < 5_000_000
+
+
+def test_score_moves_the_way_a_reader_expects(model):
+    """Evidence of problems lowers the score; where the model has the feature, the direction must be right."""
+    names = set(model.feature_names)
+    base = {"marker_count": 1.0, "verdict_supported_ratio": 0.5}
+    worse = {"code_commercial.buy_link": 2.0, "fam_commercial_n": 2.0, "fam_commercial_sev_max": 0.9,
+             "fam_commercial_per_kw": 4.0, "flags_n": 2.0, "flags_sev_max": 0.9, "flags_sev_sum": 1.8}
+    present = {k: v for k, v in worse.items() if k in names}
+    if "code_commercial.buy_link" not in names:
+        pytest.skip("the bundled model has no buy-link feature (trained before the commercial detectors)")
+    assert model.predict({**base, **present}).score < model.predict(base).score
