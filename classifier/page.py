@@ -222,11 +222,17 @@ def _parse_html(source: str, url: str | None) -> Page:
     from resiliparse.extract.html2text import extract_plain_text
     from resiliparse.parse.html import HTMLTree
 
-    tree = HTMLTree.parse(source)
     # resiliparse's main-content pass grows with the square of <div>/<article> nesting depth (10,000
-    # levels: 2 s; 20,000: 9 s, in C where no timeout can stop it). Real pages nest a few dozen deep;
-    # past the limit the page keeps all its visible text instead.
-    main_content = not _nesting_exceeds(source, MAX_MAIN_CONTENT_DEPTH)
+    # levels: 2 s; 20,000: 9 s), and so does selectolax's parse for most block elements (45,000 nested
+    # <ul>: 10 s), in C where no timeout can stop them. Real pages nest a few dozen deep; past the
+    # limit the page keeps all its visible text, and metadata is read with those tags removed.
+    # Its "minimal HTML" also indents nested lists two spaces per level, so 90,000 nested <ul> would
+    # become 16 GB of spaces: the block tags go before parsing.
+    deep = _nesting_exceeds(source, MAX_MAIN_CONTENT_DEPTH)
+    if deep:
+        source = _NESTING_TAG_FULL.sub("", source)
+    main_content = not deep
+    tree = HTMLTree.parse(source)
     minimal = extract_plain_text(tree, preserve_formatting="minimal_html", main_content=main_content, links=True)
     text, links, blocks = _from_minimal_html(minimal)
     # Main-content heuristics sometimes keep almost nothing (short pages, unusual templates): fall back
@@ -244,11 +250,13 @@ def _parse_html(source: str, url: str | None) -> Page:
 
 
 MAX_MAIN_CONTENT_DEPTH = 250
-_NESTING_TAG = re.compile(r"<(/?)(?:div|article)[\s/>]", re.I)
+_BLOCKS = r"(?:div|article|section|ul|ol|dl|nav|aside|header|footer|main|blockquote|fieldset|figure|figcaption|details|summary|form|center|menu|dir|address|hgroup|dialog)"
+_NESTING_TAG = re.compile(rf"<(/?){_BLOCKS}[\s/>]", re.I)
+_NESTING_TAG_FULL = re.compile(rf"</?{_BLOCKS}\b[^<>]*>", re.I)
 
 
 def _nesting_exceeds(source: str, limit: int) -> bool:
-    """Whether open ``<div>``/``<article>`` tags nest deeper than ``limit`` (a scan of the tags, no DOM)."""
+    """Whether open block tags (``<div>``, ``<ul>`` ...) nest deeper than ``limit`` (a scan of the tags, no DOM)."""
     if source.count("<") <= limit:
         return False
     depth = 0
