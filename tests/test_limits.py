@@ -190,3 +190,16 @@ def test_cli_exit_codes(tmp_path) -> None:
     assert cli_main(["score", str(pages), "--timeout", "-1"]) == 2
     assert cli_main(["score"]) == 2
     assert cli_main(["no-such-command"]) == 2
+
+
+@pytest.mark.parametrize("kind", ["adversarial_html", "adversarial_text", "deep_div"])
+def test_one_megabyte_adversarial_page_is_scored_within_a_generous_bound(kind: str) -> None:
+    """Not a speed test: a hang detector. Linear code takes a few seconds here (see bench_adversarial.py)."""
+    make = {"adversarial_html": support.adversarial_html, "adversarial_text": support.adversarial_text,
+            "deep_div": lambda n: support.deep_nesting("div", n // 11)}[kind]
+    page = make(1_000_000)
+    t0 = time.perf_counter()
+    r = score(page, options=Options(max_bytes=2_000_000, timeout=120))
+    elapsed = time.perf_counter() - t0
+    assert r.status == "ok", r.reason
+    assert elapsed < 30, f"{kind}: {elapsed:.1f} s for 1 MB"
