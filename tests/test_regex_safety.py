@@ -24,6 +24,14 @@ from fixtures.robustness import support
 SIZE = 20_000
 SLOW_SIZE = 200_000
 BOUND_SECONDS = 2.0
+# Patterns that are super-linear on long runs but are only ever applied to a bounded slice of the
+# page: tested at that size. Each entry names the call site that bounds it; if the call site changes,
+# the pattern must be made linear (or the bound here updated with it).
+BOUNDED = {
+    "classifier.detectors.provenance._CREDENTIAL": 1_500,  # provenance: _CREDENTIAL.search(text[:_HEAD_CHARS])
+    "classifier.detectors.provenance._BARE_DATE": 1_500,  # provenance: _BARE_DATE.search(text[:_HEAD_CHARS])
+    "classifier.garble.matcher._NEIGHBOUR_LEFT": 30,  # garble.matcher: .search(lower, start - 30, start)
+}
 GENERIC = ["a", " ", ":", "1-800-", "\n", ".", "-", "0", "a ", "a.", "<a ", "&", "/", "'", "\u200b", "aA1 ", "\t\n ", "www.", "$1"]
 
 
@@ -144,13 +152,15 @@ def _ids() -> list[str]:
 @pytest.mark.parametrize("key", list(PATTERNS), ids=_ids())
 def test_pattern_is_linear_on_adversarial_strings(key) -> None:  # noqa: ANN001
     where, pattern = PATTERNS[key]
-    worst, unit = run_pattern(pattern, SIZE)
-    assert worst < BOUND_SECONDS, f"{where}: {pattern.pattern!r} took {worst:.1f} s on {unit!r}... x {SIZE}"
+    size = BOUNDED.get(where, SIZE)
+    worst, unit = run_pattern(pattern, size)
+    assert worst < BOUND_SECONDS, f"{where}: {pattern.pattern!r} took {worst:.1f} s on {unit!r}... x {size}"
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("key", list(PATTERNS), ids=_ids())
 def test_pattern_is_linear_on_adversarial_strings_200k(key) -> None:  # noqa: ANN001
     where, pattern = PATTERNS[key]
-    worst, unit = run_pattern(pattern, SLOW_SIZE)
-    assert worst < BOUND_SECONDS, f"{where}: {pattern.pattern!r} took {worst:.1f} s on {unit!r}... x {SLOW_SIZE}"
+    size = BOUNDED.get(where, SLOW_SIZE)
+    worst, unit = run_pattern(pattern, size)
+    assert worst < BOUND_SECONDS, f"{where}: {pattern.pattern!r} took {worst:.1f} s on {unit!r}... x {size}"
