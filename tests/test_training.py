@@ -103,3 +103,15 @@ def test_shared_loaders(shared_dir):
     assert len(rec) > 1700 and {d.label for d in rec} == {0.0, 1.0} and len({d.group for d in rec}) > 40
     hs = datasets.load_healthstory(base / "healthstory_news.csv")
     assert len(hs) > 1200 and len({d.group for d in hs}) > 20
+
+
+def test_calibration_table_and_metrics():
+    from classifier.evaluation.model import _binary_metrics, calibration
+
+    y = np.array([0, 0, 1, 1, 1, 0, 1, 1])
+    p = np.array([0.1, 0.3, 0.7, 0.9, 0.6, 0.55, 0.8, 0.2])
+    cal = calibration(y, p)
+    assert sum(row["n"] for row in cal["reliability"]) == len(y)
+    assert 0 <= cal["brier"] <= 1
+    m = _binary_metrics(y, p, threshold=0.5)
+    assert m["auc"] > 0.7 and m["macro_f1"] == m["macro_f1_at_0.5"]

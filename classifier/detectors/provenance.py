@@ -53,12 +53,12 @@ _DATE = (
 )
 _DATED = re.compile(
     rf"\b(?:(?:last\s+)?(?:updated|reviewed|modified|revised)|published|posted|date)(?:\s+on)?[:\s]+({_DATE})",
-    re.I,
+    # no re.I: matched against page.lower, which is faster
 )
-_BARE_DATE = re.compile(_DATE, re.I)
+_BARE_DATE = re.compile(_DATE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
-_REF_HEADING = re.compile(r"(?m)^[ \t]*(?:references|sources|citations|bibliography|works cited|further reading)[ \t]*:?[ \t]*$", re.I)
+_REF_HEADING = re.compile(r"(?m)^[ \t]*(?:references|sources|citations|bibliography|works cited|further reading)[ \t]*:?[ \t]*$")
 _CITATION = re.compile(
     r"\bet al\.?(?:,?\s*\(?(?:19|20)\d\d)?|\bPMID:?\s*\d+|\bPMC\d{5,}"
     r"|\b(?:published|reported)\s+in\s+(?:the\s+)?(?:journal\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,5}"
@@ -69,7 +69,7 @@ _DISCLOSURE = re.compile(
     r"|paid (?:partnership|advertisement)|advertis(?:ing|ement) (?:policy|disclosure)|affiliate (?:links?|disclosure)"
     r"|we (?:may )?(?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)|conflicts? of interest"
     r"|financial disclosures?|(?:is|was) funded by|owned (?:and operated )?by|editorial (?:policy|independence))\b",
-    re.I,
+    # no re.I: matched against page.lower, which is faster
 )
 _DISCLAIMER = re.compile(
     r"\b(?:not (?:intended )?(?:as |to be )?(?:a )?(?:substitute|replacement) for (?:professional )?(?:medical )?"
@@ -77,9 +77,9 @@ _DISCLAIMER = re.compile(
     r"purposes only|does not (?:provide|constitute|offer) medical advice|not (?:intended|meant) to (?:diagnose|replace)"
     r"|always (?:seek|consult) (?:the advice of )?(?:your|a|with your) (?:doctor|physician|healthcare provider|"
     r"health care provider|pharmacist))",
-    re.I,
+    # no re.I: matched against page.lower, which is faster
 )
-_CONTACT_TEXT = re.compile(r"\b(?:contact us|about us|privacy policy|terms of (?:use|service)|editorial (?:team|board))\b", re.I)
+_CONTACT_TEXT = re.compile(r"\b(?:contact us|about us|privacy policy|terms of (?:use|service)|editorial (?:team|board))\b")
 _CONTACT_LINK = re.compile(r"contact|about|privacy|terms|editorial|imprint|impressum|who-we-are|our-team", re.I)
 _GOOD_HOST = re.compile(
     r"(?:\.gov|\.edu|\.ac\.[a-z]{2}|\.gov\.[a-z]{2}|\.nhs\.uk|who\.int|nih\.gov|doi\.org|cochranelibrary\.com|"
@@ -185,10 +185,11 @@ def _markers(page: Page) -> dict[str, Marker]:
     meta_cred = author_meta if _META_CRED.search(author_meta) else None
     out["credentials"] = _marker("credentials", _CREDENTIAL.search(head), meta_cred)
     out["reviewer"] = _marker("reviewer", _REVIEWER.search(text), meta.get("reviewer"))
-    dated = _DATED.search(text) or _BARE_DATE.search(head)
+    low = page.lower  # same length as text: spans carry over
+    dated = _DATED.search(low) or _BARE_DATE.search(low, 0, _HEAD_CHARS)
     out["date"] = _marker("date", dated, meta.get("modified") or meta.get("published"))
 
-    ref = _REF_HEADING.search(text) or _DOI.search(text) or _CITATION.search(text)
+    ref = _REF_HEADING.search(low) or _DOI.search(text) or _CITATION.search(text)
     n_good = 0
     good_start = good_end = -1
     for link in page.links:
@@ -204,9 +205,9 @@ def _markers(page: Page) -> dict[str, Marker]:
     else:
         out["references"] = Marker("references", n_good > 0 or bool(meta.get("doi")), detail=str(meta.get("doi") or ""))
 
-    out["disclosure"] = _marker("disclosure", _DISCLOSURE.search(text))
-    out["disclaimer"] = _marker("disclaimer", _DISCLAIMER.search(text))
-    contact = _CONTACT_TEXT.search(text)
+    out["disclosure"] = _marker("disclosure", _DISCLOSURE.search(low))
+    out["disclaimer"] = _marker("disclaimer", _DISCLAIMER.search(low))
+    contact = _CONTACT_TEXT.search(low)
     if contact is None:
         for link in page.links:
             if _CONTACT_LINK.search(link.anchor) or _CONTACT_LINK.search(_path(link.href)):
