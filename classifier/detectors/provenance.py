@@ -37,6 +37,7 @@ _BYLINE = re.compile(
     rf"(?m)^[ \t]*(?:(?:written|authored|posted|reported)\s+by|by|author)[:\s]+({_NAME})(?:,?\s+{_CRED}\b(?:,\s*{_CRED}\b)*)?",
     re.I,
 )
+_CRED_HINT = re.compile(rf"(?:,|\s){_CRED}\b|\bDr\.")
 _CREDENTIAL = re.compile(rf"{_NAME},?\s+{_CRED}\b|\bDr\.\s+[A-Z][a-z]+")
 _META_CRED = re.compile(rf"\b{_CRED}\b|\bDr\b")
 _REVIEWER = re.compile(
@@ -59,11 +60,9 @@ _BARE_DATE = re.compile(_DATE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
 _REF_HEADING = re.compile(r"(?m)^[ \t]*(?:references|sources|citations|bibliography|works cited|further reading)[ \t]*:?[ \t]*$")
-_CITATION = re.compile(
-    r"\bet al\.?(?:,?\s*\(?(?:19|20)\d\d)?|\bPMID:?\s*\d+|\bPMC\d{5,}"
-    r"|\b(?:published|reported)\s+in\s+(?:the\s+)?(?:journal\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,5}"
-    r"|\((?:[A-Z][A-Za-z-]+(?: and [A-Z][A-Za-z-]+)?),?\s+(?:19|20)\d\d\)",
-)
+_CITATION_ID = re.compile(r"\bet al\.?(?:,?\s*\(?(?:19|20)\d\d)?|\bPMID:?\s*\d+|\bPMC\d{5,}")
+_CITATION_JOURNAL = re.compile(r"\b(?:published|reported)\s+in\s+(?:the\s+)?(?:journal\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,5}")
+_CITATION_PAREN = re.compile(r"\((?:[A-Z][A-Za-z-]+(?: and [A-Z][A-Za-z-]+)?),?\s+(?:19|20)\d\d\)")
 _DISCLOSURE = re.compile(
     r"\b(?:this (?:post|article|page) (?:is|was|contains) (?:sponsored|paid)|sponsored (?:content|post|by)"
     r"|paid (?:partnership|advertisement)|advertis(?:ing|ement) (?:policy|disclosure)|affiliate (?:links?|disclosure)"
@@ -176,6 +175,39 @@ def _path(href: str) -> str:
         return ""
 
 
+# Words without which the pattern of the same name cannot match (cheap `in` tests before a regex scan).
+_DATE_KEYS = ("updated", "reviewed", "modified", "revised", "published", "posted", "date")
+_DISCLOSURE_KEYS = ("sponsored", "paid", "advertis", "affiliate", "commission", "compensation", "conflict",
+                    "disclosure", "funded by", "owned", "editorial")
+_DISCLAIMER_KEYS = ("substitute", "replacement", "purposes only", "medical advice", "intended to", "meant to",
+                    "always seek", "always consult")
+
+
+def _gated(pattern: re.Pattern[str], low: str, keys: tuple[str, ...]) -> re.Match[str] | None:
+    return pattern.search(low) if any(k in low for k in keys) else None
+
+
+def _bare_date(low: str) -> re.Match[str] | None:
+    """A date near the top of the page, looked for only around the four-digit years found there."""
+    for y in _YEAR.finditer(low, 0, _HEAD_CHARS):
+        m = _BARE_DATE.search(low, max(0, y.start() - 20), y.end())
+        if m is not None:
+            return m
+    return None
+
+
+def _citation(text: str, low: str) -> re.Match[str] | None:
+    if "et al" in low or "pmid" in low or "pmc" in low:
+        m = _CITATION_ID.search(text)
+        if m is not None:
+            return m
+    if "published in" in low or "reported in" in low:
+        m = _CITATION_JOURNAL.search(text)
+        if m is not None:
+            return m
+    return _CITATION_PAREN.search(text) if "(" in text else None
+
+
 def _markers(page: Page) -> dict[str, Marker]:
     text, meta = page.text, page.meta
     head = text[:_HEAD_CHARS]
@@ -183,13 +215,18 @@ def _markers(page: Page) -> dict[str, Marker]:
     out = {"author": _marker("author", byline, meta.get("author"))}
     author_meta = str(meta.get("author") or "")
     meta_cred = author_meta if _META_CRED.search(author_meta) else None
-    out["credentials"] = _marker("credentials", _CREDENTIAL.search(head), meta_cred)
-    out["reviewer"] = _marker("reviewer", _REVIEWER.search(text), meta.get("reviewer"))
     low = page.lower  # same length as text: spans carry over
-    dated = _DATED.search(low) or _BARE_DATE.search(low, 0, _HEAD_CHARS)
+    # Cheap substring gates first: most pages lack most markers, and a failed regex search scans the
+    # whole text at every position.
+    cred = _CREDENTIAL.search(head) if _CRED_HINT.search(head) else None
+    out["credentials"] = _marker("credentials", cred, meta_cred)
+    reviewer = _REVIEWER.search(text) if ("reviewed" in low or "checked by" in low) else None
+    out["reviewer"] = _marker("reviewer", reviewer, meta.get("reviewer"))
+    has_year = _YEAR.search(low) is not None
+    dated = (_gated(_DATED, low, _DATE_KEYS) or _bare_date(low)) if has_year else None
     out["date"] = _marker("date", dated, meta.get("modified") or meta.get("published"))
 
-    ref = _REF_HEADING.search(low) or _DOI.search(text) or _CITATION.search(text)
+    ref = _REF_HEADING.search(low) or _DOI.search(text) or _citation(text, low)
     n_good = 0
     good_start = good_end = -1
     for link in page.links:
@@ -205,8 +242,8 @@ def _markers(page: Page) -> dict[str, Marker]:
     else:
         out["references"] = Marker("references", n_good > 0 or bool(meta.get("doi")), detail=str(meta.get("doi") or ""))
 
-    out["disclosure"] = _marker("disclosure", _DISCLOSURE.search(low))
-    out["disclaimer"] = _marker("disclaimer", _DISCLAIMER.search(low))
+    out["disclosure"] = _marker("disclosure", _gated(_DISCLOSURE, low, _DISCLOSURE_KEYS))
+    out["disclaimer"] = _marker("disclaimer", _gated(_DISCLAIMER, low, _DISCLAIMER_KEYS))
     contact = _CONTACT_TEXT.search(low)
     if contact is None:
         for link in page.links:
