@@ -234,6 +234,9 @@ def _parse_html(source: str, url: str | None) -> Page:
     main_content = not deep
     tree = HTMLTree.parse(source)
     minimal = extract_plain_text(tree, preserve_formatting="minimal_html", main_content=main_content, links=True)
+    if main_content and _LEAD_IN_WITHOUT_LIST.search(minimal):
+        minimal = _restore_lists(minimal, extract_plain_text(
+            tree, preserve_formatting="minimal_html", main_content=False, links=True))
     text, links, blocks = _from_minimal_html(minimal)
     # Main-content heuristics sometimes keep almost nothing (short pages, unusual templates): fall back
     # to all visible text rather than report an empty page.
@@ -247,6 +250,38 @@ def _parse_html(source: str, url: str | None) -> Page:
     seen = {(link.href, link.anchor) for link in links}
     extra = tuple(link for link in all_links if (link.href, link.anchor) not in seen)
     return Page(text=text, url=url, title=title, is_html=True, links=links + extra, blocks=blocks, meta=meta)
+
+
+# A paragraph that announces a list ("It is used for:") not followed by the list. resiliparse's
+# main-content pass drops short lists as boilerplate, which would leave a leaflet looking like scrape
+# residue; the full extraction still has them.
+_LEAD_IN_WITHOUT_LIST = re.compile(r":[ \t]*</p>(?![ \t\n]*<[uo]l\b)")
+_LEAD_IN_P = re.compile(r"<p>([^<>]{1,300}):[ \t]*</p>")
+_LIST_OPEN = re.compile(r"[ \t\n]*<([uo]l)\b[^<>]*>")
+
+
+def _restore_lists(main: str, full: str) -> str:
+    """Put back, after each list lead-in of the main content, the list that follows it in the full text."""
+    lists: dict[str, str] = {}
+    for m in _LEAD_IN_P.finditer(full):
+        opened = _LIST_OPEN.match(full, m.end())
+        if opened is None:
+            continue
+        # str.find, not a lazy regex: linear even when a hostile page opens lists it never closes.
+        close = full.find(f"</{opened.group(1)}>", opened.end())
+        if close < 0:
+            break
+        lists.setdefault(" ".join(m.group(1).split()), full[opened.start():close + 5].strip())
+    if not lists:
+        return main
+
+    def put_back(m: re.Match[str]) -> str:
+        if _LIST_OPEN.match(main, m.end()):
+            return m.group(0)
+        found = lists.get(" ".join(m.group(1).split()))
+        return m.group(0) + ("\n" + found if found else "")
+
+    return _LEAD_IN_P.sub(put_back, main)
 
 
 MAX_MAIN_CONTENT_DEPTH = 250

@@ -87,7 +87,7 @@ def test_warc_input(tmp_path: Path) -> None:
     main(["score", str(path), "-o", str(out), "--quiet"])
     rows = _rows(out)
     assert rows[0]["status"] == "ok" and rows[0]["url"] == "https://health.example/lorazepam"
-    assert rows[1]["status"] == "error" and rows[1]["reason"].startswith("skipped_record")
+    assert rows[1]["status"] == "skipped" and rows[1]["reason"].startswith("skipped_record")
 
 
 def test_resume_skips_done_ids(page_dir: Path, tmp_path: Path) -> None:

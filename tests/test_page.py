@@ -69,3 +69,14 @@ def test_sentence_at() -> None:
     page = parse("First one here. Second one there.", is_html=False)
     s = page.sentence_at(page.text.index("Second"))
     assert s is not None and page.text[s.start:s.end] == "Second one there."
+
+
+def test_short_lists_after_a_lead_in_survive_main_content_extraction() -> None:
+    html = ("<html><body><nav><a href='/'>Home</a></nav><article><h1>Gabapentin</h1>"
+            "<p>Gabapentin is an anticonvulsant medicine used for nerve pain and some seizures in adults.</p>"
+            "<p>It is used for:</p><ul><li>nerve pain after shingles</li><li>partial seizures</li></ul>"
+            "<p>Common side effects include dizziness and sleepiness; do not stop it suddenly.</p></article></body></html>")
+    page = parse(html)
+    assert "It is used for:\n\nnerve pain after shingles\npartial seizures" in page.text
+    items = [page.text[b.start:b.end] for b in page.blocks if b.kind == "li"]
+    assert items == ["nerve pain after shingles", "partial seizures"]
