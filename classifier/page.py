@@ -72,11 +72,15 @@ class Page:
         return tuple(sentence_spans(self.text))
 
     @cached_property
-    def words(self) -> tuple[Span, ...]:
+    def words(self) -> tuple[tuple[int, int], ...]:
+        """``(start, end)`` of every word."""
         return tuple(word_spans(self.text))
 
     @cached_property
     def n_words(self) -> int:
+        # Reuse the word spans when a detector already needed them; otherwise count without building them.
+        if "words" in self.__dict__:
+            return len(self.words)
         return count_words(self.text)
 
     @property

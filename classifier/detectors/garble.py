@@ -35,6 +35,10 @@ class TorturedPhraseDetector(Detector):
             self._matcher = GarbleMatcher()
         return self._matcher
 
+    def warm_up(self) -> None:
+        """Build the automaton now (called once per process by the orchestrator's start-up)."""
+        _ = self.matcher
+
     def detect(self, page: Page) -> list[Flag]:
         try:
             hits = self.matcher.find(page.text, page.lower, page.sentences, page.words)
