@@ -90,8 +90,11 @@ class DrugDictionary:
         return hit[0] if hit else None
 
     def names(self, kinds: tuple[str, ...] = ("generic", "brand", "street")) -> dict[str, str]:
-        """Every known name (lower case) → drug id, for the kinds asked."""
-        return {n: v[0] for n, v in self._names.items() if v[1] in kinds}
+        """Every known name (lower case) → drug id, for the kinds asked (built once per ``kinds``; do not mutate)."""
+        cache = self.__dict__.setdefault("_names_by_kinds", {})
+        if kinds not in cache:
+            cache[kinds] = {n: v[0] for n, v in self._names.items() if v[1] in kinds}
+        return cache[kinds]
 
     def scan(self, lower: str, kinds: tuple[str, ...] = ("generic", "brand")) -> Iterator[tuple[int, int, str, str]]:
         """Every name occurrence in lower-cased text as ``(start, end, drug id, kind)``, without word-boundary checks.
