@@ -129,6 +129,10 @@ def run(pages_dir: Path, *, replicate: int = 3, jobs: int = 2, baselines: bool =
                 rates["full_1job"][clock] / base["selectolax_lexbor_parse"][clock])
     if jobs > 1:
         ratios[f"{jobs}jobs_speedup_wall"] = rates[f"full_{jobs}jobs"]["wall"] / rates["full_1job"]["wall"]
+        # On a shared machine the cores are not all ours: measure how many a CPU-bound loop gets right now,
+        # so that the speed-up can be read against what was available.
+        results["effective_cores"] = cores = effective_cores(jobs)
+        ratios[f"{jobs}jobs_speedup_per_available_core"] = ratios[f"{jobs}jobs_speedup_wall"] / cores
     if f"dask_{jobs}workers" in rates:
         ratios[f"dask_{jobs}workers_speedup_wall"] = rates[f"dask_{jobs}workers"]["wall"] / rates["full_1job"]["wall"]
     results["baselines_pages_per_s"] = base
@@ -152,6 +156,28 @@ def measure_startup(python: str | None = None) -> dict[str, Any]:
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     result["process_s"] = time.perf_counter() - t
     return result
+
+
+def effective_cores(jobs: int, n: int = 5_000_000) -> float:
+    """How many cores ``jobs`` processes get at the moment: one busy loop alone vs ``jobs`` at once."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(jobs) as pool:
+        list(pool.map(_burn, [1000] * jobs))  # start the processes before timing
+        t = time.perf_counter()
+        pool.submit(_burn, n).result()
+        alone = time.perf_counter() - t
+        t = time.perf_counter()
+        list(pool.map(_burn, [n] * jobs))
+        together = time.perf_counter() - t
+    return min(float(jobs), jobs * alone / together)
+
+
+def _burn(n: int) -> int:
+    s = 0
+    for i in range(n):
+        s += i * i
+    return s
 
 
 def stage_breakdown(pages: Sequence[bytes], options: Options) -> list[dict[str, Any]]:
@@ -376,6 +402,8 @@ def _print_summary(say: Callable[[str], None], results: dict[str, Any]) -> None:
         say("ratios")
         for key, value in ratios.items():
             say(f"  {key:<88} {value:8.2f}")
+    if "effective_cores" in results:
+        say(f"effective cores available to the parallel runs (busy-loop check in this run): {results['effective_cores']:.2f}")
     say(f"statuses: {results['statuses']}")
     say(f"peak RSS of the scoring process (before the baselines and workers): {results['peak_rss_mb']:.0f} MB")
     stages = results["stages"]
