@@ -109,6 +109,7 @@ class CredibilityModel:
         if not (self._mean.shape == self._scale.shape == self._coef.shape == (n,)):
             raise ModelIntegrityError("bad_manifest", "the manifest's 'linear' arrays do not match its feature names")
         self._index = {name: i for i, name in enumerate(self.feature_names)}
+        self._is_token = np.array([name.startswith("tok_") for name in self.feature_names], dtype=bool)
 
     @property
     def pipeline(self) -> Any:
@@ -163,17 +164,36 @@ class CredibilityModel:
         return self.pipeline.predict_proba(list(rows))[:, 1]
 
     def _explain(self, features: Mapping[str, float], contrib: np.ndarray) -> tuple[str, ...]:
-        order = np.argsort(-np.abs(contrib))[:_MAX_REASONS]
+        """The features that moved the score most, in words.
+
+        Word features (``tok_*``) are summed into one reason, "the page's wording", naming the words that
+        pushed hardest that way: one word alone rarely means much, the vocabulary together does.
+        """
+        is_tok = self._is_token
+        items = [(float(contrib[i]), i) for i in np.flatnonzero(~is_tok)]
+        tok_total = float(contrib[is_tok].sum()) if is_tok.any() else 0.0
+        if tok_total:
+            items.append((tok_total, -1))
+        items.sort(key=lambda t: -abs(t[0]))
         reasons = []
-        for i in order:
-            c = float(contrib[i])
+        for c, i in items[:_MAX_REASONS]:
             if abs(c) < _MIN_CONTRIBUTION:
                 break
-            name = self.feature_names[i]
-            reasons.append(f"{describe(name, float(features.get(name, 0.0)))} {'raised' if c > 0 else 'lowered'} the score")
+            if i < 0:
+                what = self._wording(contrib, c > 0)
+            else:
+                name = self.feature_names[i]
+                what = describe(name, float(features.get(name, 0.0)))
+            reasons.append(f"{what} {'raised' if c > 0 else 'lowered'} the score")
         if not reasons:
             reasons.append("no single feature moved the score much from the average page")
         return tuple(reasons)
+
+    def _wording(self, contrib: np.ndarray, up: bool) -> str:
+        idx = np.flatnonzero(self._is_token)
+        order = idx[np.argsort(-contrib[idx] if up else contrib[idx])][:3]
+        words = [f"'{self.feature_names[i][4:]}'" for i in order if (contrib[i] > 0) == up and contrib[i] != 0]
+        return f"the page's wording ({', '.join(words)} most)" if words else "the page's wording"
 
 
 def load_model(options: Options) -> CredibilityModel:

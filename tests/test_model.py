@@ -157,3 +157,12 @@ def test_score_moves_the_way_a_reader_expects(model):
     if "code_commercial.buy_link" not in names:
         pytest.skip("the bundled model has no buy-link feature (trained before the commercial detectors)")
     assert model.predict({**base, **present}).score < model.predict(base).score
+
+
+def test_word_features_make_one_wording_reason(model):
+    toks = [n for n in model.feature_names if n.startswith("tok_")]
+    if not toks:
+        pytest.skip("the bundled model has no word component")
+    reasons = model.predict({t: 50.0 for t in toks[:200]}).explanation
+    assert sum("wording" in r for r in reasons) <= 1
+    assert not any(r.startswith("the word ") for r in reasons)
