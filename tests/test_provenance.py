@@ -93,3 +93,11 @@ def test_seed_pages_spans(seeds_dir):
         page = parse(path.read_text(encoding="utf-8"), is_html=False)
         for f in _detect(page):
             assert page.text[f.start:f.end] == f.evidence
+
+
+def test_lower_case_phrases_are_not_bylines_or_reviewers():
+    page = parse("By increasing GABA levels, the drug calms the brain.\nThe plan was reviewed by the committee.\n",
+                 is_html=False)
+    found = markers(page)
+    assert not found["author"].present
+    assert not found["reviewer"].present

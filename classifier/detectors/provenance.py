@@ -33,17 +33,16 @@ _HEAD_CHARS = 1500
 
 _NAME = r"(?:Dr\.?\s+)?[A-Z][a-zA-Z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z'’-]+){1,3}"
 _CRED = r"(?:M\.?D\.?|Ph\.?D\.?|Pharm\.?D\.?|D\.?O\.?|R\.?N\.?|M\.?P\.?H\.?|MBBS|MBChB|BPharm|RPh|FRCP|FACP|NP|PA-C|MSN|DNP|LCSW|CADC|MSc|BSN|MS|RD)"
+# Keywords case-insensitive, names case-sensitive: "By increasing GABA levels, ..." is not a byline.
 _BYLINE = re.compile(
-    rf"(?m)^[ \t]*(?:(?:written|authored|posted|reported)\s+by|by|author)[:\s]+({_NAME})(?:,?\s+{_CRED}\b(?:,\s*{_CRED}\b)*)?",
-    re.I,
+    rf"(?m)^[ \t]*(?i:(?:written|authored|posted|reported)\s+by|by|author)[:\s]+({_NAME})(?:,?\s+{_CRED}\b(?:,\s*{_CRED}\b)*)?",
 )
 _CRED_HINT = re.compile(rf"(?:,|\s){_CRED}\b|\bDr\.")
 _CREDENTIAL = re.compile(rf"{_NAME},?\s+{_CRED}\b|\bDr\.\s+[A-Z][a-z]+")
 _META_CRED = re.compile(rf"\b{_CRED}\b|\bDr\b")
 _REVIEWER = re.compile(
-    r"\b(?:medically|clinically|expert|pharmacist|physician|fact)[- ]?(?:reviewed|checked)\s+by\b[^\n]{0,80}"
-    r"|\breviewed\s+by\s+(?:Dr\.?\s+)?[A-Z][^\n]{0,80}",
-    re.I,
+    r"(?i:\b(?:medically|clinically|expert|pharmacist|physician|fact)[- ]?(?:reviewed|checked)\s+by\b)[^\n]{0,80}"
+    r"|(?i:\breviewed\s+by\s+)(?:Dr\.?\s+)?[A-Z][^\n]{0,80}",
 )
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = (
