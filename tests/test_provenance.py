@@ -101,3 +101,13 @@ def test_lower_case_phrases_are_not_bylines_or_reviewers():
     found = markers(page)
     assert not found["author"].present
     assert not found["reviewer"].present
+
+
+def test_page_age_from_the_most_recent_date():
+    from datetime import date
+
+    from classifier.detectors.provenance import page_age_years
+
+    page = parse("Title\nLast updated: March 3, 2019\nText about a medicine.", is_html=False)
+    assert page_age_years(page, today=date(2024, 6, 1)) == 5.0
+    assert page_age_years(parse("No dates here at all.", is_html=False)) is None
