@@ -110,6 +110,7 @@ class CredibilityModel:
             raise ModelIntegrityError("bad_manifest", "the manifest's 'linear' arrays do not match its feature names")
         self._index = {name: i for i, name in enumerate(self.feature_names)}
         self._is_token = np.array([name.startswith("tok_") for name in self.feature_names], dtype=bool)
+        self._groups = [_group_of(name) for name in self.feature_names]
 
     @property
     def pipeline(self) -> Any:
@@ -164,36 +165,73 @@ class CredibilityModel:
         return self.pipeline.predict_proba(list(rows))[:, 1]
 
     def _explain(self, features: Mapping[str, float], contrib: np.ndarray) -> tuple[str, ...]:
-        """The features that moved the score most, in words.
+        """The evidence that moved the score most, in words.
 
-        Word features (``tok_*``) are summed into one reason, "the page's wording", naming the words that
-        pushed hardest that way: one word alone rarely means much, the vocabulary together does.
+        Features that measure one thing several ways (a family's flag count, rate, maximum severity and
+        per-code counts; the claim verdicts; the markers; the words) are summed into one reason first: a
+        linear model spreads one signal over correlated columns, sometimes with opposite signs, and the
+        sum is what the evidence did to the score.
         """
-        is_tok = self._is_token
-        items = [(float(contrib[i]), i) for i in np.flatnonzero(~is_tok)]
-        tok_total = float(contrib[is_tok].sum()) if is_tok.any() else 0.0
-        if tok_total:
-            items.append((tok_total, -1))
-        items.sort(key=lambda t: -abs(t[0]))
+        totals: dict[str, float] = {}
+        for i, c in enumerate(contrib):
+            key = self._groups[i]
+            totals[key] = totals.get(key, 0.0) + float(c)
         reasons = []
-        for c, i in items[:_MAX_REASONS]:
+        for key, c in sorted(totals.items(), key=lambda kv: -abs(kv[1]))[:_MAX_REASONS]:
             if abs(c) < _MIN_CONTRIBUTION:
                 break
-            if i < 0:
-                what = self._wording(contrib, c > 0)
-            else:
-                name = self.feature_names[i]
-                what = describe(name, float(features.get(name, 0.0)))
-            reasons.append(f"{what} {'raised' if c > 0 else 'lowered'} the score")
+            reasons.append(f"{self._describe_group(key, features, contrib, c > 0)} {'raised' if c > 0 else 'lowered'} the score")
         if not reasons:
             reasons.append("no single feature moved the score much from the average page")
         return tuple(reasons)
+
+    def _describe_group(self, key: str, features: Mapping[str, float], contrib: np.ndarray, up: bool) -> str:
+        kind, _, arg = key.partition(":")
+        if kind == "flags":
+            prefix = f"code_{arg}."
+            codes = sorted((k[5:], int(round(v))) for k, v in features.items() if k.startswith(prefix) and v)
+            if not codes:
+                return f"having no {arg} flags"
+            listed = ", ".join(f"{n} × '{c}'" for c, n in codes[:3])
+            return f"the {arg} flags ({listed})"
+        if kind == "claims":
+            counts = {v: int(round(features.get(f"verdict_{v}", 0.0))) for v in ("supported", "contradicted", "unsupported")}
+            if not any(counts.values()):
+                return "having no checked claims"
+            return "the claim checks (" + ", ".join(f"{n} {v}" for v, n in counts.items() if n) + ")"
+        if kind == "markers":
+            present = [m[7:] for m in self.feature_names if m.startswith("marker_") and m != "marker_count" and features.get(m)]
+            return f"the credibility markers ({', '.join(present) if present else 'none found'})"
+        if kind == "wording":
+            return self._wording(contrib, up)
+        if kind == "drugs":
+            return f"how much the page is about drugs ({features.get('drug_mentions_per_kw', 0.0):.0f} drug names per 1,000 words)"
+        return describe(arg, float(features.get(arg, 0.0)))
 
     def _wording(self, contrib: np.ndarray, up: bool) -> str:
         idx = np.flatnonzero(self._is_token)
         order = idx[np.argsort(-contrib[idx] if up else contrib[idx])][:3]
         words = [f"'{self.feature_names[i][4:]}'" for i in order if (contrib[i] > 0) == up and contrib[i] != 0]
         return f"the page's wording ({', '.join(words)} most)" if words else "the page's wording"
+
+
+def _group_of(name: str) -> str:
+    """The reason a feature's contribution is reported under (see :meth:`CredibilityModel._explain`)."""
+    if name.startswith("tok_"):
+        return "wording:"
+    if name.startswith("code_"):
+        return "flags:" + name[5:].split(".", 1)[0]
+    if name.startswith("fam_"):
+        return "flags:" + name[4:].rsplit("_", 2 if name.endswith(("_sev_max", "_per_kw")) else 1)[0]
+    if name.startswith("garble_"):
+        return "flags:garble"
+    if name.startswith(("verdict_", "claims_")):
+        return "claims:"
+    if name.startswith("marker_"):
+        return "markers:"
+    if name.startswith("drug_"):
+        return "drugs:"
+    return "feature:" + name
 
 
 def load_model(options: Options) -> CredibilityModel:

@@ -59,6 +59,8 @@ EXCLUDED_FEATURES = (
     "claims_n", "claims_supported", "claims_contradicted", "claims_unsupported", "claims_frac_supported",
     "claims_frac_contradicted", "claims_frac_unsupported", "claims_flag_contradicted", "claims_flag_unsupported",
     "claims_flag_benefit_only", "claims_flag_overstated", "verdict_unsupported", "verdict_contradicted",
+    # page-wide flag totals repeat the per-family features
+    "flags_n", "flags_sev_sum", "flags_sev_max",
 )
 DEFAULT_THRESHOLDS = {"unreliable_below": 1 / 3, "credible_from": 2 / 3}
 

@@ -166,3 +166,14 @@ def test_word_features_make_one_wording_reason(model):
     reasons = model.predict({t: 50.0 for t in toks[:200]}).explanation
     assert sum("wording" in r for r in reasons) <= 1
     assert not any(r.startswith("the word ") for r in reasons)
+
+
+def test_one_reason_per_flag_family(model):
+    if "code_commercial.buy_link" not in model.feature_names:
+        pytest.skip("the bundled model has no buy-link feature")
+    feats = {"code_commercial.buy_link": 3.0, "fam_commercial_n": 3.0, "fam_commercial_sev_max": 0.9,
+             "fam_commercial_per_kw": 10.0}
+    reasons = model.predict(feats).explanation
+    commercial = [r for r in reasons if "commercial flags" in r]
+    assert len(commercial) == 1
+    assert "3 × 'commercial.buy_link'" in commercial[0] and commercial[0].endswith("lowered the score")
