@@ -111,3 +111,12 @@ def test_page_age_from_the_most_recent_date():
     page = parse("Title\nLast updated: March 3, 2019\nText about a medicine.", is_html=False)
     assert page_age_years(page, today=date(2024, 6, 1)) == 5.0
     assert page_age_years(parse("No dates here at all.", is_html=False)) is None
+
+
+def test_quoted_doctors_and_owned_companies_are_not_markers():
+    text = ("Vaccine trial update\nThe company, owned by a larger group, said results were good, "
+            "and the chief adviser Dr. Slaoui agreed. " * 3)
+    found = markers(parse(text, is_html=False))
+    assert not found["credentials"].present
+    assert not found["disclosure"].present
+    assert markers(parse("Our website is owned by a hospital trust.", is_html=False))["disclosure"].present

@@ -38,7 +38,8 @@ _BYLINE = re.compile(
     rf"(?m)^[ \t]*(?i:(?:written|authored|posted|reported)\s+by|by|author)[:\s]+({_NAME})(?:,?\s+{_CRED}\b(?:,\s*{_CRED}\b)*)?",
 )
 _CRED_HINT = re.compile(rf"(?:,|\s){_CRED}\b|\bDr\.")
-_CREDENTIAL = re.compile(rf"{_NAME},?\s+{_CRED}\b|\bDr\.\s+[A-Z][a-z]+")
+# Credentials count where a byline would be (the start of a line), not for any doctor quoted in a story.
+_CREDENTIAL = re.compile(rf"(?m)^[ \t]*(?:(?i:written by|by|author:?)\s+)?(?:{_NAME},?\s+{_CRED}\b|Dr\.\s+[A-Z][a-z]+)")
 _META_CRED = re.compile(rf"\b{_CRED}\b|\bDr\b")
 _REVIEWER = re.compile(
     r"(?i:\b(?:medically|clinically|expert|pharmacist|physician|fact)[- ]?(?:reviewed|checked)\s+by\b)[^\n]{0,80}"
@@ -66,7 +67,8 @@ _DISCLOSURE = re.compile(
     r"\b(?:this (?:post|article|page) (?:is|was|contains) (?:sponsored|paid)|sponsored (?:content|post|by)"
     r"|paid (?:partnership|advertisement)|advertis(?:ing|ement) (?:policy|disclosure)|affiliate (?:links?|disclosure)"
     r"|we (?:may )?(?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)|conflicts? of interest"
-    r"|financial disclosures?|(?:is|was) funded by|owned (?:and operated )?by|editorial (?:policy|independence))\b",
+    r"|financial disclosures?|(?:is|was) funded by|(?:site|website|page|publication) is (?:owned|operated) by"
+    r"|owned and operated by|editorial (?:policy|independence))\b",
     # no re.I: matched against page.lower, which is faster
 )
 _DISCLAIMER = re.compile(
