@@ -61,8 +61,41 @@ EXCLUDED_FEATURES = (
     "claims_flag_benefit_only", "claims_flag_overstated", "verdict_unsupported", "verdict_contradicted",
     # page-wide flag totals repeat the per-family features
     "flags_n", "flags_sev_sum", "flags_sev_max",
+    # How much a page talks about drugs is not how right it is: claim and drug-mention volumes mostly
+    # encode page length and template on the training pages, and took large opposite-signed weights.
+    "verdict_n", "verdict_per_kw", "claims_n_drugs", "drug_distinct", "drug_mentions_per_kw",
+    # provenance mixes present markers (severity 0) and missing ones; the marker_* and
+    # code_provenance.* features carry both without this ambiguity
+    "fam_provenance_n", "fam_provenance_per_kw", "fam_provenance_sev_max",
 )
 DEFAULT_THRESHOLDS = {"unreliable_below": 1 / 3, "credible_from": 2 / 3}
+#: The direction each interpretable feature may push the score, by name prefix (first match wins).
+#: A problem flag must never raise credibility and a credibility marker or a supported claim must
+#: never lower it; correlated features otherwise take weights of the wrong sign (a page with many
+#: supported claims "lowered" by them), which is neither believable nor explainable. Features whose
+#: fitted weight has the wrong sign are dropped and the model refitted (sign-consistent selection).
+#: Prefixes not listed (text statistics, family totals that mix markers and problems) are free.
+FEATURE_DIRECTIONS: tuple[tuple[str, int], ...] = (
+    ("code_provenance.has", +1),
+    ("code_provenance.missing", -1),
+    ("code_commercial.donation_or_affiliate", 0),  # a disclosure is also a transparency marker
+    ("code_", -1),
+    ("fam_commercial", -1), ("fam_claims", -1), ("fam_garble", -1), ("fam_page", -1),
+    ("garble_", -1),
+    ("verdict_contradicted", -1), ("verdict_unsupported", -1), ("verdict_supported", +1),
+    ("marker_", +1),
+    ("conspiracy", -1), ("exclamation", -1), ("superlative", -1), ("caps_words", -1),
+    ("claims_risk", +1),
+)
+MAX_SIGN_ROUNDS = 8
+
+
+def feature_direction(name: str) -> int:
+    """+1, -1 or 0 (free): the sign a feature's weight is allowed to have."""
+    for prefix, direction in FEATURE_DIRECTIONS:
+        if name.startswith(prefix):
+            return direction
+    return 0
 
 
 # --------------------------------------------------------------------------------------------------
@@ -299,10 +332,26 @@ def grouped_splits(y: np.ndarray, groups: np.ndarray, n_splits: int = 5) -> list
 
 
 def fit_model(X: list[dict[str, float]], y: np.ndarray, w: np.ndarray, groups: np.ndarray, C: float = DEFAULT_C,
-              max_tokens: int = DEFAULT_TOKENS):  # noqa: ANN201
-    """Fit the pipeline with grouped calibration folds."""
-    pipe = build_pipeline(C=C, cv=grouped_splits(y, groups), max_tokens=max_tokens)
-    pipe.fit(X, y, classify__sample_weight=w)
+              max_tokens: int = DEFAULT_TOKENS, n_splits: int = 5):  # noqa: ANN201
+    """Fit the pipeline with grouped calibration folds, keeping only sign-consistent features.
+
+    Each round drops the features whose fitted weight has the sign :data:`FEATURE_DIRECTIONS` forbids,
+    then refits; the dropped names are kept in the vectorizer's ``exclude`` (and so in the manifest).
+    """
+    from .model import linear_block
+
+    excluded = list(EXCLUDED_FEATURES)
+    pipe = None
+    for _ in range(MAX_SIGN_ROUNDS):
+        pipe = build_pipeline(C=C, cv=grouped_splits(y, groups, n_splits), max_tokens=max_tokens)
+        pipe.set_params(vectorize__exclude=tuple(excluded))
+        pipe.fit(X, y, classify__sample_weight=w)
+        block = linear_block(pipe)
+        wrong = [n for n, c in zip(block["feature_names"], block["coef"], strict=True)
+                 if feature_direction(n) * c < -1e-9]
+        if not wrong:
+            break
+        excluded.extend(wrong)
     return pipe
 
 
@@ -332,9 +381,7 @@ def out_of_fold_scores(X: list[dict[str, float]], y: np.ndarray, w: np.ndarray, 
     oof = np.zeros(len(y))
     idx = np.arange(len(y))
     for tr, te in grouped_splits(y, groups, n_splits):
-        sub_groups = groups[tr]
-        pipe = build_pipeline(C=C, cv=grouped_splits(y[tr], sub_groups, 3), max_tokens=max_tokens)
-        pipe.fit([X[i] for i in tr], y[tr], classify__sample_weight=w[tr])
+        pipe = fit_model([X[i] for i in tr], y[tr], w[tr], groups[tr], C=C, max_tokens=max_tokens, n_splits=3)
         oof[idx[te]] = pipe.predict_proba([X[i] for i in te])[:, 1]
     return oof
 

@@ -115,3 +115,26 @@ def test_calibration_table_and_metrics():
     assert 0 <= cal["brier"] <= 1
     m = _binary_metrics(y, p, threshold=0.5)
     assert m["auc"] > 0.7 and m["macro_f1"] == m["macro_f1_at_0.5"]
+
+
+def test_shipped_model_weights_respect_the_declared_directions() -> None:
+    """No problem flag raises the score and no marker or supported claim lowers it."""
+    import json
+
+    from classifier.model import MODEL_FILE, manifest_path
+    from classifier.training import feature_direction
+
+    block = json.loads(manifest_path(MODEL_FILE).read_text(encoding="utf-8"))["linear"]
+    wrong = [(n, c) for n, c in zip(block["feature_names"], block["coef"], strict=True) if feature_direction(n) * c < -1e-9]
+    assert not wrong
+
+
+def test_feature_directions() -> None:
+    from classifier.training import feature_direction
+
+    assert feature_direction("code_commercial.buy_link") == -1
+    assert feature_direction("code_provenance.has_author") == 1
+    assert feature_direction("code_provenance.missing_date") == -1
+    assert feature_direction("code_commercial.donation_or_affiliate") == 0
+    assert feature_direction("marker_references") == 1
+    assert feature_direction("flesch_reading_ease") == 0
