@@ -22,7 +22,7 @@ pytestmark = pytest.mark.skipif(not (SEEDS / "expected.json").exists(),
 # Seeds whose band the current model does not yet get right. The model is not tuned on the seeds; these
 # stay visible here (and in the model card) until the credibility-model issue closes them.
 OPEN_BAND_GAPS = {
-    "001": "model bands the balanced overview questionable (score just under the credible threshold)",
+    "001": "model bands the balanced overview questionable: it lacks the author, date and reference markers most credible training pages carry",
     "003": "model bands the telehealth pitch unreliable: its many pharmacy flags outweigh the accurate facts",
 }
 
