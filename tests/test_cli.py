@@ -123,3 +123,20 @@ def test_python_dash_m(tmp_path: Path) -> None:
                          capture_output=True, text=True, timeout=120)
     assert res.returncode == 0, res.stderr
     assert json.loads(res.stdout.splitlines()[0])["id"] == "forum.txt"
+
+
+def test_seed_directory_gives_five_rows(tmp_path: Path) -> None:
+    seeds = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("../shared/seeds is absent: needs the seed pages beside the project")
+    out = tmp_path / "out.jsonl"
+    assert main(["score", str(seeds), "-o", str(out), "--quiet"]) == 0
+    rows = _rows(out)
+    assert len(rows) == 5 and all(r["status"] == "ok" and set(ROW_COLUMNS) <= set(r) for r in rows)
+
+
+def test_missing_extra_names_the_pip_command() -> None:
+    from classifier.resources import require_extra
+
+    with pytest.raises(ImportError, match=r"pip install 'healthcred\[warc\]'"):
+        require_extra("no_such_module_for_healthcred", "warc")
