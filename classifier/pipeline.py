@@ -326,7 +326,7 @@ def _score(rec: Record, options: Options, res: _Resources, raw: str | bytes, is_
     claims, claim_flags = check_claims(page, res.facts)
     flags.extend(claim_flags)
     check_time()
-    features = page_features(page, flags, claims)
+    features = page_features(page, flags, claims, tokens=_uses_tokens(res.model))
     pred = res.model.predict(features)
     flags.sort(key=lambda f: (f.start, f.end, f.code))
     return Report(
@@ -341,6 +341,16 @@ def _utf8_size(raw: str | bytes | bytearray, limit: int) -> int:
     if isinstance(raw, (bytes, bytearray)) or len(raw) > limit or 4 * len(raw) <= limit:
         return len(raw)
     return len(raw.encode("utf-8", errors="replace"))
+
+
+def _uses_tokens(model: Any) -> bool:
+    """Whether the model reads word features; unknown models get them all."""
+    names = getattr(model, "feature_names", None)
+    if names is None:
+        return True
+    from .features import TOKEN_PREFIX
+
+    return any(n.startswith(TOKEN_PREFIX) for n in names)
 
 
 def _details(features: dict[str, float]) -> dict[str, float]:
