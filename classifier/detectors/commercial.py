@@ -787,6 +787,18 @@ class _DisguiseFinder:
 
     def _lookalike(self, surface: str, start: int, hits: dict) -> None:
         """A token mixing Latin letters with digits, symbols or other scripts that folds to a drug name."""
+        # The answer depends on the token alone, and pages repeat tokens ("für", "2019"): remember it.
+        cache = self.__dict__.setdefault("_lookalike_cache", {})
+        if surface in cache:
+            found = cache[surface]
+        else:
+            found = cache[surface] = self._resolve_lookalike(surface)
+            if len(cache) > 50_000:  # bounded: a hostile page must not grow it without limit
+                cache.clear()
+        if found is not None:
+            hits[(start, start + len(surface))] = found
+
+    def _resolve_lookalike(self, surface: str) -> tuple[str, str, str] | None:
         for leet in (_LEET_I, _LEET_L):
             folded = _fold(surface, leet)
             drug = self._names.get(folded)
@@ -799,8 +811,9 @@ class _DisguiseFinder:
             full_width = not surface.isascii() and unicodedata.normalize("NFKC", surface).isascii()
             # A word wholly in another script (a Russian page) is not a disguise; "50mA" is not "soma".
             if full_width or letters >= 3 or (letters >= 2 and surface[0].isalpha()):
-                hits[(start, start + len(surface))] = (drug, name, "look-alike characters")
-            return
+                return (drug, name, "look-alike characters")
+            return None
+        return None
 
     def _misspelled(self, text: str, low: str, hits: dict) -> None:
         n = len(low)
