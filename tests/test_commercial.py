@@ -325,3 +325,23 @@ def test_disguised_names_feed_the_buy_and_pharmacy_rules():
     assert evidence(flags, "commercial.buy_link") == ["Order X@nax online"]
     assert evidence(flags, "commercial.pharmacy") == ["S.o.m.a 350mg"]
     assert evidence(flags, "commercial.obfuscated_drug_name") == ["X@nax", "S.o.m.a"]
+
+
+def test_quiz_and_video_intake_for_a_controlled_drug_is_a_remote_prescribing_pitch() -> None:
+    from classifier.detectors.commercial import DETECTORS
+    from classifier.page import parse
+
+    text = ("Struggling to focus at work? Complete our quick assessment, then meet with a board-certified "
+            "clinician over video. If methylphenidate is right for you, Ritalin can be prescribed the same "
+            "day. Ritalin is a stimulant used for ADHD. See if you qualify today.")
+    page = parse(text, is_html=False)
+    flags = [f for d in DETECTORS for f in d.detect(page) if f.code == "commercial.pharmacy"]
+    evidence = {f.evidence for f in flags}
+    assert {"Complete our quick assessment", "meet with a board-certified clinician over video", "See if you qualify"} <= evidence
+    for f in flags:
+        assert page.text[f.start:f.end] == f.evidence
+
+    # The same funnel around a drug that is not controlled is ordinary telehealth, not a pitch to flag.
+    calm = parse(text.replace("methylphenidate", "finasteride").replace("Ritalin is a stimulant used for ADHD",
+                 "Finasteride treats hair loss").replace("Ritalin", "finasteride"), is_html=False)
+    assert not [f for d in DETECTORS for f in d.detect(calm) if f.code == "commercial.pharmacy" and "video" in f.evidence]

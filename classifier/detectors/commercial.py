@@ -397,7 +397,12 @@ _TELEHEALTH = re.compile(
     r"assessment)\b|\b(?:secure[ \t]+)?digital[ \t]+(?:care(?:[ \t]+models?)?|platforms?|health[ \t]+platforms?|clinics?)\b|"
     r"\b(?:telehealth|telemedicine|online)[ \t]+(?:doctors?|physicians?|providers?|clinicians?|prescribers?)\b|"
     r"\baccess[ \t]+licensed[ \t]+(?:medical[ \t]+professionals|providers|clinicians|doctors|physicians)\b|"
-    r"\blicensed[ \t]+healthcare[ \t]+pathways\b",
+    # quiz-then-video intake, the usual funnel of remote prescribing for ADHD and sleep medicines
+    r"\b(?:take|complete)[ \t]+(?:our|a|the)[ \t]+(?:\d+[ \t-]*minute[ \t]+|quick[ \t]+|short[ \t]+|free[ \t]+|online[ \t]+)?"
+    r"(?:quiz|self-assessment|assessment)\b|"
+    r"\bmeet[ \t]+(?:with[ \t]+)?an?[ \t]+(?:licensed[ \t]+|board-certified[ \t]+)?(?:clinician|provider|doctor|physician|prescriber)"
+    r"[ \t]+(?:by|over|via|on)[ \t]+video\b|"
+    r"\bget[ \t]+(?:evaluated|assessed|diagnosed)[ \t]+(?:for[ \t]+\w+[ \t]+)?online\b|\bsee[ \t]+if[ \t]+you[ \t]+qualify\b",
     re.I,
 )
 _COUPON = re.compile(
