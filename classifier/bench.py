@@ -217,7 +217,7 @@ def stage_breakdown(pages: Sequence[bytes], options: Options) -> list[dict[str, 
         claims, claim_flags = timed("check_claims", lambda page=page: check_claims(page, res.facts))
         flags.extend(claim_flags)
         features = timed("features", lambda page=page, flags=flags, claims=claims: page_features(
-            page, flags, claims, tokens=pipeline._uses_tokens(res.model)))
+            page, flags, claims, tokens=res.tokens))
         timed("model", lambda features=features: res.model.predict(features))
     total = sum(totals.values())
     return [{"stage": name, "cpu_s": s, "ms_per_page": 1000 * s / len(pages), "share": s / total if total else 0.0,

@@ -62,6 +62,7 @@ class DrugDictionary:
 
         self.drugs: dict[str, Drug] = {d.id: d for d in drugs}
         self._names: dict[str, tuple[str, str]] = {}
+        self._names_by_kinds: dict[tuple[str, ...], dict[str, str]] = {}
         for d in drugs:
             for kind, names in (("generic", (d.generic,)), ("brand", d.brands), ("street", d.street)):
                 for n in names:
@@ -91,10 +92,9 @@ class DrugDictionary:
 
     def names(self, kinds: tuple[str, ...] = ("generic", "brand", "street")) -> dict[str, str]:
         """Every known name (lower case) → drug id, for the kinds asked (built once per ``kinds``; do not mutate)."""
-        cache = self.__dict__.setdefault("_names_by_kinds", {})
-        if kinds not in cache:
-            cache[kinds] = {n: v[0] for n, v in self._names.items() if v[1] in kinds}
-        return cache[kinds]
+        if kinds not in self._names_by_kinds:
+            self._names_by_kinds[kinds] = {n: v[0] for n, v in self._names.items() if v[1] in kinds}
+        return self._names_by_kinds[kinds]
 
     def scan(self, lower: str, kinds: tuple[str, ...] = ("generic", "brand")) -> Iterator[tuple[int, int, str, str]]:
         """Every name occurrence in lower-cased text as ``(start, end, drug id, kind)``, without word-boundary checks.

@@ -221,6 +221,7 @@ class _Resources:
     detectors: tuple
     facts: Any
     model: Any
+    tokens: bool = True  # whether the model reads word features (decided once, not per page)
 
 
 @lru_cache(maxsize=4)
@@ -238,7 +239,8 @@ def _resources(options: Options) -> _Resources:
         if warm_up is not None:
             warm_up()
     _language_of("warm-up text for the language model")
-    return _Resources(detectors, load_facts(options.facts_dirs), load_model(options))
+    model = load_model(options)
+    return _Resources(detectors, load_facts(options.facts_dirs), model, _uses_tokens(model))
 
 
 def load_resources(options: Options | None = None) -> None:
@@ -326,7 +328,7 @@ def _score(rec: Record, options: Options, res: _Resources, raw: str | bytes, is_
     claims, claim_flags = check_claims(page, res.facts)
     flags.extend(claim_flags)
     check_time()
-    features = page_features(page, flags, claims, tokens=_uses_tokens(res.model))
+    features = page_features(page, flags, claims, tokens=res.tokens)
     pred = res.model.predict(features)
     flags.sort(key=lambda f: (f.start, f.end, f.code))
     return Report(

@@ -747,6 +747,8 @@ class _DisguiseFinder:
     def __init__(self) -> None:
         import ahocorasick
 
+        self._lookalike_cache: dict[str, tuple[str, str, str] | None] = {}
+
         self._names = _names_single()
         self._variants = _load_misspellings()
         self._auto = ahocorasick.Automaton()
@@ -793,7 +795,7 @@ class _DisguiseFinder:
     def _lookalike(self, surface: str, start: int, hits: dict) -> None:
         """A token mixing Latin letters with digits, symbols or other scripts that folds to a drug name."""
         # The answer depends on the token alone, and pages repeat tokens ("für", "2019"): remember it.
-        cache = self.__dict__.setdefault("_lookalike_cache", {})
+        cache = self._lookalike_cache
         if surface in cache:
             found = cache[surface]
         else:
