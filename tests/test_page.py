@@ -80,3 +80,33 @@ def test_short_lists_after_a_lead_in_survive_main_content_extraction() -> None:
     assert "It is used for:\n\nnerve pain after shingles\npartial seizures" in page.text
     items = [page.text[b.start:b.end] for b in page.blocks if b.kind == "li"]
     assert items == ["nerve pain after shingles", "partial seizures"]
+
+
+def test_nesting_depth_counts_block_tags_and_clamps_stray_closers() -> None:
+    from classifier.page import _nesting_exceeds
+
+    assert _nesting_exceeds("<div>" * 6, 5)
+    assert not _nesting_exceeds("<div></div>" * 50, 5)
+    # Mixed case and other block names nest too; inline tags do not count.
+    assert _nesting_exceeds("<DIV><Section><ul><ol><ARTICLE><aside>", 5)
+    assert not _nesting_exceeds("<span><a><p><b><i><em><dx><divx>", 5)
+    # Stray closing tags cannot make the depth negative: what opens after them still counts from zero.
+    assert _nesting_exceeds("</div>" * 10 + "<div>" * 6, 5)
+    assert not _nesting_exceeds("</div>" * 10 + "<div>" * 5 + "<span>" * 10, 5)
+
+
+def test_word_spans_are_computed_once_and_match_the_text() -> None:
+    from classifier.text import count_words, word_spans
+
+    page = parse("<html><body><article><p>" + "Diazepam eases muscle spasms in adults. " * 20 + "</p></article></body></html>")
+    assert "words" in page.__dict__
+    assert list(page.words) == word_spans(page.text)
+    assert page.n_words == count_words(page.text) == len(page.words)
+
+
+def test_control_bytes_mark_binary_input() -> None:
+    from classifier.page import _is_binary
+
+    assert _is_binary(bytes(range(32)) * 8)
+    assert not _is_binary(b"Plain text\twith\ttabs\r\nand lines\x0b\x0c " * 20)
+    assert not _is_binary(b"")
