@@ -120,3 +120,30 @@ def test_quoted_doctors_and_owned_companies_are_not_markers():
     assert not found["credentials"].present
     assert not found["disclosure"].present
     assert markers(parse("Our website is owned by a hospital trust.", is_html=False))["disclosure"].present
+
+
+def test_link_hosts_read_like_urlsplit():
+    from urllib.parse import urlsplit
+
+    from classifier.detectors.provenance import _host
+
+    for href in ("https://www.NIH.gov/health", "http://user:pw@Example.org:8080/x?y#z", "https://a.gov?q=1",
+                 "https://[::1]/x", "https://[bad/x", "HTTPS://Pubmed.ncbi.nlm.nih.gov/1", "//cdc.gov/x",
+                 "https://ex\tample.gov/x", "https://exämple.de/", "mailto:me@who.int", "/relative/path", ""):
+        try:
+            expected = (urlsplit(href).hostname or "").lower()
+        except ValueError:
+            expected = ""
+        assert _host(href) == expected, href
+
+
+def test_contact_link_found_in_anchor_or_path_only():
+    from classifier.detectors.provenance import _contact_link
+    from classifier.page import Link
+
+    assert _contact_link((Link("https://x.example/a", "Home"), Link("/b", "Contact"))).anchor == "Contact"
+    assert _contact_link((Link("https://x.example/privacy-notice", "Legal"),)).href.endswith("privacy-notice")
+    # The host is not the path: a site called "about.example" has no about page for that.
+    assert _contact_link((Link("https://about.example/", "Home"),)) is None
+    # urlsplit deletes tab/CR/LF, so the path can hold a word the raw href splits.
+    assert _contact_link((Link("https://x.example/con\ttact", "Write"),)) is not None

@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from urllib.parse import urlsplit
 
-from ..page import Page
+from ..page import Link, Page
 from ..results import Flag
 from .base import Detector, make_flag
 
@@ -163,10 +164,26 @@ def _marker(name: str, m: re.Match[str] | None, meta_value: object = None, detai
 
 
 def _host(href: str) -> str:
+    """The lower-cased host name of ``href`` (``""`` when it has none), exactly as ``urlsplit`` reads it."""
+    # Most links are plain "http(s)://host/...": their host is the text up to the first "/", "?" or "#",
+    # read here with string operations; anything else (brackets, white space to strip, other schemes,
+    # non-ASCII) takes urlsplit.
+    m = _HTTP_NETLOC.match(href)
+    if m is not None and m.group(1).isascii():
+        return m.group(1).rpartition("@")[2].partition(":")[0].lower()
     try:
         return (urlsplit(href).hostname or "").lower()
     except ValueError:
         return ""
+
+
+_HTTP_NETLOC = re.compile(r"https?://([^/?#\[\]\t\r\n]*)(?![^/?#])")
+
+
+@lru_cache(maxsize=4096)
+def _good_host(host: str) -> bool:
+    # Pages link their own host and a few others over and over: one regex search per distinct host.
+    return bool(host) and bool(_GOOD_HOST.search(host) or "pubmed" in host or "ncbi" in host)
 
 
 def _path(href: str) -> str:
@@ -209,6 +226,23 @@ def _citation(text: str, low: str) -> re.Match[str] | None:
     return _CITATION_PAREN.search(text) if "(" in text else None
 
 
+_CONTACT_KEYS = ("contact us", "about us", "privacy policy", "terms of ", "editorial ")
+
+
+def _contact_link(links: tuple[Link, ...]) -> Link | None:
+    """The first link whose anchor or path names a contact, about, privacy ... page."""
+    for link in links:
+        if _CONTACT_LINK.search(link.anchor):
+            return link
+        href = link.href
+        # The path is a piece of the href unless urlsplit deletes tab/CR/LF (which could join a word):
+        # no match in the whole href means none in its path, without splitting it.
+        if (_CONTACT_LINK.search(href) or "\t" in href or "\r" in href or "\n" in href) \
+                and _CONTACT_LINK.search(_path(href)):
+            return link
+    return None
+
+
 def _markers(page: Page) -> dict[str, Marker]:
     text, meta = page.text, page.meta
     head = text[:_HEAD_CHARS]
@@ -227,12 +261,11 @@ def _markers(page: Page) -> dict[str, Marker]:
     dated = (_gated(_DATED, low, _DATE_KEYS) or _bare_date(low)) if has_year else None
     out["date"] = _marker("date", dated, meta.get("modified") or meta.get("published"))
 
-    ref = _REF_HEADING.search(low) or _DOI.search(text) or _citation(text, low)
+    ref = _REF_HEADING.search(low) or (_DOI.search(text) if "10." in text else None) or _citation(text, low)
     n_good = 0
     good_start = good_end = -1
     for link in page.links:
-        host = _host(link.href)
-        if host and (_GOOD_HOST.search(host) or "pubmed" in host or "ncbi" in host):
+        if _good_host(_host(link.href)):
             n_good += 1
             if good_start < 0 and link.start >= 0:
                 good_start, good_end = link.start, link.end
@@ -245,12 +278,11 @@ def _markers(page: Page) -> dict[str, Marker]:
 
     out["disclosure"] = _marker("disclosure", _gated(_DISCLOSURE, low, _DISCLOSURE_KEYS))
     out["disclaimer"] = _marker("disclaimer", _gated(_DISCLAIMER, low, _DISCLAIMER_KEYS))
-    contact = _CONTACT_TEXT.search(low)
+    contact = _CONTACT_TEXT.search(low) if any(k in low for k in _CONTACT_KEYS) else None
     if contact is None:
-        for link in page.links:
-            if _CONTACT_LINK.search(link.anchor) or _CONTACT_LINK.search(_path(link.href)):
-                out["contact"] = Marker("contact", True, link.start, link.end, link.href[:80])
-                break
+        link = _contact_link(page.links)
+        if link is not None:
+            out["contact"] = Marker("contact", True, link.start, link.end, link.href[:80])
         else:
             out["contact"] = Marker("contact", False)
     else:
