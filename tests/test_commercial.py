@@ -181,6 +181,9 @@ def test_referral_call_to_action_is_flagged_with_the_number():
         ("Get V.a.l.i.u.m now.", "V.a.l.i.u.m"),
         ("Fast Xa\u200bnax delivery.", "Xa\u200bnax"),
         ("Strong Tramadool relief.", "Tramadool"),
+        ("Order V\u00e5lium today.", "V\u00e5lium"),  # an accented Latin letter
+        ("Buy X*a*n*a*x here.", "X*a*n*a*x"),
+        ("Buy Val_ium here, or Xa\u00adnax.", "Xa\u00adnax"),  # soft hyphen
     ],
 )
 def test_disguised_names(text, surface):
@@ -345,3 +348,27 @@ def test_quiz_and_video_intake_for_a_controlled_drug_is_a_remote_prescribing_pit
     calm = parse(text.replace("methylphenidate", "finasteride").replace("Ritalin is a stimulant used for ADHD",
                  "Finasteride treats hair loss").replace("Ritalin", "finasteride"), is_html=False)
     assert not [f for d in DETECTORS for f in d.detect(calm) if f.code == "commercial.pharmacy" and "video" in f.evidence]
+
+
+def test_candidate_scans_find_what_the_plain_patterns_find():
+    # The finder's scans are written for speed (class-first pattern, separator runs searched alone);
+    # they must find exactly what the straightforward patterns find.
+    import re
+
+    from classifier.detectors import commercial as c
+
+    plain_mixed = re.compile(r"(?<=[A-Za-z])" + c._ODD + r"|" + c._ODD + r"(?=[A-Za-z])|[\uff10-\uff5a]{4,}")
+    alphabet = list("aZx09@$!|€¡ _-.\n*·•\u200b\u00ad\ufeffüéß²:/Ａｚ０：\u0430") + ["val", "ium"]
+    rnd = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30)))
+        assert [m.span() for m in c._MIXED.finditer(text)] == [m.span() for m in plain_mixed.finditer(text)], text
+        assert [m.span() for m in c._split_matches(text)] == [m.span() for m in c._SPLIT.finditer(text)], text
+
+
+def test_trusted_domains_and_their_subdomains_only():
+    from classifier.detectors.commercial import _TRUSTED, _trusted
+
+    domain = _TRUSTED[0]
+    assert _trusted(domain) and _trusted("www." + domain) and _trusted("a.b." + domain)
+    assert not _trusted("evil" + domain) and not _trusted(domain + ".evil.example") and not _trusted("")
