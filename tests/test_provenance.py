@@ -147,3 +147,32 @@ def test_contact_link_found_in_anchor_or_path_only():
     assert _contact_link((Link("https://about.example/", "Home"),)) is None
     # urlsplit deletes tab/CR/LF, so the path can hold a word the raw href splits.
     assert _contact_link((Link("https://x.example/con\ttact", "Write"),)) is not None
+
+
+def test_fast_scans_find_what_the_plain_ones_find():
+    # The contact-link search (one pass over all links) and the date pattern (class-first) are written
+    # for speed; they must answer exactly like a per-link loop and the plain pattern.
+    import random
+    import re
+
+    from classifier.detectors import provenance as v
+    from classifier.page import Link
+
+    def per_link(links):
+        for link in links:
+            if v._CONTACT_LINK.search(link.anchor) or v._CONTACT_LINK.search(v._path(link.href)):
+                return link
+        return None
+
+    plain_dated = re.compile(r"\b(?:(?:last\s+)?(?:updated|reviewed|modified|revised)|published|posted|date)"
+                             rf"(?:\s+on)?[:\s]+({v._DATE})")
+    pieces = ["https://", "//", "about", "ABOUT", "Contact", "/", "?", "\0", "\u0130", "\u0131", "\u017f", "\t",
+              "terms", "impressum", "Über", "updated", "last ", "posted", "date", " on", ": ", "march 3, 2024", "x"]
+    rnd = random.Random(3)
+    for _ in range(3000):
+        links = tuple(Link(href="".join(rnd.choices(pieces, k=rnd.randint(0, 5))),
+                           anchor="".join(rnd.choices(pieces, k=rnd.randint(0, 2))))
+                      for _ in range(rnd.randint(0, 5)))
+        assert v._contact_link(links) is per_link(links)
+        text = "".join(rnd.choices(pieces, k=rnd.randint(0, 8))).lower()
+        assert [m.span(1) for m in v._DATED.finditer(text)] == [m.span(1) for m in plain_dated.finditer(text)]
