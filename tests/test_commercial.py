@@ -372,3 +372,21 @@ def test_trusted_domains_and_their_subdomains_only():
     domain = _TRUSTED[0]
     assert _trusted(domain) and _trusted("www." + domain) and _trusted("a.b." + domain)
     assert not _trusted("evil" + domain) and not _trusted(domain + ".evil.example") and not _trusted("")
+
+
+def test_patterns_tried_at_their_start_words_find_every_match():
+    from classifier.detectors import commercial as c
+    from classifier.text import lower_same_length
+
+    pieces = ["we ", "We can help you find ", "a treatment program", "verify your insurance ", "for rehab",
+              "free insurance check", "Speak with an admissions team", "fill out our form for detox", "Buy ",
+              "buying ", "cheap ", "valium", "order ", "xwe", "-buy ", "\u0130", "\u0131", "\u017f", "\u212a",
+              "instantalk ", " ", ".", "\n"]
+    rnd = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rnd.choices(pieces, k=rnd.randint(0, 10)))
+        low = lower_same_length(text)
+        fast = c._finditer_at(c._FORM_LEAD, text, low, c._FORM_LEAD_START)
+        assert [m.span() for m in fast] == [m.span() for m in c._FORM_LEAD.finditer(text)], text
+        fast = c._finditer_at(c._BUY_AT, low, low, c._BUY_AT_START)
+        assert [m.span(1) for m in fast] == [m.span(1) for m in c._BUY_AT.finditer(low)], text

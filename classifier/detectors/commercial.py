@@ -225,6 +225,7 @@ def _url_sells(host: str, path: str) -> str | None:
 _BUY_VERB = r"(?:buy(?:ing)?|order(?:ing)?|purchas(?:e|ing)|shop\s+for)"
 _ADJ = r"(?:(?:cheap|cheapest|generic|discount(?:ed)?|real|genuine|brand|legit|legal|original|quality)\s+){0,2}"
 _BUY_AT = re.compile(r"(?<![\w-])(" + _BUY_VERB + r")\s+" + _ADJ)
+_BUY_AT_START = re.compile(r"buy|order|purchas|shop")
 _SELL_TAIL = re.compile(
     r"(?:\s{0,3}\d{1,5}(?:\.\d{1,3})?\s{0,3}mg)?(?:[ \t]{1,3}(?:online|now|today|cheap|overnight|fast|for\s+sale|cod|"
     r"without\s+(?:a\s+|any\s+)?(?:prescription|rx|script)|no\s+(?:prescription|rx)|"
@@ -306,7 +307,7 @@ class BuyLinkDetector(Detector):
         text, low = page.text, page.lower
         out: list[Flag] = []
         disguised = {d.start: d for d in ctx.disguised}
-        for m in _BUY_AT.finditer(low):
+        for m in _finditer_at(_BUY_AT, low, low, _BUY_AT_START):
             hit = _drug_at(low, m.end())
             if hit is None and m.end() in disguised:
                 hit = (disguised[m.end()].drug, disguised[m.end()].end)
@@ -527,6 +528,31 @@ class PharmacyDetector(Detector):
 # commercial.lead_generation
 
 
+def _finditer_at(rx: re.Pattern[str], text: str, low: str, starts: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)``, tried only where a word found by ``starts`` in ``low`` begins.
+
+    ``text`` is the page text (``rx`` case-insensitive) or ``page.lower`` itself; ``low`` is
+    ``page.lower``; every match of ``rx`` begins, after a word boundary (``\\b`` or a look-behind for no
+    word character), with a word of letters that ``starts`` (case-sensitive, lower case) matches. Trying
+    ``rx`` only there instead of at every character gives the same matches in the same order: a word
+    cannot begin inside another found word, for there is no boundary there, so the non-overlapping
+    search for starts misses none. re.I also lets "ı" and "ſ" match "i" and "s", which str.lower keeps:
+    pages holding them get the plain scan.
+    """
+    if "\u0131" in low or "\u017f" in low:
+        yield from rx.finditer(text)
+        return
+    end = 0
+    for start in starts.finditer(low):
+        pos = start.start()
+        if pos < end:
+            continue
+        m = rx.match(text, pos)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
 def _phrase_rx(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])", re.I)
 
@@ -557,6 +583,8 @@ _FORM_LEAD = re.compile(
     r"\b(?:treatment|rehab\w*|detox|recovery|addiction|admissions)\b",
     re.I,
 )
+# The words a _FORM_LEAD match begins with (after its \b), found in page.lower.
+_FORM_LEAD_START = re.compile(r"we|verify|check|free|instant|online|speak|talk|fill")
 _DIGITS = re.compile(r"\d(?:[-. ()/]{0,2}\d){6}")
 _VANITY = re.compile(r"\b(?:1[-. ]?)?\(?8(?:00|33|44|55|66|77|88)\)?[-. ]?[A-Z0-9]{3}[-. ]?[A-Z0-9]{4}\b")
 
@@ -594,7 +622,7 @@ class LeadGenerationDetector(Detector):
             toll_free = "toll" in window.lower() or national.startswith(("800", "833", "844", "855", "866", "877", "888"))
             flags.append(make_flag(page, self.code, s, e, 0.7 if toll_free else 0.55,
                                    "A call to action around a phone number that routes readers to a treatment referral."))
-        for m in _FORM_LEAD.finditer(text):
+        for m in _finditer_at(_FORM_LEAD, text, low, _FORM_LEAD_START):
             s, e = _sentence(page, m.start())
             if _HELPLINE_NAMES.search(text, s, e) or any(a < m.end() and m.start() < b for a, b in seen):
                 continue
