@@ -34,3 +34,17 @@ def test_lower_keeps_length_for_expanding_characters() -> None:
     low = lower_same_length(t)
     assert len(low) == len(t)
     assert low.endswith("valium")
+
+
+def test_sentence_break_pattern_matches_its_plain_form():
+    import random
+    import re
+
+    from classifier.text import _BREAK
+
+    plain = re.compile(r"""(?<![.!?…])[.!?…]+["'”’)\]]*(?=\s)|\n""")
+    pieces = list(".!?…\n \t\"'”’)]xA") + ["Dr", "e.g", "mg"]
+    rnd = random.Random(1)
+    for _ in range(5000):
+        text = "".join(rnd.choices(pieces, k=rnd.randint(0, 20)))
+        assert [m.span() for m in _BREAK.finditer(text)] == [m.span() for m in plain.finditer(text)], repr(text)
