@@ -358,12 +358,13 @@ def test_candidate_scans_find_what_the_plain_patterns_find():
     from classifier.detectors import commercial as c
 
     plain_mixed = re.compile(r"(?<=[A-Za-z])" + c._ODD + r"|" + c._ODD + r"(?=[A-Za-z])|[\uff10-\uff5a]{4,}")
-    alphabet = list("aZx09@$!|€¡ _-.\n*·•\u200b\u00ad\ufeffüéß²:/Ａｚ０：\u0430") + ["val", "ium"]
+    alphabet = list("aZx09@$!|€¡ _-.\n*·•'\u200b\u00ad\ufeffüéß²:/Ａｚ０：\u0430") + ["val", "ium", "V a l i", "X.a.n"]
     rnd = random.Random(7)
     for _ in range(3000):
         text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30)))
         assert [m.span() for m in c._MIXED.finditer(text)] == [m.span() for m in plain_mixed.finditer(text)], text
         assert [m.span() for m in c._split_matches(text)] == [m.span() for m in c._SPLIT.finditer(text)], text
+        assert [m.span() for m in c._spaced_matches(text)] == [m.span() for m in c._SPACED.finditer(text)], text
 
 
 def test_trusted_domains_and_their_subdomains_only():

@@ -38,7 +38,7 @@ import re
 import unicodedata
 import weakref
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -142,6 +142,8 @@ def _in_links(page: Page, start: int, end: int) -> bool:
 
 _TRUSTED = tuple(_LEXICON["trusted_domains"])
 _LOCATOR = tuple(_LEXICON["locator_words"])
+# Any locator word as a substring: one search instead of a test per word.
+_LOCATOR_RX = re.compile("|".join(re.escape(w) for w in _LOCATOR)) if _LOCATOR else re.compile("(?!)")
 _URL_TOKEN = re.compile(r"[a-z]+|\d+(?:mg)?", re.I)
 _SELL_TOKENS = frozenset(
     ["buy", "order", "cheap", "purchase", "shop", "store", "pharmacy", "pharma", "rx", "meds", "pills", "pill", "sale", "discount", "generic", "noprescription", "nopresc", "overnight", "cod"]
@@ -177,7 +179,7 @@ def _trusted(host: str) -> bool:
 
 def _is_locator(text: str) -> bool:
     low = text.lower()
-    return any(w in low for w in _LOCATOR)
+    return _LOCATOR_RX.search(low) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -528,7 +530,7 @@ class PharmacyDetector(Detector):
 # commercial.lead_generation
 
 
-def _finditer_at(rx: re.Pattern[str], text: str, low: str, starts: re.Pattern[str]) -> Iterator[re.Match[str]]:
+def _finditer_at(rx: re.Pattern[str], text: str, low: str, starts: re.Pattern[str]) -> Iterable[re.Match[str]]:
     """``rx.finditer(text)``, tried only where a word found by ``starts`` in ``low`` begins.
 
     ``text`` is the page text (``rx`` case-insensitive) or ``page.lower`` itself; ``low`` is
@@ -540,13 +542,16 @@ def _finditer_at(rx: re.Pattern[str], text: str, low: str, starts: re.Pattern[st
     pages holding them get the plain scan.
     """
     if "\u0131" in low or "\u017f" in low:
-        yield from rx.finditer(text)
-        return
+        return rx.finditer(text)
+    return _match_at(rx, text, (m.start() for m in starts.finditer(low)))
+
+
+def _match_at(rx: re.Pattern[str], text: str, positions: Iterator[int]) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` given, in increasing order, every position where a match could begin."""
     end = 0
-    for start in starts.finditer(low):
-        pos = start.start()
+    for pos in positions:
         if pos < end:
-            continue
+            continue  # inside the previous match, as finditer would skip it
         m = rx.match(text, pos)
         if m is not None:
             end = m.end()
@@ -718,6 +723,10 @@ _MIXED = re.compile(
 _TOKEN_CHARS = re.compile(r"[\w@$!|€¡]+")
 _SEPARATOR_RUN = re.compile(r"[^\w@$!|€¡]|_")
 _SPACED = re.compile(r"(?<![\w@$])[A-Za-z](?:(?:[ .\-_*·•'/]|[\u200b-\u200d\u2060\ufeff\u00ad]){1,2}[A-Za-z0-9@$!|]){3,}(?![\w@$])")
+# Where a _SPACED match can begin, found from the character after it: a separator that follows a letter
+# standing at a word start. Separators are rarer than letters, so this scan is cheaper than trying
+# _SPACED at every character.
+_SPACED_AT = re.compile(r"[ .\-_*·•'/\u200b-\u200d\u2060\ufeff\u00ad](?<=(?<![\w@$])[A-Za-z].)")
 # Letters split by a separator that English never puts inside a word (hyphens, dots and apostrophes
 # between single letters are _SPACED's job; between longer pieces they are ordinary spelling).
 _SPLIT = re.compile(r"(?<![\w@$])[\w@$!|]+(?:(?:[*·•_]|[\u200b-\u200d\u2060\ufeff\u00ad])+[\w@$!|]+)+")
@@ -729,6 +738,11 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _NOT_NAME = re.compile(r"[^a-z]")
 _SELL_NEAR = re.compile(r"\b(?:buy|order|cheap|online|pills?|tablets?|tabs|\d+\s*mg|prescription|rx|pharmacy|shipping|"
                         r"delivery|price|sale)\b")
+
+
+def _spaced_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_SPACED.finditer(text)``, tried only where ``_SPACED_AT`` says a match can begin."""
+    return _match_at(_SPACED, text, (m.start() - 1 for m in _SPACED_AT.finditer(text)))
 
 
 def _split_matches(text: str) -> Iterator[re.Match[str]]:
@@ -843,13 +857,10 @@ class _DisguiseFinder:
             if token is None:
                 continue
             done = token.end()
-            word = token.group()
-            # Names are 4-20 characters; "H1N1", "1990s" or "5mg" cannot fold into one.
-            if 4 <= len(word) <= 20 and sum(ch.isalpha() for ch in word) >= 2:
-                self._lookalike(word, start, hits)
+            self._lookalike(token.group(), start, hits)
         if self._variants:
             self._misspelled(text, page.lower, hits)
-        for m in itertools.chain(_SPACED.finditer(text), _split_matches(text)):
+        for m in itertools.chain(_spaced_matches(text), _split_matches(text)):
             joined = _NOT_NAME.sub("", _fold(_SEPARATOR_RUN.sub("", m.group()), _LEET_I))
             drug = self._names.get(joined)
             if drug and (m.start(), m.end()) not in hits:
@@ -864,12 +875,15 @@ class _DisguiseFinder:
 
     def _lookalike(self, surface: str, start: int, hits: dict) -> None:
         """A token mixing Latin letters with digits, symbols or other scripts that folds to a drug name."""
-        # The answer depends on the token alone, and pages repeat tokens ("für", "2019"): remember it.
+        # The answer depends on the token alone, and pages repeat tokens ("für", "2019"): remember it,
+        # the length and letter checks included.
         cache = self._lookalike_cache
         if surface in cache:
             found = cache[surface]
         else:
-            found = cache[surface] = self._resolve_lookalike(surface)
+            # Names are 4-20 characters; "H1N1", "1990s" or "5mg" cannot fold into one.
+            fits = 4 <= len(surface) <= 20 and sum(ch.isalpha() for ch in surface) >= 2
+            found = cache[surface] = self._resolve_lookalike(surface) if fits else None
             if len(cache) > 50_000:  # bounded: a hostile page must not grow it without limit
                 cache.clear()
         if found is not None:
