@@ -176,3 +176,21 @@ def test_fast_scans_find_what_the_plain_ones_find():
         assert v._contact_link(links) is per_link(links)
         text = "".join(rnd.choices(pieces, k=rnd.randint(0, 8))).lower()
         assert [m.span(1) for m in v._DATED.finditer(text)] == [m.span(1) for m in plain_dated.finditer(text)]
+
+
+def test_good_link_candidates_keep_every_link_with_a_good_host():
+    import random
+
+    from classifier.detectors import provenance as v
+    from classifier.page import Link
+
+    pieces = ["https://", "//", "HTTPS://", "www.", "nih", ".gov", ".GOV", ".gov.uk", ".ac.uk", "nhs.uk",
+              ".nh\u017f.uk", "PubMed", "ncbi", "\u212a", "x", "/", "?", "@", ":", "\0", "\t", "\u0131", "[", "doi.org"]
+    rnd = random.Random(8)
+    for _ in range(3000):
+        links = tuple(Link(href="".join(rnd.choices(pieces, k=rnd.randint(0, 6))), anchor="")
+                      for _ in range(rnd.randint(0, 5)))
+        good = [link for link in links if v._good_host(v._host(link.href))]
+        assert [link for link in v._good_link_candidates(links) if v._good_host(v._host(link.href))] == good
+    assert v._doi("See doi 10.1000/xyz123 and 10.2000/abc.").group() == "10.1000/xyz123"
+    assert v._doi("version 10.5 of 210.1234/x") is None

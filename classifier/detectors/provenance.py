@@ -234,6 +234,60 @@ def _citation(text: str, low: str) -> re.Match[str] | None:
 
 
 _CONTACT_KEYS = ("contact us", "about us", "privacy policy", "terms of ", "editorial ")
+_REF_HEADING_KEYS = ("references", "sources", "citations", "bibliography", "works cited", "further reading")
+# A good host's lower-cased href holds one of these (each alternative of _GOOD_HOST, plus "pubmed"/"ncbi").
+_GOOD_HOST_PART = re.compile(
+    r"\.gov|\.edu|\.ac\.|\.nhs\.uk|who\.int|doi\.org|cochranelibrary\.com|nejm\.org|thelancet\.com|"
+    r"jamanetwork\.com|bmj\.com|nature\.com|sciencedirect\.com|springer\.com|wiley\.com|plos\.org|"
+    r"europepmc\.org|ema\.europa\.eu|pubmed|ncbi"
+)
+
+
+def _doi(text: str) -> re.Match[str] | None:
+    """``_DOI.search(text)``, tried only where "10." occurs."""
+    pos = text.find("10.")
+    while pos >= 0:
+        m = _DOI.match(text, pos)
+        if m is not None:
+            return m
+        pos = text.find("10.", pos + 1)
+    return None
+
+
+def _good_link_candidates(links: tuple[Link, ...]) -> list[Link] | tuple[Link, ...]:
+    """The links whose host could be a good one, in order: those whose href names a good domain at all.
+
+    A host is a piece of its href, so one search over every href (joined by NUL, lower-cased) picks
+    them out, instead of splitting every URL. As for contact links, tab/CR/LF (deleted by urlsplit),
+    the letters re.I folds differently from str.lower, and NULs inside hrefs keep every link.
+    """
+    low = _joined_lower([link.href for link in links])
+    if low is None:
+        return links
+    out: list[Link] = []
+    index = counted = 0
+    last = -1
+    for m in _GOOD_HOST_PART.finditer(low):
+        index += low.count("\0", counted, m.start())
+        counted = m.start()
+        if index != last:
+            out.append(links[index])
+            last = index
+    return out
+
+
+def _joined_lower(parts: list[str]) -> str | None:
+    """``parts`` joined by NUL and lower-cased, for one case-sensitive search over all of them.
+
+    ``None`` when such a search could read differently from a case-insensitive regex or ``urlsplit``
+    on each part: no parts, NULs inside them, tab/CR/LF (urlsplit deletes them, which can join a word),
+    or "İ", "ı", "ſ" (which re.I folds onto ASCII letters and str.lower does not).
+    """
+    blob = "\0".join(parts)
+    if (not parts or blob.count("\0") != len(parts) - 1 or "\t" in blob or "\r" in blob or "\n" in blob
+            or "\u0130" in blob or "\u0131" in blob or "\u017f" in blob):
+        return None
+    return blob.lower()
 
 
 def _contact_link(links: tuple[Link, ...]) -> Link | None:
@@ -243,13 +297,10 @@ def _contact_link(links: tuple[Link, ...]) -> Link | None:
     # case-sensitive search equals the case-insensitive one unless the text holds one of the three
     # letters that re.I folds onto ASCII but str.lower does not; urlsplit deletes tab/CR/LF (which
     # could join a word in the path). Those cases, and NULs inside links, take the plain loop.
-    texts = [part for link in links for part in (link.anchor, link.href)]
-    blob = "\0".join(texts)
-    if (not texts or blob.count("\0") != len(texts) - 1 or "\t" in blob or "\r" in blob or "\n" in blob
-            or "\u0130" in blob or "\u0131" in blob or "\u017f" in blob):
+    low = _joined_lower([part for link in links for part in (link.anchor, link.href)])
+    if low is None:
         return _contact_link_per_link(links)
-    low = blob.lower()
-    pos = counted = index = 0  # index: which of ``texts`` holds position ``counted``
+    pos = counted = index = 0  # index: which anchor or href (alternately) holds position ``counted``
     while (m := _CONTACT_WORD.search(low, pos)) is not None:
         index += low.count("\0", counted, m.start())
         counted = m.start()
@@ -287,20 +338,23 @@ def _markers(page: Page) -> dict[str, Marker]:
     dated = (_gated(_DATED, low, _DATE_KEYS) or _bare_date(low)) if has_year else None
     out["date"] = _marker("date", dated, meta.get("modified") or meta.get("published"))
 
-    ref = _REF_HEADING.search(low) or (_DOI.search(text) if "10." in text else None) or _citation(text, low)
-    n_good = 0
-    good_start = good_end = -1
-    for link in page.links:
-        if _good_host(_host(link.href)):
-            n_good += 1
-            if good_start < 0 and link.start >= 0:
-                good_start, good_end = link.start, link.end
+    ref = ((_REF_HEADING.search(low) if any(k in low for k in _REF_HEADING_KEYS) else None)
+           or _doi(text) or _citation(text, low))
     if ref is not None:
         out["references"] = _marker("references", ref)
-    elif good_start >= 0:
-        out["references"] = Marker("references", True, good_start, good_end, "link to a primary or official source")
     else:
-        out["references"] = Marker("references", n_good > 0 or bool(meta.get("doi")), detail=str(meta.get("doi") or ""))
+        n_good = 0
+        good_start = good_end = -1
+        for link in _good_link_candidates(page.links):
+            if _good_host(_host(link.href)):
+                n_good += 1
+                if good_start < 0 and link.start >= 0:
+                    good_start, good_end = link.start, link.end
+        if good_start >= 0:
+            out["references"] = Marker("references", True, good_start, good_end, "link to a primary or official source")
+        else:
+            out["references"] = Marker("references", n_good > 0 or bool(meta.get("doi")),
+                                       detail=str(meta.get("doi") or ""))
 
     out["disclosure"] = _marker("disclosure", _gated(_DISCLOSURE, low, _DISCLOSURE_KEYS))
     out["disclaimer"] = _marker("disclaimer", _gated(_DISCLAIMER, low, _DISCLAIMER_KEYS))
