@@ -391,3 +391,18 @@ def test_patterns_tried_at_their_start_words_find_every_match():
         assert [m.span() for m in fast] == [m.span() for m in c._FORM_LEAD.finditer(text)], text
         fast = c._finditer_at(c._BUY_AT, low, low, c._BUY_AT_START)
         assert [m.span(1) for m in fast] == [m.span(1) for m in c._BUY_AT.finditer(low)], text
+
+
+def test_call_to_action_and_vanity_scans_match_their_plain_search():
+    from classifier.detectors import commercial as c
+    from classifier.text import lower_same_length
+
+    pieces = ["1", "-", ".", " ", "(", ")", "8", "800", "888", "0", "GET", "HELP", "x", "24", "/7", " hours",
+              "Call", "toll-free", "during", "contact us", "speak to", "hotline", "\n"]
+    rnd = random.Random(9)
+    for _ in range(3000):
+        text = "".join(rnd.choices(pieces, k=rnd.randint(0, 10)))
+        assert [m.span() for m in c._vanity_matches(text)] == [m.span() for m in c._VANITY.finditer(text)], text
+        low = lower_same_length(text)
+        fast = [m.span() for m in c._finditer_at(c._CTA, low, low, c._CTA_START)]
+        assert fast == [m.span() for m in c._CTA.finditer(low)], text

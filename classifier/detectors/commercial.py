@@ -592,6 +592,22 @@ _FORM_LEAD = re.compile(
 _FORM_LEAD_START = re.compile(r"we|verify|check|free|instant|online|speak|talk|fill")
 _DIGITS = re.compile(r"\d(?:[-. ()/]{0,2}\d){6}")
 _VANITY = re.compile(r"\b(?:1[-. ]?)?\(?8(?:00|33|44|55|66|77|88)\)?[-. ]?[A-Z0-9]{3}[-. ]?[A-Z0-9]{4}\b")
+# Every toll-free prefix (overlapping ones too): a _VANITY match begins at most 3 characters before it.
+_VANITY_8 = re.compile(r"8(?=00|33|44|55|66|77|88)")
+# The words a _CTA match begins with, found in page.lower.
+_CTA_START = re.compile(r"call|dial|phone|text|ring|contact|reach|speak|talk|hotline|helpline|toll|24")
+
+
+def _vanity_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_VANITY.finditer(text)``, tried only just before toll-free prefixes."""
+    def starts() -> Iterator[int]:
+        last = -1
+        for m in _VANITY_8.finditer(text):
+            k = m.start()
+            yield from range(max(k - 3, last + 1), k + 1)
+            last = k
+
+    return _match_at(_VANITY, text, starts())
 
 
 class LeadGenerationDetector(Detector):
@@ -608,8 +624,9 @@ class LeadGenerationDetector(Detector):
         # The number matcher is the slowest step here; pages without a call to action or without seven
         # digits (or a vanity number) in a row cannot hold a lead-generation number.
         low = page.lower
-        cta = any(w in low for w in _CTA_WORDS) and _CTA.search(low)
-        numbers = self._numbers(text) if cta and (_DIGITS.search(text) or _VANITY.search(text)) else []
+        cta = any(w in low for w in _CTA_WORDS) and next(iter(_finditer_at(_CTA, low, low, _CTA_START)), None)
+        digits = cta and (_DIGITS.search(text) or next(_vanity_matches(text), None))
+        numbers = self._numbers(text) if digits else []
         for start, end, national in numbers:
             if national in _HELPLINE_NUMBERS:
                 continue
@@ -653,7 +670,7 @@ class LeadGenerationDetector(Detector):
                 found.append((m.start, m.end, national))
             # Vanity numbers ("1-800-GET-HELP") are not matched by the matcher; parse each candidate with
             # the library, which converts letters to digits and validates the result.
-            for m in _VANITY.finditer(text):
+            for m in _vanity_matches(text):
                 if not any(ch.isalpha() for ch in m.group()) or any(a <= m.start() < b for a, b, _ in found):
                     continue
                 number = phonenumbers.parse(m.group(), "US")
