@@ -349,16 +349,15 @@ def _from_minimal_html(minimal: str) -> tuple[str, tuple[Link, ...], tuple[Block
     out: list[str] = []
     pos = 0
     links: list[Link] = []
-    blocks: list[Block] = []
+    spans: list[tuple[str, int, int]] = []  # blocks, made into Block objects once, at the end
     open_blocks: list[tuple[str, int]] = []
     link_open: tuple[str, int] | None = None
     last = 0
+    unescape = htmlmod.unescape
 
     def emit(chunk: str) -> None:
         nonlocal pos
-        if not chunk:
-            return
-        chunk = htmlmod.unescape(chunk)
+        chunk = unescape(chunk)
         # Collapse runs of spaces/newlines inside a chunk: resiliparse pads tags with them.
         if "\n" in chunk:
             chunk = _NEWLINE_RUN.sub("\n", chunk)
@@ -377,19 +376,26 @@ def _from_minimal_html(minimal: str) -> tuple[str, tuple[Link, ...], tuple[Block
         nonlocal pos
         if not out:
             return
-        trimmed = out[-1].rstrip(" ")
-        pos -= len(out[-1]) - len(trimmed)
-        out[-1] = trimmed
-        tail = "".join(out[-4:])
-        have = len(tail) - len(tail.rstrip("\n"))
+        chunk = out[-1]
+        trimmed = chunk.rstrip(" ")
+        if len(trimmed) != len(chunk):
+            pos -= len(chunk) - len(trimmed)
+            out[-1] = trimmed
+        if trimmed and trimmed[-1] != "\n":
+            have = 0  # the usual case, without joining the last chunks
+        else:
+            tail = "".join(out[-4:])
+            have = len(tail) - len(tail.rstrip("\n"))
         if have < n:
             out.append("\n" * (n - have))
             pos += n - have
 
     for m in _TAG.finditer(minimal):
-        emit(minimal[last : m.start()])
+        if m.start() > last:
+            emit(minimal[last : m.start()])
         last = m.end()
-        closing, tag, attrs = m.group(1) == "/", m.group(2).lower(), m.group(3)
+        slash, tag, attrs = m.groups()
+        closing, tag = slash == "/", tag.lower()
         if tag == "a":
             if not closing:
                 href = _HREF.search(attrs)
@@ -417,16 +423,17 @@ def _from_minimal_html(minimal: str) -> tuple[str, tuple[Link, ...], tuple[Block
             for i in range(len(open_blocks) - 1, -1, -1):
                 if open_blocks[i][0] == kind:
                     k, s = open_blocks.pop(i)
-                    blocks.append(Block(k, s, pos))
+                    spans.append((k, s, pos))
                     break
             newline(2 if kind in ("p", "h", "pre") else 1)
-    emit(minimal[last:])
+    if last < len(minimal):
+        emit(minimal[last:])
     text = "".join(out)
     stripped = text.rstrip()
     text = stripped + ("\n" if stripped else "")
     # Block/links spans past a trailing cut are clamped.
     n = len(text)
-    blocks = [Block(b.kind, min(b.start, n), min(b.end, n)) for b in blocks]
+    blocks = [Block(k, min(s, n), min(e, n)) for k, s, e in spans]
     blocks.sort(key=lambda b: (b.start, -b.end))
     return text, tuple(links), tuple(blocks)
 
