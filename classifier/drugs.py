@@ -63,6 +63,9 @@ class DrugDictionary:
         self.drugs: dict[str, Drug] = {d.id: d for d in drugs}
         self._names: dict[str, tuple[str, str]] = {}
         self._names_by_kinds: dict[tuple[str, ...], dict[str, str]] = {}
+        # The last two page-level answers of find(), keyed by the identity of the strings searched: the
+        # commercial detectors, provenance, the claim checker and the featurizer each ask about the same page.
+        self._recent: list[tuple[str, str, tuple[str, ...], tuple[Mention, ...]]] = []
         for d in drugs:
             for kind, names in (("generic", (d.generic,)), ("brand", d.brands), ("street", d.street)):
                 for n in names:
@@ -114,6 +117,10 @@ class DrugDictionary:
         """
         if not self._names:
             return []
+        if lower is not None:
+            for r_text, r_lower, r_kinds, r_out in self._recent:
+                if r_text is text and r_lower is lower and r_kinds == kinds:
+                    return list(r_out)
         low = lower if lower is not None else text.lower()
         found: list[Mention] = []
         for end_idx, (length, drug_id, kind) in self._auto.iter(low):
@@ -130,6 +137,8 @@ class DrugDictionary:
             if m.start >= last_end:
                 out.append(m)
                 last_end = m.end
+        if lower is not None:  # page-level calls (with the page's cached lower case) are the repeated ones
+            self._recent = [(text, lower, kinds, tuple(out)), *self._recent[:1]]
         return out
 
 

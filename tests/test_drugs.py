@@ -82,3 +82,20 @@ def test_names_agree_with_the_drug_ner_package():
     report = check_against_package()
     assert report["conflicts"] == []
     assert "percocet" in report["unknown"]  # combination and street-market brands are ours alone
+
+
+def test_find_answers_a_repeated_page_question_from_memory_without_sharing_lists():
+    from classifier.drugs import dictionary
+
+    d = dictionary()
+    text = "Valium (diazepam) and Xanax are benzodiazepines."
+    low = text.lower()
+    first = d.find(text, lower=low)
+    again = d.find(text, lower=low)
+    assert again == first and again is not first
+    again.clear()
+    assert d.find(text, lower=low) == first
+    # Another string with the same content, or other kinds, is answered afresh (and the same way).
+    other = "Valium (diazepam) and Xanax are benzodiazepines. "[:-1]
+    assert d.find(other, lower=other.lower()) == first
+    assert d.find(text, lower=low, kinds=("generic",)) == [m for m in first if m.kind == "generic"]
