@@ -227,7 +227,7 @@ def _url_sells(host: str, path: str) -> str | None:
 _BUY_VERB = r"(?:buy(?:ing)?|order(?:ing)?|purchas(?:e|ing)|shop\s+for)"
 _ADJ = r"(?:(?:cheap|cheapest|generic|discount(?:ed)?|real|genuine|brand|legit|legal|original|quality)\s+){0,2}"
 _BUY_AT = re.compile(r"(?<![\w-])(" + _BUY_VERB + r")\s+" + _ADJ)
-_BUY_AT_START = re.compile(r"buy|order|purchas|shop")
+_BUY_AT_START = ("buy", "order", "purchas", "shop")
 _SELL_TAIL = re.compile(
     r"(?:\s{0,3}\d{1,5}(?:\.\d{1,3})?\s{0,3}mg)?(?:[ \t]{1,3}(?:online|now|today|cheap|overnight|fast|for\s+sale|cod|"
     r"without\s+(?:a\s+|any\s+)?(?:prescription|rx|script)|no\s+(?:prescription|rx)|"
@@ -530,20 +530,24 @@ class PharmacyDetector(Detector):
 # commercial.lead_generation
 
 
-def _finditer_at(rx: re.Pattern[str], text: str, low: str, starts: re.Pattern[str]) -> Iterable[re.Match[str]]:
-    """``rx.finditer(text)``, tried only where a word found by ``starts`` in ``low`` begins.
+def _finditer_at(rx: re.Pattern[str], text: str, low: str, starts: tuple[str, ...]) -> Iterable[re.Match[str]]:
+    """``rx.finditer(text)``, tried only where one of the words ``starts`` occurs in ``low``.
 
     ``text`` is the page text (``rx`` case-insensitive) or ``page.lower`` itself; ``low`` is
-    ``page.lower``; every match of ``rx`` begins, after a word boundary (``\\b`` or a look-behind for no
-    word character), with a word of letters that ``starts`` (case-sensitive, lower case) matches. Trying
-    ``rx`` only there instead of at every character gives the same matches in the same order: a word
-    cannot begin inside another found word, for there is no boundary there, so the non-overlapping
-    search for starts misses none. re.I also lets "ı" and "ſ" match "i" and "s", which str.lower keeps:
-    pages holding them get the plain scan.
+    ``page.lower``; every match of ``rx`` begins with one of ``starts`` (lower case). Trying ``rx`` only
+    at their occurrences (found by str.find, in C) instead of at every character gives the same matches
+    in the same order. re.I also lets "ı" and "ſ" match "i" and "s", which str.lower keeps: pages
+    holding them get the plain scan.
     """
     if "\u0131" in low or "\u017f" in low:
         return rx.finditer(text)
-    return _match_at(rx, text, (m.start() for m in starts.finditer(low)))
+    found = set()
+    for word in starts:
+        pos = low.find(word)
+        while pos >= 0:
+            found.add(pos)
+            pos = low.find(word, pos + 1)
+    return _match_at(rx, text, iter(sorted(found)))
 
 
 def _match_at(rx: re.Pattern[str], text: str, positions: Iterator[int]) -> Iterator[re.Match[str]]:
@@ -589,13 +593,14 @@ _FORM_LEAD = re.compile(
     re.I,
 )
 # The words a _FORM_LEAD match begins with (after its \b), found in page.lower.
-_FORM_LEAD_START = re.compile(r"we|verify|check|free|instant|online|speak|talk|fill")
+_FORM_LEAD_START = ("we", "verify", "check", "free", "instant", "online", "speak", "talk", "fill")
 _DIGITS = re.compile(r"\d(?:[-. ()/]{0,2}\d){6}")
 _VANITY = re.compile(r"\b(?:1[-. ]?)?\(?8(?:00|33|44|55|66|77|88)\)?[-. ]?[A-Z0-9]{3}[-. ]?[A-Z0-9]{4}\b")
 # Every toll-free prefix (overlapping ones too): a _VANITY match begins at most 3 characters before it.
 _VANITY_8 = re.compile(r"8(?=00|33|44|55|66|77|88)")
 # The words a _CTA match begins with, found in page.lower.
-_CTA_START = re.compile(r"call|dial|phone|text|ring|contact|reach|speak|talk|hotline|helpline|toll|24")
+_CTA_START = ("call", "dial", "phone", "text", "ring", "contact", "reach", "speak", "talk", "hotline", "helpline",
+              "toll", "24")
 
 
 def _vanity_matches(text: str) -> Iterator[re.Match[str]]:
@@ -626,7 +631,9 @@ class LeadGenerationDetector(Detector):
         low = page.lower
         cta = any(w in low for w in _CTA_WORDS) and next(iter(_finditer_at(_CTA, low, low, _CTA_START)), None)
         digits = cta and (_DIGITS.search(text) or next(_vanity_matches(text), None))
-        numbers = self._numbers(text) if digits else []
+        # A number is only flagged when its window (its sentence and maybe the one before, both bounded
+        # by white space) holds a referral word, so a page without one anywhere needs no number matching.
+        numbers = self._numbers(text) if digits and _REFERRAL.search(text) else []
         for start, end, national in numbers:
             if national in _HELPLINE_NUMBERS:
                 continue
