@@ -73,6 +73,21 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     return list(map(re.Match.span, _WORD.finditer(text)))
 
 
+def occurrences(text: str, needles: tuple[str, ...], pos: int = 0) -> list[int]:
+    """Every position at or after ``pos`` where one of ``needles`` begins, in increasing order.
+
+    One ``str.find`` scan per needle (C speed): cheaper than a regex alternation of literals, which the
+    engine tries at every position. Callers use the positions to try a pattern only where it can start.
+    """
+    found: set[int] = set()
+    for needle in needles:
+        i = text.find(needle, pos)
+        while i >= 0:
+            found.add(i)
+            i = text.find(needle, i + 1)
+    return sorted(found)
+
+
 def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 

@@ -48,3 +48,12 @@ def test_sentence_break_pattern_matches_its_plain_form():
     for _ in range(5000):
         text = "".join(rnd.choices(pieces, k=rnd.randint(0, 20)))
         assert [m.span() for m in _BREAK.finditer(text)] == [m.span() for m in plain.finditer(text)], repr(text)
+
+
+def test_occurrences_lists_every_start_of_every_needle_in_order():
+    from classifier.text import occurrences
+
+    assert occurrences("aaaa", ("aa",)) == [0, 1, 2]
+    assert occurrences("we were there; we", ("we", "there")) == [0, 3, 8, 15]
+    assert occurrences("we were there; we", ("we",), pos=4) == [15]
+    assert occurrences("", ("x",)) == []

@@ -48,6 +48,7 @@ from ..drugs import Mention, dictionary
 from ..page import Page
 from ..resources import LEXICONS_DIR
 from ..results import Flag
+from ..text import occurrences
 from .base import Detector, make_flag
 
 _LEXICON = json.loads((LEXICONS_DIR / "commercial.json").read_text(encoding="utf-8"))
@@ -541,13 +542,7 @@ def _finditer_at(rx: re.Pattern[str], text: str, low: str, starts: tuple[str, ..
     """
     if "\u0131" in low or "\u017f" in low:
         return rx.finditer(text)
-    found = set()
-    for word in starts:
-        pos = low.find(word)
-        while pos >= 0:
-            found.add(pos)
-            pos = low.find(word, pos + 1)
-    return _match_at(rx, text, iter(sorted(found)))
+    return _match_at(rx, text, iter(occurrences(low, starts)))
 
 
 def _match_at(rx: re.Pattern[str], text: str, positions: Iterator[int]) -> Iterator[re.Match[str]]:

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from ..page import Link, Page
 from ..results import Flag
+from ..text import occurrences
 from .base import Detector, make_flag
 
 #: Marker names, in report order.
@@ -88,7 +89,7 @@ _DISCLAIMER = re.compile(
 )
 _CONTACT_TEXT = re.compile(r"\b(?:contact us|about us|privacy policy|terms of (?:use|service)|editorial (?:team|board))\b")
 _CONTACT_LINK = re.compile(r"contact|about|privacy|terms|editorial|imprint|impressum|who-we-are|our-team", re.I)
-_CONTACT_WORD = re.compile(_CONTACT_LINK.pattern)  # the same words, case-sensitive, for lower-cased text
+_CONTACT_WORDS = tuple(_CONTACT_LINK.pattern.split("|"))  # the same words, for lower-cased text
 _GOOD_HOST = re.compile(
     r"(?:\.gov|\.edu|\.ac\.[a-z]{2}|\.gov\.[a-z]{2}|\.nhs\.uk|who\.int|nih\.gov|doi\.org|cochranelibrary\.com|"
     r"nejm\.org|thelancet\.com|jamanetwork\.com|bmj\.com|nature\.com|sciencedirect\.com|springer\.com|"
@@ -236,11 +237,9 @@ def _citation(text: str, low: str) -> re.Match[str] | None:
 _CONTACT_KEYS = ("contact us", "about us", "privacy policy", "terms of ", "editorial ")
 _REF_HEADING_KEYS = ("references", "sources", "citations", "bibliography", "works cited", "further reading")
 # A good host's lower-cased href holds one of these (each alternative of _GOOD_HOST, plus "pubmed"/"ncbi").
-_GOOD_HOST_PART = re.compile(
-    r"\.gov|\.edu|\.ac\.|\.nhs\.uk|who\.int|doi\.org|cochranelibrary\.com|nejm\.org|thelancet\.com|"
-    r"jamanetwork\.com|bmj\.com|nature\.com|sciencedirect\.com|springer\.com|wiley\.com|plos\.org|"
-    r"europepmc\.org|ema\.europa\.eu|pubmed|ncbi"
-)
+_GOOD_HOST_PARTS = (".gov", ".edu", ".ac.", ".nhs.uk", "who.int", "doi.org", "cochranelibrary.com", "nejm.org",
+                    "thelancet.com", "jamanetwork.com", "bmj.com", "nature.com", "sciencedirect.com", "springer.com",
+                    "wiley.com", "plos.org", "europepmc.org", "ema.europa.eu", "pubmed", "ncbi")
 
 
 def _doi(text: str) -> re.Match[str] | None:
@@ -267,9 +266,9 @@ def _good_link_candidates(links: tuple[Link, ...]) -> list[Link] | tuple[Link, .
     out: list[Link] = []
     index = counted = 0
     last = -1
-    for m in _GOOD_HOST_PART.finditer(low):
-        index += low.count("\0", counted, m.start())
-        counted = m.start()
+    for start in occurrences(low, _GOOD_HOST_PARTS):
+        index += low.count("\0", counted, start)
+        counted = start
         if index != last:
             out.append(links[index])
             last = index
@@ -301,16 +300,19 @@ def _contact_link(links: tuple[Link, ...]) -> Link | None:
     if low is None:
         return _contact_link_per_link(links)
     pos = counted = index = 0  # index: which anchor or href (alternately) holds position ``counted``
-    while (m := _CONTACT_WORD.search(low, pos)) is not None:
-        index += low.count("\0", counted, m.start())
-        counted = m.start()
+    while True:
+        hits = [i for i in (low.find(word, pos) for word in _CONTACT_WORDS) if i >= 0]
+        if not hits:
+            return None
+        start = min(hits)  # where the regex search would find its first match
+        index += low.count("\0", counted, start)
+        counted = start
         link = links[index // 2]
         if index % 2 == 0 or _CONTACT_LINK.search(_path(link.href)):
             return link  # the anchor, or the href's path (not its host)
-        pos = low.find("\0", m.start()) + 1
+        pos = low.find("\0", start) + 1
         if pos == 0:
             return None
-    return None
 
 
 def _contact_link_per_link(links: tuple[Link, ...]) -> Link | None:
