@@ -8,6 +8,7 @@ importing nltk alone costs about 1.2 s and 175 MB here, and untrained Punkt spli
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 
@@ -86,6 +87,22 @@ def occurrences(text: str, needles: tuple[str, ...], pos: int = 0) -> list[int]:
             found.add(i)
             i = text.find(needle, i + 1)
     return sorted(found)
+
+
+def matches_at(rx: re.Pattern[str], text: str, positions: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)``, given (in increasing order) every position where a match could begin.
+
+    Trying a pattern only at a few candidate positions (found by :func:`occurrences` or a cheap scan)
+    instead of at every character gives the same matches in the same order.
+    """
+    end = 0
+    for pos in positions:
+        if pos < end:
+            continue  # inside the previous match, as finditer would skip it
+        m = rx.match(text, pos)
+        if m is not None:
+            end = m.end()
+            yield m
 
 
 def count_words(text: str) -> int:

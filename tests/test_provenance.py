@@ -157,6 +157,7 @@ def test_fast_scans_find_what_the_plain_ones_find():
 
     from classifier.detectors import provenance as v
     from classifier.page import Link
+    from classifier.text import matches_at, occurrences
 
     def per_link(links):
         for link in links:
@@ -176,6 +177,9 @@ def test_fast_scans_find_what_the_plain_ones_find():
         assert v._contact_link(links) is per_link(links)
         text = "".join(rnd.choices(pieces, k=rnd.randint(0, 8))).lower()
         assert [m.span(1) for m in v._DATED.finditer(text)] == [m.span(1) for m in plain_dated.finditer(text)]
+        fast = next(matches_at(v._DATED, text, occurrences(text, v._DATE_STARTS)), None)
+        plain = plain_dated.search(text)
+        assert (fast and fast.span()) == (plain and plain.span())
 
 
 def test_good_link_candidates_keep_every_link_with_a_good_host():

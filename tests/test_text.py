@@ -57,3 +57,13 @@ def test_occurrences_lists_every_start_of_every_needle_in_order():
     assert occurrences("we were there; we", ("we", "there")) == [0, 3, 8, 15]
     assert occurrences("we were there; we", ("we",), pos=4) == [15]
     assert occurrences("", ("x",)) == []
+
+
+def test_matches_at_candidate_positions_equals_finditer():
+    import re
+
+    from classifier.text import matches_at, occurrences
+
+    rx = re.compile(r"\bab+a?")
+    text = "ab abba xab abab abbbba"
+    assert [m.span() for m in matches_at(rx, text, occurrences(text, ("ab",)))] == [m.span() for m in rx.finditer(text)]

@@ -48,7 +48,7 @@ from ..drugs import Mention, dictionary
 from ..page import Page
 from ..resources import LEXICONS_DIR
 from ..results import Flag
-from ..text import occurrences
+from ..text import matches_at, occurrences
 from .base import Detector, make_flag
 
 _LEXICON = json.loads((LEXICONS_DIR / "commercial.json").read_text(encoding="utf-8"))
@@ -542,19 +542,7 @@ def _finditer_at(rx: re.Pattern[str], text: str, low: str, starts: tuple[str, ..
     """
     if "\u0131" in low or "\u017f" in low:
         return rx.finditer(text)
-    return _match_at(rx, text, iter(occurrences(low, starts)))
-
-
-def _match_at(rx: re.Pattern[str], text: str, positions: Iterator[int]) -> Iterator[re.Match[str]]:
-    """``rx.finditer(text)`` given, in increasing order, every position where a match could begin."""
-    end = 0
-    for pos in positions:
-        if pos < end:
-            continue  # inside the previous match, as finditer would skip it
-        m = rx.match(text, pos)
-        if m is not None:
-            end = m.end()
-            yield m
+    return matches_at(rx, text, iter(occurrences(low, starts)))
 
 
 def _phrase_rx(words: list[str]) -> re.Pattern[str]:
@@ -607,7 +595,7 @@ def _vanity_matches(text: str) -> Iterator[re.Match[str]]:
             yield from range(max(k - 3, last + 1), k + 1)
             last = k
 
-    return _match_at(_VANITY, text, starts())
+    return matches_at(_VANITY, text, starts())
 
 
 class LeadGenerationDetector(Detector):
@@ -761,7 +749,7 @@ _SELL_NEAR = re.compile(r"\b(?:buy|order|cheap|online|pills?|tablets?|tabs|\d+\s
 
 def _spaced_matches(text: str) -> Iterator[re.Match[str]]:
     """``_SPACED.finditer(text)``, tried only where ``_SPACED_AT`` says a match can begin."""
-    return _match_at(_SPACED, text, (m.start() - 1 for m in _SPACED_AT.finditer(text)))
+    return matches_at(_SPACED, text, (m.start() - 1 for m in _SPACED_AT.finditer(text)))
 
 
 def _split_matches(text: str) -> Iterator[re.Match[str]]:

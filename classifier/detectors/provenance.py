@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from ..page import Link, Page
 from ..results import Flag
-from ..text import occurrences
+from ..text import matches_at, occurrences
 from .base import Detector, make_flag
 
 #: Marker names, in report order.
@@ -203,6 +203,7 @@ def _path(href: str) -> str:
 
 # Words without which the pattern of the same name cannot match (cheap `in` tests before a regex scan).
 _DATE_KEYS = ("updated", "reviewed", "modified", "revised", "published", "posted", "date")
+_DATE_STARTS = ("last", *_DATE_KEYS)  # the words a _DATED match begins with
 _DISCLOSURE_KEYS = ("sponsored", "paid", "advertis", "affiliate", "commission", "compensation", "conflict",
                     "disclosure", "funded by", "owned", "editorial")
 _DISCLAIMER_KEYS = ("substitute", "replacement", "purposes only", "medical advice", "intended to", "meant to",
@@ -337,7 +338,7 @@ def _markers(page: Page) -> dict[str, Marker]:
     reviewer = _REVIEWER.search(text) if ("reviewed" in low or "checked by" in low) else None
     out["reviewer"] = _marker("reviewer", reviewer, meta.get("reviewer"))
     has_year = _YEAR.search(low) is not None
-    dated = (_gated(_DATED, low, _DATE_KEYS) or _bare_date(low)) if has_year else None
+    dated = (next(matches_at(_DATED, low, occurrences(low, _DATE_STARTS)), None) or _bare_date(low)) if has_year else None
     out["date"] = _marker("date", dated, meta.get("modified") or meta.get("published"))
 
     ref = ((_REF_HEADING.search(low) if any(k in low for k in _REF_HEADING_KEYS) else None)
