@@ -406,3 +406,25 @@ def test_call_to_action_and_vanity_scans_match_their_plain_search():
         low = lower_same_length(text)
         fast = [m.span() for m in c._finditer_at(c._CTA, low, low, c._CTA_START)]
         assert fast == [m.span() for m in c._CTA.finditer(low)], text
+
+
+def test_pharmacy_patterns_tried_at_their_start_words_find_every_match():
+    from classifier.detectors import commercial as c
+    from classifier.text import lower_same_length
+
+    pieces = ["No prescription needed", "without a prescription", "no-rx", "Next-day shipping", "pay by COD",
+              "ships worldwide", "free shipping", "online questionnaire", "no need to see a doctor",
+              "answer a few quick questions", "doctor will issue your prescription", "coupon code", "use code SAVE10",
+              "lowest prices", "get your online consultation", "secure digital care", "take our 5-minute quiz",
+              "see if you qualify", " ", "\n", ".", "x", "\u0130", "\u0131", "\u017f", "\u212a", "knot", "because"]
+    patterns = [(c._NO_RX_STRONG, c._NO_RX_STRONG_START), (c._DELIVERY, c._DELIVERY_START),
+                (c._QUESTIONNAIRE, c._QUESTIONNAIRE_START), (c._COUPON, c._COUPON_START),
+                (c._NO_RX_WEAK, ("without",)), (c._TELEHEALTH, c._TELEHEALTH_START)]
+    rnd = random.Random(6)
+    for _ in range(2000):
+        text = "".join(rnd.choices(pieces, k=rnd.randint(0, 8)))
+        text = "".join(ch.upper() if rnd.random() < 0.2 else ch for ch in text)
+        low = lower_same_length(text)
+        for rx, starts in patterns:
+            fast = [m.span() for m in c._finditer_at(rx, text, low, starts)]
+            assert fast == [m.span() for m in rx.finditer(text)], (rx.pattern[:30], text)

@@ -431,6 +431,18 @@ _COUPON = re.compile(
 )
 
 
+# The words each pattern's matches begin with (after its \b), looked for in page.lower.
+_NO_RX_STRONG_START = ("no", "without", "prescription")
+_DELIVERY_START = ("overnight", "next", "same", "express", "discreet", "cash", "pay", "accept", "cod", "ship",
+                   "worldwide", "free", "delivered")
+_QUESTIONNAIRE_START = ("online", "short", "quick", "simple", "brief", "prescribed", "get", "prescription", "no",
+                        "without", "answer", "doctor", "physician", "prescriber")
+_COUPON_START = ("coupon", "promo", "discount", "voucher", "use", "save", "bonus", "free", "money", "lowest", "best",
+                 "price")  # and, in one branch, a digit (see PharmacyDetector._phrases)
+_TELEHEALTH_START = ("get", "start", "book", "request", "schedule", "begin", "secure", "digital", "telehealth",
+                     "telemedicine", "online", "access", "take", "complete", "meet", "see")
+
+
 class PharmacyDetector(Detector):
     """Online-pharmacy and prescribing-for-sale pitches."""
 
@@ -481,21 +493,24 @@ class PharmacyDetector(Detector):
         return out
 
     def _phrases(self, page: Page, ctx: _Context) -> list[Flag]:
-        text = page.text
+        text, low = page.text, page.lower
         out = []
-        for rx, window, base, why in (
-            (_NO_RX_STRONG, 400, 0.7, "Medicine offered without a prescription"),
-            (_DELIVERY, 500, 0.55, "Mail-order delivery terms next to a prescription drug"),
-            (_QUESTIONNAIRE, 600, 0.6, "Prescribing by online form instead of a clinical visit"),
-            (_COUPON, 300, 0.45, "A price promotion for a prescription drug"),
+        # The coupon pattern's "20% off" branch begins with a digit: only pages without "%" can be
+        # scanned from the coupon words alone.
+        coupon_starts = _COUPON_START if "%" not in text else None
+        for rx, starts, window, base, why in (
+            (_NO_RX_STRONG, _NO_RX_STRONG_START, 400, 0.7, "Medicine offered without a prescription"),
+            (_DELIVERY, _DELIVERY_START, 500, 0.55, "Mail-order delivery terms next to a prescription drug"),
+            (_QUESTIONNAIRE, _QUESTIONNAIRE_START, 600, 0.6, "Prescribing by online form instead of a clinical visit"),
+            (_COUPON, coupon_starts, 300, 0.45, "A price promotion for a prescription drug"),
         ):
-            for m in rx.finditer(text):
+            for m in _finditer_at(rx, text, low, starts) if starts else rx.finditer(text):
                 near = _near(ctx, m.start(), m.end(), window)
                 if near is None:
                     continue
                 out.append(make_flag(page, self.code, m.start(), m.end(), _severity(base, near.drug),
                                      f"{why} ({near.surface})."))
-        for m in _NO_RX_WEAK.finditer(text):
+        for m in _finditer_at(_NO_RX_WEAK, text, low, ("without",)):
             s, e = _sentence(page, m.start())
             near = _near(ctx, s, e, 0)
             if near is None or not _ORDERING.search(text, s, e):
@@ -507,7 +522,7 @@ class PharmacyDetector(Detector):
                                      f"{near.surface} offered without a prescription."))
         if ctx.main_drug and _is_controlled(ctx.main_drug):
             main = _DRUGS.get(ctx.main_drug)
-            for m in _TELEHEALTH.finditer(text):
+            for m in _finditer_at(_TELEHEALTH, text, low, _TELEHEALTH_START):
                 out.append(make_flag(page, self.code, m.start(), m.end(), 0.5,
                                      f"A remote-prescribing pitch on a page centred on a controlled substance "
                                      f"({main.generic if main else ctx.main_drug})."))
