@@ -428,3 +428,19 @@ def test_pharmacy_patterns_tried_at_their_start_words_find_every_match():
         for rx, starts in patterns:
             fast = [m.span() for m in c._finditer_at(rx, text, low, starts)]
             assert fast == [m.span() for m in rx.finditer(text)], (rx.pattern[:30], text)
+
+
+def test_price_and_cart_patterns_tried_at_their_start_words_find_every_match():
+    from classifier.detectors import commercial as c
+    from classifier.text import lower_same_length
+
+    pieces = ["only $2.50 per pill", "just €1", "from £3.99/tab", "as low as $1", "price per pill: $3",
+              "$1.25/pill", "commonly", "Add to cart", "buy now", "proceed to checkout", " ", "\n", "x", "1",
+              "\u0131", "\u017f", "\u212a"]
+    rnd = random.Random(10)
+    for _ in range(2000):
+        text = "".join(rnd.choices(pieces, k=rnd.randint(0, 8)))
+        low = lower_same_length(text)
+        for rx, starts in ((c._PRICE_PER_PILL, c._PRICE_PER_PILL_START), (c._CART, c._CART_START)):
+            fast = [m.span() for m in c._finditer_at(rx, text, low, starts)]
+            assert fast == [m.span() for m in rx.finditer(text)], text

@@ -254,6 +254,9 @@ _PRICE_PER_PILL = re.compile(
     r"|[$€£]\s?\d+[.,]\d{2}\s*/\s*(?:pill|tablet|tab|capsule|cap)s?\b)",
     re.I,
 )
+# The words (or currency signs) each pattern's matches begin with, looked for in page.lower.
+_PRICE_PER_PILL_START = ("only", "just", "from", "as", "starting", "low", "price", "$", "€", "£")
+_CART_START = ("add", "buy", "order", "checkout", "proceed")
 _PER_PILL = re.compile(r"(?:/|per|a|each)\s*(?:pill|tablet|tab|capsule|cap|dose|piece)s?\b|price\s+per\s+pill", re.I)
 
 
@@ -273,11 +276,11 @@ class BuyLinkDetector(Detector):
                 flags.append(flag)
         flags.extend(self._text(page, ctx))
         if ctx.rx:
-            for m in _PRICE_PER_PILL.finditer(page.text):
+            for m in _finditer_at(_PRICE_PER_PILL, page.text, page.lower, _PRICE_PER_PILL_START):
                 if _PER_PILL.search(m.group()) and _near(ctx, m.start(), m.end(), 400) is not None:
                     flags.append(make_flag(page, self.code, m.start(), m.end(), 0.6,
                                            "A per-pill price offer: the page sells medicine by the tablet."))
-            for m in _CART.finditer(page.text):
+            for m in _finditer_at(_CART, page.text, page.lower, _CART_START):
                 if not _in_links(page, m.start(), m.end()) and _near(ctx, m.start(), m.end(), 400) is not None:
                     flags.append(make_flag(page, self.code, m.start(), m.end(), 0.6,
                                            "A shopping-cart button next to a prescription drug."))
