@@ -273,7 +273,8 @@ def _parse_html(source: str, url: str | None) -> Page:
 # residue; the full extraction still has them.
 _LEAD_IN_WITHOUT_LIST = re.compile(r":[ \t]*</p>(?![ \t\n]*<[uo]l\b)")
 _LEAD_IN_P = re.compile(r"<p>([^<>]{1,300}):[ \t]*</p>")
-_LIST_OPEN = re.compile(r"[ \t\n]*<([uo]l)\b[^<>]*>")
+# Only ever matched right after "</p>"; the look-behind keeps a search linear on long blank runs too.
+_LIST_OPEN = re.compile(r"(?<![ \t\n])[ \t\n]*<([uo]l)\b[^<>]*>")
 
 
 def _has_bare_lead_in(main: str) -> bool:
