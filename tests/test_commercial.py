@@ -398,7 +398,8 @@ def test_call_to_action_and_vanity_scans_match_their_plain_search():
     from classifier.text import lower_same_length
 
     pieces = ["1", "-", ".", " ", "(", ")", "8", "800", "888", "0", "GET", "HELP", "x", "24", "/7", " hours",
-              "Call", "toll-free", "during", "contact us", "speak to", "hotline", "\n"]
+              "Call", "toll-free", "during", "contact us", "speak to", "hotline", "\n", "Rehabs", "get help",
+              "free and confidential", "finding the right program", "substance use", "\u212a"]
     rnd = random.Random(9)
     for _ in range(3000):
         text = "".join(rnd.choices(pieces, k=rnd.randint(0, 10)))
@@ -406,6 +407,8 @@ def test_call_to_action_and_vanity_scans_match_their_plain_search():
         low = lower_same_length(text)
         fast = [m.span() for m in c._finditer_at(c._CTA, low, low, c._CTA_START)]
         assert fast == [m.span() for m in c._CTA.finditer(low)], text
+        fast = [m.span() for m in c._finditer_at(c._REFERRAL, text, low, c._REFERRAL_START)]
+        assert fast == [m.span() for m in c._REFERRAL.finditer(text)], text
 
 
 def test_pharmacy_patterns_tried_at_their_start_words_find_every_match():

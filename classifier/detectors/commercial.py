@@ -593,6 +593,9 @@ _FORM_LEAD = re.compile(
     r"\b(?:treatment|rehab\w*|detox|recovery|addiction|admissions)\b",
     re.I,
 )
+# The words a _REFERRAL match begins with, found in page.lower.
+_REFERRAL_START = ("treatment", "rehab", "recovery", "addict", "detox", "admission", "insurance", "intake", "sober",
+                   "substance", "help", "find", "get", "free")
 # The words a _FORM_LEAD match begins with (after its \b), found in page.lower.
 _FORM_LEAD_START = ("we", "verify", "check", "free", "instant", "online", "speak", "talk", "fill")
 _DIGITS = re.compile(r"\d(?:[-. ()/]{0,2}\d){6}")
@@ -634,7 +637,8 @@ class LeadGenerationDetector(Detector):
         digits = cta and (_DIGITS.search(text) or next(_vanity_matches(text), None))
         # A number is only flagged when its window (its sentence and maybe the one before, both bounded
         # by white space) holds a referral word, so a page without one anywhere needs no number matching.
-        numbers = self._numbers(text) if digits and _REFERRAL.search(text) else []
+        referral = digits and next(iter(_finditer_at(_REFERRAL, text, low, _REFERRAL_START)), None)
+        numbers = self._numbers(text) if referral else []
         for start, end, national in numbers:
             if national in _HELPLINE_NUMBERS:
                 continue
