@@ -11,6 +11,12 @@ grouped cross-validation:
 - The project's pages (``corpus/pages/pages.jsonl``): credible → 1, unreliable → 0, questionable → 0.5
   (a soft target; see :mod:`classifier.training`), with the ``dev`` / ``heldout`` split they carry.
 
+The news CSVs keep what a page carries around its text (title, byline, publication date) in columns;
+:attr:`Document.markup` puts them back into a small HTML page (``<title>``, ``<meta name="author">``,
+``article:published_time``) so that the pipeline reads them the way it reads a scraped page, and the
+credibility markers (a named author, a date) mean on the training data what they mean at scoring time.
+``Document.text`` stays the plain title and body, the input of the word model and the TF-IDF baseline.
+
 Not used, on purpose: ``medcred_pjatk`` labels three-sentence excerpts (and planted edits), not whole
 pages; ``monant_sample`` article bodies are cut to about 115 characters and its veracity labels are
 mostly model predictions; CoAID texts are cut to ~500 lower-cased characters.
@@ -18,8 +24,11 @@ mostly model predictions; CoAID texts are cut to ~500 lower-cased characters.
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -44,6 +53,8 @@ class Document:
     kind: str = ""
     drug: str = ""
     band: str = ""
+    #: The page as HTML when the data set keeps its title, byline and date in columns ("" = parse ``text``).
+    markup: str = ""
 
 
 def default_paths() -> dict[str, Path]:
@@ -61,11 +72,13 @@ def load_recovery(path: Path) -> list[Document]:
     df = _read_csv(path, ("body_text", "reliability", "publisher"))
     docs = []
     for row in df.itertuples(index=False):
-        text = row.body_text if isinstance(row.body_text, str) else ""
-        if not text.strip():
+        body = row.body_text if isinstance(row.body_text, str) else ""
+        if not body.strip():
             continue
-        docs.append(Document(id=f"recovery:{row.news_id}", text=text, label=float(int(row.reliability)),
-                             group=str(row.publisher), source="recovery", url=_str(row.url)))
+        title, authors, date = _str(getattr(row, "title", None)), _names(getattr(row, "author", None)), _date(getattr(row, "publish_date", None))
+        docs.append(Document(id=f"recovery:{row.news_id}", text=_plain(title, body), label=float(int(row.reliability)),
+                             group=str(row.publisher), source="recovery", url=_str(row.url),
+                             markup=news_page(title, authors, date, body)))
     return docs
 
 
@@ -74,12 +87,13 @@ def load_healthstory(path: Path) -> list[Document]:
     df = _read_csv(path, ("text", "label_fake", "url"))
     docs = []
     for row in df.itertuples(index=False):
-        text = row.text if isinstance(row.text, str) else ""
-        if not text.strip():
+        body = row.text if isinstance(row.text, str) else ""
+        if not body.strip():
             continue
-        docs.append(Document(id=f"healthstory:{row.news_id}", text=text, label=1.0 - float(int(row.label_fake)),
+        title, authors, date = _str(getattr(row, "title", None)), _names(getattr(row, "authors", None)), _date(getattr(row, "publish_date", None))
+        docs.append(Document(id=f"healthstory:{row.news_id}", text=_plain(title, body), label=1.0 - float(int(row.label_fake)),
                              group=news_site(_str(row.url) or _str(getattr(row, "source", None)) or ""),
-                             source="healthstory", url=_str(row.url)))
+                             source="healthstory", url=_str(row.url), markup=news_page(title, authors, date, body)))
     return docs
 
 
@@ -138,6 +152,43 @@ def news_site(url: str) -> str:
     if len(parts) > 2 and parts[-2] not in ("co", "com", "org", "ac", "gov"):
         host = ".".join(parts[-2:])
     return host or "unknown"
+
+
+def news_page(title: str | None, authors: Sequence[str], date: str | None, body: str) -> str:
+    """A minimal HTML page from a news CSV row: title, author and date metadata, the body as paragraphs."""
+    head = [f"<title>{html.escape(title)}</title>" if title else ""]
+    head += [f'<meta name="author" content="{html.escape(a)}">' for a in authors[:3]]
+    if date:
+        head.append(f'<meta property="article:published_time" content="{html.escape(date)}">')
+    paras = "".join(f"<p>{html.escape(p.strip())}</p>" for p in re.split(r"\n\s*\n|\n", body) if p.strip())
+    h1 = f"<h1>{html.escape(title)}</h1>" if title else ""
+    return f"<!doctype html><html><head>{''.join(head)}</head><body><article>{h1}{paras}</article></body></html>"
+
+
+# Lists as the CSVs store them: "['A B', 'C D']" or '["A B"]', with typographic quotes in places.
+_QUOTED = re.compile(r"[\"'‘’“”]([^\"'‘’“”]+)[\"'‘’“”]")
+# Not people: HealthStory's scraper took "Min Read" and outlet names for authors.
+_NOT_AUTHORS = {"min read", "reuters editorial", "abc news", "cbs news", "nbc news", "associated press", "staff"}
+
+
+def _names(value: object) -> list[str]:
+    if not isinstance(value, str):
+        return []
+    names = [n.strip() for n in _QUOTED.findall(value)] if value.lstrip().startswith("[") else [value.strip()]
+    return [n for n in names if n and n.lower() not in _NOT_AUTHORS]
+
+
+def _date(value: object) -> str | None:
+    """An ISO date from a date string or epoch seconds (HealthStory), ``None`` when absent."""
+    if isinstance(value, str) and value.strip():
+        return value.strip()[:10]
+    if isinstance(value, (int, float)) and value == value and value > 0:
+        return dt.datetime.fromtimestamp(float(value), dt.timezone.utc).date().isoformat()
+    return None
+
+
+def _plain(title: str | None, body: str) -> str:
+    return f"{title}\n\n{body}" if title else body
 
 
 def _read_csv(path: Path, needed: tuple[str, ...]):  # noqa: ANN202 - a pandas DataFrame
