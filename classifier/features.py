@@ -16,6 +16,10 @@ looked up at call time and skipped when absent, so the featurizer works while th
 Word rates (``tok_<word>``, per 1,000 words, drug names left out): the raw material of an optional,
 compact text component; :class:`~classifier.training.FeatureVectorizer` keeps at most ``max_tokens`` of them.
 
+A value may be NaN, meaning *unknown*: a marker carried by metadata or links, on a page that came as
+plain text. The model gives unknown values their neutral place (see ``FeatureVectorizer``), so they
+neither raise nor lower the score.
+
 Text statistics: length, sentence length, long words, a Flesch reading-ease estimate, second- and
 first-person address, superlatives and hype words, exclamation and question marks, capitals, hedges,
 boosters, numbers, quotations and attributions ("said", "according to"), per 1,000 words.
@@ -154,6 +158,10 @@ def _claim_features(claims: Sequence[ClaimCheck], flags: Sequence[Flag], kw: flo
     return out
 
 
+#: Markers carried by HTML metadata or links (author and date tags, cited links, contact pages).
+UNKNOWN_ON_TEXT = ("author", "date", "references", "contact")
+
+
 def _marker_features(page: Page) -> dict[str, float]:
     try:
         from .detectors.provenance import markers
@@ -162,6 +170,13 @@ def _marker_features(page: Page) -> dict[str, float]:
     found = markers(page)
     out = {f"marker_{name}": float(m.present) for name, m in found.items()}
     out["marker_count"] = float(sum(m.present for m in found.values()))
+    if not page.is_html:
+        # Plain text has lost the page's metadata and link targets, and main-text extraction drops bylines
+        # and date lines: a marker that lives there, not found, is unknown (NaN, which the model treats as
+        # neutral), not absent. Found in the text, it is present all the same.
+        for name in UNKNOWN_ON_TEXT:
+            if not out.get(f"marker_{name}"):
+                out[f"marker_{name}"] = math.nan
     return out
 
 

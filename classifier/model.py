@@ -85,9 +85,11 @@ class CredibilityModel:
         The verified joblib file, loaded only when :meth:`predict_proba` or :attr:`pipeline` is used.
     """
 
-    def __init__(self, manifest: Mapping[str, Any], model_path: Path | None = None) -> None:
+    def __init__(self, manifest: Mapping[str, Any], model_path: Path | None = None, wording: Any = None) -> None:
         self.manifest = dict(manifest)
         self.model_path = model_path
+        #: The stacked word component (:class:`classifier.wording.WordingScorer`), or ``None``.
+        self.wording = wording
         self._pipeline: Any = None
         th = self.manifest.get("thresholds", {})
         self.unreliable_below = float(th.get("unreliable_below", 1 / 3))
@@ -110,6 +112,11 @@ class CredibilityModel:
             raise ModelIntegrityError("bad_manifest", "the manifest's 'linear' arrays do not match its feature names")
         self._index = {name: i for i, name in enumerate(self.feature_names)}
         self._is_token = np.array([name.startswith("tok_") for name in self.feature_names], dtype=bool)
+        from .wording import FEATURE as _WORDING
+
+        self._wording_features = [_WORDING] if _WORDING in self._index else []
+        if self._wording_features and wording is None:
+            raise ModelIntegrityError("no_wording", "the model reads the word component, but none was loaded with it")
         self._groups = [_group_of(name) for name in self.feature_names]
 
     @property
@@ -134,6 +141,12 @@ class CredibilityModel:
         if self._compress:
             x = np.sign(x) * np.log1p(np.abs(x))
         z = (x - self._mean) / self._scale
+        # Unknown (NaN) is the neutral value, 0 after scaling (the training vectorizer fills it so);
+        # without text to read, the word component is unknown too.
+        z[np.isnan(z)] = 0.0
+        for name in self._wording_features:
+            if name not in features:
+                z[self._index[name]] = 0.0
         contrib = self._coef * z
         return float(contrib.sum() + self._intercept), contrib
 
@@ -145,8 +158,10 @@ class CredibilityModel:
             return "unreliable"
         return "questionable"
 
-    def predict(self, features: Mapping[str, float]) -> Prediction:
-        """Score, band and explanation for one page's features.
+    def predict(self, features: Mapping[str, float], text: str | None = None) -> Prediction:
+        """Score, band and explanation for one page's features (and its text, for the word component).
+
+        Without ``text`` (and no ``wording`` value among the features) the word component is left neutral.
 
         Examples
         --------
@@ -156,15 +171,22 @@ class CredibilityModel:
         """
         if not isinstance(features, Mapping):
             raise TypeError(f"features must be a mapping of name to value, got {type(features).__name__}")
+        terms: list[tuple[str, float]] = []
+        if text is not None and self._wording_features:
+            from .wording import applies, as_features
+
+            value, terms = self.wording.explain(text, top=8) if applies(features) else (0.0, [])
+            features = {**features, **as_features(value, features)}
         logit, contrib = self.logit(features)
         score = 1.0 / (1.0 + math.exp(-logit)) if logit > -700 else 0.0
-        return Prediction(score, self.band(score), self._explain(features, contrib))
+        return Prediction(score, self.band(score), self._explain(features, contrib, terms))
 
     def predict_proba(self, rows: Sequence[Mapping[str, float]]) -> np.ndarray:
         """P(credible) for many feature dicts, through the pipeline itself (training and evaluation)."""
         return self.pipeline.predict_proba(list(rows))[:, 1]
 
-    def _explain(self, features: Mapping[str, float], contrib: np.ndarray) -> tuple[str, ...]:
+    def _explain(self, features: Mapping[str, float], contrib: np.ndarray,
+                 terms: Sequence[tuple[str, float]] = ()) -> tuple[str, ...]:
         """The evidence that moved the score most, in words.
 
         Features that measure one thing several ways (a family's flag count, rate, maximum severity and
@@ -180,12 +202,13 @@ class CredibilityModel:
         for key, c in sorted(totals.items(), key=lambda kv: -abs(kv[1]))[:_MAX_REASONS]:
             if abs(c) < _MIN_CONTRIBUTION:
                 break
-            reasons.append(f"{self._describe_group(key, features, contrib, c > 0)} {'raised' if c > 0 else 'lowered'} the score")
+            reasons.append(f"{self._describe_group(key, features, contrib, c > 0, terms)} {'raised' if c > 0 else 'lowered'} the score")
         if not reasons:
             reasons.append("no single feature moved the score much from the average page")
         return tuple(reasons)
 
-    def _describe_group(self, key: str, features: Mapping[str, float], contrib: np.ndarray, up: bool) -> str:
+    def _describe_group(self, key: str, features: Mapping[str, float], contrib: np.ndarray, up: bool,
+                        terms: Sequence[tuple[str, float]] = ()) -> str:
         kind, _, arg = key.partition(":")
         if kind == "flags":
             prefix = f"code_{arg}."
@@ -200,9 +223,13 @@ class CredibilityModel:
                 return "having no checked claims"
             return "the claim checks (" + ", ".join(f"{n} {v}" for v, n in counts.items() if n) + ")"
         if kind == "markers":
-            present = [m[7:] for m in self.feature_names if m.startswith("marker_") and m != "marker_count" and features.get(m)]
+            present = [m[7:] for m in self.feature_names if m.startswith("marker_") and m != "marker_count" and features.get(m) == 1]
             return f"the credibility markers ({', '.join(present) if present else 'none found'})"
         if kind == "wording":
+            if self._wording_features:
+                words = [f"'{t}'" for t, c in terms if (c > 0) == up][:3]
+                side = "reliable" if up else "unreliable"
+                return f"wording like {side} news ({', '.join(words)} most)" if words else f"wording like {side} news"
             return self._wording(contrib, up)
         if kind == "drugs":
             return f"how much the page is about drugs ({features.get('drug_mentions_per_kw', 0.0):.0f} drug names per 1,000 words)"
@@ -217,7 +244,7 @@ class CredibilityModel:
 
 def _group_of(name: str) -> str:
     """The reason a feature's contribution is reported under (see :meth:`CredibilityModel._explain`)."""
-    if name.startswith("tok_"):
+    if name.startswith(("tok_", "wording")):
         return "wording:"
     if name.startswith("code_"):
         return "flags:" + name[5:].split(".", 1)[0]
@@ -266,7 +293,31 @@ def load_model(options: Options) -> CredibilityModel:
         hint = "train one with `healthcred train` (or `python -m classifier.training`)"
         raise ModelNotFoundError("missing", f"no credibility model at {path}: {hint}")
     manifest = verify(path)
-    return CredibilityModel(manifest, path)
+    return CredibilityModel(manifest, path, _load_wording(path, manifest))
+
+
+def wording_path(model_path: Path) -> Path:
+    """Where the word component of ``model_path`` is kept: ``<name>.wording.json`` beside it."""
+    model_path = Path(model_path)
+    return model_path.with_name(f"{model_path.stem}.wording.json")
+
+
+def _load_wording(model_path: Path, manifest: Mapping[str, Any]) -> Any:
+    """The word component named by the manifest, after its sha256 check (``None`` when there is none)."""
+    block = manifest.get("wording")
+    if not block:
+        return None
+    path = Path(model_path).with_name(str(block.get("file", "")))
+    if not path.is_file():
+        raise ModelIntegrityError("no_wording", f"the manifest names a word component {path.name}, but it is missing")
+    if sha256_file(path) != block.get("sha256"):
+        raise ModelIntegrityError("sha256_mismatch", f"{path.name} does not match its manifest: refusing to load it")
+    from .wording import load_wording
+
+    try:
+        return load_wording(path)
+    except ValueError as exc:
+        raise ModelIntegrityError("bad_manifest", f"cannot read the word component {path.name}: {exc}") from exc
 
 
 def linear_block(pipeline: Any) -> dict[str, Any]:
@@ -378,6 +429,8 @@ def describe(name: str, value: float) -> str:
         words = {"author": "a named author", "credentials": "author credentials", "reviewer": "a medical reviewer",
                  "date": "a publication date", "references": "cited sources", "disclosure": "a disclosure",
                  "disclaimer": "a medical-advice disclaimer", "contact": "contact or about information"}
+        if value != value:  # NaN: a metadata marker on a plain-text page
+            return f"{words.get(m, m)}: unknown (plain text)"
         return f"{'' if value else 'no '}{words.get(m, m)}".strip()
     if name.startswith("flags_"):
         return {"flags_n": f"{n} flags in all", "flags_sev_sum": f"flags of total severity {value:.1f}",

@@ -222,6 +222,7 @@ class _Resources:
     facts: Any
     model: Any
     tokens: bool = True  # whether the model reads word features (decided once, not per page)
+    reads_text: bool = False  # whether the model's predict takes the page text (its word component)
 
 
 @lru_cache(maxsize=4)
@@ -240,7 +241,8 @@ def _resources(options: Options) -> _Resources:
             warm_up()
     _language_of("warm-up text for the language model")
     model = load_model(options)
-    return _Resources(detectors, load_facts(options.facts_dirs), model, _uses_tokens(model))
+    return _Resources(detectors, load_facts(options.facts_dirs), model, _uses_tokens(model),
+                      getattr(model, "wording", None) is not None)
 
 
 def load_resources(options: Options | None = None) -> None:
@@ -329,7 +331,7 @@ def _score(rec: Record, options: Options, res: _Resources, raw: str | bytes, is_
     flags.extend(claim_flags)
     check_time()
     features = page_features(page, flags, claims, tokens=res.tokens)
-    pred = res.model.predict(features)
+    pred = res.model.predict(features, text=page.text) if res.reads_text else res.model.predict(features)
     flags.sort(key=lambda f: (f.start, f.end, f.code))
     return Report(
         id=rec.id, url=rec.url, status="ok", reason=None, score=pred.score, band=pred.band,

@@ -37,8 +37,9 @@ from sklearn.utils.validation import check_is_fitted, validate_data
 
 from .datasets import Document, default_paths, load
 from .features import TOKEN_PREFIX as _TOKEN_PREFIX
-from .model import MODEL_FILE, linear_block, manifest_path, sha256_file
+from .model import MODEL_FILE, linear_block, manifest_path, sha256_file, wording_path
 from .resources import CORPUS_DIR, MODELS_DIR
+from .wording import applies, as_features
 
 PKG_DIR = Path(__file__).resolve().parent
 CACHE_DIR = PKG_DIR.parent / ".feature-cache"
@@ -64,9 +65,11 @@ EXCLUDED_FEATURES = (
     # How much a page talks about drugs is not how right it is: claim and drug-mention volumes mostly
     # encode page length and template on the training pages, and took large opposite-signed weights.
     "verdict_n", "verdict_per_kw", "claims_n_drugs", "drug_distinct", "drug_mentions_per_kw",
-    # provenance mixes present markers (severity 0) and missing ones; the marker_* and
-    # code_provenance.* features carry both without this ambiguity
+    # provenance mixes present markers (severity 0) and missing ones; the marker_* features carry both
+    # without this ambiguity, and know when a marker is unknown (plain text) rather than missing, which
+    # the provenance.missing_* flags (shown to readers either way) do not
     "fam_provenance_n", "fam_provenance_per_kw", "fam_provenance_sev_max",
+    "code_provenance.missing_author", "code_provenance.missing_date", "code_provenance.missing_references",
 )
 DEFAULT_THRESHOLDS = {"unreliable_below": 1 / 3, "credible_from": 2 / 3}
 #: The direction each interpretable feature may push the score, by name prefix (first match wins).
@@ -78,7 +81,6 @@ DEFAULT_THRESHOLDS = {"unreliable_below": 1 / 3, "credible_from": 2 / 3}
 FEATURE_DIRECTIONS: tuple[tuple[str, int], ...] = (
     ("code_provenance.has", +1),
     ("code_provenance.missing", -1),
-    ("code_commercial.donation_or_affiliate", 0),  # a disclosure is also a transparency marker
     ("code_", -1),
     ("fam_commercial", -1), ("fam_claims", -1), ("fam_garble", -1), ("fam_page", -1),
     ("garble_", -1),
@@ -86,8 +88,14 @@ FEATURE_DIRECTIONS: tuple[tuple[str, int], ...] = (
     ("marker_", +1),
     ("conspiracy", -1), ("exclamation", -1), ("superlative", -1), ("caps_words", -1),
     ("claims_risk", +1),
+    ("wording", +1),
 )
 MAX_SIGN_ROUNDS = 8
+#: The word component (:mod:`classifier.wording`): (longest n-gram, vocabulary cap) per part, the data sets
+#: it learns from (real news only: the project's pages follow our own templates) and its regularisation.
+WORDING_PARTS: tuple[tuple[int, int | None], ...] = ((1, None), (2, 50_000))
+WORDING_SOURCES = ("recovery", "healthstory")
+WORDING_C = 10.0
 
 
 def feature_direction(name: str) -> int:
@@ -105,7 +113,7 @@ def feature_direction(name: str) -> int:
 def code_fingerprint() -> str:
     """sha256 over the code and corpus files that decide a page's features (not the model code)."""
     h = hashlib.sha256()
-    skip = {"training.py", "model.py", "datasets.py", "cli.py", "render.py", "io.py"}
+    skip = {"training.py", "model.py", "wording.py", "cli.py", "render.py", "io.py"}
     files = sorted(p for p in PKG_DIR.rglob("*.py") if p.name not in skip and "evaluation" not in p.parts)
     for sub in ("facts", "lexicons"):
         files += sorted(p for p in (CORPUS_DIR / sub).rglob("*") if p.is_file())
@@ -128,7 +136,7 @@ def featurize_documents(docs: Sequence[Document]) -> list[dict[str, float]]:
     out = []
     for doc in docs:
         try:
-            page = parse(doc.text, url=doc.url, is_html=doc.is_html)
+            page = parse(doc.markup or doc.text, url=doc.url, is_html=True if doc.markup else doc.is_html)
             flags = [f for d in dets for f in d.detect(page)]
             claims, claim_flags = check_claims(page, facts)
             flags.extend(claim_flags)
@@ -191,6 +199,11 @@ class FeatureVectorizer(TransformerMixin, BaseEstimator):
     codes seen on a handful of training pages do not become columns, and unknown names ignored at
     transform time (new detector codes need a retraining to count, never a code change).
 
+    NaN means *unknown* (a metadata marker on a plain-text page, the word component on a drug page).
+    It is filled with the column's neutral value: the one whose ``sign(x) * log1p(|x|)`` is the mean of
+    the known values so compressed. After :class:`SignedLog1p` and scaling, an unknown value is then
+    exactly 0 and adds nothing to the linear score (the scoring fast path sets it to 0 directly).
+
     Parameters
     ----------
     min_support : int, default=3
@@ -205,6 +218,8 @@ class FeatureVectorizer(TransformerMixin, BaseEstimator):
     ----------
     feature_names_ : ndarray of str
         Column names, sorted.
+    fill_ : ndarray of float
+        The neutral value of each column, put where a row's value is NaN.
     """
 
     def __init__(self, min_support: int = 3, max_tokens: int = 0, exclude: tuple[str, ...] = ()) -> None:
@@ -217,9 +232,10 @@ class FeatureVectorizer(TransformerMixin, BaseEstimator):
         if not isinstance(self.min_support, int) or self.min_support < 1:
             raise ValueError(f"min_support must be a positive integer, got {self.min_support!r}")
         support: dict[str, int] = {}
-        for row in _records(X):
+        rows = _records(X)
+        for row in rows:
             for k, v in row.items():
-                if v:
+                if v and v == v:  # non-zero and known (NaN != NaN)
                     support[k] = support.get(k, 0) + 1
         for k in self.exclude:
             support.pop(k, None)
@@ -233,12 +249,25 @@ class FeatureVectorizer(TransformerMixin, BaseEstimator):
             raise ValueError("no feature is non-zero on min_support training records")
         self.feature_names_ = np.asarray(names, dtype=object)
         self.n_features_out_ = len(names)
+        self.fill_ = np.zeros(len(names))
+        dense = self._dense(rows)
+        unknown = np.isnan(dense)
+        for j in np.flatnonzero(unknown.any(axis=0)):
+            known = dense[~unknown[:, j], j]
+            c = float(np.mean(np.sign(known) * np.log1p(np.abs(known)))) if known.size else 0.0
+            self.fill_[j] = np.sign(c) * np.expm1(abs(c))
         return self
 
     def transform(self, X: Iterable[Mapping[str, float]]) -> np.ndarray:
         """The matrix of ``X`` (missing features are 0)."""
         check_is_fitted(self, "feature_names_")
-        rows = _records(X)
+        out = self._dense(_records(X))
+        unknown = np.isnan(out)
+        if unknown.any():
+            out[unknown] = np.broadcast_to(self.fill_, out.shape)[unknown]
+        return out
+
+    def _dense(self, rows: Sequence[Mapping[str, float]]) -> np.ndarray:
         index = {n: j for j, n in enumerate(self.feature_names_)}
         out = np.zeros((len(rows), len(index)))
         for i, r in enumerate(rows):
@@ -355,6 +384,70 @@ def fit_model(X: list[dict[str, float]], y: np.ndarray, w: np.ndarray, groups: n
     return pipe
 
 
+# --------------------------------------------------------------------------------------------------
+# the word component, stacked
+
+
+def fit_wording(texts: Sequence[str], y: np.ndarray, w: np.ndarray | None = None) -> Any:
+    """Fit the parts of :data:`WORDING_PARTS` (TF-IDF → balanced logistic regression) and return the scorer."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from .wording import WordingPart, WordingScorer
+
+    if len(set(np.asarray(y).tolist())) < 2:
+        raise ValueError("the word component needs both credible and unreliable documents")
+    parts = []
+    for n, cap in WORDING_PARTS:
+        vec = TfidfVectorizer(sublinear_tf=True, min_df=2, max_df=0.9, ngram_range=(1, n), max_features=cap)
+        X = vec.fit_transform(texts)
+        lr = LogisticRegression(C=WORDING_C, class_weight="balanced", max_iter=3000).fit(X, y, sample_weight=w)
+        parts.append(WordingPart(n, tuple(str(t) for t in vec.get_feature_names_out()), tuple(float(v) for v in vec.idf_),
+                                 tuple(float(v) for v in lr.coef_[0]), float(lr.intercept_[0])))
+    return WordingScorer(parts)
+
+
+def scoring_text(doc: Document) -> str:
+    """The text the word component reads at scoring time for ``doc``: a page's main text, not its markup."""
+    if doc.is_html and not doc.markup:
+        from .page import parse
+
+        return parse(doc.text, url=doc.url, is_html=True).text
+    return doc.text
+
+
+def add_wording(train_docs: Sequence[Document], train_feats: Sequence[dict[str, float]],
+                test_docs: Sequence[Document] = (), test_feats: Sequence[dict[str, float]] = (),
+                n_splits: int = 5) -> tuple[list[dict[str, float]], list[dict[str, float]], Any]:
+    """Feature dicts with the word component's features added (:func:`classifier.wording.as_features`), and
+    the component fitted on the training news.
+
+    Training news documents get out-of-fold values (folds grouped by publisher or site), so the final
+    model weighs the word component by what it does on unseen publishers; everything else (the project's
+    pages, which it never learns from, and the test documents) gets the component fitted on all training news.
+    Returns ``(train_feats, test_feats, scorer)``; ``scorer`` is ``None`` when there is no news to learn from.
+    """
+    news = np.array([i for i, (d, f) in enumerate(zip(train_docs, train_feats, strict=True))
+                     if d.source in WORDING_SOURCES and "_error" not in f], dtype=int)
+    if len(news) == 0 or len({train_docs[i].label for i in news}) < 2:
+        return list(train_feats), list(test_feats), None
+    texts = [scoring_text(d) for d in train_docs]
+    y = np.array([int(train_docs[i].label) for i in news])
+    w = np.array([SOURCE_WEIGHTS.get(train_docs[i].source, 1.0) for i in news])
+    groups = np.array([f"{train_docs[i].source}:{train_docs[i].group}" for i in news])
+    scorer = fit_wording([texts[i] for i in news], y, w)
+    values = [scorer.decision(t) if applies(f) else 0.0 for t, f in zip(texts, train_feats, strict=True)]
+    for tr, te in grouped_splits(y, groups, n_splits):
+        inner = fit_wording([texts[news[i]] for i in tr], y[tr], w[tr])
+        for i in te:
+            if applies(train_feats[news[i]]):
+                values[news[i]] = inner.decision(texts[news[i]])
+    train_out = [f if "_error" in f else {**f, **as_features(v, f)} for f, v in zip(train_feats, values, strict=True)]
+    test_out = [f if "_error" in f else {**f, **as_features(scorer.decision(scoring_text(d)) if applies(f) else 0.0, f)}
+                for d, f in zip(test_docs, test_feats, strict=True)]
+    return train_out, test_out, scorer
+
+
 def choose_thresholds(scores: np.ndarray, bands: Sequence[str]) -> dict[str, float]:
     """The (unreliable_below, credible_from) pair that maximises 3-class macro-F1 on validation pages."""
     from sklearn.metrics import f1_score
@@ -402,6 +495,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--C", type=float, default=DEFAULT_C, help="inverse regularisation of the logistic regression")
     ap.add_argument("--tokens", type=int, default=DEFAULT_TOKENS,
                     help="word features in the text component (0 = interpretable features only)")
+    ap.add_argument("--no-wording", action="store_true",
+                    help="leave the stacked word component out (interpretable features only)")
     ap.add_argument("--cache", type=Path, default=CACHE_DIR, help="feature cache folder")
     ap.add_argument("--no-evaluate", action="store_true", help="skip the evaluation (faster; metrics left empty)")
     args = ap.parse_args(argv)
@@ -420,6 +515,11 @@ def main(argv: list[str] | None = None) -> int:
                 continue  # the held-out third stays unseen: it is what the evaluation reports
             train_docs.append(d)
             train_feats.append(f)
+    scorer = None
+    if not args.no_wording:
+        t1 = time.perf_counter()
+        train_feats, _, scorer = add_wording(train_docs, train_feats)
+        print(f"  word component: {time.perf_counter() - t1:.0f} s", file=sys.stderr)
     X, y, w, groups = training_arrays(train_docs, train_feats)
     print(f"training on {len(train_docs)} documents ({len(y)} rows) from {', '.join(data)}", file=sys.stderr)
 
@@ -440,7 +540,14 @@ def main(argv: list[str] | None = None) -> int:
     import joblib
 
     joblib.dump(pipe, out, compress=3)
-    manifest = _manifest(out, pipe, data, paths, thresholds, args)
+    wording_file = wording_path(out)
+    if scorer is not None:
+        tmp = wording_file.with_suffix(".tmp")
+        tmp.write_text(json.dumps(scorer.to_dict(), separators=(",", ":")), encoding="utf-8")
+        tmp.replace(wording_file)
+    elif wording_file.exists():
+        wording_file.unlink()  # a stale word component must not be paired with this model
+    manifest = _manifest(out, pipe, data, paths, thresholds, args, scorer)
     manifest_path(out).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {out} ({out.stat().st_size / 1024:.0f} KB) and {manifest_path(out).name}; thresholds {thresholds}",
           file=sys.stderr)
@@ -448,7 +555,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_evaluate:
         from .evaluation.model import evaluate
 
-        metrics = evaluate(data, model_path=out, C=args.C, max_tokens=args.tokens)
+        metrics = evaluate(data, model_path=out, C=args.C, max_tokens=args.tokens, wording=scorer is not None)
         manifest["metrics"] = metrics
         manifest_path(out).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
         print(json.dumps(metrics.get("summary", {}), indent=2))
@@ -468,7 +575,7 @@ def _first_row_per_doc(docs: Sequence[Document], feats: Sequence[dict[str, float
 
 
 def _manifest(out: Path, pipe: Any, data: dict, paths: dict[str, Path], thresholds: dict[str, float],
-              args: argparse.Namespace) -> dict[str, Any]:
+              args: argparse.Namespace, scorer: Any = None) -> dict[str, Any]:
     import joblib
     import sklearn
 
@@ -496,6 +603,11 @@ def _manifest(out: Path, pipe: Any, data: dict, paths: dict[str, Path], threshol
             "healthstory": "credible = HealthNewsReview rating >= 3 (label_fake == 0); no licence stated",
             "pages": "team-written pages, dev split only; credible 1, unreliable 0, questionable 0.5 (soft)",
         },
+        "wording": None if scorer is None else {
+            "file": wording_path(out).name, "sha256": sha256_file(wording_path(out)),
+            "trained_on": list(WORDING_SOURCES), "C": WORDING_C,
+            "parts": [{"ngram_max": p.ngram_max, "terms": len(p.terms)} for p in scorer.parts],
+            "model": "TF-IDF (sublinear tf, l2) → balanced logistic regression per part; decisions summed"},
         "thresholds": thresholds,
         "bands": "credible if score >= credible_from; unreliable if score < unreliable_below; else questionable",
         "metrics": {},

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
-from classifier.features import page_features
+from classifier.features import UNKNOWN_ON_TEXT, page_features
 from classifier.page import parse
 from classifier.results import ClaimCheck, Flag
 from classifier.training import FeatureVectorizer, SignedLog1p
@@ -52,7 +52,18 @@ def test_text_statistics():
         assert f[name] > 0, name
     plain = page_features(parse("The committee met on Tuesday and approved the budget. " * 20, is_html=False), [], [])
     assert plain["exclamation_per_kw"] == 0 and plain["second_person_per_kw"] == 0
-    assert all(np.isfinite(v) for v in f.values())
+    # NaN only where a value is unknown: metadata markers of a plain-text page
+    unknown = {k for k, v in f.items() if not np.isfinite(v)}
+    assert unknown == {f"marker_{m}" for m in UNKNOWN_ON_TEXT} and all(np.isnan(f[k]) for k in unknown)
+
+
+def test_metadata_markers_are_unknown_on_plain_text_and_absent_in_html():
+    text = page_features(parse(TEXT, is_html=False), [], [])
+    html = page_features(parse(f"<html><body><article><p>{TEXT}</p></article></body></html>", is_html=True), [], [])
+    assert np.isnan(text["marker_author"]) and np.isnan(text["marker_date"])
+    assert html["marker_author"] == 0 and html["marker_date"] == 0
+    # markers that live in the text are known either way
+    assert text["marker_disclaimer"] in (0.0, 1.0) and text["marker_credentials"] in (0.0, 1.0)
 
 
 def test_markers_are_features():

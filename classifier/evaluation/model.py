@@ -3,7 +3,7 @@
 Reproduces every model figure of the README and the model card:
 
 - ReCOVery, 5 folds grouped by publisher (labels are publisher-level): macro-F1 and ROC AUC, for the
-  model (with and without its word component) and a TF-IDF + logistic regression baseline on the same
+  model (with and without its stacked word component) and a TF-IDF + logistic regression baseline on the same
   folds. The calibrated model's macro-F1 is taken at the training fold's share of credible documents
   (the balanced decision; the balanced-weight baseline's is 0.5); at 0.5 it is reported too;
 - HealthStory, 5 folds grouped by news site: the same two models;
@@ -31,17 +31,14 @@ from ..model import MODEL_FILE
 BANDS = ("credible", "questionable", "unreliable")
 
 
-#: Size of the word vocabulary of the "with words" variant reported beside the interpretable model.
-WORDS_VARIANT = 1000
-
-
 def evaluate(data: dict[str, tuple[list[Document], list[dict[str, float]]]], model_path: Path = MODEL_FILE,
-             C: float | None = None, baseline: bool = True, max_tokens: int | None = None) -> dict[str, Any]:
+             C: float | None = None, baseline: bool = True, max_tokens: int | None = None,
+             wording: bool = True) -> dict[str, Any]:
     """All model metrics, as a JSON-ready dict (``summary`` holds the headline numbers).
 
-    ``max_tokens`` is the shipped model's word vocabulary; both it and the other variant (interpretable
-    features only, or with :data:`WORDS_VARIANT` words) are cross-validated, so the effect of the text
-    component is always reported.
+    ``wording`` says whether the shipped model has the stacked word component; the model is cross-validated
+    both as shipped and as the other variant (with the component if it has none, without it if it has
+    one), so what the word component adds is always reported.
     """
     from ..training import DEFAULT_C, DEFAULT_TOKENS
 
@@ -54,8 +51,7 @@ def evaluate(data: dict[str, tuple[list[Document], list[dict[str, float]]]], mod
         if name not in data:
             continue
         docs, feats = data[name]
-        res, y, p = grouped_cv(docs, feats, C=C, baseline=baseline, max_tokens=max_tokens,
-                               other_tokens=WORDS_VARIANT if max_tokens == 0 else 0)
+        res, y, p = grouped_cv(docs, feats, C=C, baseline=baseline, max_tokens=max_tokens, wording=wording)
         out[name] = res
         pooled_y.append(y)
         pooled_p.append(p)
@@ -69,13 +65,14 @@ def evaluate(data: dict[str, tuple[list[Document], list[dict[str, float]]]], mod
 
 
 def grouped_cv(docs: Sequence[Document], feats: Sequence[dict[str, float]], *, C: float, n_splits: int = 5,
-               baseline: bool = True, max_tokens: int = 0, other_tokens: int | None = None,
+               baseline: bool = True, max_tokens: int = 0, wording: bool = True, variant: bool = True,
                ) -> tuple[dict[str, Any], np.ndarray, np.ndarray]:
-    """Grouped k-fold: the model as configured (fit on this data set alone), optionally the same model with
-    ``other_tokens`` words, and the TF-IDF baseline, all on the same folds."""
+    """Grouped k-fold: the model as configured (fit on this data set alone; its word component, if any,
+    fitted on the training folds with inner grouped folds), optionally the other variant (with / without
+    the word component), and the TF-IDF baseline, all on the same folds."""
     from sklearn.model_selection import GroupKFold
 
-    from ..training import fit_model, training_arrays
+    from ..training import add_wording, fit_model, training_arrays
 
     keep = [i for i, f in enumerate(feats) if "_error" not in f]
     docs = [docs[i] for i in keep]
@@ -90,20 +87,23 @@ def grouped_cv(docs: Sequence[Document], feats: Sequence[dict[str, float]], *, C
     thr = np.full(len(y), 0.5)
     folds = list(GroupKFold(n_splits=n_splits).split(np.zeros(len(y)), y, groups))
     for tr, te in folds:
-        X, yt, w, g = training_arrays([docs[i] for i in tr], [feats[i] for i in tr])
+        tr_docs, te_docs = [docs[i] for i in tr], [docs[i] for i in te]
+        tr_plain, te_plain = [feats[i] for i in tr], [feats[i] for i in te]
+        tr_words, te_words, _ = add_wording(tr_docs, tr_plain, te_docs, te_plain) if (wording or variant) else ([], [], None)
         thr[te] = y[tr].mean()
-        pipe = fit_model(X, yt, w, g, C=C, max_tokens=max_tokens)
-        p_model[te] = pipe.predict_proba([feats[i] for i in te])[:, 1]
-        if other_tokens is not None:
-            other = fit_model(X, yt, w, g, C=C, max_tokens=other_tokens)
-            p_other[te] = other.predict_proba([feats[i] for i in te])[:, 1]
+        for use_words, target in ((wording, p_model), (not wording, p_other)):
+            if target is p_other and not variant:
+                continue
+            X, yt, w, g = training_arrays(tr_docs, tr_words if use_words else tr_plain)
+            pipe = fit_model(X, yt, w, g, C=C, max_tokens=max_tokens)
+            target[te] = pipe.predict_proba(te_words if use_words else te_plain)[:, 1]
         if baseline:
-            p_base[te] = _tfidf_baseline([docs[i].text for i in tr], y[tr], [docs[i].text for i in te])
+            p_base[te] = _tfidf_baseline([d.text for d in tr_docs], y[tr], [d.text for d in te_docs])
     res = {"documents": len(y), "groups": len(set(groups)), "folds": n_splits, "positive_rate": round(float(y.mean()), 4),
-           "model": {**_binary_metrics(y, p_model, thr), "max_tokens": max_tokens},
+           "model": {**_binary_metrics(y, p_model, thr), "wording": wording},
            "per_fold_model": [_binary_metrics(y[te], p_model[te], thr[te]) for _, te in folds]}
-    if other_tokens is not None:
-        res["model_variant"] = {**_binary_metrics(y, p_other, thr), "max_tokens": other_tokens}
+    if variant:
+        res["model_variant"] = {**_binary_metrics(y, p_other, thr), "wording": not wording}
     if baseline:
         res["tfidf_baseline"] = _binary_metrics(y, p_base)
     return res, y, p_model
@@ -130,12 +130,13 @@ def pages_heldout(docs: Sequence[Document], feats: Sequence[dict[str, float]], m
 
     from ..model import load_model
     from ..options import Options
+    from ..training import scoring_text
 
     model = load_model(Options(model_path=model_path, trust_model=True))
     rows = [(d, f) for d, f in zip(docs, feats, strict=True) if d.split == "heldout" and "_error" not in f]
     if not rows:
         return {"pages": 0, "note": "no held-out pages"}
-    scores = np.array([model.predict(f).score for _, f in rows])
+    scores = np.array([model.predict(f, text=scoring_text(d)).score for d, f in rows])
     true = [d.band for d, _ in rows]
     pred = [model.band(s) for s in scores]
     res: dict[str, Any] = {
@@ -233,8 +234,9 @@ def main(argv: list[str] | None = None) -> int:
     from ..options import Options
 
     shipped = load_model(Options(model_path=args.model, trust_model=True)).manifest.get("model", {})
+    manifest = load_model(Options(model_path=args.model, trust_model=True)).manifest
     res = evaluate(data, model_path=args.model, C=shipped.get("C"), baseline=not args.no_baseline,
-                   max_tokens=shipped.get("max_tokens"))
+                   max_tokens=shipped.get("max_tokens"), wording=bool(manifest.get("wording")))
     res["seconds"] = round(time.perf_counter() - t0, 1)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,146 @@
+"""The word component of the credibility model: how much a page's wording resembles reliable news.
+
+A bag-of-words model reads what the interpretable features cannot (topic, register, the vocabulary of
+conspiracy and of careful reporting), but as thousands of columns beside forty named features it either
+drowns them or, regularised to let them speak, learns little. So it is *stacked*: a TF-IDF logistic
+regression trained on the real news data alone (never on the project's own pages, whose wording follows
+our templates) gives one number, the ``wording`` feature, and the interpretable model weighs it like any
+other feature. Training (:mod:`classifier.training`) feeds the final model out-of-fold values of it, so its
+weight is what it is worth on publishers it has not seen.
+
+Scoring needs no scikit-learn: each part is a vocabulary with IDF weights and coefficients, and
+``TfidfVectorizer(sublinear_tf=True, norm="l2")`` followed by ``LogisticRegression.decision_function``
+is reproduced here with dictionary lookups (the tests check both agree to 1e-9). The parts are summed:
+a unigram model and a unigram-and-bigram model together rank publishers better than either alone.
+
+News wording is not drug-page wording: the words of a careful leaflet ("medication", "muscle") are, in
+COVID news, the words of alternative-health sites, and on the project's own pages the component ranks
+our leaflets far above real careful pages. So on pages centred on drugs (the featurizer's ``drug_page``)
+it does not speak: the feature is NaN (unknown), which the model treats as neutral. Those pages are
+judged on flags, claims and markers.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+#: scikit-learn's default ``token_pattern``: words of two or more word characters.
+TOKEN = re.compile(r"(?u)\b\w\w+\b")
+FORMAT = "healthcred-wording/1"
+
+
+@dataclass(frozen=True)
+class WordingPart:
+    """One TF-IDF + logistic-regression model: n-grams up to ``ngram_max``, vocabulary, IDF and weights."""
+
+    ngram_max: int
+    terms: tuple[str, ...]
+    idf: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+
+    def __post_init__(self) -> None:
+        if not (len(self.terms) == len(self.idf) == len(self.coef)):
+            raise ValueError("a wording part needs one IDF weight and one coefficient per term")
+        if self.ngram_max not in (1, 2, 3):
+            raise ValueError(f"ngram_max must be 1, 2 or 3, got {self.ngram_max!r}")
+
+
+class WordingScorer:
+    """The summed decision of the wording parts for a text, and the words that moved it most.
+
+    Parameters
+    ----------
+    parts : sequence of WordingPart
+        The fitted parts (see :func:`classifier.training.fit_wording`).
+    """
+
+    def __init__(self, parts: Sequence[WordingPart]) -> None:
+        if not parts:
+            raise ValueError("a wording scorer needs at least one part")
+        self.parts = tuple(parts)
+        # term -> (idf, coef) per part: one dict lookup per n-gram while scoring
+        self._tables = [{t: (i, c) for t, i, c in zip(p.terms, p.idf, p.coef, strict=True)} for p in self.parts]
+
+    def decision(self, text: str) -> float:
+        """The wording score of ``text``: > 0 reads like reliable news, < 0 like unreliable."""
+        return self.explain(text, top=0)[0]
+
+    def explain(self, text: str, top: int = 3) -> tuple[float, list[tuple[str, float]]]:
+        """The score and the ``top`` n-grams with the largest contributions (signed), largest first."""
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a str, got {type(text).__name__}")
+        tokens = TOKEN.findall(text.lower())
+        total = 0.0
+        contrib: dict[str, float] = {}
+        for part, table in zip(self.parts, self._tables, strict=True):
+            counts = Counter(_ngrams(tokens, part.ngram_max))
+            weighted = []
+            for term, tf in counts.items():
+                hit = table.get(term)
+                if hit is not None:
+                    weighted.append((term, (1.0 + math.log(tf)) * hit[0], hit[1]))
+            norm = math.sqrt(sum(v * v for _, v, _ in weighted))
+            total += part.intercept
+            if norm == 0.0:
+                continue
+            for term, v, c in weighted:
+                x = c * v / norm
+                total += x
+                if top:
+                    contrib[term] = contrib.get(term, 0.0) + x
+        ranked = sorted(contrib.items(), key=lambda kv: -abs(kv[1]))[:top] if top else []
+        return total, ranked
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form (see :func:`load_wording`)."""
+        return {"format": FORMAT, "parts": [
+            {"ngram_max": p.ngram_max, "intercept": p.intercept, "terms": list(p.terms), "idf": list(p.idf),
+             "coef": list(p.coef)} for p in self.parts]}
+
+
+#: The feature the word component's value enters the model as.
+FEATURE = "wording"
+
+
+def applies(features: Mapping[str, float]) -> bool:
+    """Whether the word component speaks for a page (not on pages centred on drugs)."""
+    return not features.get("drug_page")
+
+
+def as_features(value: float, features: Mapping[str, float]) -> dict[str, float]:
+    """The ``wording`` feature of a page: its value, or NaN (unknown) where the component does not apply."""
+    return {FEATURE: value if applies(features) else math.nan}
+
+
+def load_wording(path: Path) -> WordingScorer:
+    """Read a scorer written by :meth:`WordingScorer.to_dict` (the caller checks its sha256 first)."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return from_dict(data)
+
+
+def from_dict(data: Mapping[str, Any]) -> WordingScorer:
+    """The scorer of a :meth:`WordingScorer.to_dict` mapping; ``ValueError`` when it is not one."""
+    if not isinstance(data, Mapping) or data.get("format") != FORMAT:
+        raise ValueError(f"not a wording model (expected format {FORMAT!r})")
+    try:
+        parts = [WordingPart(int(p["ngram_max"]), tuple(p["terms"]), tuple(float(v) for v in p["idf"]),
+                             tuple(float(v) for v in p["coef"]), float(p["intercept"])) for p in data["parts"]]
+    except (KeyError, TypeError) as exc:
+        raise ValueError(f"malformed wording model: {exc!r}") from exc
+    return WordingScorer(parts)
+
+
+def _ngrams(tokens: list[str], n_max: int) -> list[str]:
+    """Unigrams, then bigrams (and trigrams) joined by one space, as scikit-learn's word analyzer makes them."""
+    out = list(tokens)
+    for n in range(2, n_max + 1):
+        out.extend(" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
+    return out
