@@ -66,8 +66,16 @@ class WordingScorer:
         if not parts:
             raise ValueError("a wording scorer needs at least one part")
         self.parts = tuple(parts)
-        # term -> (idf, coef) per part: one dict lookup per n-gram while scoring
-        self._tables = [{t: (i, c) for t, i, c in zip(p.terms, p.idf, p.coef, strict=True)} for p in self.parts]
+        # term -> ((part, idf, coef), ...) over all parts: one dict lookup per distinct n-gram of a page
+        merged: dict[str, list[tuple[int, float, float]]] = {}
+        for k, part in enumerate(self.parts):
+            for t, i, c in zip(part.terms, part.idf, part.coef, strict=True):
+                merged.setdefault(t, []).append((k, i, c))
+        self._table = {t: tuple(v) for t, v in merged.items()}
+        self._max_n = max(p.ngram_max for p in self.parts)
+        # Words that begin some longer n-gram of the vocabulary: only those pairs are worth joining into
+        # strings, which would otherwise be most of the cost of a page.
+        self._firsts = frozenset(t.split(" ", 1)[0] for t in self._table if " " in t)
 
     def decision(self, text: str) -> float:
         """The wording score of ``text``: > 0 reads like reliable news, < 0 like unreliable."""
@@ -78,26 +86,31 @@ class WordingScorer:
         if not isinstance(text, str):
             raise TypeError(f"text must be a str, got {type(text).__name__}")
         tokens = TOKEN.findall(text.lower())
-        total = 0.0
-        contrib: dict[str, float] = {}
-        for part, table in zip(self.parts, self._tables, strict=True):
-            counts = Counter(_ngrams(tokens, part.ngram_max))
-            weighted = []
-            for term, tf in counts.items():
-                hit = table.get(term)
-                if hit is not None:
-                    weighted.append((term, (1.0 + math.log(tf)) * hit[0], hit[1]))
-            norm = math.sqrt(sum(v * v for _, v, _ in weighted))
-            total += part.intercept
-            if norm == 0.0:
+        counts = Counter(tokens)
+        if self._max_n > 1:
+            counts.update(_ngrams(tokens, self._max_n, self._firsts))
+        n_parts = len(self.parts)
+        sumsq = [0.0] * n_parts
+        dot = [0.0] * n_parts
+        hits = []
+        table, log = self._table, math.log
+        for term, tf in counts.items():
+            row = table.get(term)
+            if row is None:
                 continue
-            for term, v, c in weighted:
-                x = c * v / norm
-                total += x
-                if top:
-                    contrib[term] = contrib.get(term, 0.0) + x
-        ranked = sorted(contrib.items(), key=lambda kv: -abs(kv[1]))[:top] if top else []
-        return total, ranked
+            weight = 1.0 + log(tf)
+            for k, idf, coef in row:
+                v = weight * idf
+                sumsq[k] += v * v
+                dot[k] += coef * v
+            if top:
+                hits.append((term, weight, row))
+        norms = [math.sqrt(x) for x in sumsq]
+        total = sum(p.intercept for p in self.parts) + sum(d / n for d, n in zip(dot, norms, strict=True) if n)
+        if not top:
+            return total, []
+        contrib = {term: sum(coef * weight * idf / norms[k] for k, idf, coef in row if norms[k]) for term, weight, row in hits}
+        return total, sorted(contrib.items(), key=lambda kv: -abs(kv[1]))[:top]
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready form (see :func:`load_wording`)."""
@@ -138,9 +151,8 @@ def from_dict(data: Mapping[str, Any]) -> WordingScorer:
     return WordingScorer(parts)
 
 
-def _ngrams(tokens: list[str], n_max: int) -> list[str]:
-    """Unigrams, then bigrams (and trigrams) joined by one space, as scikit-learn's word analyzer makes them."""
-    out = list(tokens)
-    for n in range(2, n_max + 1):
-        out.extend(" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
-    return out
+def _ngrams(tokens: list[str], n_max: int, firsts: frozenset[str]) -> list[str]:
+    """The bigrams (and trigrams) of ``tokens`` that begin with a word of ``firsts``, joined by one space as
+    scikit-learn's word analyzer joins them (the others cannot be in the vocabulary)."""
+    return [" ".join(tokens[i:i + n]) for n in range(2, n_max + 1) for i in range(len(tokens) - n + 1)
+            if tokens[i] in firsts]
