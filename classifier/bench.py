@@ -218,7 +218,8 @@ def stage_breakdown(pages: Sequence[bytes], options: Options) -> list[dict[str, 
         flags.extend(claim_flags)
         features = timed("features", lambda page=page, flags=flags, claims=claims: page_features(
             page, flags, claims, tokens=res.tokens))
-        timed("model", lambda features=features: res.model.predict(features))
+        timed("model (with its word component where it applies)", lambda features=features, page=page: (
+            res.model.predict(features, text=page.text) if res.reads_text else res.model.predict(features)))
     total = sum(totals.values())
     return [{"stage": name, "cpu_s": s, "ms_per_page": 1000 * s / len(pages), "share": s / total if total else 0.0,
              "pages_per_s_alone": len(pages) / s if s else None, "n_pages": len(pages), "n_scored": n_scored}

@@ -39,6 +39,7 @@ from .datasets import Document, default_paths, load
 from .features import TOKEN_PREFIX as _TOKEN_PREFIX
 from .model import MODEL_FILE, linear_block, manifest_path, sha256_file, wording_path
 from .resources import CORPUS_DIR, MODELS_DIR
+from .wording import FEATURE as WORDING_FEATURE
 from .wording import applies, as_features
 
 PKG_DIR = Path(__file__).resolve().parent
@@ -213,6 +214,9 @@ class FeatureVectorizer(TransformerMixin, BaseEstimator):
         so the model is built from the interpretable features alone.
     exclude : tuple of str, default=()
         Feature names never to use as columns.
+    missing_unknown : tuple of str, default=()
+        Features whose absence from a row means unknown (NaN), not 0: the word component's value is
+        unknown until the page's text has been read.
 
     Attributes
     ----------
@@ -222,10 +226,12 @@ class FeatureVectorizer(TransformerMixin, BaseEstimator):
         The neutral value of each column, put where a row's value is NaN.
     """
 
-    def __init__(self, min_support: int = 3, max_tokens: int = 0, exclude: tuple[str, ...] = ()) -> None:
+    def __init__(self, min_support: int = 3, max_tokens: int = 0, exclude: tuple[str, ...] = (),
+                 missing_unknown: tuple[str, ...] = ()) -> None:
         self.min_support = min_support
         self.max_tokens = max_tokens
         self.exclude = exclude
+        self.missing_unknown = missing_unknown
 
     def fit(self, X: Iterable[Mapping[str, float]], y: object = None) -> FeatureVectorizer:
         """Learn the column names from the feature dicts ``X``."""
@@ -270,6 +276,10 @@ class FeatureVectorizer(TransformerMixin, BaseEstimator):
     def _dense(self, rows: Sequence[Mapping[str, float]]) -> np.ndarray:
         index = {n: j for j, n in enumerate(self.feature_names_)}
         out = np.zeros((len(rows), len(index)))
+        for name in self.missing_unknown:
+            j = index.get(name)
+            if j is not None:
+                out[[i for i, r in enumerate(rows) if name not in r], j] = np.nan
         for i, r in enumerate(rows):
             for k, v in r.items():
                 j = index.get(k)
@@ -324,7 +334,8 @@ def build_pipeline(C: float = DEFAULT_C, cv: Any = 5, max_tokens: int = DEFAULT_
 
     lr = LogisticRegression(C=C, class_weight="balanced", max_iter=2000)
     return Pipeline([
-        ("vectorize", FeatureVectorizer(min_support=3, max_tokens=max_tokens, exclude=EXCLUDED_FEATURES)),
+        ("vectorize", FeatureVectorizer(min_support=3, max_tokens=max_tokens, exclude=EXCLUDED_FEATURES,
+                                        missing_unknown=(WORDING_FEATURE,))),
         ("compress", SignedLog1p()),
         ("scale", StandardScaler()),
         ("classify", CalibratedClassifierCV(lr, method="sigmoid", cv=cv, ensemble=False)),

@@ -41,7 +41,8 @@ def model_copy(tmp_path):
 def _random_rows(model: CredibilityModel, n: int = 25) -> list[dict[str, float]]:
     rng = np.random.default_rng(0)
     names = list(model.feature_names)
-    return [{k: float(rng.choice([0, 0, 1, 3, 17.5])) for k in rng.choice(names, size=min(12, len(names)), replace=False)}
+    # NaN is an unknown value (a metadata marker on plain text, the word component on a drug page)
+    return [{k: float(rng.choice([0, 0, 1, 3, 17.5, np.nan])) for k in rng.choice(names, size=min(12, len(names)), replace=False)}
             for _ in range(n)] + [{}]
 
 
@@ -177,3 +178,31 @@ def test_one_reason_per_flag_family(model):
     commercial = [r for r in reasons if "commercial flags" in r]
     assert len(commercial) == 1
     assert "3 × 'commercial.buy_link'" in commercial[0] and commercial[0].endswith("lowered the score")
+
+
+NEWS_LIKE = ("Officials said on Monday that the hospital would expand testing, according to a statement. "
+             "Researchers cautioned that the findings were preliminary and had not been peer reviewed. ") * 6
+RANT = ("Wake up people, the globalist elites and their mainstream media puppets are hiding the truth "
+        "from you, share this before it gets censored by big tech! ") * 6
+
+
+def test_word_component_reads_the_text_of_pages_it_applies_to(model):
+    if model.wording is None:
+        pytest.skip("the bundled model has no stacked word component")
+    base = {"n_words": 180.0, "drug_page": 0.0}
+    calm, rant = model.predict(base, text=NEWS_LIKE), model.predict(base, text=RANT)
+    assert calm.score > rant.score
+    worded = [r for r in rant.explanation if "wording" in r]
+    assert len(worded) <= 1
+    for reason in worded:  # the words it names are words of the page
+        for quoted in reason.split("'")[1::2]:
+            assert quoted in RANT.lower()
+
+
+def test_word_component_is_silent_on_drug_pages(model):
+    if model.wording is None:
+        pytest.skip("the bundled model has no stacked word component")
+    base = {"n_words": 180.0, "drug_page": 1.0}
+    a, b = model.predict(base, text=NEWS_LIKE), model.predict(base, text=RANT)
+    assert a.score == b.score == model.predict(base).score
+    assert not any("wording" in r for r in a.explanation)
