@@ -212,13 +212,13 @@ class CredibilityModel:
         kind, _, arg = key.partition(":")
         if kind == "flags":
             prefix = f"code_{arg}."
-            codes = sorted((k[5:], int(round(v))) for k, v in features.items() if k.startswith(prefix) and v)
+            codes = sorted((k[5:], _count(v)) for k, v in features.items() if k.startswith(prefix) and _count(v))
             if not codes:
                 return f"having no {arg} flags"
             listed = ", ".join(f"{n} × '{c}'" for c, n in codes[:3])
             return f"the {arg} flags ({listed})"
         if kind == "claims":
-            counts = {v: int(round(features.get(f"verdict_{v}", 0.0))) for v in ("supported", "contradicted", "unsupported")}
+            counts = {v: _count(features.get(f"verdict_{v}", 0.0)) for v in ("supported", "contradicted", "unsupported")}
             if not any(counts.values()):
                 return "having no checked claims"
             return "the claim checks (" + ", ".join(f"{n} {v}" for v, n in counts.items() if n) + ")"
@@ -240,6 +240,11 @@ class CredibilityModel:
         order = idx[np.argsort(-contrib[idx] if up else contrib[idx])][:3]
         words = [f"'{self.feature_names[i][4:]}'" for i in order if (contrib[i] > 0) == up and contrib[i] != 0]
         return f"the page's wording ({', '.join(words)} most)" if words else "the page's wording"
+
+
+def _count(value: float) -> int:
+    """A count feature as an integer; an unknown (NaN) count is none."""
+    return int(round(value)) if value == value else 0
 
 
 def _group_of(name: str) -> str:
@@ -402,7 +407,9 @@ def sha256_file(path: Path) -> str:
 
 def describe(name: str, value: float) -> str:
     """A feature and its value for a reader, e.g. ``"2 contradicted claims"``."""
-    n = round(value)
+    if value != value and not name.startswith("marker_"):
+        return f"{name.replace('_', ' ')} (unknown)"
+    n = _count(value)
     if name.startswith("code_"):
         code = name[5:]
         if code.endswith("_per_kw"):

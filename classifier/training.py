@@ -255,13 +255,11 @@ class FeatureVectorizer(TransformerMixin, BaseEstimator):
             raise ValueError("no feature is non-zero on min_support training records")
         self.feature_names_ = np.asarray(names, dtype=object)
         self.n_features_out_ = len(names)
-        self.fill_ = np.zeros(len(names))
-        dense = self._dense(rows)
-        unknown = np.isnan(dense)
-        for j in np.flatnonzero(unknown.any(axis=0)):
-            known = dense[~unknown[:, j], j]
-            c = float(np.mean(np.sign(known) * np.log1p(np.abs(known)))) if known.size else 0.0
-            self.fill_[j] = np.sign(c) * np.expm1(abs(c))
+        # Every column gets its neutral value, so that an unknown value is neutral wherever it turns up.
+        compressed = np.sign(dense := self._dense(rows)) * np.log1p(np.abs(dense))
+        known = ~np.isnan(compressed)
+        c = np.where(known, compressed, 0.0).sum(axis=0) / np.maximum(known.sum(axis=0), 1)
+        self.fill_ = np.sign(c) * np.expm1(np.abs(c))
         return self
 
     def transform(self, X: Iterable[Mapping[str, float]]) -> np.ndarray:

@@ -35,6 +35,9 @@ def model_copy(tmp_path):
     dst = tmp_path / "copy.joblib"
     shutil.copy(MODEL_FILE, dst)
     shutil.copy(manifest_path(MODEL_FILE), manifest_path(dst))
+    words = json.loads(manifest_path(MODEL_FILE).read_text()).get("wording")
+    if words:  # the word component travels with the model, under the name its manifest gives
+        shutil.copy(MODEL_FILE.with_name(words["file"]), dst.with_name(words["file"]))
     return dst
 
 

@@ -22,8 +22,11 @@ pytestmark = pytest.mark.skipif(not (SEEDS / "expected.json").exists(),
 # Seeds whose band the current model does not yet get right. The model is not tuned on the seeds; these
 # stay visible here (and in the model card) until the credibility-model issue closes them.
 OPEN_BAND_GAPS = {
-    "001": "model bands the balanced overview questionable: it lacks the author, date and reference markers most credible training pages carry",
-    "003": "model bands the telehealth pitch unreliable: its many pharmacy flags outweigh the accurate facts",
+    "001": "model scores the balanced overview 0.70, under the credible threshold 0.725: its supported claims raise it, "
+           "but it shows no marker plain text can carry (credentials, reviewer, disclaimer) and its text statistics "
+           "look like our questionable pages",
+    "003": "model bands the telehealth pitch unreliable (0.12): five commercial.pharmacy flags and seven empty-list "
+           "residues (residue is 2.3 times as common on ReCOVery's unreliable publishers) outweigh the accurate facts",
 }
 
 

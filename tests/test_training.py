@@ -135,6 +135,7 @@ def test_feature_directions() -> None:
     assert feature_direction("code_commercial.buy_link") == -1
     assert feature_direction("code_provenance.has_author") == 1
     assert feature_direction("code_provenance.missing_date") == -1
-    assert feature_direction("code_commercial.donation_or_affiliate") == 0
+    # a commercial flag never raises the score, an affiliate disclosure included
+    assert feature_direction("code_commercial.donation_or_affiliate") == -1
     assert feature_direction("marker_references") == 1
     assert feature_direction("flesch_reading_ease") == 0
