@@ -504,6 +504,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--C", type=float, default=DEFAULT_C, help="inverse regularisation of the logistic regression")
     ap.add_argument("--tokens", type=int, default=DEFAULT_TOKENS,
                     help="word features in the text component (0 = interpretable features only)")
+    ap.add_argument("--pages-weight", type=float, default=SOURCE_WEIGHTS["pages"],
+                    help="weight of one of the project's pages against one news article")
     ap.add_argument("--no-wording", action="store_true",
                     help="leave the stacked word component out (interpretable features only)")
     ap.add_argument("--cache", type=Path, default=CACHE_DIR, help="feature cache folder")
@@ -529,7 +531,8 @@ def main(argv: list[str] | None = None) -> int:
         t1 = time.perf_counter()
         train_feats, _, scorer = add_wording(train_docs, train_feats)
         print(f"  word component: {time.perf_counter() - t1:.0f} s", file=sys.stderr)
-    X, y, w, groups = training_arrays(train_docs, train_feats)
+    weights = {**SOURCE_WEIGHTS, "pages": args.pages_weight}
+    X, y, w, groups = training_arrays(train_docs, train_feats, weights)
     print(f"training on {len(train_docs)} documents ({len(y)} rows) from {', '.join(data)}", file=sys.stderr)
 
     thresholds = dict(DEFAULT_THRESHOLDS)
@@ -593,7 +596,7 @@ def _manifest(out: Path, pipe: Any, data: dict, paths: dict[str, Path], threshol
     for name, (docs, _) in data.items():
         p = Path(all_paths[name])
         files[name] = {"file": _display_path(p), "sha256": sha256_file(p), "documents": len(docs),
-                       "weight_per_document": SOURCE_WEIGHTS.get(name, 1.0)}
+                       "weight_per_document": args.pages_weight if name == "pages" else SOURCE_WEIGHTS.get(name, 1.0)}
     return {
         "name": out.stem,
         "created": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
