@@ -166,7 +166,7 @@ def test_score_moves_the_way_a_reader_expects(model):
 def test_word_features_make_one_wording_reason(model):
     toks = [n for n in model.feature_names if n.startswith("tok_")]
     if not toks:
-        pytest.skip("the bundled model has no word component")
+        pytest.skip("the bundled model reads no word-rate features (its word component is the stacked `wording`)")
     reasons = model.predict({t: 50.0 for t in toks[:200]}).explanation
     assert sum("wording" in r for r in reasons) <= 1
     assert not any(r.startswith("the word ") for r in reasons)
