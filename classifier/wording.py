@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 #: scikit-learn's default ``token_pattern``: words of two or more word characters.
 TOKEN = re.compile(r"(?u)\b\w\w+\b")
 FORMAT = "healthcred-wording/1"
@@ -66,16 +68,26 @@ class WordingScorer:
         if not parts:
             raise ValueError("a wording scorer needs at least one part")
         self.parts = tuple(parts)
-        # term -> ((part, idf, coef), ...) over all parts: one dict lookup per distinct n-gram of a page
-        merged: dict[str, list[tuple[int, float, float]]] = {}
+        # One index over the union of the parts' vocabularies, and per part its IDF weights and coefficients
+        # on that index (0 where a part lacks the term): a page costs one dict lookup per distinct n-gram,
+        # and the arithmetic is a few numpy operations instead of a Python loop.
+        index: dict[str, int] = {}
+        for part in self.parts:
+            for t in part.terms:
+                index.setdefault(t, len(index))
+        self._index = index
+        self._terms = np.array(list(index), dtype=object)
+        self._idf = np.zeros((len(self.parts), len(index)))
+        self._coef = np.zeros((len(self.parts), len(index)))
         for k, part in enumerate(self.parts):
-            for t, i, c in zip(part.terms, part.idf, part.coef, strict=True):
-                merged.setdefault(t, []).append((k, i, c))
-        self._table = {t: tuple(v) for t, v in merged.items()}
+            cols = np.fromiter((index[t] for t in part.terms), dtype=np.int64, count=len(part.terms))
+            self._idf[k, cols] = part.idf
+            self._coef[k, cols] = part.coef
+        self._intercept = sum(p.intercept for p in self.parts)
         self._max_n = max(p.ngram_max for p in self.parts)
         # Words that begin some longer n-gram of the vocabulary: only those pairs are worth joining into
         # strings, which would otherwise be most of the cost of a page.
-        self._firsts = frozenset(t.split(" ", 1)[0] for t in self._table if " " in t)
+        self._firsts = frozenset(t.split(" ", 1)[0] for t in index if " " in t)
 
     def decision(self, text: str) -> float:
         """The wording score of ``text``: > 0 reads like reliable news, < 0 like unreliable."""
@@ -89,28 +101,21 @@ class WordingScorer:
         counts = Counter(tokens)
         if self._max_n > 1:
             counts.update(_ngrams(tokens, self._max_n, self._firsts))
-        n_parts = len(self.parts)
-        sumsq = [0.0] * n_parts
-        dot = [0.0] * n_parts
-        hits = []
-        table, log = self._table, math.log
-        for term, tf in counts.items():
-            row = table.get(term)
-            if row is None:
-                continue
-            weight = 1.0 + log(tf)
-            for k, idf, coef in row:
-                v = weight * idf
-                sumsq[k] += v * v
-                dot[k] += coef * v
-            if top:
-                hits.append((term, weight, row))
-        norms = [math.sqrt(x) for x in sumsq]
-        total = sum(p.intercept for p in self.parts) + sum(d / n for d, n in zip(dot, norms, strict=True) if n)
+        get = self._index.get
+        hits = [(j, tf) for j, tf in ((get(t, -1), tf) for t, tf in counts.items()) if j >= 0]
+        if not hits:
+            return self._intercept, []
+        cols = np.fromiter((j for j, _ in hits), dtype=np.int64, count=len(hits))
+        weight = 1.0 + np.log(np.fromiter((tf for _, tf in hits), dtype=float, count=len(hits)))
+        values = self._idf[:, cols] * weight  # sublinear tf-idf of each part, before normalisation
+        norms = np.sqrt((values * values).sum(axis=1))
+        norms[norms == 0.0] = np.inf  # a part that knows none of the page's n-grams adds its intercept only
+        contrib = (self._coef[:, cols] * values / norms[:, None]).sum(axis=0)
+        total = self._intercept + float(contrib.sum())
         if not top:
             return total, []
-        contrib = {term: sum(coef * weight * idf / norms[k] for k, idf, coef in row if norms[k]) for term, weight, row in hits}
-        return total, sorted(contrib.items(), key=lambda kv: -abs(kv[1]))[:top]
+        order = np.argsort(-np.abs(contrib), kind="stable")[:top]
+        return total, [(str(self._terms[cols[i]]), float(contrib[i])) for i in order]
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready form (see :func:`load_wording`)."""
