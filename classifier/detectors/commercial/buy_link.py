@@ -1,0 +1,150 @@
+"""``commercial.buy_link``: purchase calls to action in anchors, link targets and running text, carts, pill prices."""
+
+from __future__ import annotations
+
+import re
+
+from ...page import Page
+from ...results import Flag
+from ..base import Detector, make_flag
+from ._shared import _DRUGS, _finditer_at, _sentence, _severity
+from .context import _Context, _context, _near
+from .urls import _host_path, _is_locator, _trusted, _url_sells
+
+_BUY_VERB = r"(?:buy(?:ing)?|order(?:ing)?|purchas(?:e|ing)|shop\s+for)"
+_ADJ = r"(?:(?:cheap|cheapest|generic|discount(?:ed)?|real|genuine|brand|legit|legal|original|quality)\s+){0,2}"
+_BUY_AT = re.compile(r"(?<![\w-])(" + _BUY_VERB + r")\s+" + _ADJ)
+_BUY_AT_START = ("buy", "order", "purchas", "shop")
+_SELL_TAIL = re.compile(
+    r"(?:\s{0,3}\d{1,5}(?:\.\d{1,3})?\s{0,3}mg)?(?:[ \t]{1,3}(?:online|now|today|cheap|overnight|fast|for\s+sale|cod|"
+    r"without\s+(?:a\s+|any\s+)?(?:prescription|rx|script)|no\s+(?:prescription|rx)|"
+    r"with\s+no\s+(?:prescription|rx)|in\s+(?:the\s+)?(?:usa|uk|us)|usa|uk|next[\s-]day|same[\s-]day))+",
+    re.I,
+)
+# Who says "buy X online" decides what it is: a reader addressed ("how to", "you can") or a shop line,
+# not a reporter describing what others do ("people who buy X online").
+_ADDRESSED = re.compile(r"(?:where\s+to|how\s+to|here\s+to|click\s+to|you\s+can|can\s+i|can\s+you|best\s+place\s+to|"
+                        r"safe\s+to|easy\s+to|you\s+should|want\s+to|need\s+to|now\s+you\s+can)\s+$", re.I)
+_ANCHOR_BUY = re.compile(r"\b(?:buy|order|purchase|shop)\b", re.I)
+_ANCHOR_GET = re.compile(r"\bget\b.{0,60}?\b(?:now|online|today|cheap|without|no\s+prescription)\b", re.I)
+_ANCHOR_SELL = re.compile(
+    r"\b(?:online|cheap|now|today|discount|generic|overnight|pills?|tabs|tablets?|meds|rx|without\s+(?:a\s+)?"
+    r"prescription|no\s+prescription|for\s+sale)\b",
+    re.I,
+)
+_CART = re.compile(r"\b(?:add\s+to\s+(?:cart|basket|bag)|buy\s+now|order\s+now|checkout|proceed\s+to\s+checkout)\b", re.I)
+_CART_HREF = re.compile(r"add[-_]?to[-_]?cart|[?&]add-to-cart=|/cart\b.*[?&](?:add|product)|/checkout\b", re.I)
+_PRICE_PER_PILL = re.compile(
+    r"(?:(?:only|just|from|as\s+low\s+as|starting\s+(?:at|from)|low\s+price\s+of|price\s+per\s+pill\s*:?)\s*"
+    r"[$€£]\s?\d+(?:[.,]\d{1,2})?(?:\s*(?:/|per|a|an|each)\s*(?:pill|tablet|tab|capsule|cap|dose|piece)s?\b)?"
+    r"|[$€£]\s?\d+[.,]\d{2}\s*/\s*(?:pill|tablet|tab|capsule|cap)s?\b)",
+    re.I,
+)
+# The words (or currency signs) each pattern's matches begin with, looked for in page.lower.
+_PRICE_PER_PILL_START = ("only", "just", "from", "as", "starting", "low", "price", "$", "€", "£")
+_CART_START = ("add", "buy", "order", "checkout", "proceed")
+_PER_PILL = re.compile(r"(?:/|per|a|each)\s*(?:pill|tablet|tab|capsule|cap|dose|piece)s?\b|price\s+per\s+pill", re.I)
+
+
+def _in_links(page: Page, start: int, end: int) -> bool:
+    return any(link.start < end and start < link.end for link in page.text_links)
+
+
+class BuyLinkDetector(Detector):
+    """Purchase calls to action: in anchors, in link targets, injected into text, carts and pill prices."""
+
+    name = "commercial_buy_link"
+    family = "commercial"
+    code = "commercial.buy_link"
+
+    def detect(self, page: Page) -> list[Flag]:
+        ctx = _context(page)
+        flags: list[Flag] = []
+        for link in page.text_links:
+            flag = self._link(page, ctx, link)
+            if flag is not None:
+                flags.append(flag)
+        flags.extend(self._text(page, ctx))
+        if ctx.rx:
+            for m in _finditer_at(_PRICE_PER_PILL, page.text, page.lower, _PRICE_PER_PILL_START):
+                if _PER_PILL.search(m.group()) and _near(ctx, m.start(), m.end(), 400) is not None:
+                    flags.append(make_flag(page, self.code, m.start(), m.end(), 0.6,
+                                           "A per-pill price offer: the page sells medicine by the tablet."))
+            for m in _finditer_at(_CART, page.text, page.lower, _CART_START):
+                if not _in_links(page, m.start(), m.end()) and _near(ctx, m.start(), m.end(), 400) is not None:
+                    flags.append(make_flag(page, self.code, m.start(), m.end(), 0.6,
+                                           "A shopping-cart button next to a prescription drug."))
+        return flags
+
+    def _link(self, page: Page, ctx: _Context, link) -> Flag | None:  # noqa: ANN001 - page.Link
+        host, path = _host_path(link.href)
+        if _trusted(host) or _is_locator(link.anchor) or _is_locator(link.href):
+            return None
+        anchor = link.anchor
+        drugs = _DRUGS.find(anchor)
+        sells_href = _url_sells(host, path)
+        drug = drugs[0].drug if drugs else sells_href
+        if _ANCHOR_BUY.search(anchor) and (drugs or _ANCHOR_SELL.search(anchor) or sells_href):
+            why = "A link whose anchor asks the reader to buy medicine"
+        elif _ANCHOR_GET.search(anchor) and (drugs or sells_href):
+            why = "A link whose anchor offers medicine to get now or online"
+        elif sells_href:
+            why = "A link to a page that sells a prescription drug"
+        elif _CART_HREF.search(link.href) and (drugs or ctx.rx):
+            why = "A link that adds a product to a shopping cart"
+        elif _CART.search(anchor) and (drugs or ctx.rx):
+            why = "A shopping-cart button on a page about a prescription drug"
+        else:
+            return None
+        return make_flag(page, self.code, link.start, link.end, _severity(0.7, drug),
+                         f"{why} ({link.href[:80]}).")
+
+    def _text(self, page: Page, ctx: _Context) -> list[Flag]:
+        text, low = page.text, page.lower
+        out: list[Flag] = []
+        disguised = {d.start: d for d in ctx.disguised}
+        for m in _finditer_at(_BUY_AT, low, low, _BUY_AT_START):
+            hit = _drug_at(low, m.end())
+            if hit is None and m.end() in disguised:
+                hit = (disguised[m.end()].drug, disguised[m.end()].end)
+            if hit is None:
+                continue
+            drug, name_end = hit
+            verb_start = m.start(1)
+            tail = _SELL_TAIL.match(low, name_end)
+            end = tail.end() if tail else name_end
+            if _in_links(page, verb_start, end):
+                continue  # the anchor rule owns it
+            sent_start, _ = _sentence(page, verb_start)
+            lead = text[sent_start:verb_start].strip(" \t-–—•*·:>\"'“‘(")
+            # "Buying Valium online is illegal" opens with a gerund subject, not an order to the reader.
+            imperative = not m.group(1).lower().endswith("ing")
+            if not lead and imperative:
+                why = "A sentence that opens with an order to buy a drug"
+            elif lead and imperative and text[verb_start].isupper():
+                why = "A 'Buy <drug>' phrase dropped into the middle of a sentence, typical of injected spam anchors"
+            elif tail and _ADDRESSED.search(low, max(sent_start, verb_start - 30), verb_start):
+                why = "The reader is told where or how to buy a drug online"
+            else:
+                continue
+            out.append(make_flag(page, self.code, verb_start, end, _severity(0.7, drug), why + "."))
+        return out
+
+
+def _drug_at(low: str, pos: int) -> tuple[str, int] | None:
+    """The longest drug name starting at ``pos`` and its end, or None.
+
+    The end boundary only rejects a following ASCII letter or digit: injected anchors often leave junk
+    glued to the name ("valiumĀ"), which an ordinary word-boundary check would take for part of the word.
+    """
+    best = None
+    for start, end, drug_id, _ in _DRUGS.scan(low[pos : pos + 40]):
+        if start != 0:
+            continue
+        end += pos
+        nxt = low[end : end + 1]
+        if nxt.isascii() and nxt.isalnum():
+            continue
+        if best is None or end > best[1]:
+            best = (drug_id, end)
+    return best

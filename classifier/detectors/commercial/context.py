@@ -1,0 +1,52 @@
+"""Per-page context, computed once and shared by every commercial detector: drug mentions, main drug, disguises."""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+
+from ...drugs import Mention
+from ...page import Page
+from ._shared import _DRUGS, _RX
+from .disguise import _DISGUISES, _Disguise
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    mentions: tuple[Mention, ...]
+    rx: tuple[Mention, ...]
+    main_drug: str | None  # the most mentioned prescription drug (3+ mentions), if any
+    # The buy and pharmacy rules read disguised names too, so that "Order P.e.r.c.o.c.e.t" is a buy
+    # phrase and "Tr4m4dol 100mg" a product listing.
+    disguised: tuple[_Disguise, ...] = ()
+
+
+_last: tuple[weakref.ref, _Context] | None = None
+
+
+def _context(page: Page) -> _Context:
+    # One page is scored by every detector in turn; keep the last page's context (a weak reference so
+    # that a recycled id() can never hand one page another page's mentions).
+    global _last
+    entry = _last
+    if entry is not None and entry[0]() is page:
+        return entry[1]
+    mentions = tuple(_DRUGS.find(page.text, lower=page.lower))
+    rx = tuple(m for m in mentions if m.drug in _RX)
+    counts: dict[str, int] = {}
+    for m in rx:
+        counts[m.drug] = counts.get(m.drug, 0) + 1
+    main = max(counts, key=counts.__getitem__) if counts else None
+    ctx = _Context(mentions, rx, main if main and counts[main] >= 3 else None, _DISGUISES.find(page))
+    _last = (weakref.ref(page), ctx)
+    return ctx
+
+
+def _near(ctx: _Context, start: int, end: int, window: int = 300) -> Mention | None:
+    """The nearest prescription-drug mention within ``window`` characters of a span."""
+    best, dist = None, window + 1
+    for m in ctx.rx:
+        d = max(0, m.start - end, start - m.end)
+        if d < dist:
+            best, dist = m, d
+    return best

@@ -1,0 +1,285 @@
+"""Disguised drug names: look-alike characters, separators, invisible characters, doubled or dropped letters.
+
+The finder is built once (names, misspellings, automaton); :mod:`.context` runs it once per page.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ...page import Page
+from ...resources import LEXICONS_DIR
+from ...text import matches_at
+from ._shared import _DRUGS, _RX
+
+
+@dataclass(frozen=True, slots=True)
+class _Disguise:
+    """A disguised drug name: ``text[start:end]`` stands for ``name`` (of ``drug``), hidden by ``how``."""
+
+    start: int
+    end: int
+    drug: str
+    name: str
+    how: str
+
+
+# Look-alike characters that NFKC leaves alone: Cyrillic and Greek letters, and the digits and symbols
+# spam uses for letters. Two folds because "1" stands for both "i" and "l".
+_CONFUSABLE = {
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c", "т": "t",
+    "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ɡ": "g", "ԛ": "q", "ԝ": "w", "ӏ": "l",
+    "α": "a", "β": "b", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x",
+    "ү": "y", "ɑ": "a", "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "b",
+}
+_LEET_I = {"@": "a", "4": "a", "3": "e", "0": "o", "1": "i", "!": "i", "|": "l", "$": "s", "5": "s", "7": "t",
+           "€": "e", "¡": "i"}
+_LEET_L = {**_LEET_I, "1": "l"}
+_SEPARATORS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(ch: str) -> str:
+    """One character → one lower-case Latin letter where it is a look-alike, else itself (lower case)."""
+    if ch.isascii():
+        return ch.lower()
+    low = ch.lower()
+    if low in _CONFUSABLE:
+        return _CONFUSABLE[low]
+    norm = unicodedata.normalize("NFKC", ch)
+    if len(norm) == 1 and norm.isascii():
+        return norm.lower()
+    base = unicodedata.normalize("NFKD", norm)[:1]
+    if base.isascii() and base.isalpha():
+        return base.lower()
+    if len(norm) == 1 and norm.lower() in _CONFUSABLE:
+        return _CONFUSABLE[norm.lower()]
+    return low[:1] or ch
+
+
+def _fold(text: str, leet: dict[str, str]) -> str:
+    """Same-length fold so that offsets in the folded text index the original."""
+    chars = set(text)
+    table = {ord(c): leet.get(c, _fold_char(c)) for c in chars if not c.isascii() or c in leet}
+    return text.translate(table).lower() if table else text.lower()
+
+
+# Places where a Latin letter touches a digit, a symbol or a non-ASCII letter, and runs of full-width
+# forms: the only places a look-alike spelling can hide. Found in one pass and grown to the whole token,
+# instead of folding every word of the page.
+_ODD = r"(?:[0-9@$!|€¡]|[^\W\d_\x00-\x7f])"
+# Read: an odd character with a Latin letter before or after it, or a run of 4+ full-width forms. Written
+# to begin with one character class (every character that is not ASCII, plus ASCII digits and @$!|) so
+# that the regex engine skips the plain ASCII text between candidates in C; 3-4x faster than the
+# look-behind-first form, same matches.
+_ODD_OR_WIDE = r"[^\x00-\x20\"#%-/:-?A-Z\[-`a-{}~]"
+_MIXED = re.compile(
+    _ODD_OR_WIDE + r"(?:(?<=" + _ODD + r")(?:(?<=[A-Za-z].)|(?=[A-Za-z]))|(?<=[\uff10-\uff5a])[\uff10-\uff5a]{3,})"
+)
+_TOKEN_CHARS = re.compile(r"[\w@$!|€¡]+")
+_SEPARATOR_RUN = re.compile(r"[^\w@$!|€¡]|_")
+_SPACED = re.compile(r"(?<![\w@$])[A-Za-z](?:(?:[ .\-_*·•'/]|[\u200b-\u200d\u2060\ufeff\u00ad]){1,2}[A-Za-z0-9@$!|]){3,}(?![\w@$])")
+# Where a _SPACED match can begin, found from the character after it: a separator that follows a letter
+# standing at a word start. Separators are rarer than letters, so this scan is cheaper than trying
+# _SPACED at every character.
+_SPACED_AT = re.compile(r"[ .\-_*·•'/\u200b-\u200d\u2060\ufeff\u00ad](?<=(?<![\w@$])[A-Za-z].)")
+# Letters split by a separator that English never puts inside a word (hyphens, dots and apostrophes
+# between single letters are _SPACED's job; between longer pieces they are ordinary spelling).
+_SPLIT = re.compile(r"(?<![\w@$])[\w@$!|]+(?:(?:[*·•_]|[\u200b-\u200d\u2060\ufeff\u00ad])+[\w@$!|]+)+")
+_SPLIT_CHARS = re.compile(r"[*·•_\u200b-\u200d\u2060\ufeff\u00ad]")
+# A run of the characters _SPLIT is made of; every _SPLIT match lies inside one run that holds a separator.
+_SPLIT_RUN = re.compile(r"[\w@$!|*·•\u200b-\u200d\u2060\ufeff\u00ad]*")
+_SPLIT_RUN_EXTRA = frozenset("_@$!|*·•\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_NOT_NAME = re.compile(r"[^a-z]")
+_SELL_NEAR = re.compile(r"\b(?:buy|order|cheap|online|pills?|tablets?|tabs|\d+\s*mg|prescription|rx|pharmacy|shipping|"
+                        r"delivery|price|sale)\b")
+
+
+def _spaced_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_SPACED.finditer(text)``, tried only where ``_SPACED_AT`` says a match can begin."""
+    return matches_at(_SPACED, text, (m.start() - 1 for m in _SPACED_AT.finditer(text)))
+
+
+def _split_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_SPLIT.finditer(text)``, run only inside the runs of word characters that hold a separator.
+
+    Scanning the whole page tries the pattern at every word (and backtracks through each); the
+    separators are few (8 a page here), so their runs are found first and searched alone.
+    """
+    pos = 0
+    extra = _SPLIT_RUN_EXTRA
+    while True:
+        sep = _SPLIT_CHARS.search(text, pos)
+        if sep is None:
+            return
+        start = sep.start()
+        while start > pos and (text[start - 1].isalnum() or text[start - 1] in extra):
+            start -= 1
+        end = _SPLIT_RUN.match(text, sep.start()).end()
+        yield from _SPLIT.finditer(text, start, end)
+        pos = end
+
+
+def _names_single() -> dict[str, str]:
+    """Plain names (letters only, 4+ characters) that a disguised spelling can be matched against."""
+    return {n: d for n, d in _DRUGS.names(("generic", "brand")).items() if n.isalpha() and len(n) >= 4}
+
+
+def _misspellings(names: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Doubled-letter and dropped-letter spellings of names of 5+ letters → (drug id, name).
+
+    Only interior drops (the first and last letters stay: dropping the last letter of "lyrica" or "ultram"
+    gives an English word) and only doubled letters that the name does not already have.
+    """
+    out: dict[str, tuple[str, str]] = {}
+    for name, drug in names.items():
+        # Long generic names are misspelled by honest writers too ("hydroxychlorquine"); spam disguises
+        # the short brand and generic names it sells.
+        if not 5 <= len(name) <= 9 or drug not in _RX:
+            continue
+        for i in range(len(name)):
+            out.setdefault(name[: i + 1] + name[i] + name[i + 1 :], (drug, name))
+            if 0 < i < len(name) - 1 and name[i] != name[i - 1]:
+                out.setdefault(name[:i] + name[i + 1 :], (drug, name))
+    for name in names:
+        out.pop(name, None)
+    return out
+
+
+MISSPELLINGS_FILE = LEXICONS_DIR / "commercial_misspellings.json"
+
+
+def build_misspellings(path: Path = MISSPELLINGS_FILE) -> int:
+    """Write the doubled- and dropped-letter spellings of drug names, minus English words.
+
+    Build-time only (``wordfreq`` costs ~0.4 s to load); rebuild after editing ``drugs.json`` with::
+
+        python -c "from classifier.detectors.commercial import build_misspellings as b; print(b())"
+
+    A variant that is a word or a name English
+    writers use (Zipf frequency >= 1, e.g. "slice" from Sklice, "Arlen" from Aralen) is dropped.
+    Returns the number of spellings written.
+    """
+    import wordfreq
+
+    variants = _misspellings(_names_single())
+    kept = {v: list(dn) for v, dn in sorted(variants.items()) if wordfreq.zipf_frequency(v, "en") < 1.0}
+    doc = {
+        "about": "Doubled- and dropped-letter spellings of drug names (spelling -> [drug id, name]), built by "
+                 "build_misspellings() in classifier/detectors/commercial.py from corpus/lexicons/drugs.json; spellings with a "
+                 "wordfreq English Zipf frequency of 1 or more are left out.",
+        "misspellings": kept,
+    }
+    path.write_text(json.dumps(doc, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+    return len(kept)
+
+
+def _load_misspellings() -> dict[str, tuple[str, str]]:
+    if not MISSPELLINGS_FILE.exists():
+        return {}
+    raw = json.loads(MISSPELLINGS_FILE.read_text(encoding="utf-8"))["misspellings"]
+    return {v: (dn[0], dn[1]) for v, dn in raw.items() if dn[0] in _DRUGS}
+
+
+class _DisguiseFinder:
+    """Finds disguised drug names on a page (built once: the names and the misspelling automaton)."""
+
+    def __init__(self) -> None:
+        import ahocorasick
+
+        self._lookalike_cache: dict[str, tuple[str, str, str] | None] = {}
+
+        self._names = _names_single()
+        self._variants = _load_misspellings()
+        self._auto = ahocorasick.Automaton()
+        for variant, (drug, name) in self._variants.items():
+            self._auto.add_word(variant, (len(variant), drug, name))
+        if self._variants:
+            self._auto.make_automaton()
+
+    def find(self, page: Page) -> tuple[_Disguise, ...]:
+        """The disguised spellings on a page, in text order, without overlaps."""
+        text = page.text
+        hits: dict[tuple[int, int], tuple[str, str, str]] = {}
+        done = -1
+        for m in _MIXED.finditer(text):
+            if m.start() < done:
+                continue
+            start = m.start()
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "@$!|€¡_"):
+                start -= 1
+            token = _TOKEN_CHARS.match(text, start)
+            if token is None:
+                continue
+            done = token.end()
+            self._lookalike(token.group(), start, hits)
+        if self._variants:
+            self._misspelled(text, page.lower, hits)
+        for m in itertools.chain(_spaced_matches(text), _split_matches(text)):
+            joined = _NOT_NAME.sub("", _fold(_SEPARATOR_RUN.sub("", m.group()), _LEET_I))
+            drug = self._names.get(joined)
+            if drug and (m.start(), m.end()) not in hits:
+                hits[(m.start(), m.end())] = (drug, joined, "letters split by separators or invisible characters")
+        out: list[_Disguise] = []
+        last_end = -1
+        for (s, e), (drug, name, how) in sorted(hits.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
+            if s >= last_end:
+                out.append(_Disguise(s, e, drug, name, how))
+                last_end = e
+        return tuple(out)
+
+    def _lookalike(self, surface: str, start: int, hits: dict) -> None:
+        """A token mixing Latin letters with digits, symbols or other scripts that folds to a drug name."""
+        # The answer depends on the token alone, and pages repeat tokens ("für", "2019"): remember it,
+        # the length and letter checks included.
+        cache = self._lookalike_cache
+        if surface in cache:
+            found = cache[surface]
+        else:
+            # Names are 4-20 characters; "H1N1", "1990s" or "5mg" cannot fold into one.
+            fits = 4 <= len(surface) <= 20 and sum(ch.isalpha() for ch in surface) >= 2
+            found = cache[surface] = self._resolve_lookalike(surface) if fits else None
+            if len(cache) > 50_000:  # bounded: a hostile page must not grow it without limit
+                cache.clear()
+        if found is not None:
+            hits[(start, start + len(surface))] = found
+
+    def _resolve_lookalike(self, surface: str) -> tuple[str, str, str] | None:
+        for leet in (_LEET_I, _LEET_L):
+            folded = _fold(surface, leet)
+            drug = self._names.get(folded)
+            name = folded
+            if drug is None and folded in self._variants:
+                drug, name = self._variants[folded]
+            if drug is None:
+                continue
+            letters = sum(c.isascii() and c.isalpha() for c in surface)
+            full_width = not surface.isascii() and unicodedata.normalize("NFKC", surface).isascii()
+            # A word wholly in another script (a Russian page) is not a disguise; "50mA" is not "soma".
+            if full_width or letters >= 3 or (letters >= 2 and surface[0].isalpha()):
+                return (drug, name, "look-alike characters")
+            return None
+        return None
+
+    def _misspelled(self, text: str, low: str, hits: dict) -> None:
+        n = len(low)
+        for end_idx, (length, drug, name) in self._auto.iter(low):
+            s, e = end_idx - length + 1, end_idx + 1
+            if (s > 0 and low[s - 1].isalnum()) or (e < n and low[e].isalnum()) or (s, e) in hits:
+                continue
+            # Spam writes the misspelled name as a product (capitalised) or next to selling words; a
+            # lower-case token elsewhere is more often code or an abbreviation ("nrco.controller").
+            if not text[s].isupper() and not _SELL_NEAR.search(low, max(0, s - 40), min(n, e + 40)):
+                continue
+            hits[(s, e)] = (drug, name, "a letter doubled or dropped")
+
+
+_DISGUISES = _DisguiseFinder()

@@ -1,0 +1,57 @@
+"""``commercial.drug_mix``: drugs for several unrelated markets listed close together."""
+
+from __future__ import annotations
+
+from ...page import Page
+from ...results import Flag
+from ..base import Detector, make_flag
+from ._shared import _DRUGS
+from .context import _context
+
+# Markets that spam pharmacies sell into; mixing several of them on one page is a pharmacy menu.
+_MARKETS = {"anxiety": "anxiety", "sleep": "sleep", "pain": "pain", "erectile": "erectile", "weight": "weight",
+            "stimulant": "stimulant", "hair loss": "lifestyle", "acne": "lifestyle", "anabolic": "anabolic"}
+_LIFESTYLE = frozenset({"erectile", "weight", "lifestyle", "anabolic"})
+
+
+class DrugMixDetector(Detector):
+    """Unrelated drug markets close together (pain + anxiety + erectile ...): a pharmacy's product menu."""
+
+    name = "commercial_drug_mix"
+    family = "commercial"
+    code = "commercial.drug_mix"
+    window = 600
+
+    def detect(self, page: Page) -> list[Flag]:
+        ctx = _context(page)
+        marked = []
+        for m in ctx.rx:
+            drug = _DRUGS.get(m.drug)
+            market = _MARKETS.get(drug.category) if drug else None
+            # Brands in running prose are capitalised; a lower-case "soma" is more often the cell body.
+            if market and (m.kind != "brand" or m.surface[:1].isupper()):
+                marked.append((m, market))
+        if len(marked) < 3:
+            return []
+        best = None
+        j = 0
+        counts: dict[str, int] = {}
+        for m, market in marked:
+            counts[market] = counts.get(market, 0) + 1
+            while m.end - marked[j][0].start > self.window:
+                old = marked[j][1]
+                counts[old] -= 1
+                if not counts[old]:
+                    del counts[old]
+                j += 1
+            markets = set(counts)
+            # Three markets including a lifestyle one (erectile, weight ...), or four of any kind: news
+            # about misuse lists opioids, benzodiazepines and stimulants together, but not with Viagra.
+            strong = (len(markets) >= 3 and markets & _LIFESTYLE) or len(markets) >= 4
+            if strong and (best is None or len(markets) > best[2]):
+                best = (marked[j][0].start, m.end, len(markets), sorted(markets))
+        if best is None:
+            return []
+        s, e, _, markets = best
+        return [make_flag(page, self.code, s, e, 0.5,
+                          f"Drugs for unrelated markets listed together ({', '.join(markets)}), as on an online-pharmacy menu.")]

@@ -1,0 +1,142 @@
+"""``commercial.lead_generation``: calls to action around a phone number or form that sell treatment referrals."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...page import Page
+from ...results import Flag
+from ...text import matches_at
+from ..base import Detector, make_flag
+from ._shared import _LEXICON, _finditer_at, _sentence
+
+
+def _phrase_rx(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])", re.I)
+
+
+_HELPLINE_NAMES = _phrase_rx(_LEXICON["public_helplines"]["names"])
+_HELPLINE_NUMBERS = frozenset(_LEXICON["public_helplines"]["numbers"])
+# An unnamed "hotline" is a call to action in itself; named public helplines are excluded separately.
+_CTA_WORDS = ("call", "dial", "phone", "text", "ring", "contact", "reach", "speak", "talk", "toll", "24", "line")
+_CTA = re.compile(r"\b(?:call|dial|phone|text|ring|contact\s+us|reach\s+us|speak\s+(?:with|to)|talk\s+(?:with|to)|"
+                  r"hotline|helpline)\b|\btoll[- ]?free\b|\b24/7\b|\b24[\s-]+hours?\b")
+# Referral context is about placing someone in addiction treatment; a hospital's appointment line or a
+# clinic's number in a news story is not.
+_REFERRAL = re.compile(
+    r"\b(?:treatment|rehab\w*|recovery|addiction|addicted|detox\w*|admissions?|insurance|intake|sober|"
+    r"substance\s+(?:use|abuse)|help\s+(?:you\s+)?find\w*|find\w*\s+(?:a|the\s+right|the\s+best)\s+"
+    r"(?:program|center|centre|facility|rehab|treatment)|get\s+help|free\s+(?:and\s+)?confidential)\b",
+    re.I,
+)
+_FORM_LEAD = re.compile(
+    r"\bwe\s+can\s+help\s+you\s+(?:find|choose|locate|get\s+into)\b[^.!?\n]{0,80}?"
+    r"\b(?:treatment|rehab\w*|programs?|centers?|centres?|facilit\w+|detox|recovery|care)\b|"
+    r"\b(?:verify|check)\s+(?:your\s+)?(?:insurance|coverage|benefits)(?:\s+(?:coverage|benefits))?\b[^.!?\n]{0,80}?"
+    r"\b(?:treatment|rehab\w*|detox|recovery|addiction)\b|"
+    r"\b(?:free|instant|online)\s+insurance\s+(?:verification|check)\b|"
+    r"\b(?:speak|talk)\s+(?:with|to)\s+(?:an?\s+|our\s+)?(?:admissions|treatment|intake|recovery)\s+"
+    r"(?:specialists?|advisors?|navigators?|coordinators?|counsel(?:l)?ors?|team)\b|"
+    r"\bfill\s+(?:out|in)\s+(?:the|our|this)\s+(?:short\s+|quick\s+|confidential\s+)?form\b[^.!?\n]{0,80}?"
+    r"\b(?:treatment|rehab\w*|detox|recovery|addiction|admissions)\b",
+    re.I,
+)
+# The words a _REFERRAL match begins with, found in page.lower.
+_REFERRAL_START = ("treatment", "rehab", "recovery", "addict", "detox", "admission", "insurance", "intake", "sober",
+                   "substance", "help", "find", "get", "free")
+# The words a _FORM_LEAD match begins with (after its \b), found in page.lower.
+_FORM_LEAD_START = ("we", "verify", "check", "free", "instant", "online", "speak", "talk", "fill")
+_DIGITS = re.compile(r"\d(?:[-. ()/]{0,2}\d){6}")
+_VANITY = re.compile(r"\b(?:1[-. ]?)?\(?8(?:00|33|44|55|66|77|88)\)?[-. ]?[A-Z0-9]{3}[-. ]?[A-Z0-9]{4}\b")
+# Every toll-free prefix (overlapping ones too): a _VANITY match begins at most 3 characters before it.
+_VANITY_8 = re.compile(r"8(?=00|33|44|55|66|77|88)")
+# The words a _CTA match begins with, found in page.lower.
+_CTA_START = ("call", "dial", "phone", "text", "ring", "contact", "reach", "speak", "talk", "hotline", "helpline",
+              "toll", "24")
+
+
+def _vanity_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_VANITY.finditer(text)``, tried only just before toll-free prefixes."""
+    def starts() -> Iterator[int]:
+        last = -1
+        for m in _VANITY_8.finditer(text):
+            k = m.start()
+            yield from range(max(k - 3, last + 1), k + 1)
+            last = k
+
+    return matches_at(_VANITY, text, starts())
+
+
+class LeadGenerationDetector(Detector):
+    """Calls to action around a phone number or form that route readers to paid treatment referral."""
+
+    name = "commercial_lead_generation"
+    family = "commercial"
+    code = "commercial.lead_generation"
+
+    def detect(self, page: Page) -> list[Flag]:
+        text = page.text
+        flags: list[Flag] = []
+        seen: set[tuple[int, int]] = set()
+        # The number matcher is the slowest step here; pages without a call to action or without seven
+        # digits (or a vanity number) in a row cannot hold a lead-generation number.
+        low = page.lower
+        cta = any(w in low for w in _CTA_WORDS) and next(iter(_finditer_at(_CTA, low, low, _CTA_START)), None)
+        digits = cta and (_DIGITS.search(text) or next(_vanity_matches(text), None))
+        # A number is only flagged when its window (its sentence and maybe the one before, both bounded
+        # by white space) holds a referral word, so a page without one anywhere needs no number matching.
+        referral = digits and next(iter(_finditer_at(_REFERRAL, text, low, _REFERRAL_START)), None)
+        numbers = self._numbers(text) if referral else []
+        for start, end, national in numbers:
+            if national in _HELPLINE_NUMBERS:
+                continue
+            s, e = _sentence(page, start)
+            # The call to action may sit in the sentence before ("Need help finding a program? Call ...").
+            ps = page.sentence_at(s - 2) if s >= 2 else None
+            ws = ps.start if ps is not None and s - ps.start < 200 else s
+            window = text[ws:e]
+            if _HELPLINE_NAMES.search(window) or not _CTA.search(window.lower()) or not _REFERRAL.search(window):
+                continue
+            s, e = self._trim(s, e, start, end)
+            if (s, e) in seen:
+                continue
+            seen.add((s, e))
+            toll_free = "toll" in window.lower() or national.startswith(("800", "833", "844", "855", "866", "877", "888"))
+            flags.append(make_flag(page, self.code, s, e, 0.7 if toll_free else 0.55,
+                                   "A call to action around a phone number that routes readers to a treatment referral."))
+        for m in _finditer_at(_FORM_LEAD, text, low, _FORM_LEAD_START):
+            s, e = _sentence(page, m.start())
+            if _HELPLINE_NAMES.search(text, s, e) or any(a < m.end() and m.start() < b for a, b in seen):
+                continue
+            flags.append(make_flag(page, self.code, m.start(), m.end(), 0.5,
+                                   "The page offers to place the reader in treatment (referral or insurance check)."))
+        return flags
+
+    @staticmethod
+    def _trim(s: int, e: int, start: int, end: int) -> tuple[int, int]:
+        # Keep evidence readable on run-on scraped sentences: at most ~150 characters either side.
+        return max(s, start - 150), min(e, end + 150)
+
+    @staticmethod
+    def _numbers(text: str) -> list[tuple[int, int, str]]:
+        import phonenumbers
+
+        found: list[tuple[int, int, str]] = []
+        try:
+            for m in phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.VALID, max_tries=200):
+                national = str(m.number.national_number)
+                if m.number.country_code == 1:
+                    national = national[-10:]
+                found.append((m.start, m.end, national))
+            # Vanity numbers ("1-800-GET-HELP") are not matched by the matcher; parse each candidate with
+            # the library, which converts letters to digits and validates the result.
+            for m in _vanity_matches(text):
+                if not any(ch.isalpha() for ch in m.group()) or any(a <= m.start() < b for a, b, _ in found):
+                    continue
+                number = phonenumbers.parse(m.group(), "US")
+                if phonenumbers.is_valid_number(number):
+                    found.append((m.start(), m.end(), str(number.national_number)))
+        except phonenumbers.NumberParseException:
+            pass
+        return found

@@ -1,0 +1,194 @@
+"""``commercial.pharmacy``: online-pharmacy and prescribing-for-sale pitches."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ...drugs import Mention
+from ...page import Page
+from ...results import Flag
+from ..base import Detector, make_flag
+from ._shared import _DRUGS, _finditer_at, _is_controlled, _sentence, _severity
+from .context import _Context, _context, _near
+from .urls import _host_path, _url_sells
+
+# Shops sell product variants between the name and the strength ("Viagra Professional 100 mg").
+# Bounded runs of blanks and digits keep every attempt constant-time, so a scan over a page of spaces or
+# digits stays linear.
+_STRENGTH = re.compile(
+    r"(?:[ \t]{1,3}(?:professional|soft|super|force|extra|oral[ \t]jelly|jelly|chewable|sublingual|generic|forte|"
+    r"xr|er|cr|sr|ir))?"
+    r"[ \t]{0,3}(?:[-(,][ \t]{0,3})?(\d{1,5}(?:\.\d{1,3})?)[ \t]{0,3}(?:mg|mcg|µg|micrograms?|milligrams?)\b"
+    r"(?:[ \t]{1,3}(bars?|pills?|tabs?|tablets?|caps?|capsules?|strips?|pack))?",
+    re.I,
+)
+# An offer next to a product name: a buy verb (not "in order to"), a price, stock or shipping words.
+_OFFER = re.compile(r"\b(?:buy|(?<!in )order|purchase|in\s+stock|add\s+to\s+(?:cart|basket)|checkout|ships?|shipped|"
+                    r"shipping|delivery|delivered|for\s+sale)\b|[$€£]\s?\d")
+_HOW_TO_BUY = re.compile(r"\b(?:how|where)\s+to\s+(?:buy|order|get)\b|\byou\s+can\s+(?:buy|order)\b|"
+                         r"\b(?:buy|order)\s+now\b")
+_INSURANCE = re.compile(r"\b(?:co-?pays?|tier\s*\d|formular(?:y|ies)|deductible|prior\s+authori[sz]ation|covered|coverage|"
+                        r"insurance|insurer|medicare|medicaid|plan\s+pays)\b", re.I)
+_NO_RX_STRONG = re.compile(
+    r"\b(?:no|without)[ \t]+(?:rx|script|prescriptions?[ \t]+(?:needed|required|necessary)|"
+    r"prior[ \t]+prescription|doctor'?s?[ \t]+(?:prescription|visit|approval|appointment))\b|\bno[- ]rx\b|"
+    r"\bprescription[ \t]+(?:not[ \t]+)?(?:needed|required)\b|\bno[ \t]+prescription\b",
+    re.I,
+)
+_NO_RX_WEAK = re.compile(r"\bwithout[ \t]+(?:a[ \t]+|any[ \t]+)?prescriptions?\b", re.I)
+_ORDERING = re.compile(r"\b(?:buy|order|purchas|ship|deliver|get\s+(?:your|it)|available\s+online|online|cart|checkout)", re.I)
+_DELIVERY = re.compile(
+    r"\b(?:overnight|next[- ]day|same[- ]day|express)[ \t]+(?:delivery|shipping|shipment)\b|"
+    r"\bdiscreet(?:ly)?[ \t]+(?:packag\w*|shipp\w*|deliver\w*|shipped|parcel)\b|\bcash[ \t]+on[ \t]+delivery\b|"
+    r"\b(?:pay(?:ment)?[ \t]+(?:by[ \t]+)?|accept[ \t]+)COD\b|\bCOD[ \t]+(?:available|accepted|orders?|delivery|payment)\b|"
+    r"\b(?:ships?|shipped)[ \t]+(?:worldwide|to[ \t]+all[ \t]+states|overnight|discreetly)\b|\bworldwide[ \t]+(?:shipping|delivery)\b|"
+    r"\bfree[ \t]+(?:shipping|delivery)\b|\bdelivered[ \t]+(?:to[ \t]+your[ \t]+door|overnight|discreetly)\b",
+    re.I,
+)
+_QUESTIONNAIRE = re.compile(
+    r"\bonline[ \t]+(?:medical[ \t]+|health[ \t]+)?questionnaire\b|\b(?:short|quick|simple|brief)[ \t]+"
+    r"(?:online[ \t]+|medical[ \t]+|health[ \t]+)?(?:questionnaire|form)\b|\bprescribed[ \t]+online\b|"
+    r"\bget[ \t]+(?:a|your)[ \t]+prescription[ \t]+online\b|\bprescription[ \t]+online[ \t]+in\b|"
+    r"\b(?:no|without[ \t]+(?:a|an|the))[ \t]+(?:need[ \t]+to[ \t]+see[ \t]+a[ \t]+)?(?:doctor|physician)'?s?[ \t]+"
+    r"(?:visit|appointment|office)\b|\bno[ \t]+need[ \t]+to[ \t]+see[ \t]+a[ \t]+doctor\b|"
+    r"\bonline[ \t]+(?:doctor|physician|prescriber)s?[ \t]+(?:will[ \t]+)?(?:review|approve|prescribe|issue)|"
+    r"\banswer[ \t]+(?:a[ \t]+few|some|\d+|our|a[ \t]+handful[ \t]+of)[ \t]+(?:quick[ \t]+|short[ \t]+|simple[ \t]+)?"
+    r"(?:medical[ \t]+|health[ \t]+)?questions\b|"
+    r"\bno[ \t]+(?:appointment|consultation|doctor[ \t]+visit|office[ \t]+visit)s?[ \t]+(?:needed|required|necessary)\b|"
+    r"\b(?:doctor|physician|prescriber)[ \t]+will[ \t]+(?:issue|write|approve|send)[ \t]+(?:your|a)[ \t]+"
+    r"(?:\w+[ \t]+)?prescription\b",
+    re.I,
+)
+_TELEHEALTH = re.compile(
+    r"\b(?:get|start|book|request|schedule|begin)[ \t]+(?:your[ \t]+|an?[ \t]+|a[ \t]+free[ \t]+|free[ \t]+)?"
+    r"(?:online|virtual|telehealth|telemedicine|video)[ \t]+(?:consultation|consult|visit|evaluation|appointment|"
+    r"assessment)\b|\b(?:secure[ \t]+)?digital[ \t]+(?:care(?:[ \t]+models?)?|platforms?|health[ \t]+platforms?|clinics?)\b|"
+    r"\b(?:telehealth|telemedicine|online)[ \t]+(?:doctors?|physicians?|providers?|clinicians?|prescribers?)\b|"
+    r"\baccess[ \t]+licensed[ \t]+(?:medical[ \t]+professionals|providers|clinicians|doctors|physicians)\b|"
+    # quiz-then-video intake, the usual funnel of remote prescribing for ADHD and sleep medicines
+    r"\b(?:take|complete)[ \t]+(?:our|a|the)[ \t]+(?:\d+[ \t-]*minute[ \t]+|quick[ \t]+|short[ \t]+|free[ \t]+|online[ \t]+)?"
+    r"(?:quiz|self-assessment|assessment)\b|"
+    r"\bmeet[ \t]+(?:with[ \t]+)?an?[ \t]+(?:licensed[ \t]+|board-certified[ \t]+)?(?:clinician|provider|doctor|physician|prescriber)"
+    r"[ \t]+(?:by|over|via|on)[ \t]+video\b|"
+    r"\bget[ \t]+(?:evaluated|assessed|diagnosed)[ \t]+(?:for[ \t]+\w+[ \t]+)?online\b|\bsee[ \t]+if[ \t]+you[ \t]+qualify\b",
+    re.I,
+)
+_COUPON = re.compile(
+    r"\b(?:coupon|promo|discount|voucher)[ \t]+codes?\b|\buse[ \t]+code[ \t]+[A-Z0-9]{3,}\b|"
+    r"\b\d{1,2}[ \t]*%[ \t]+off\b|\bsave[ \t]+(?:up[ \t]+to[ \t]+)?\d{1,2}[ \t]*%|\b(?:bonus|free)[ \t]+(?:pills|tablets|tabs)\b|"
+    r"\bmoney[- ]back[ \t]+guarantee\b|\blowest[ \t]+prices?\b|\bbest[ \t]+prices?[ \t]+(?:online|guaranteed)\b|"
+    r"\bprices?[ \t]+(?:start(?:ing)?[ \t]+)?(?:from|as[ \t]+low[ \t]+as)[ \t]+[$€£]",
+    re.I,
+)
+
+
+# The words each pattern's matches begin with (after its \b), looked for in page.lower.
+_NO_RX_STRONG_START = ("no", "without", "prescription")
+_DELIVERY_START = ("overnight", "next", "same", "express", "discreet", "cash", "pay", "accept", "cod", "ship",
+                   "worldwide", "free", "delivered")
+_QUESTIONNAIRE_START = ("online", "short", "quick", "simple", "brief", "prescribed", "get", "prescription", "no",
+                        "without", "answer", "doctor", "physician", "prescriber")
+_COUPON_START = ("coupon", "promo", "discount", "voucher", "use", "save", "bonus", "free", "money", "lowest", "best",
+                 "price")  # and, in one branch, a digit (see PharmacyDetector._phrases)
+_TELEHEALTH_START = ("get", "start", "book", "request", "schedule", "begin", "secure", "digital", "telehealth",
+                     "telemedicine", "online", "access", "take", "complete", "meet", "see")
+
+
+class PharmacyDetector(Detector):
+    """Online-pharmacy and prescribing-for-sale pitches."""
+
+    name = "commercial_pharmacy"
+    family = "commercial"
+    code = "commercial.pharmacy"
+
+    def detect(self, page: Page) -> list[Flag]:
+        ctx = _context(page)
+        if not ctx.rx and not ctx.disguised:
+            return []
+        flags = self._phrases(page, ctx)
+        flags.extend(self._url(page, ctx))
+        flags.extend(self._strengths(page, ctx, selling=bool(flags)))
+        return flags
+
+    def _strengths(self, page: Page, ctx: _Context, *, selling: bool) -> list[Flag]:
+        text, low = page.text, page.lower
+        found = []
+        # A disguised name is a seller's habit in itself: it counts like a brand with an offer beside it.
+        names = [*ctx.rx, *(Mention(d.start, d.end, d.drug, text[d.start:d.end], "disguised") for d in ctx.disguised)]
+        for m in sorted(names, key=lambda m: m.start):
+            s = _STRENGTH.match(text, m.end)
+            if s is None:
+                continue
+            line_start = text.rfind("\n", 0, m.start) + 1
+            line_end = text.find("\n", s.end())
+            if _INSURANCE.search(text, line_start, line_end if line_end >= 0 else len(text)):
+                continue  # a formulary or coverage table, not a shop
+            # Labels and leaflets write "tablets" and "capsules"; shops and street sellers write "bars",
+            # "pills", "strips" and "packs".
+            shop_unit = (s.group(2) or "").lower().rstrip("s") in ("bar", "pill", "strip", "pack")
+            sent_start, sent_end = _sentence(page, m.start)
+            offer = m.kind == "disguised" or bool(_OFFER.search(low, max(sent_start, m.start - 150), min(sent_end, s.end() + 150)))
+            if m.kind != "brand" and not (shop_unit or offer):
+                continue  # "diazepam 5 mg" is how labels, leaflets and trials write a dose
+            found.append((m, s, shop_unit or offer))
+        # A brand with a strength is a product title; alone in prose it could be a leaflet, so it needs a
+        # shop's habits: shop units or an offer beside it, the same title repeated, or another selling
+        # signal on the page.
+        titles = Counter((m.drug, s.group(1)) for m, s, _ in found)
+        out = []
+        for m, s, shop in found:
+            if not (shop or selling or titles[(m.drug, s.group(1))] >= 2):
+                continue
+            out.append(make_flag(page, self.code, m.start, s.end(), _severity(0.5, m.drug),
+                                 f"A product listing: {m.surface} with a strength, as an online shop names what it sells."))
+        return out
+
+    def _phrases(self, page: Page, ctx: _Context) -> list[Flag]:
+        text, low = page.text, page.lower
+        out = []
+        # The coupon pattern's "20% off" branch begins with a digit: only pages without "%" can be
+        # scanned from the coupon words alone.
+        coupon_starts = _COUPON_START if "%" not in text else None
+        for rx, starts, window, base, why in (
+            (_NO_RX_STRONG, _NO_RX_STRONG_START, 400, 0.7, "Medicine offered without a prescription"),
+            (_DELIVERY, _DELIVERY_START, 500, 0.55, "Mail-order delivery terms next to a prescription drug"),
+            (_QUESTIONNAIRE, _QUESTIONNAIRE_START, 600, 0.6, "Prescribing by online form instead of a clinical visit"),
+            (_COUPON, coupon_starts, 300, 0.45, "A price promotion for a prescription drug"),
+        ):
+            for m in _finditer_at(rx, text, low, starts) if starts else rx.finditer(text):
+                near = _near(ctx, m.start(), m.end(), window)
+                if near is None:
+                    continue
+                out.append(make_flag(page, self.code, m.start(), m.end(), _severity(base, near.drug),
+                                     f"{why} ({near.surface})."))
+        for m in _finditer_at(_NO_RX_WEAK, text, low, ("without",)):
+            s, e = _sentence(page, m.start())
+            near = _near(ctx, s, e, 0)
+            if near is None or not _ORDERING.search(text, s, e):
+                continue
+            # Reporting says people buy antibiotics without a prescription; only a controlled drug, or
+            # a reader told how or where to buy, makes it an offer.
+            if _is_controlled(near.drug) or _HOW_TO_BUY.search(page.lower, s, e):
+                out.append(make_flag(page, self.code, m.start(), m.end(), _severity(0.6, near.drug),
+                                     f"{near.surface} offered without a prescription."))
+        if ctx.main_drug and _is_controlled(ctx.main_drug):
+            main = _DRUGS.get(ctx.main_drug)
+            for m in _finditer_at(_TELEHEALTH, text, low, _TELEHEALTH_START):
+                out.append(make_flag(page, self.code, m.start(), m.end(), 0.5,
+                                     f"A remote-prescribing pitch on a page centred on a controlled substance "
+                                     f"({main.generic if main else ctx.main_drug})."))
+        return out
+
+    def _url(self, page: Page, ctx: _Context) -> list[Flag]:
+        if not page.url:
+            return []
+        host, path = _host_path(page.url)
+        drug = _url_sells(host, path)
+        if drug is None:
+            return []
+        first = next((m for m in ctx.mentions if m.drug == drug), None)
+        if first is None:
+            return []
+        return [make_flag(page, self.code, first.start, first.end, _severity(0.6, drug),
+                          f"The page address sells {first.surface} ({host}).")]
