@@ -174,7 +174,7 @@ def build_misspellings(path: Path = MISSPELLINGS_FILE) -> int:
     kept = {v: list(dn) for v, dn in sorted(variants.items()) if wordfreq.zipf_frequency(v, "en") < 1.0}
     doc = {
         "about": "Doubled- and dropped-letter spellings of drug names (spelling -> [drug id, name]), built by "
-                 "build_misspellings() in classifier/detectors/commercial.py from corpus/lexicons/drugs.json; spellings with a "
+                 "build_misspellings() in classifier/detectors/commercial/disguise.py from corpus/lexicons/drugs.json; spellings with a "
                  "wordfreq English Zipf frequency of 1 or more are left out.",
         "misspellings": kept,
     }
