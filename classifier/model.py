@@ -114,8 +114,8 @@ class CredibilityModel:
         self._is_token = np.array([name.startswith("tok_") for name in self.feature_names], dtype=bool)
         from .wording import FEATURE as _WORDING
 
-        self._wording_features = [_WORDING] if _WORDING in self._index else []
-        if self._wording_features and wording is None:
+        self._wording_index = self._index.get(_WORDING)
+        if self._wording_index is not None and wording is None:
             raise ModelIntegrityError("no_wording", "the model reads the word component, but none was loaded with it")
         self._groups = [_group_of(name) for name in self.feature_names]
 
@@ -134,6 +134,10 @@ class CredibilityModel:
     def logit(self, features: Mapping[str, float]) -> tuple[float, np.ndarray]:
         """Calibrated log-odds of credibility and each feature's contribution to it."""
         x = np.zeros(len(self.feature_names))
+        if self._wording_index is not None:
+            # as the training vectorizer does (``missing_unknown``): without text read, the word
+            # component's value is unknown, not 0
+            x[self._wording_index] = np.nan
         for k, v in features.items():
             i = self._index.get(k)
             if i is not None:
@@ -141,12 +145,8 @@ class CredibilityModel:
         if self._compress:
             x = np.sign(x) * np.log1p(np.abs(x))
         z = (x - self._mean) / self._scale
-        # Unknown (NaN) is the neutral value, 0 after scaling (the training vectorizer fills it so);
-        # without text to read, the word component is unknown too.
+        # Unknown (NaN) is the neutral value, 0 after scaling (the training vectorizer fills it so).
         z[np.isnan(z)] = 0.0
-        for name in self._wording_features:
-            if name not in features:
-                z[self._index[name]] = 0.0
         contrib = self._coef * z
         return float(contrib.sum() + self._intercept), contrib
 
@@ -172,7 +172,7 @@ class CredibilityModel:
         if not isinstance(features, Mapping):
             raise TypeError(f"features must be a mapping of name to value, got {type(features).__name__}")
         terms: list[tuple[str, float]] = []
-        if text is not None and self._wording_features:
+        if text is not None and self._wording_index is not None:
             from .wording import applies, as_features
 
             value, terms = self.wording.explain(text, top=8) if applies(features) else (0.0, [])
@@ -226,7 +226,7 @@ class CredibilityModel:
             present = [m[7:] for m in self.feature_names if m.startswith("marker_") and m != "marker_count" and features.get(m) == 1]
             return f"the credibility markers ({', '.join(present) if present else 'none found'})"
         if kind == "wording":
-            if self._wording_features:
+            if self._wording_index is not None:
                 words = [f"'{t}'" for t, c in terms if (c > 0) == up][:3]
                 side = "reliable" if up else "unreliable"
                 return f"wording like {side} news ({', '.join(words)} most)" if words else f"wording like {side} news"

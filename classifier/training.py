@@ -24,6 +24,7 @@ import argparse
 import datetime as dt
 import hashlib
 import json
+import math
 import platform
 import sys
 import time
@@ -444,15 +445,17 @@ def add_wording(train_docs: Sequence[Document], train_feats: Sequence[dict[str, 
     y = np.array([int(train_docs[i].label) for i in news])
     w = np.array([SOURCE_WEIGHTS.get(train_docs[i].source, 1.0) for i in news])
     groups = np.array([f"{train_docs[i].source}:{train_docs[i].group}" for i in news])
+    def value(model: Any, text: str, f: dict[str, float]) -> float:
+        return model.decision(text) if applies(f) else math.nan  # where it does not apply, unread
+
     scorer = fit_wording([texts[i] for i in news], y, w)
-    values = [scorer.decision(t) if applies(f) else 0.0 for t, f in zip(texts, train_feats, strict=True)]
+    values = [value(scorer, t, f) for t, f in zip(texts, train_feats, strict=True)]
     for tr, te in grouped_splits(y, groups, n_splits):
         inner = fit_wording([texts[news[i]] for i in tr], y[tr], w[tr])
         for i in te:
-            if applies(train_feats[news[i]]):
-                values[news[i]] = inner.decision(texts[news[i]])
+            values[news[i]] = value(inner, texts[news[i]], train_feats[news[i]])
     train_out = [f if "_error" in f else {**f, **as_features(v, f)} for f, v in zip(train_feats, values, strict=True)]
-    test_out = [f if "_error" in f else {**f, **as_features(scorer.decision(scoring_text(d)) if applies(f) else 0.0, f)}
+    test_out = [f if "_error" in f else {**f, **as_features(value(scorer, scoring_text(d), f), f)}
                 for d, f in zip(test_docs, test_feats, strict=True)]
     return train_out, test_out, scorer
 
