@@ -179,6 +179,9 @@ def _marker_features(page: Page) -> dict[str, float]:
         for name in UNKNOWN_ON_TEXT:
             if not out.get(f"marker_{name}"):
                 out[f"marker_{name}"] = math.nan
+                # A count with an unknown term is unknown: on text, 0 found would otherwise read as "no
+                # markers at all", the value of a bare HTML page with every tag looked at.
+                out["marker_count"] = math.nan
     return out
 
 

@@ -72,6 +72,9 @@ EXCLUDED_FEATURES = (
     # the provenance.missing_* flags (shown to readers either way) do not
     "fam_provenance_n", "fam_provenance_per_kw", "fam_provenance_sev_max",
     "code_provenance.missing_author", "code_provenance.missing_date", "code_provenance.missing_references",
+    # page.* flags describe the scrape, not the source: list bodies a scraper dropped are our input's loss,
+    # and on ReCOVery they only tell publishers' list templates apart (readers still see the flags)
+    "fam_page_n", "fam_page_per_kw", "fam_page_sev_max", "code_page.empty_list_residue",
 )
 DEFAULT_THRESHOLDS = {"unreliable_below": 1 / 3, "credible_from": 2 / 3}
 #: The direction each interpretable feature may push the score, by name prefix (first match wins).

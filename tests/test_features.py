@@ -52,9 +52,10 @@ def test_text_statistics():
         assert f[name] > 0, name
     plain = page_features(parse("The committee met on Tuesday and approved the budget. " * 20, is_html=False), [], [])
     assert plain["exclamation_per_kw"] == 0 and plain["second_person_per_kw"] == 0
-    # NaN only where a value is unknown: metadata markers of a plain-text page
+    # NaN only where a value is unknown: metadata markers of a plain-text page, and the marker count they are part of
     unknown = {k for k, v in f.items() if not np.isfinite(v)}
-    assert unknown == {f"marker_{m}" for m in UNKNOWN_ON_TEXT} and all(np.isnan(f[k]) for k in unknown)
+    assert unknown == {f"marker_{m}" for m in UNKNOWN_ON_TEXT} | {"marker_count"}
+    assert all(np.isnan(f[k]) for k in unknown)
 
 
 def test_metadata_markers_are_unknown_on_plain_text_and_absent_in_html():
@@ -68,7 +69,12 @@ def test_metadata_markers_are_unknown_on_plain_text_and_absent_in_html():
 
 def test_markers_are_features():
     f = page_features(parse("By Jane Roe, MD\nUpdated: May 2, 2024\n" + TEXT, is_html=False), [], [])
-    assert f["marker_author"] == 1 and f["marker_date"] == 1 and f["marker_count"] >= 2
+    assert f["marker_author"] == 1 and f["marker_date"] == 1
+    # references and contact cannot be known from plain text, so neither can the count they belong to
+    assert np.isnan(f["marker_references"]) and np.isnan(f["marker_count"])
+    html = page_features(parse("<html><body><article><p>By Jane Roe, MD</p><p>Updated: May 2, 2024</p>"
+                               f"<p>{TEXT}</p></article></body></html>", is_html=True), [], [])
+    assert html["marker_author"] == 1 and html["marker_date"] == 1 and html["marker_count"] >= 2
 
 
 def test_rejects_non_page():

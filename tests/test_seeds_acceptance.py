@@ -22,11 +22,9 @@ pytestmark = pytest.mark.skipif(not (SEEDS / "expected.json").exists(),
 # Seeds whose band the current model does not yet get right. The model is not tuned on the seeds; these
 # stay visible here (and in the model card) until the credibility-model issue closes them.
 OPEN_BAND_GAPS = {
-    "001": "model scores the balanced overview 0.70, under the credible threshold 0.725: its supported claims raise it, "
-           "but it shows no marker plain text can carry (credentials, reviewer, disclaimer) and its text statistics "
-           "look like our questionable pages",
-    "003": "model bands the telehealth pitch unreliable (0.12): five commercial.pharmacy flags and seven empty-list "
-           "residues (residue is 2.3 times as common on ReCOVery's unreliable publishers) outweigh the accurate facts",
+    "001": "model scores the balanced overview 0.76, under the credible threshold 0.775: its supported claims raise "
+           "it, but a page about drugs starts lower (our dev pages are less often credible than news), and it quotes "
+           "no one and shows no marker plain text can carry (credentials, reviewer, disclaimer)",
 }
 
 

@@ -139,3 +139,14 @@ def test_feature_directions() -> None:
     assert feature_direction("code_commercial.donation_or_affiliate") == -1
     assert feature_direction("marker_references") == 1
     assert feature_direction("flesch_reading_ease") == 0
+
+
+def test_scrape_flags_are_shown_but_do_not_score() -> None:
+    """page.* flags say what the scraper lost, not what the source wrote: the shipped model never reads them."""
+    import json
+
+    from classifier.model import MODEL_FILE, manifest_path
+
+    names = json.loads(manifest_path(MODEL_FILE).read_text(encoding="utf-8"))["linear"]["feature_names"]
+    assert not [n for n in names if n.startswith(("fam_page", "code_page."))]
+    assert "code_page.empty_list_residue" in training.EXCLUDED_FEATURES
