@@ -28,13 +28,17 @@ class _FastIdentifier:
     """py3langid's ``classify`` for one verified model, with the DFA walk vectorised."""
 
     def __init__(self, identifier: Any, window: int) -> None:
+        from py3langid.langid import RAW_FLOOR
+
+        self._floor = RAW_FLOOR
         self._id = identifier
         self._window = window
-        self._next = np.frombuffer(identifier.tk_nextmove, dtype=_array_dtype(identifier.tk_nextmove))
+        self._next = _transitions(identifier)
         self._rowbase = np.asarray(identifier._rowbase, dtype=np.int64)
         self._out = np.asarray(identifier.tk_output, dtype=np.int64)
 
-    def classify(self, text: str) -> str:
+    def language(self, text: str) -> str:
+        """``py3langid.classify(text)[0]``."""
         ident = self._id
         data = np.frombuffer(ident._encode(text), dtype=np.uint8)
         n = len(data)
@@ -53,19 +57,14 @@ class _FastIdentifier:
         scores = ident._sparse_score(visits, ident.nb_ptc)
         for i, j in ident._alias_pairs:  # as py3langid folds aliased labels (raw scores)
             scores[i] = max(scores[i], scores[j])
-            scores[j] = _raw_floor()
+            scores[j] = self._floor
         return ident.nb_classes[int(scores.argmax())]
 
 
-def _array_dtype(arr: Any) -> np.dtype:
-    return np.dtype({"H": np.uint16, "I": np.uint32, "L": np.uint64}[arr.typecode]) if hasattr(arr, "typecode") \
-        else np.asarray(arr).dtype
-
-
-def _raw_floor() -> float:
-    from py3langid.langid import RAW_FLOOR
-
-    return RAW_FLOOR
+def _transitions(identifier: Any) -> np.ndarray:
+    """The DFA's transition table (a stdlib ``array``) as a numpy view, without a copy."""
+    table = identifier.tk_nextmove
+    return np.frombuffer(table, dtype=np.dtype(table.typecode))
 
 
 def model_crc(identifier: Any) -> int:
@@ -81,7 +80,7 @@ def dfa_window(identifier: Any, max_bytes: int = 16) -> int | None:
     Follows every pair (state reached from some state, state reached from the start) under all 256 bytes
     until each pair agrees; a few seconds. Used to verify a model for :data:`_VERIFIED_WINDOWS`.
     """
-    nxt = np.frombuffer(identifier.tk_nextmove, dtype=_array_dtype(identifier.tk_nextmove))
+    nxt = _transitions(identifier)
     rowbase = np.asarray(identifier._rowbase, dtype=np.int64)
     n = len(rowbase)
     a = np.arange(1, n, dtype=np.int64)
@@ -107,14 +106,14 @@ def _identifier() -> Any:
     ident = _get_identifier()
     try:
         window = _VERIFIED_WINDOWS.get(model_crc(ident)) if not ident._norm_probs else None
+        return ident if window is None else _FastIdentifier(ident, window)
     except (AttributeError, TypeError, ValueError):  # another release's internals: use it as it is
-        window = None
-    return ident if window is None else _FastIdentifier(ident, window)
+        return ident
 
 
 def classify(text: str) -> str:
     """ISO 639-1 code of ``text``'s language, exactly as ``py3langid.classify(text)[0]``."""
     ident = _identifier()
     if isinstance(ident, _FastIdentifier):
-        return ident.classify(text)
+        return ident.language(text)
     return ident.classify(text)[0]
