@@ -192,7 +192,7 @@ def _text_features(page: Page, kw: float, counts: Mapping[str, int]) -> dict[str
     n = max(n_tokens, 1)
     n_sent = max(len(page.sentences), 1)
     long_words = sum(c for w, c in counts.items() if len(w) >= 7)
-    # Syllables as vowel groups over the whole text, one regex pass: a cheap estimate, good enough for a
+    # Syllables as vowel groups over the whole text, one pass: a cheap estimate, good enough for a
     # readability trend across pages.
     syllables = max(_vowel_groups(page.lower), n_tokens)
     out = {
