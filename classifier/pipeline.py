@@ -369,11 +369,11 @@ def _language(page: Page) -> str:
 
 
 def _language_of(sample: str) -> str:
-    import py3langid
+    from .langid import classify
 
     if not sample.strip():
         return "und"
-    return py3langid.classify(sample)[0]
+    return classify(sample)
 
 
 def _check_options(options: Options | None) -> Options:

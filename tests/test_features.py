@@ -103,3 +103,13 @@ def test_signed_log1p_values():
 @parametrize_with_checks([SignedLog1p()])
 def test_sklearn_compatible(estimator, check):
     check(estimator)
+
+
+def test_vowel_groups_count_as_the_regex_does() -> None:
+    import re
+
+    from classifier.features import _vowel_groups
+
+    for text in ["", "a", "bcd", "aab", "queueing", "xé a yy", "äa", "ie\u0301o", "yyyyby", "ŷa\u2028eé€o",
+                 "naïve coöperate", "a\U0001f600e"]:
+        assert _vowel_groups(text) == len(re.findall("[aeiouy]+", text)), text

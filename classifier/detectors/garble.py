@@ -41,7 +41,7 @@ class TorturedPhraseDetector(Detector):
 
     def detect(self, page: Page) -> list[Flag]:
         try:
-            hits = self.matcher.find(page.text, page.lower, page.sentences, page.words)
+            hits = self.matcher.find(page.text, page.lower, page.sentences)
             return [_flag(page, h) for h in hits]
         except Exception:  # noqa: BLE001 - a detector must never raise; a broken page yields no flags
             return []

@@ -93,10 +93,14 @@ class GarbleMatcher:
         text: str,
         lower: str,
         sentences: list[tuple[int, int]],
-        words: list[tuple[int, int]],
+        words: list[tuple[int, int]] | None = None,
     ) -> list[Hit]:
-        """Garbled phrases in ``text`` (``lower`` is its same-length lower case, ``words`` its word spans)."""
-        raw = self._lookup(lower, words)
+        """Garbled phrases in ``text`` (``lower`` is its same-length lower case).
+
+        ``words`` (the word spans) is not needed: matches are found in ``lower`` and checked against its
+        characters; it is accepted for callers that pass it.
+        """
+        raw = self._lookup(lower)
         if not raw:
             return []
         variants = self._variant_hits(raw, text)
@@ -112,7 +116,7 @@ class GarbleMatcher:
         singles = self._single_hits(raw, text, lower, taken, sentences, len(variants))
         return sorted(variants + odd + singles, key=lambda h: h.start)
 
-    def _lookup(self, lower: str, words: list[tuple[int, int]]) -> list[tuple[int, int, str, int]]:
+    def _lookup(self, lower: str) -> list[tuple[int, int, str, int]]:
         """(start, end, key, group) for every variant, single or odd word found on whole-word boundaries."""
         out = []
         n = len(lower)
