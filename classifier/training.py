@@ -29,6 +29,7 @@ import platform
 import sys
 import time
 from collections.abc import Iterable, Mapping, Sequence
+from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 
@@ -72,9 +73,10 @@ EXCLUDED_FEATURES = (
     # the provenance.missing_* flags (shown to readers either way) do not
     "fam_provenance_n", "fam_provenance_per_kw", "fam_provenance_sev_max",
     "code_provenance.missing_author", "code_provenance.missing_date", "code_provenance.missing_references",
-    # page.* flags describe the scrape, not the source: list bodies a scraper dropped are our input's loss,
-    # and on ReCOVery they only tell publishers' list templates apart (readers still see the flags)
-    "fam_page_n", "fam_page_per_kw", "fam_page_sev_max", "code_page.empty_list_residue",
+    # The page family describes the scrape, not the source: list bodies a scraper dropped are our input's
+    # loss, and on ReCOVery they only told publishers' list templates apart (readers still see the flags).
+    # Excluded as a family, so that a page.* code added later stays out of the model without an edit here.
+    "fam_page_*", "code_page.*",
 )
 DEFAULT_THRESHOLDS = {"unreliable_below": 1 / 3, "credible_from": 2 / 3}
 #: The direction each interpretable feature may push the score, by name prefix (first match wins).
@@ -217,7 +219,8 @@ class FeatureVectorizer(TransformerMixin, BaseEstimator):
         How many word features (``tok_*``) to keep, the most widespread in training first; 0 keeps none,
         so the model is built from the interpretable features alone.
     exclude : tuple of str, default=()
-        Feature names never to use as columns.
+        Feature names never to use as columns; an entry may be a shell-style pattern (``code_page.*``) so
+        that a whole family stays out, codes added later included.
     missing_unknown : tuple of str, default=()
         Features whose absence from a row means unknown (NaN), not 0: the word component's value is
         unknown until the page's text has been read.
@@ -247,8 +250,9 @@ class FeatureVectorizer(TransformerMixin, BaseEstimator):
             for k, v in row.items():
                 if v and v == v:  # non-zero and known (NaN != NaN)
                     support[k] = support.get(k, 0) + 1
-        for k in self.exclude:
-            support.pop(k, None)
+        for pattern in self.exclude:  # fnmatchcase: the same on every OS, names are case-sensitive
+            for k in [k for k in support if fnmatchcase(k, pattern)]:
+                del support[k]
         if not isinstance(self.max_tokens, int) or self.max_tokens < 0:
             raise ValueError(f"max_tokens must be a non-negative integer, got {self.max_tokens!r}")
         kept = {k for k, c in support.items() if c >= self.min_support and not k.startswith(_TOKEN_PREFIX)}

@@ -149,4 +149,14 @@ def test_scrape_flags_are_shown_but_do_not_score() -> None:
 
     names = json.loads(manifest_path(MODEL_FILE).read_text(encoding="utf-8"))["linear"]["feature_names"]
     assert not [n for n in names if n.startswith(("fam_page", "code_page."))]
-    assert "code_page.empty_list_residue" in training.EXCLUDED_FEATURES
+
+
+def test_exclusion_patterns_keep_a_whole_family_out() -> None:
+    """A page.* code added after this release stays out of the model without editing the exclusion list."""
+    rows = [{"code_page.empty_list_residue": 1.0, "code_page.some_future_code": 2.0, "fam_page_n": 3.0,
+             "code_pagex.other": 1.0, "marker_author": 1.0, "words": float(i + 1)} for i in range(4)]
+    vec = training.FeatureVectorizer(min_support=1, exclude=training.EXCLUDED_FEATURES).fit(rows)
+    assert list(vec.get_feature_names_out()) == ["code_pagex.other", "marker_author", "words"]
+    # exact names still work, and a pattern that matches nothing is harmless
+    vec = training.FeatureVectorizer(min_support=1, exclude=("words", "nothing_*")).fit(rows)
+    assert "words" not in vec.get_feature_names_out() and "fam_page_n" in vec.get_feature_names_out()
