@@ -34,6 +34,7 @@ import contextvars
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -63,6 +64,7 @@ REASONS = (
     "too_deep",        # nesting too deep to parse
     "unavailable",     # detectors, facts or model could not be loaded (e.g. no trained model)
     "internal_error",  # a bug: the exception is named so that it can be reported
+    "worker_died",     # the worker process scoring the page died (a crash in a C library, out of memory)
 )
 
 
@@ -150,11 +152,7 @@ def score_many(items: Iterable[Any], *, jobs: int = 1, options: Options | None =
         for rec in records:
             yield score_record(rec, options)
         return
-    from joblib import Parallel, delayed
-
-    with Parallel(n_jobs=jobs, return_as="generator") as parallel:
-        for batch in parallel(delayed(_score_batch)(chunk, options) for chunk in _chunks(records, batch_size)):
-            yield from batch
+    yield from _score_parallel(records, options, jobs, batch_size)
 
 
 def score_frame(df: Any, *, html_col: str = "html", text_col: str = "text", url_col: str = "url",
@@ -408,6 +406,63 @@ def _chunks(it: Iterable[Record], n: int) -> Iterator[list[Record]]:
 
 def _score_batch(batch: list[Record], options: Options) -> list[Report]:
     return [score_record(r, options) for r in batch]
+
+
+def _score_parallel(records: Iterable[Record], options: Options, jobs: int, batch_size: int,
+                    work: Any = _score_batch) -> Iterator[Report]:
+    """Batches of ``records`` scored by ``work`` in joblib's worker processes, in input order.
+
+    :func:`score_record` turns every Python failure into a report, but a worker process can still die
+    under it: a segfault in a C parser, or the OOM killer. joblib then aborts the whole call, losing the
+    batches in flight, so those are kept here until their results arrive; after a death they are scored
+    again by :func:`_isolate`, which finds the page(s) responsible, and the run goes on with a new pool.
+    """
+    from concurrent.futures.process import BrokenProcessPool
+
+    from joblib import Parallel, delayed
+
+    chunks = _chunks(records, batch_size)
+    while True:
+        in_flight: deque[list[Record]] = deque()
+        tasks = (delayed(work)(chunk, options) for chunk in _remembered(chunks, in_flight))
+        try:
+            with Parallel(n_jobs=jobs, return_as="generator") as parallel:
+                for batch in parallel(tasks):
+                    in_flight.popleft()
+                    yield from batch
+            return
+        except BrokenProcessPool:  # loky's TerminatedWorkerError is one
+            for chunk in in_flight:
+                yield from _isolate(chunk, options, jobs, work)
+
+
+def _remembered(chunks: Iterator[list[Record]], seen: deque[list[Record]]) -> Iterator[list[Record]]:
+    """``chunks``, each appended to ``seen`` as joblib takes it (results pop them off in order)."""
+    for chunk in chunks:
+        seen.append(chunk)
+        yield chunk
+
+
+def _isolate(chunk: list[Record], options: Options, jobs: int, work: Any) -> Iterator[Report]:
+    """Score ``chunk`` in a worker; if the worker dies, halve the chunk and try each half, down to the
+    single page that kills a worker, which gets a ``worker_died`` report. A page that kills is found
+    with about 2·log2(len(chunk)) worker starts; pages that do not are scored once more at most."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from joblib.externals.loky import get_reusable_executor
+
+    try:
+        # result() returns or raises before anything is yielded: a half is reported whole or not at all
+        yield from get_reusable_executor(max_workers=jobs).submit(work, chunk, options).result()
+    except BrokenProcessPool as exc:
+        if len(chunk) == 1:
+            rec = chunk[0]
+            yield Report.failed(rec.id, rec.url, f"worker_died: the process scoring this page died "
+                                                 f"({type(exc).__name__}); the rest of the batch was scored")
+            return
+        mid = len(chunk) // 2
+        yield from _isolate(chunk[:mid], options, jobs, work)
+        yield from _isolate(chunk[mid:], options, jobs, work)
 
 
 def _frame_records(df: Any, html_col: str, text_col: str, url_col: str, id_col: str) -> Iterator[Record]:

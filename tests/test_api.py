@@ -2,12 +2,15 @@
 
 import dataclasses
 import json
+import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from classifier import ROW_COLUMNS, ClaimCheck, Flag, Options, Record, Report, score, score_frame, score_many
+from classifier.options import DEFAULT_OPTIONS
+from classifier.pipeline import score_record
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 
@@ -58,6 +61,29 @@ def test_score_many_preserves_order_and_matches_score_with_two_jobs() -> None:
     two = [r.to_row() for r in score_many(pages, jobs=2, batch_size=1)]
     assert [r["id"] for r in one] == ["0", "1", "2", "3"]
     assert one == two
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="kills a worker with SIGKILL")
+def test_a_dying_worker_costs_its_page_only() -> None:
+    """A worker killed mid-batch (C crash, OOM killer): its page gets a worker_died row, every other page is scored."""
+    from fixtures.robustness import support
+
+    from classifier import pipeline
+
+    pages = _pages()
+    records = [Record(id=f"p{i}", html=pages[i % len(pages)]) for i in range(12)]
+    for i in (2, 9):  # two killers, in different batches
+        records[i] = Record(id=f"p{i}", html=pages[0] + b" " + support.KILL_MARK.encode())
+    expected = [score_record(r, DEFAULT_OPTIONS).to_row() for r in records]
+    got = [r.to_row() for r in pipeline._score_parallel(iter(records), DEFAULT_OPTIONS, 2, 4, work=support.score_or_die)]
+    assert [r["id"] for r in got] == [r.id for r in records]
+    for i, (row, exp) in enumerate(zip(got, expected, strict=True)):
+        if i in (2, 9):
+            assert row["status"] == "error" and row["reason"].split(":")[0] == "worker_died"
+        else:
+            assert row == exp
+    # and the pool works again afterwards
+    assert [r.to_row() for r in score_many(pages, jobs=2, batch_size=1)] == [r.to_row() for r in score_many(pages)]
 
 
 def test_score_many_accepts_dicts_records_and_flags_bad_items() -> None:
