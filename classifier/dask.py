@@ -167,7 +167,10 @@ def score_paths_dask(paths: Sequence[str | os.PathLike[str]], *, options: Option
     try:
         _load_on_workers(client, options)
         window = ahead or 2 * max(len(client.scheduler_info().get("workers", {})), 1)
-        for part in _in_order(client, scored.to_delayed(), window):
+        # the records of partition i, scored in pieces, if partition i's task keeps killing workers
+        args = ("html", "text", "url", "id", options, frozenset(skip_ids), True)
+        rescue = functools.partial(_rescue_partition, client, ddf.to_delayed(), args)
+        for part in _in_order(client, scored.to_delayed(), window, rescue):
             yield from _reports_from_frame(part)
     finally:
         client.close()
@@ -501,20 +504,62 @@ def _report_from_row(row: dict[str, Any]) -> Report:
     )
 
 
-def _in_order(client: Any, parts: Sequence[Any], window: int) -> Iterator[Any]:
-    """Results of ``parts`` in order, with at most ``window`` partitions submitted and not yet yielded."""
+def _in_order(client: Any, parts: Sequence[Any], window: int, rescue: Any = None) -> Iterator[Any]:
+    """Results of ``parts`` in order, with at most ``window`` partitions submitted and not yet yielded.
+
+    A partition whose task killed its workers (Dask gives up after ``distributed.scheduler.allowed-failures``
+    deaths and raises ``KilledWorker``) is handed to ``rescue(index)`` instead of ending the run.
+    """
+    from distributed import KilledWorker
+
     pending: deque = deque()
-    todo = iter(parts)
-    for part in itertools.islice(todo, window):
-        pending.append(client.compute(part))
+    todo = enumerate(parts)
+    for i, part in itertools.islice(todo, window):
+        pending.append((i, client.compute(part)))
     while pending:
-        fut = pending.popleft()
-        result = fut.result()
+        i, fut = pending.popleft()
+        try:
+            result = fut.result()
+        except KilledWorker:
+            if rescue is None:
+                raise
+            result = rescue(i)
         fut.release()
         nxt = next(todo, None)
         if nxt is not None:
-            pending.append(client.compute(nxt))
+            pending.append((nxt[0], client.compute(nxt[1])))
         yield result
+
+
+def _rescue_partition(client: Any, record_parts: Sequence[Any], args: tuple, i: int) -> Any:
+    return _rescue(client, client.compute(record_parts[i]).result(), args)
+
+
+def _rescue(client: Any, records: Any, args: tuple) -> Any:
+    """Score a partition of ``records`` whose task kills workers: halves are scored as tasks of their own,
+    down to the single record that kills, which gets a ``worker_died`` row; every other row is as usual.
+
+    A crash in a C library or the out-of-memory killer takes the worker process with it, so no Python
+    handler in :func:`score_record` can catch it; this is the row that says why instead.
+    """
+    import pandas as pd
+    from distributed import KilledWorker
+
+    from .pipeline import _frame_records
+
+    try:
+        return client.submit(_score_partition, records, *args, pure=False).result()
+    except KilledWorker:
+        if len(records) > 1:
+            mid = len(records) // 2
+            return pd.concat([_rescue(client, records.iloc[:mid], args), _rescue(client, records.iloc[mid:], args)],
+                             ignore_index=True)
+    html_col, text_col, url_col, id_col, _, skip_ids, extended = args
+    rows = [_report_row(Report.failed(rec.id, rec.url, "worker_died: the worker scoring this page died (KilledWorker); "
+                                      "the rest of the partition was scored"), extended)
+            for rec in _frame_records(records, html_col, text_col, url_col, id_col) if rec.id not in skip_ids]
+    columns = list(ROW_COLUMNS) + (list(_REPORT_EXTRAS) if extended else [])
+    return pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype=_dtype(c)) for c in columns})
 
 
 def _connect(scheduler: str | None, n_workers: int | None) -> tuple[Any, Any]:

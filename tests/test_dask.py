@@ -199,6 +199,36 @@ def test_score_paths_dask_yields_reports_in_order_and_skips(page_dir: Path, json
             w.text, w.flags, w.claims, w.explanation, dict(w.details))
 
 
+def test_a_page_that_kills_workers_costs_its_row_only(tmp_path: Path, monkeypatch) -> None:
+    """Workers killed by one page (C crash, OOM killer): Dask gives up on its partition with KilledWorker;
+    the engine scores the partition in halves down to that page, which gets a worker_died row."""
+    import dask
+    from distributed import LocalCluster
+    from fixtures.robustness import support
+
+    import classifier.dask as engine
+
+    objs = _page_objects()[:8]
+    killer = 5
+    objs[killer] = {**objs[killer], "text": (objs[killer].get("html") or objs[killer]["text"]) + " " + support.KILL_MARK}
+    objs[killer].pop("html", None)
+    path = tmp_path / "pages.jsonl"
+    path.write_text("\n".join(json.dumps(o) for o in objs) + "\n", encoding="utf-8")
+    local = _local_rows([path])
+    # one death is enough for Dask to give up on a task (the default of 3 retries only makes this slower)
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as c:
+        monkeypatch.setattr(engine, "_score_partition", support.partition_or_die)
+        got = [r.to_row() for r in score_paths_dask([path], options=FULL, scheduler=c.scheduler_address,
+                                                     records_per_partition=4)]
+    assert [r["id"] for r in got] == [r["id"] for r in local]
+    for i, (row, exp) in enumerate(zip(got, local, strict=True)):
+        if i == killer:
+            assert row["status"] == "error" and row["reason"].split(":")[0] == "worker_died"
+        else:
+            assert row == exp
+
+
 def test_cli_engine_dask_writes_the_local_output(page_dir: Path, warc_shard: Path, tmp_path: Path, cluster) -> None:
     from classifier.cli import main
 
