@@ -449,11 +449,14 @@ def _isolate(chunk: list[Record], options: Options, jobs: int, work: Any) -> Ite
     with about 2·log2(len(chunk)) worker starts; pages that do not are scored once more at most."""
     from concurrent.futures.process import BrokenProcessPool
 
+    from joblib import effective_n_jobs
     from joblib.externals.loky import get_reusable_executor
 
     try:
-        # result() returns or raises before anything is yielded: a half is reported whole or not at all
-        yield from get_reusable_executor(max_workers=jobs).submit(work, chunk, options).result()
+        # result() returns or raises before anything is yielded: a half is reported whole or not at all.
+        # The pool joblib used (same size, so its warm workers are reused), or a new one after a death.
+        pool = get_reusable_executor(max_workers=effective_n_jobs(jobs))
+        yield from pool.submit(work, chunk, options).result()
     except BrokenProcessPool as exc:
         if len(chunk) == 1:
             rec = chunk[0]
