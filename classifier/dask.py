@@ -189,10 +189,7 @@ def score_pandas_partition(df: Any, *, html_col: str = "html", text_col: str = "
 
 def output_meta(*, extended: bool = False) -> Any:
     """The empty pandas frame that describes the output schema (``meta``) of :func:`score_dask_frame`."""
-    import pandas as pd
-
-    columns = list(ROW_COLUMNS) + (list(_REPORT_EXTRAS) if extended else [])
-    return pd.DataFrame({c: pd.Series([], dtype=_dtype(c)) for c in columns})
+    return _rows_frame([], extended)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -442,7 +439,6 @@ def _score_frame(ddf: Any, *, html_col: str, text_col: str, url_col: str, id_col
 def _score_partition(df: Any, html_col: str, text_col: str, url_col: str, id_col: str, options: Options,
                      skip_ids: frozenset[str], extended: bool) -> Any:
     """The partition function: records of one pandas frame → one output row each (the pure part)."""
-    import pandas as pd
 
     from .pipeline import _frame_records
 
@@ -457,6 +453,13 @@ def _score_partition(df: Any, html_col: str, text_col: str, url_col: str, id_col
         if rec.id in skip_ids:
             continue
         rows.append(_report_row(score_record(rec, options), extended))
+    return _rows_frame(rows, extended)
+
+
+def _rows_frame(rows: Sequence[dict[str, Any]], extended: bool) -> Any:
+    """Output rows as a pandas frame with the output schema's columns and dtypes (empty rows: ``meta``)."""
+    import pandas as pd
+
     columns = list(ROW_COLUMNS) + (list(_REPORT_EXTRAS) if extended else [])
     return pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype=_dtype(c)) for c in columns})
 
@@ -558,8 +561,7 @@ def _rescue(client: Any, records: Any, args: tuple) -> Any:
     rows = [_report_row(Report.failed(rec.id, rec.url, "worker_died: the worker scoring this page died (KilledWorker); "
                                       "the rest of the partition was scored"), extended)
             for rec in _frame_records(records, html_col, text_col, url_col, id_col) if rec.id not in skip_ids]
-    columns = list(ROW_COLUMNS) + (list(_REPORT_EXTRAS) if extended else [])
-    return pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype=_dtype(c)) for c in columns})
+    return _rows_frame(rows, extended)
 
 
 def _connect(scheduler: str | None, n_workers: int | None) -> tuple[Any, Any]:
