@@ -104,6 +104,40 @@ def test_drugs_in_one_sentence_do_not_borrow_each_others_errors(fb) -> None:
     assert all(c.verdict != "contradicted" for c in checks)
 
 
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict"),
+    [
+        # a wrong class word said of another drug, or as a point of contrast, is not said of this one
+        ("Unlike benzodiazepines, Adderall is a stimulant.", "amphetamine", "supported"),
+        ("Unlike oxycodone, which is an opioid, diazepam is a benzodiazepine.", "diazepam", "supported"),
+        ("Unlike oxycodone, which is an opioid, diazepam is a benzodiazepine.", "oxycodone", "supported"),
+        # a wrong class word that only modifies another noun names no class
+        ("Zolpidem is a benzodiazepine receptor agonist.", "zolpidem", "supported"),
+        ("Ambien is a benzodiazepine like Xanax.", "zolpidem", "contradicted"),
+        # the half-life is the duration nearest the words, not the time to peak before them
+        ("Alprazolam reaches peak plasma levels in 1 to 2 hours and has a mean half-life of 11.2 hours.",
+         "alprazolam", "supported"),
+        ("Lorazepam peaks in about 2 hours, and its half-life is roughly 12 hours.", "lorazepam", "supported"),
+        ("Lorazepam peaks in about 12 hours, and its half-life is roughly 1 hour.", "lorazepam", "contradicted"),
+    ],
+)
+def test_class_words_and_numbers_belong_to_the_right_thing(fb, text: str, drug: str, verdict: str) -> None:
+    checks, _ = _check(text, fb)
+    assert [c.verdict for c in checks if c.drug == drug] == [verdict], [(c.drug, c.verdict, c.note) for c in checks]
+
+
+def test_a_drug_without_facts_owns_its_phrases(fb) -> None:
+    # Rogaine (minoxidil: in the drug dictionary, no fact file) is the one sold over the counter.
+    text = "Rogaine is available over the counter now, and a month of Propecia costs about $75."
+    assert not [c for c in _check(text, fb)[0] if c.verdict == "contradicted"]
+    # The same phrase said of a prescription-only drug with facts still is.
+    checks, _ = _check("Propecia is available over the counter now.", fb)
+    assert [c.verdict for c in checks] == ["contradicted"] or not fb.get("finasteride")
+    # A drug named only as a contrast or a modifier does not own what follows.
+    checks, _ = _check("Ozempic is a drug that, unlike amphetamine-based diet pills, is not habit-forming.", fb)
+    assert not [c for c in checks if c.drug == "amphetamine" and c.verdict == "contradicted"]
+
+
 def test_pronoun_continues_the_previous_sentence_but_not_a_new_paragraph(fb) -> None:
     checks, _ = _check("Valium is a benzodiazepine. It works by increasing GABA levels.", fb)
     assert [c.verdict for c in checks] == ["supported", "contradicted"]

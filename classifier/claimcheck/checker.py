@@ -42,6 +42,15 @@ _GAP_BLOCK = re.compile(
     r"treat\w*|prescribed|given|than|if|when|unless|after|before)\b|[;:]"
 )
 _AS = re.compile(r"\bas\b")
+#: After a wrong class word, words that make it describe something else: "opioid antagonist", "opioid
+#: receptors", "benzodiazepine-like", "opioid-free", "opioid withdrawal".
+_MODIFIER_AFTER = re.compile(
+    r"-(?:like|free|based|sparing|na[iï]ve|induced|related)\b|"
+    r"[-\s]+(?:receptors?|antagonists?|blockers?|withdrawal|overdoses?|addiction|dependence|use\s+disorder|crisis|epidemic)\b")
+#: A contrast just before a class word: it is not said of the drug named after it.
+_CONTRAST_BEFORE = re.compile(
+    r"\b(?:unlike|than|versus|vs|compared\s+(?:to|with)|instead\s+of|other\s+than|apart\s+from|besides|"
+    r"except(?:\s+for)?)\s+(?:[\w-]+\s+){0,3}$")
 _BELONGS = re.compile(r"\bbelongs?\s+to\b")
 #: "must not be combined with ..." is advice, not a denial of what follows.
 _ADVICE = re.compile(r"\b(?:must|should|do|does|can|may)\s*(?:not|n't|n’t)\s+be\s+(?:combined|taken|used|mixed|given|stopped|crushed)\b")
@@ -114,7 +123,9 @@ def check_page(page: Page, index: FactIndex) -> tuple[list[ClaimCheck], list[Fla
             continue
         terms = _term_hits(sent.low, index, sent.mentions.keys())
         for drug, spans in sent.mentions.items():
-            di = index.drugs[drug]
+            di = index.drugs.get(drug)
+            if di is None:
+                continue  # named, so it owns its phrases, but there are no facts to judge it by
             hit, overstated = _judge(sent, drug, spans, di, index, terms, lex)
             if hit is None:
                 continue
@@ -138,7 +149,9 @@ def check_page(page: Page, index: FactIndex) -> tuple[list[ClaimCheck], list[Fla
 
 
 def _claim_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
-    mentions = [m for m in dictionary().find(page.text, lower=page.lower) if m.drug in index.drugs]
+    # Every drug the dictionary knows is kept, with or without facts: a phrase next to another drug is that
+    # drug's ("Rogaine is sold over the counter; Propecia ..."), even where only the other one is judged.
+    mentions = list(dictionary().find(page.text, lower=page.lower))
     if index.extra_names is not None:
         mentions.extend(_extra_mentions(page.lower, index))
         mentions.sort(key=lambda m: m[0] if isinstance(m, tuple) else m.start)
@@ -165,7 +178,7 @@ def _claim_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
         low = low_all[sp.start:end]
         if found:
             found = [f for f in found if f[1] <= end][:_MAX_MENTIONS]
-        if found:
+        if found and any(f[2] in index.drugs for f in found):
             sent = _Sentence(sp.start, end, low)
             for s0, s1, drug in found:
                 sent.mentions.setdefault(drug, []).append((s0 - sp.start, s1 - sp.start))
@@ -174,7 +187,7 @@ def _claim_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
             out.append(sent)
             prev_drug, prev_i = found[-1][2], i
             continue
-        if prev_drug is not None and prev_i == i - 1 and "\n\n" not in page.text[sents[i - 1].end:sp.start]:
+        if prev_drug in index.drugs and prev_i == i - 1 and "\n\n" not in page.text[sents[i - 1].end:sp.start]:
             m = _PRONOUN.search(low)
             if m is not None and m.start() < 120:
                 sent = _Sentence(sp.start, end, low)
@@ -249,7 +262,10 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
         if d != drug or role == AGENT or (in_mention(t0, t1) and not (role == FALSE and ftype == "class")):
             continue
         if ftype == "class":
-            ok, neg = _class_attributed(s, spans, t0, t1, role == FALSE)
+            if role == FALSE and _MODIFIER_AFTER.match(s, t1):
+                continue  # "opioid antagonist", "benzodiazepine receptor agonist", "opioid-free": not that class
+            others = [sp for d2, sps in sent.mentions.items() if d2 != drug for sp in sps]
+            ok, neg = _class_attributed(s, spans, t0, t1, role == FALSE, others)
             if not ok:
                 continue
             if role == FALSE:
@@ -363,11 +379,25 @@ def _hedged_at(s: str, pos: int, lex: Lexicon) -> bool:
 
 
 def _owner(sent: _Sentence, pos: int) -> str:
+    """The drug a phrase at ``pos`` is said of: the last drug named before it, passing over names in an
+    aside ("Ozempic, unlike amphetamine-based pills, is not habit-forming" is said of Ozempic)."""
     best = sent.order[0][1]
     for p, d in sorted(sent.order):
-        if p <= pos:
+        if p <= pos and not _aside(sent.low, p):
             best = d
     return best
+
+
+def _aside(s: str, pos: int) -> bool:
+    """Whether the drug named at ``pos`` is only a point of comparison or a modifier ("unlike X", "X-based")."""
+    if _CONTRAST_BEFORE.search(s, max(0, pos - 40), pos):
+        return True
+    m = _NAME_END.match(s, pos)
+    return m is not None and _MODIFIER_NAME.match(s, m.end()) is not None
+
+
+_NAME_END = re.compile(r"\w+")  # the (first) word of the name; enough to see a suffix such as "-based"
+_MODIFIER_NAME = re.compile(r"-(?:based|like|type|containing|free|style)\b")
 
 
 @lru_cache(maxsize=512)
@@ -393,9 +423,17 @@ def _negated(s: str, pos: int, lex: Lexicon) -> bool:
     return _IMPERATIVE.match(clause) is None and _ADVICE.search(clause) is None
 
 
-def _class_attributed(s: str, spans: list[tuple[int, int]], t0: int, t1: int, is_false: bool) -> tuple[bool, bool]:
+def _class_attributed(s: str, spans: list[tuple[int, int]], t0: int, t1: int, is_false: bool,
+                      others: list[tuple[int, int]] = ()) -> tuple[bool, bool]:
+    """Whether the class word at ``t0:t1`` is said of the drug named at ``spans`` (and whether negated).
+
+    ``others`` are the spans of the other drugs in the sentence: a class word already said of one of them
+    ("unlike oxycodone, which is an opioid, diazepam ...") is not also said of the drug named after it.
+    """
     for m0, m1 in spans:
         if m1 <= t0:
+            if any(m1 <= o0 < t0 for o0, _o1 in others):
+                continue  # another drug is named in between: the word is closer to it
             gap = _BELONGS.sub(" is ", s[m1:t0])
             if len(gap) > 90 or _GAP_BLOCK.search(gap):
                 continue
@@ -411,8 +449,20 @@ def _class_attributed(s: str, spans: list[tuple[int, int]], t0: int, t1: int, is
         if t1 <= m0:
             gap = s[t1:m0]
             if len(gap) <= 60 and (_BEFORE_FALSE if is_false else _BEFORE_TRUE).match(_tokens(gap)):
+                if _CONTRAST_BEFORE.search(s, max(0, t0 - 60), t0) or _said_of_other(s, others, t0):
+                    return False, False  # "unlike benzodiazepines, X ..."
                 return True, False
     return False, False
+
+
+def _said_of_other(s: str, others: list[tuple[int, int]], t0: int) -> bool:
+    for _o0, o1 in others:
+        if o1 <= t0:
+            gap = _BELONGS.sub(" is ", s[o1:t0])
+            if len(gap) <= 40 and not _GAP_BLOCK.search(gap.replace(",", " ")) and (
+                    _ATTRIB.search(gap) or re.match(r"^\s*[,(\u2014-]\s*(?:which\s+is\s+)?(?:a|an|the)?\s*$", gap)):
+                return True
+    return False
 
 
 def _legal(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], support: list[_Hit]) -> None:
@@ -514,9 +564,9 @@ def _half_life(sent: _Sentence, drug: str, di: DrugIndex, index: FactIndex, cont
                 h = _Hit(split, split + 1, worst, "comparison", fact, note)
                 {"contradicted": contra, "supported": support, "unsupported": weak}[worst].append(h)
                 return
-    numbers = halflife.parse_numbers(s, near_keyword=True)
-    if numbers:
-        pos, lo, hi = numbers[0]
+    number = halflife.stated(s)
+    if number is not None:
+        pos, lo, hi = number
         verdict, note = halflife.numeric(fact, lo, hi)
         h = _Hit(pos, pos + 1, verdict, "half_life", fact, note)
         {"contradicted": contra, "supported": support, "unsupported": weak}[verdict].append(h)

@@ -157,6 +157,23 @@ def parse_numbers(text: str, near_keyword: bool = False) -> list[tuple[int, floa
     return out
 
 
+def stated(text: str) -> tuple[int, float, float] | None:
+    """The duration a sentence gives as the half-life: of the durations near the words "half-life", the
+    closest to them ("time to peak 1 hour and a half-life of 6 hours" states 6 hours, not 1).
+
+    A number before the words counts at one and a half times its distance, since "a half-life of N" is
+    the usual order and a number before them more often belongs to another measure.
+    """
+    text = _digits(text)
+    keys = keyword_spans(text)
+    best: tuple[float, tuple[int, float, float]] | None = None
+    for pos, lo, hi in parse_numbers(text, near_keyword=True):
+        dist = min((pos - k1) if pos >= k1 else 1.5 * (k0 - pos) for k0, k1 in keys)
+        if best is None or dist < best[0]:
+            best = (dist, (pos, lo, hi))
+    return best[1] if best else None
+
+
 def comparison_split(text: str) -> tuple[int, bool] | None:
     """Where the compared-with part starts and whether the claim is 'longer', if the sentence compares."""
     t = _THAN.search(text)

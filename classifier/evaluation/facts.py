@@ -270,9 +270,11 @@ def _claim_set(fb: FactBase, path: Path, show: int) -> dict[str, Any]:
     parts = {
         "dev": [r for r in rows if r["split"] == "dev"],
         "heldout": [r for r in rows if r["split"] == "heldout"],
-        # Written after the checker was built and scored once, never looked at during development.
-        "heldout_blind": [r for r in rows if r["split"] == "heldout" and r.get("batch") == "blind"],
     }
+    # Each batch (e.g. "blind": written after the checker was built, by someone who had not read the fact
+    # files, and scored once) is reported on its own too, so a later batch never hides in the total.
+    for batch in sorted({r["batch"] for r in rows if r.get("batch")}):
+        parts[f"heldout_{batch}"] = [r for r in rows if r["split"] == "heldout" and r.get("batch") == batch]
     for split, part in parts.items():
         if not part:
             continue
