@@ -46,7 +46,7 @@ _AS = re.compile(r"\bas\b")
 #: receptors", "benzodiazepine-like", "opioid-free", "opioid withdrawal".
 _MODIFIER_AFTER = re.compile(
     r"-(?:like|free|based|sparing|na[iï]ve|induced|related)\b|"
-    r"[-\s]+(?:receptors?|antagonists?|blockers?|withdrawal|overdoses?|addiction|dependence|use\s+disorder|crisis|epidemic)\b")
+    r"[-\s](?:receptors?|antagonists?|blockers?|withdrawal|overdoses?|addiction|dependence|use\s+disorder|crisis|epidemic)\b")
 #: A contrast just before a class word: it is not said of the drug named after it.
 _CONTRAST_BEFORE = re.compile(
     r"\b(?:unlike|than|versus|vs|compared\s+(?:to|with)|instead\s+of|other\s+than|apart\s+from|besides|"
@@ -262,8 +262,10 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
         if d != drug or role == AGENT or (in_mention(t0, t1) and not (role == FALSE and ftype == "class")):
             continue
         if ftype == "class":
-            if role == FALSE and _MODIFIER_AFTER.match(s, t1):
-                continue  # "opioid antagonist", "benzodiazepine receptor agonist", "opioid-free": not that class
+            if _MODIFIER_AFTER.match(s, t1):
+                # "opioid antagonist", "benzodiazepine receptor agonist", "opioid-naive": not that class, and
+                # not its denial either ("not for opioid-naive patients")
+                continue
             others = [sp for d2, sps in sent.mentions.items() if d2 != drug for sp in sps]
             ok, neg = _class_attributed(s, spans, t0, t1, role == FALSE, others)
             if not ok:
@@ -390,12 +392,14 @@ def _owner(sent: _Sentence, pos: int) -> str:
 
 def _aside(s: str, pos: int) -> bool:
     """Whether the drug named at ``pos`` is only a point of comparison or a modifier ("unlike X", "X-based")."""
-    if _CONTRAST_BEFORE.search(s, max(0, pos - 40), pos):
+    if _CONTRAST_BEFORE.search(s, max(0, pos - 40), pos) or _WITH_BEFORE.search(s, max(0, pos - 40), pos):
         return True
     m = _NAME_END.match(s, pos)
     return m is not None and _MODIFIER_NAME.match(s, m.end()) is not None
 
 
+#: "X, often mixed with fentanyl, is not an opioid": a drug named after "with" is not the subject.
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:[\w-]+\s+){0,2}$")
 _NAME_END = re.compile(r"\w+")  # the (first) word of the name; enough to see a suffix such as "-based"
 _MODIFIER_NAME = re.compile(r"-(?:based|like|type|containing|free|style)\b")
 
@@ -439,9 +443,11 @@ def _class_attributed(s: str, spans: list[tuple[int, int]], t0: int, t1: int, is
                 continue
             if any(not _AS_OK.search(gap[:a.start()]) for a in _AS.finditer(gap)):
                 continue
-            appositive = re.match(r"^\s*[,(\u2014-]\s*(?:is\s+)?(?:a|an|the)?\s*$", gap) is not None
+            appositive = re.match(r"^\s*[,(\u2014-]\s*(?:which\s+|that\s+)?(?:is\s+)?(?:a|an|the)?\s*$", gap) is not None
             if not (appositive or _ATTRIB.search(gap)):
                 continue
+            if not appositive and others and _aside(s, m0):
+                continue  # "X, often mixed with fentanyl, is not an opioid" is said of X
             neg = re.search(r"\bnot\b|n['’]t\b|\bnever\b|\bno\s+longer\b|\bneither\b|\bnor\b|\bnon-?$", gap) is not None
             if neg and _NOT_ONLY.search(gap):
                 neg = False
