@@ -114,6 +114,8 @@ def test_drugs_in_one_sentence_do_not_borrow_each_others_errors(fb) -> None:
         # a wrong class word that only modifies another noun names no class
         ("Zolpidem is a benzodiazepine receptor agonist.", "zolpidem", "supported"),
         ("Ambien is a benzodiazepine like Xanax.", "zolpidem", "contradicted"),
+        ("Naltrexone is an opioid antagonist.", "naltrexone", "supported"),
+        ("Taking Valium with oxycodone, a benzodiazepine, is fine.", "oxycodone", "contradicted"),
         # the half-life is the duration nearest the words, not the time to peak before them
         ("Alprazolam reaches peak plasma levels in 1 to 2 hours and has a mean half-life of 11.2 hours.",
          "alprazolam", "supported"),
@@ -132,10 +134,17 @@ def test_a_drug_without_facts_owns_its_phrases(fb) -> None:
     assert not [c for c in _check(text, fb)[0] if c.verdict == "contradicted"]
     # The same phrase said of a prescription-only drug with facts still is.
     checks, _ = _check("Propecia is available over the counter now.", fb)
-    assert [c.verdict for c in checks] == ["contradicted"] or not fb.get("finasteride")
+    assert [c.verdict for c in checks] == ["contradicted"]
+    # "X, often mixed with Y, is not an opioid" is said of X (xylazine: in the dictionary, no facts).
+    assert not _check("Xylazine, often mixed with fentanyl, is not an opioid.", fb)[0]
     # A drug named only as a contrast or a modifier does not own what follows.
     checks, _ = _check("Ozempic is a drug that, unlike amphetamine-based diet pills, is not habit-forming.", fb)
     assert not [c for c in checks if c.drug == "amphetamine" and c.verdict == "contradicted"]
+
+
+def test_a_class_word_in_a_longer_phrase_is_neither_claimed_nor_denied(fb) -> None:
+    for text in ("Oxycodone is not for opioid-naive patients.", "Fentanyl is not an opioid antagonist."):
+        assert not [c for c in _check(text, fb)[0] if c.verdict == "contradicted"], text
 
 
 def test_pronoun_continues_the_previous_sentence_but_not_a_new_paragraph(fb) -> None:
@@ -214,7 +223,8 @@ def test_heldout_claim_set_precision_of_contradicted(fb) -> None:
     from classifier.evaluation.facts import _scores, load_claim_set, predict
 
     rows = [r for r in load_claim_set() if r["split"] == "heldout"]
-    assert len(rows) >= 100 and len({r["drug"] for r in rows}) == 20
+    # Every bundled drug has held-out claims (a fact file added without them would go unmeasured).
+    assert len(rows) >= 100 and {r["drug"] for r in rows} == set(fb.drugs)
     scores = _scores([r["label"] for r in rows], [predict(r["text"], r["drug"], fb)[0] for r in rows])
     assert scores["contradicted"]["precision"] >= 0.9
     assert scores["macro_f1"] >= 0.85
