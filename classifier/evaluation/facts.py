@@ -149,12 +149,8 @@ def _trusted_pages(ddir: Path) -> list[tuple[str, str]]:
     import pandas as pd
 
     pages: list[tuple[str, str]] = []
-    mqa = ddir / "claims" / "medicationqa" / "medicationqa_target_drugs.csv"
-    if mqa.is_file():
-        df = pd.read_csv(mqa)
-        for i, row in df.iterrows():
-            if isinstance(row.get("Answer"), str):
-                pages.append((f"medicationqa:{i}", row["Answer"]))
+    for i, answer in enumerate(_medicationqa_answers(ddir / "claims" / "medicationqa")):
+        pages.append((f"medicationqa:{i}", answer))
     rec = ddir / "credibility" / "recovery_news.csv"
     if rec.is_file():
         df = pd.read_csv(rec)
@@ -177,6 +173,25 @@ def _trusted_pages(ddir: Path) -> list[tuple[str, str]]:
             if isinstance(row.get("text"), str):
                 pages.append((f"healthstory:{row['news_id']}", row["text"]))
     return pages
+
+
+def _medicationqa_answers(mdir: Path) -> list[str]:
+    """All 690 MedicationQA answers (the workbook, read with openpyxl), else the 64-row subset for commonly
+    abused drugs (CSV): the answers quote drug labels, so the more drugs have facts, the more of them count."""
+    import pandas as pd
+
+    book, subset = mdir / "MedInfo2019-QA-Medications.xlsx", mdir / "medicationqa_target_drugs.csv"
+    df = None
+    if book.is_file():
+        try:
+            df = pd.read_excel(book)
+        except ImportError:  # openpyxl (in the dev extra) is not installed: the subset below
+            df = None
+    if df is None and subset.is_file():
+        df = pd.read_csv(subset)
+    if df is None or "Answer" not in df.columns:
+        return []
+    return [a for a in df["Answer"].tolist() if isinstance(a, str)]
 
 
 def _trusted_text(fb: FactBase, ddir: Path, show: int) -> dict[str, Any]:
