@@ -19,13 +19,9 @@ pytestmark = pytest.mark.skipif(not (SEEDS / "expected.json").exists(),
                                 reason="../shared/seeds is absent: the acceptance test needs the seed pages")
 
 
-# Seeds whose band the current model does not yet get right. The model is not tuned on the seeds; these
-# stay visible here (and in the model card) until the credibility-model issue closes them.
-OPEN_BAND_GAPS = {
-    "001": "model scores the balanced overview 0.76, under the credible threshold 0.775: its supported claims raise "
-           "it, but a page about drugs starts lower (our dev pages are less often credible than news), and it quotes "
-           "no one and shows no marker plain text can carry (credentials, reviewer, disclaimer)",
-}
+# Seeds whose band the current model does not yet get right (none at present). The model is not tuned on
+# the seeds; an entry here stays visible (and in the model card) until the credibility-model issue closes it.
+OPEN_BAND_GAPS: dict[str, str] = {}
 
 
 def _expected() -> dict:
