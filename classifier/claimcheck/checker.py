@@ -108,6 +108,7 @@ class _Sentence:
     low: str
     mentions: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # drug -> spans (sentence coords)
     order: list[tuple[int, str]] = field(default_factory=list)  # (pos, drug) of every mention
+    asides: frozenset[int] = frozenset()  # positions of mentions that only compare or modify (see _aside)
 
 
 def check_page(page: Page, index: FactIndex) -> tuple[list[ClaimCheck], list[Flag]]:
@@ -183,6 +184,8 @@ def _claim_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
             for s0, s1, drug in found:
                 sent.mentions.setdefault(drug, []).append((s0 - sp.start, s1 - sp.start))
                 sent.order.append((s0 - sp.start, drug))
+            if len(sent.mentions) > 1:  # only ownership among several drugs asks which are asides
+                sent.asides = frozenset(p for p, _ in sent.order if _aside(low, p))
             # A pronoun after the last drug named refers to it as well ("Valium ... and it ...").
             out.append(sent)
             prev_drug, prev_i = found[-1][2], i
@@ -243,6 +246,7 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
            terms: list, lex: Lexicon) -> tuple[_Hit | None, bool]:
     s = sent.low
     mention_spans = [sp for spans_ in sent.mentions.values() for sp in spans_]
+    others = [sp for d2, sps in sent.mentions.items() if d2 != drug for sp in sps]
     multi = len(sent.mentions) > 1
 
     def owned(pos: int) -> bool:
@@ -266,8 +270,7 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
                 # "opioid antagonist", "benzodiazepine receptor agonist", "opioid-naive": not that class, and
                 # not its denial either ("not for opioid-naive patients")
                 continue
-            others = [sp for d2, sps in sent.mentions.items() if d2 != drug for sp in sps]
-            ok, neg = _class_attributed(s, spans, t0, t1, role == FALSE, others)
+            ok, neg = _class_attributed(sent, spans, t0, t1, role == FALSE, others)
             if not ok:
                 continue
             if role == FALSE:
@@ -385,7 +388,7 @@ def _owner(sent: _Sentence, pos: int) -> str:
     aside ("Ozempic, unlike amphetamine-based pills, is not habit-forming" is said of Ozempic)."""
     best = sent.order[0][1]
     for p, d in sorted(sent.order):
-        if p <= pos and not _aside(sent.low, p):
+        if p <= pos and p not in sent.asides:
             best = d
     return best
 
@@ -427,26 +430,23 @@ def _negated(s: str, pos: int, lex: Lexicon) -> bool:
     return _IMPERATIVE.match(clause) is None and _ADVICE.search(clause) is None
 
 
-def _class_attributed(s: str, spans: list[tuple[int, int]], t0: int, t1: int, is_false: bool,
+def _class_attributed(sent: _Sentence, spans: list[tuple[int, int]], t0: int, t1: int, is_false: bool,
                       others: list[tuple[int, int]] = ()) -> tuple[bool, bool]:
     """Whether the class word at ``t0:t1`` is said of the drug named at ``spans`` (and whether negated).
 
     ``others`` are the spans of the other drugs in the sentence: a class word already said of one of them
     ("unlike oxycodone, which is an opioid, diazepam ...") is not also said of the drug named after it.
     """
+    s = sent.low
     for m0, m1 in spans:
         if m1 <= t0:
             if any(m1 <= o0 < t0 for o0, _o1 in others):
                 continue  # another drug is named in between: the word is closer to it
-            gap = _BELONGS.sub(" is ", s[m1:t0])
-            if len(gap) > 90 or _GAP_BLOCK.search(gap):
+            found = _attribution(s, m1, t0)
+            if found is None:
                 continue
-            if any(not _AS_OK.search(gap[:a.start()]) for a in _AS.finditer(gap)):
-                continue
-            appositive = re.match(r"^\s*[,(\u2014-]\s*(?:which\s+|that\s+)?(?:is\s+)?(?:a|an|the)?\s*$", gap) is not None
-            if not (appositive or _ATTRIB.search(gap)):
-                continue
-            if not appositive and others and _aside(s, m0):
+            gap, appositive = found
+            if not appositive and m0 in sent.asides:
                 continue  # "X, often mixed with fentanyl, is not an opioid" is said of X
             neg = re.search(r"\bnot\b|n['’]t\b|\bnever\b|\bno\s+longer\b|\bneither\b|\bnor\b|\bnon-?$", gap) is not None
             if neg and _NOT_ONLY.search(gap):
@@ -455,20 +455,27 @@ def _class_attributed(s: str, spans: list[tuple[int, int]], t0: int, t1: int, is
         if t1 <= m0:
             gap = s[t1:m0]
             if len(gap) <= 60 and (_BEFORE_FALSE if is_false else _BEFORE_TRUE).match(_tokens(gap)):
-                if _CONTRAST_BEFORE.search(s, max(0, t0 - 60), t0) or _said_of_other(s, others, t0):
-                    return False, False  # "unlike benzodiazepines, X ..."
+                if _CONTRAST_BEFORE.search(s, max(0, t0 - 60), t0) or any(
+                        o1 <= t0 and _attribution(s, o1, t0) for _o0, o1 in others):
+                    return False, False  # "unlike benzodiazepines, X ...", "unlike Y, which is a Z, X ..."
                 return True, False
     return False, False
 
 
-def _said_of_other(s: str, others: list[tuple[int, int]], t0: int) -> bool:
-    for _o0, o1 in others:
-        if o1 <= t0:
-            gap = _BELONGS.sub(" is ", s[o1:t0])
-            if len(gap) <= 40 and not _GAP_BLOCK.search(gap.replace(",", " ")) and (
-                    _ATTRIB.search(gap) or re.match(r"^\s*[,(\u2014-]\s*(?:which\s+is\s+)?(?:a|an|the)?\s*$", gap)):
-                return True
-    return False
+def _attribution(s: str, m1: int, t0: int) -> tuple[str, bool] | None:
+    """How the words between a drug name ending at ``m1`` and a class word at ``t0`` say the one of the
+    other: ``(gap, appositive)`` ("X, a Z", "X, which is a Z": True; "X is a Z": False), or None."""
+    gap = _BELONGS.sub(" is ", s[m1:t0])
+    if len(gap) > 90 or _GAP_BLOCK.search(gap):
+        return None
+    if any(not _AS_OK.search(gap[:a.start()]) for a in _AS.finditer(gap)):
+        return None
+    if _APPOSITIVE.match(gap):
+        return gap, True
+    return (gap, False) if _ATTRIB.search(gap) else None
+
+
+_APPOSITIVE = re.compile(r"^\s*[,(\u2014-]\s*(?:which\s+|that\s+)?(?:is\s+)?(?:a|an|the)?\s*$")
 
 
 def _legal(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], support: list[_Hit]) -> None:

@@ -138,7 +138,11 @@ def parse_numbers(text: str, near_keyword: bool = False) -> list[tuple[int, floa
     paragraphs state many other times (peak, onset, dosing interval).
     """
     text = _digits(text)
-    near = keyword_spans(text) if near_keyword else None
+    return _durations(text, keyword_spans(text) if near_keyword else None)
+
+
+def _durations(text: str, near: list[tuple[int, int]] | None) -> list[tuple[int, float, float]]:
+    """:func:`parse_numbers` on text whose number words are already digits."""
     out = []
     for m in _NUMBER.finditer(text):
         if near is not None and not any(k0 - 40 <= m.start() <= k1 + 70 for k0, k1 in near):
@@ -167,7 +171,7 @@ def stated(text: str) -> tuple[int, float, float] | None:
     text = _digits(text)
     keys = keyword_spans(text)
     best: tuple[float, tuple[int, float, float]] | None = None
-    for pos, lo, hi in parse_numbers(text, near_keyword=True):
+    for pos, lo, hi in _durations(text, keys):
         dist = min((pos - k1) if pos >= k1 else 1.5 * (k0 - pos) for k0, k1 in keys)
         if best is None or dist < best[0]:
             best = (dist, (pos, lo, hi))
