@@ -39,6 +39,7 @@ FACT_TYPES = {
     "boxed_warning": "the label's boxed warning (terms)",
     "risk": "a known risk (terms; key=true for the risks a balanced page must mention)",
     "interaction": "a dangerous combination (agents) and its consequence (terms)",
+    "potency": "analgesic potency relative to oral morphine, milligram for milligram (value: a positive number)",
     "false_claim": "a claim known to be false or unbacked (predicates; verdict contradicted|unsupported)",
 }
 SCHEDULES = ("I", "II", "III", "IV", "V")
@@ -84,7 +85,7 @@ class Fact:
         for name in ("terms", "false_terms", "predicates", "false_predicates", "agents"):
             if getattr(self, name):
                 out[name] = list(getattr(self, name))
-        if self.type in ("half_life", "schedule"):
+        if self.type in ("half_life", "schedule", "potency"):
             out["value"] = self.value
         if self.metabolite:
             out["metabolite"] = dict(self.metabolite)
@@ -378,6 +379,8 @@ def _parse_fact(path: Path, where: str, drug: str, item: Any, predicates: Mappin
         also = item.get("also", [])
         if not isinstance(also, list) or any(a not in SCHEDULES for a in also):
             raise FactFileError(path, f"{where}.also", f"a list of schedules from {list(SCHEDULES)}", also)
+    if ftype == "potency" and (isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0):
+        raise FactFileError(path, f"{where}.value", "a positive number: milligrams of oral morphine one milligram of this drug equals", value)
     if ftype in ("class", "indication", "off_label", "effect", "risk", "boxed_warning", "interaction") and not lists["terms"] and not lists["predicates"]:
         raise FactFileError(path, f"{where}.terms", f"a non-empty list of words or phrases for this {ftype} fact")
     if ftype == "mechanism" and not lists["predicates"]:
@@ -510,6 +513,8 @@ def _sheet(d: DrugFacts) -> str:
         lines += ["", head, f"  {f.statement}"]
         if f.type == "half_life":
             lines.append(f"  value: {_fmt_range(f.value)}" + (f"; {f.metabolite['name']}: {_fmt_range(f.metabolite)}" if f.metabolite else ""))
+        if f.type == "potency":
+            lines.append(f"  potency: {f.value:g} x oral morphine (mg for mg)")
         if f.type == "schedule":
             lines.append(f"  schedule: {f.value or 'not controlled'}" + (f" (also {', '.join(f.extra['also'])})" if f.extra.get("also") else ""))
         if f.terms:

@@ -228,3 +228,66 @@ def test_heldout_claim_set_precision_of_contradicted(fb) -> None:
     scores = _scores([r["label"] for r in rows], [predict(r["text"], r["drug"], fb)[0] for r in rows])
     assert scores["contradicted"]["precision"] >= 0.9
     assert scores["macro_f1"] >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict"),
+    [
+        # potency: the CDC morphine milligram equivalent factors decide the direction and the multiple
+        ("Milligram for milligram, hydromorphone is several times more potent than morphine.", "hydromorphone", "supported"),
+        ("Dilaudid is a mild painkiller, even weaker than codeine.", "hydromorphone", "contradicted"),
+        ("Tramadol is stronger than oxycodone.", "tramadol", "contradicted"),
+        ("Fentanyl is about 100 times stronger than morphine.", "fentanyl", "supported"),
+        ("Fentanyl is 10,000 times stronger than morphine.", "fentanyl", "contradicted"),
+        ("Hydrocodone is about as strong as morphine.", "hydrocodone", "supported"),
+        ("Oxycodone is not as strong as codeine.", "oxycodone", "contradicted"),
+        # time to elimination and to the end of the effect, against the half-life
+        ("Ambien is out of your system within 24 hours.", "zolpidem", "supported"),
+        ("Valium is completely out of your system after a day.", "diazepam", "contradicted"),
+        ("Semaglutide is cleared from the body within a few hours.", "semaglutide", "contradicted"),
+        ("Nuvigil wears off within about two hours.", "armodafinil", "contradicted"),
+        # combinations the label warns about, called harmless or called unsafe
+        ("A couple of beers with your hydromorphone won't hurt you.", "hydromorphone", "contradicted"),
+        ("It is not safe to drink alcohol with Valium.", "diazepam", "supported"),
+        # flat denials of a labelled risk, pregnancy included
+        ("Unlike older weight-loss shots, Zepbound never causes nausea or diarrhea.", "tirzepatide", "contradicted"),
+        ("Buprenorphine doesn't cause physical dependence.", "buprenorphine", "contradicted"),
+        ("Xanax is perfectly safe during pregnancy.", "alprazolam", "contradicted"),
+    ],
+)
+def test_potency_duration_combination_and_denial_claims(fb, text: str, drug: str, verdict: str) -> None:
+    checks, _ = _check(text, fb)
+    assert [c.verdict for c in checks if c.drug == drug] == [verdict], [(c.drug, c.verdict, c.note) for c in checks]
+
+
+@pytest.mark.parametrize(
+    ("text", "drug"),
+    [
+        # a multiple of nothing the facts know, or a comparison of something other than the drug's strength
+        ("Oxycodone causes stronger constipation than morphine.", "oxycodone"),
+        ("Fentanyl is 50 times stronger than heroin.", "fentanyl"),
+        # an effect can end long before the drug is gone (redistribution), and a side effect is not the drug
+        ("Ketamine wears off within 15 minutes.", "ketamine"),
+        ("Methadone wears off within two or three hours.", "methadone"),
+        ("The nausea from Ozempic wears off after a few days.", "semaglutide"),
+        # a question, a condition, or a combination kept apart by "but"
+        ("Ask your doctor whether it is safe to take Valium with alcohol.", "diazepam"),
+        ("Valium is fine to take at bedtime, but avoid alcohol.", "diazepam"),
+        # not flat denials: a hedge, a patient group, a study finding
+        ("Oxycodone does not always cause constipation.", "oxycodone"),
+        ("Duragesic is not for use in patients without opioid tolerance.", "fentanyl"),
+        ("A year later there had been no overdoses in the Vivitrol group.", "naltrexone"),
+        # a drug with no pregnancy fact is not judged on pregnancy
+        ("Ambien is safe during pregnancy.", "zolpidem"),
+    ],
+)
+def test_what_those_matchers_leave_alone(fb, text: str, drug: str) -> None:
+    checks, _ = _check(text, fb)
+    assert not [c for c in checks if c.drug == drug and c.verdict == "contradicted"], [(c.drug, c.verdict, c.note) for c in checks]
+
+
+def test_potency_facts_cover_the_opioids_and_name_their_source(fb) -> None:
+    potency = {d: f for d, df in fb.drugs.items() for f in df.facts if f.type == "potency"}
+    assert {"codeine", "hydrocodone", "hydromorphone", "methadone", "morphine", "oxycodone", "tramadol", "fentanyl"} <= set(potency)
+    assert potency["morphine"].value == 1 and potency["oxycodone"].value == 1.5
+    assert all("CDC" in f.source for f in potency.values())

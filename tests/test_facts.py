@@ -135,6 +135,8 @@ def test_user_fact_with_same_id_replaces_the_bundled_one(tmp_path: Path, fb) -> 
         (lambda d: d.update(schema=2), "schema"),
         (lambda d: d["facts"][1].update(id="melatonin.class"), "facts[1].id"),
         (lambda d: d["facts"][0].update(colour="blue"), "facts[0].colour"),
+        (lambda d: d["facts"].append({"id": "melatonin.potency", "type": "potency", "value": "strong",
+                                      "statement": "x", "source": "y"}), "facts[2].value"),
     ],
 )
 def test_bad_file_names_file_field_and_expectation(tmp_path: Path, mutate, field: str) -> None:

@@ -75,7 +75,7 @@ _MAX_MENTIONS = 12
 _MAX_SENTENCES = 400
 _MAX_TERM_HITS = 60
 _LEGAL_HINT = re.compile(r"schedule|controlled|prescription|counter|otc\b|c-[iv]")
-_DENIAL_HINT = re.compile(r"no|n['’]t|safe|without|free|zero|impossible|little")
+_DENIAL_HINT = re.compile(r"no|n['’]t|safe|without|free|zero|impossible|little|fine|harmless|ok")
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
 _DENIAL_RISK = re.compile(r"addict|dependen|habit|abuse|withdraw|toleran")
 _SEVERITY = {"claims.contradicted": 0.8, "claims.unsupported": 0.6, "claims.benefit_only": 0.5, "claims.overstated": 0.4}
@@ -285,6 +285,8 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
         if ftype == "interaction" and not agents_present:
             continue
         if _negated(s, t0, lex):
+            if ftype in ("risk", "boxed_warning") and owned(t0) and _denies_risk(s, t0, t1, di):
+                contra.append(_Hit(t0, t1, "contradicted", "risk", fact, f"'{s[t0:t1]}' denied; a labelled risk"))
             continue
         ctype = _TYPE_OF_FACT.get(ftype, ftype)
         support.append(_Hit(t0, t1, "supported", ctype, fact, f"'{s[t0:t1]}'"))
@@ -312,8 +314,12 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
         _legal(s, di, owned, lex, contra, support)
     if _DENIAL_HINT.search(s):
         _denials(s, di, owned, lex, contra)
-    if di.half_life is not None and halflife.TRIGGER.search(s):
-        _half_life(sent, drug, di, index, contra, support, weak)
+    if di.half_life is not None and (halflife.TRIGGER.search(s) or halflife.DURATION.search(s)):
+        _half_life(sent, drug, di, index, contra, support, weak, owned, lex)
+    if di.potency is not None and _POTENCY_HINT.search(s):
+        _potency(sent, drug, spans, di, index, owned, lex, contra, support, weak)
+    if agents_present and _SAFE_HINT.search(s):
+        _combination_called_safe(s, drug, terms, lex, contra, support)
     for cat, rx in (lex.benefits if lex.any_benefit.search(s) else ()):
         for m in rx.finditer(s):
             b0, b1 = m.start(), m.end()
@@ -541,6 +547,10 @@ def _denials(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit]) -> 
         fact = next((f for f in risk_facts if any(stem in t for t in f.terms)), None)
         if fact is None:
             return
+    elif any(w in s[m.start():m.end() + 30] for w in ("pregnan", "expecting", "conceive")):
+        fact = next((f for f in risk_facts if any(w in t for t in f.terms for w in _PREGNANCY_WORDS)), None)
+        if fact is None:
+            return
     elif "overdose" in phrase:
         fact = next((f for f in risk_facts if "overdose" in f.terms), None)
         if fact is None:
@@ -555,7 +565,10 @@ def _denials(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit]) -> 
     contra.append(_Hit(m.start(), m.end(), "contradicted", "risk", fact, f"'{phrase}' denies a labelled risk"))
 
 
-def _half_life(sent: _Sentence, drug: str, di: DrugIndex, index: FactIndex, contra, support, weak) -> None:
+_PREGNANCY_WORDS = ("pregnan", "fetal", "fetus", "neonat", "newborn", "unborn", "birth defect")
+
+
+def _half_life(sent: _Sentence, drug: str, di: DrugIndex, index: FactIndex, contra, support, weak, owned, lex: Lexicon) -> None:
     s = sent.low
     fact = di.half_life
     comp = halflife.comparison_split(s)
@@ -584,11 +597,169 @@ def _half_life(sent: _Sentence, drug: str, di: DrugIndex, index: FactIndex, cont
         h = _Hit(pos, pos + 1, verdict, "half_life", fact, note)
         {"contradicted": contra, "supported": support, "unsupported": weak}[verdict].append(h)
         return
+    claim = halflife.duration_claim(s) if halflife.DURATION.search(s) else None
+    if claim is not None:
+        cue, pos, kind, lo, hi = claim
+        if owned(cue) and not _negated(s, cue, lex) and not (kind == "wears_off" and _OTHER_EFFECT.search(s, max(0, cue - 50), cue)):
+            found = halflife.duration(fact, kind, lo, hi)
+            if found is not None:
+                verdict, note = found
+                h = _Hit(cue, cue + 1, verdict, "half_life", fact, note)
+                {"contradicted": contra, "supported": support, "unsupported": weak}[verdict].append(h)
+                return
     ls = halflife.long_short(s)
     if ls is not None:
         verdict, note = halflife.qualitative(fact, ls, explicit=bool(halflife.keyword_spans(s)))
         h = _Hit(0, 1, verdict, "half_life", fact, f"{'long' if ls else 'short'} half-life stated; " + note)
         {"contradicted": contra, "supported": support, "unsupported": weak}[verdict].append(h)
+
+
+#: "the nausea wears off in a day": a side effect or the high ends, not the drug's action.
+_OTHER_EFFECT = re.compile(r"side[- ]effects?|symptoms?|nausea|drows|sleepiness|headaches?|\bpain\b|withdrawal|\bhigh\b|"
+                           r"\bbuzz\b|\brush\b|euphori|numbness|sedation|hangover|grogg|tingl|flush")
+
+_POTENCY_HINT = re.compile(r"stronger|weaker|milder|potent|powerful|\bas\s+strong\b")
+_MULTIPLIER = (r"(?:(?<![\d.,])(?P<{0}>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|ten|twenty|fifty|(?:a\s+|one\s+)?hundred|"
+               r"several|many)(?:\s*(?:-|–|to|or)\s*(?P<{0}2>\d+(?:\.\d+)?|two|three|four|five|six|ten|fifty|(?:a\s+|one\s+)?hundred))?"
+               r"\s*(?:times|x|-?fold)\s+|(?P<{0}w>twice|double)\s+)")
+_POTENCY = re.compile(
+    _MULTIPLIER.format("n") + r"?(?:(?P<up>stronger|more\s+(?:potent|powerful))|(?P<down>weaker|less\s+(?:potent|powerful)|milder))\s+than\b|"
+    + _MULTIPLIER.format("m") + r"as\s+(?:strong|potent|powerful)\s+as\b|"
+    r"(?P<eq>\b(?:just\s+|about\s+|roughly\s+|equally\s+)?as\s+(?:strong|potent|powerful))\s+as\b")
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "ten": 10, "twenty": 20,
+            "fifty": 50, "hundred": 100, "a hundred": 100, "one hundred": 100, "several": 4, "many": 10, "twice": 2, "double": 2}
+#: Between a drug and "stronger than": words that make the comparison about something else ("causes
+#: stronger withdrawal than", "a dose of X is stronger than").
+_POTENCY_GAP_BLOCK = re.compile(
+    r"[.;:!?]|\b(?:causes?|gives?|produces?|withdrawal|side|effects?|high|buzz|dependence|addiction|addictive|habit|"
+    r"constipation|nausea|sedation|doses?|dosage|pills?|tablets?|patch|than|with|and|or)\b")
+#: How far apart two potencies must be before "stronger" is right or wrong: conversion factors are estimates.
+_POTENCY_RATIO = 1.5
+#: A stated multiple ("50 times stronger") further than this from the reference ratio is wrong.
+_POTENCY_FAR = 4.0
+
+
+def _number(word: str | None) -> float | None:
+    if not word:
+        return None
+    word = " ".join(word.split()).replace(",", "")
+    value = float(word) if word[0].isdigit() else float(_NUMBERS[word])
+    return value or None
+
+
+def _potency(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugIndex, index: FactIndex, owned,
+             lex: Lexicon, contra, support, weak) -> None:
+    """'X is (N times) stronger / weaker than Y', 'X is as strong as Y': the two drugs' potency facts (the
+    morphine milligram equivalent conversion factors) decide."""
+    s = sent.low
+    for m in _POTENCY.finditer(s):
+        c0 = m.start()
+        before = [m1 for m0, m1 in spans if m1 <= c0]
+        if not before or not owned(c0) or _POTENCY_GAP_BLOCK.search(s, before[-1], c0) or c0 - before[-1] > 60:
+            continue
+        targets = [t for t in _compared_with(sent, m.end()) if t != drug and t in index.drugs and index.drugs[t].potency]
+        if not targets:
+            continue
+        other = index.drugs[targets[0]].potency
+        ratio = di.potency.value / other.value  # how many times stronger the subject is
+        g = m.groupdict()
+        if g["eq"]:
+            direction, lo_n, hi_n = 0, None, None
+        else:
+            direction = -1 if g["down"] else 1
+            key = "n" if g["up"] or g["down"] else "m"
+            lo_n = _number(g[key] or g[key + "w"])
+            hi_n = _number(g[key + "2"]) or lo_n
+            if (key == "m" or g[key]) and lo_n is None:
+                continue  # "0 times", or "as strong as" with no multiple read
+        neg = _negated(s, c0, lex)
+        if direction < 0:
+            ratio = 1 / ratio
+        note = f"{drug} {di.potency.value:g} vs {targets[0]} {other.value:g} x oral morphine, mg for mg"
+        if direction == 0 or (neg and lo_n is None):
+            # "as strong as", or "not stronger than" (at most as strong)
+            if direction == 0:
+                verdict = "supported" if 1 / _POTENCY_RATIO < ratio < _POTENCY_RATIO else (
+                    "contradicted" if ratio >= 2 * _POTENCY_RATIO or ratio <= 1 / (2 * _POTENCY_RATIO) else "unsupported")
+            else:
+                verdict = "contradicted" if ratio >= _POTENCY_RATIO else ("supported" if ratio <= 1 / _POTENCY_RATIO else "unsupported")
+        elif neg:
+            continue
+        elif ratio <= 1 / _POTENCY_RATIO or (lo_n is not None and (lo_n / ratio >= _POTENCY_FAR or ratio / hi_n >= _POTENCY_FAR)):
+            verdict = "contradicted"  # the wrong way round, or a multiple far from the reference
+        elif ratio >= _POTENCY_RATIO or (lo_n is not None and ratio / hi_n < 2.5 and lo_n / ratio < 2.5):
+            verdict = "supported"
+        else:
+            verdict = "unsupported"
+        fact = di.potency
+        {"contradicted": contra, "supported": support, "unsupported": weak}[verdict].append(
+            _Hit(c0, m.end(), verdict, "comparison", fact, note))
+        return
+
+
+_SAFE_HINT = re.compile(r"safe|fine|ok|alright|all right|harm|hurt|problem|issue|worr|interact|big deal")
+_SAFE_COMBO = re.compile(
+    r"\b(?:won['’]t|will\s+not|wouldn['’]t|doesn['’]t|does\s+not|don['’]t|do\s+not|can['’]t|cannot)\s+(?:\w+\s+)?"
+    r"(?:hurt|harm|kill|bother)\s+(?:you|anyone|anybody|your\s+body)\b|\bharmless\b|"
+    r"\b(?:fine|ok|okay|safe|alright|all\s+right)\s+(?:to\s+(?:take|mix|combine|use|drink|have|add|pair|stack|pop|enjoy)|together|with|on\s+top)\b|"
+    r"\bno\s+(?:problem|issue|big\s+deal|danger|harm|worries)\b|\bnothing\s+to\s+worry\s+about\b|"
+    r"\b(?:doesn['’]t|does\s+not|don['’]t|do\s+not|won['’]t|will\s+not)\s+interact\b|\bno\s+(?:known\s+|real\s+|dangerous\s+)?interactions?\b|"
+    r"\bmix(?:es)?\s+(?:just\s+)?fine\b|\bgo(?:es)?\s+(?:just\s+)?fine\s+(?:together|with)\b")
+#: Words that leave the safety of a combination open ("ask whether it is safe to ...", "safe unless ...").
+_OPEN_QUESTION = re.compile(r"\b(?:whether|if|ask|unless|check|sure|until|wonder\w*|how)\b")
+_COMBO_GAP_BLOCK = re.compile(r"[.;:!?]|\b(?:but|however|except|unless|avoid|although|though|while|whereas|not\s+with)\b")
+
+
+def _combination_called_safe(s: str, drug: str, terms: list, lex: Lexicon, contra: list[_Hit], support: list[_Hit]) -> None:
+    """A combination the label warns about, called harmless ("a couple of beers with your X won't hurt you",
+    "it's fine to take Xanax on top of methadone")."""
+    agents = [(t0, t1, fact) for t0, t1, d, fact, role in terms if role == AGENT and d == drug]
+    for m in _SAFE_COMBO.finditer(s):
+        c0, c1 = m.start(), m.end()
+        ends, _negs = _marks(s)
+        i = bisect.bisect_right(ends, c0) - 1
+        if _OPEN_QUESTION.search(s, ends[i] if i >= 0 else 0, c0):
+            continue
+        neg = _negated(s, c0, lex)
+        for a0, a1, fact in agents:
+            lo, hi = (a1, c0) if a1 <= c0 else (c1, a0)
+            if hi - lo > 90 or _COMBO_GAP_BLOCK.search(s, lo, hi):
+                continue
+            if neg:  # "it is not safe to drink alcohol with X" states the warning
+                support.append(_Hit(c0, c1, "supported", "interaction", fact, f"'{s[c0:c1]}' (negated) with '{s[a0:a1]}'"))
+            else:
+                contra.append(_Hit(c0, c1, "contradicted", "interaction", fact,
+                                   f"'{s[c0:c1]}' said of a combination with '{s[a0:a1]}' that the label warns against"))
+            return
+
+
+_DENY_BEFORE = re.compile(
+    r"(?P<verb>(?:\bnever|\bnot|n['’]t)\s+(?:\w+\s+){0,2}?(?:cause|causes|caused|give|gives|lead\s+to|leads\s+to|produce|produces|"
+    r"result\s+in|results\s+in|come\s+with|comes\s+with|carry|carries|bring|brings|have|has)\s+(?:any\s+|a\s+|the\s+|you\s+)?"
+    r"(?:[\w-]+\s+)?)$|\b(?:no|zero|free\s+(?:of|from))\s+(?:[\w-]+\s+)?$")
+#: "does not always cause", "no more nausea than placebo", "in patients without tolerance": not denials.
+_NOT_A_DENIAL = re.compile(r"\b(?:always|necessarily|usually|typically|generally|normally|often|everyone|everybody|all|most|"
+                           r"many|every|more|less|longer|patients?|people|anyone|those|who)\b")
+#: Conditions, advice, and study findings ("there were no overdoses in the treated group") are not denials.
+_DENIAL_CONTEXT_BLOCK = re.compile(
+    r"\b(?:if|unless|whether|when|until|tell|ask|call|report|reported|observed|seen|there|had|were|was|groups?|"
+    r"trials?|study|studies|participants|placebo|found)\b")
+
+
+def _denies_risk(s: str, t0: int, t1: int, di: DrugIndex) -> bool:
+    """Whether a negated risk term is a flat denial of that risk ("never causes nausea", "no dependence"),
+    not a condition, a comparison, or a risk the drug is given to treat (buprenorphine and withdrawal)."""
+    m = _DENY_BEFORE.search(s, max(0, t0 - 60), t0)
+    if m is None or _NOT_A_DENIAL.search(s, m.start(), t0):
+        return False
+    ends, _negs = _marks(s)
+    i = bisect.bisect_right(ends, m.start()) - 1
+    if _DENIAL_CONTEXT_BLOCK.search(s, ends[i] if i >= 0 else 0, t1 + 25):
+        return False
+    if m.group("verb"):
+        return True  # "never causes withdrawal" denies it even of a drug that treats withdrawal
+    word = s[t0:t1].rstrip("s")
+    return not any(word in t.lower() for f in di.drug.facts if f.type in ("indication", "off_label", "effect") for t in f.terms)
 
 
 def _compared_with(sent: _Sentence, split: int) -> list[str]:

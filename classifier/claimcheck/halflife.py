@@ -19,15 +19,17 @@ _SLOW = (r"\b(?:cleared|eliminated|removed|metaboli[sz]ed)\s+(?:very\s+)?slowly\
          r"\bstays?\s+in\s+(?:your|the)\s+(?:body|system)\s+for\s+(?:a\s+long\s+time|days|weeks)\b")
 TRIGGER = re.compile(r"half[- ]?li(?:fe|ves)|\b(?:long|short)(?:er)?[- ]acting\b|" + _SLOW)
 _NUMBER = re.compile(
-    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:(?:-|–|—|to)\s*(\d+(?:\.\d+)?)\s*)?(hours?|hrs?|h|days?|minutes?|mins?)\b"
+    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:(?:-|–|—|to|or)\s*(\d+(?:\.\d+)?)\s*)?(hours?|hrs?|h|days?|minutes?|mins?|weeks?|wks?)\b"
 )
 _UNITS = {"hour": "h", "hours": "h", "hr": "h", "hrs": "h", "h": "h", "day": "d", "days": "d",
-          "minute": "min", "minutes": "min", "min": "min", "mins": "min"}
+          "minute": "min", "minutes": "min", "min": "min", "mins": "min", "week": "wk", "weeks": "wk", "wk": "wk", "wks": "wk"}
 _COMPARE = re.compile(r"\b(longer|shorter)\b")
 _THAN = re.compile(r"\bthan\b|\bcompared\s+(?:to|with)\b|\brelative\s+to\b|\bversus\b|\bvs\.?(?=\s)|\bin\s+comparison\s+(?:to|with)\b")
 _LONG = re.compile(_SLOW + r"|\b(?:long|prolonged|extended|lengthy)\b[\w\s-]{0,12}?half[- ]?life|\blong[- ]acting\b|half[- ]?life\s+(?:is\s+|that\s+is\s+)?(?:relatively\s+|very\s+|quite\s+)?(?:long|prolonged)")
 _SHORT = re.compile(r"\b(?:short|brief)\b[\w\s-]{0,12}?half[- ]?life|\bshort[- ]acting\b|half[- ]?life\s+(?:is\s+|that\s+is\s+)?(?:relatively\s+|very\s+|quite\s+)?short")
 _RATIO = 1.5
+#: Pages also state durations in weeks; fact files do not need to.
+_UNIT_H = {**UNIT_HOURS, "wk": 168.0}
 
 
 def _rep(v: Mapping[str, Any] | None) -> float | None:
@@ -119,7 +121,10 @@ def keyword_spans(text: str) -> list[tuple[int, int]]:
 
 
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    # vague quantities at a middle value: "a few hours" is a claim about hours, not days
+    "a few": 3, "few": 3, "a couple of": 2, "a couple": 2, "several": 4, "a day and a half": "1.5 day",
+    "an hour and a half": "1.5 hour", "half an hour": "0.5 hour", "half a day": "0.5 day", "an hour": "1 hour",
+    "a day": "1 day", "a week": "1 week", "a single day": "1 day", "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "a hundred": 100, "one hundred": 100,
 }
@@ -128,7 +133,18 @@ _WORD_NUM = re.compile(r"\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=
 
 def _digits(text: str) -> str:
     """Number words as digits ("five to seven hours" -> "5 to 7 hours"); positions shift a little."""
-    return _WORD_NUM.sub(lambda m: str(_NUMBER_WORDS[m.group(1)]), text)
+    return _WORD_NUM.sub(_digit, text)
+
+
+#: "once a day", "3 pills a week": a dosing frequency, not a duration.
+_FREQUENCY_BEFORE = re.compile(r"(?:\bonce|\btwice|\bthrice|\btimes|\bdoses?|\bpills?|\btablets?|\bcapsules?|\bmg|\bshots?|\binjections?|\bpatch(?:es)?)\s+$")
+
+
+def _digit(m: re.Match[str]) -> str:
+    word = m.group(1)
+    if word.startswith("a ") and _FREQUENCY_BEFORE.search(m.string, max(0, m.start() - 14), m.start()):
+        return word
+    return str(_NUMBER_WORDS[word])
 
 
 def parse_numbers(text: str, near_keyword: bool = False) -> list[tuple[int, float, float]]:
@@ -152,7 +168,7 @@ def _durations(text: str, near: list[tuple[int, int]] | None) -> list[tuple[int,
         unit = _UNITS.get(m.group(3))
         if unit is None:
             continue
-        k = UNIT_HOURS[unit]
+        k = _UNIT_H[unit]
         lo = float(m.group(1)) * k
         hi = float(m.group(2)) * k if m.group(2) else lo
         if hi < lo:
@@ -196,4 +212,73 @@ def long_short(text: str) -> bool | None:
         return True
     if _SHORT.search(text):
         return False
+    return None
+
+
+# --------------------------------------------------------------------------------------------------
+# how soon a drug leaves the body or its effect ends ("out of your system within a day", "wears off in
+# two hours"): judged from the half-life, since elimination takes about five half-lives
+
+_BODY = r"(?:your|the|a\s+person['’]s|one['’]s|his|her|their)\s+(?:body|system|bloodstream|blood)"
+CLEARED = re.compile(
+    r"\b(?:out\s+of|gone\s+from|(?:cleared|clears?|flushed|flushes|washed|washes)\s+(?:out\s+)?(?:of|from)|"
+    r"(?:eliminated|removed|purged)\s+from|leaves?|left|exits?)\s+" + _BODY + r"|"
+    r"\b(?:is|are|gets?|been|be)\s+(?:completely\s+|fully\s+|totally\s+|entirely\s+)?(?:cleared|eliminated|flushed\s+out|gone)\b|"
+    r"\b(?:only|just)\s+(?:stays?|remains?|lasts?|lingers?)\s+in\s+" + _BODY + r"|"
+    r"\b(?:stays?|remains?|lingers?)\s+in\s+" + _BODY + r"\s+(?:for\s+)?(?:only|just|no\s+more\s+than|less\s+than|under)\b"
+)
+WEARS_OFF = re.compile(
+    r"\b(?:wears?\s+off|wore\s+off|worn\s+off|wearing\s+off|effects?\s+(?:only\s+|just\s+)?(?:lasts?|wears?\s+off|fades?)|"
+    r"(?:only|just)\s+lasts?|lasts?\s+(?:only|just|for\s+only|for\s+just|no\s+more\s+than|less\s+than|under))\b"
+)
+DURATION = re.compile(CLEARED.pattern + "|" + WEARS_OFF.pattern)
+#: What introduces the duration of such a claim ("within", "in", "after", "for only" ...).
+_SPAN_BEFORE = re.compile(
+    r"\b(?:within|in|after|by|inside|under|than|for|only|just|about|around|roughly|approximately|to)\s+"
+    r"(?:(?:about|around|roughly|approximately|only|just|the|first|a|of|under|less|than)\s+){0,3}$")
+_CUE_DISTANCE = 60
+#: A claim that a drug is gone within two half-lives leaves at least a quarter of the dose in the body.
+_CLEARED_HALF_LIVES = 2.0
+#: A dose's effect can end before the drug is eliminated (redistribution), so only an effect said to end
+#: within a sixth of a long half-life (6 h or more) is called wrong.
+_EFFECT_FACTOR = 6.0
+_EFFECT_MIN_HALF_LIFE = 6.0
+
+
+def duration_claim(text: str) -> tuple[int, int, str, float, float] | None:
+    """``(cue start, duration position, kind, low h, high h)`` for "gone from the body within D" (kind
+    ``cleared``) or "wears off within D" (kind ``wears_off``): the stated duration nearest a cue, introduced
+    by "within", "in", "after", "only" and the like. Positions are in ``text``'s coordinates only up to
+    the shift of number words (see :func:`_digits`)."""
+    t = _digits(text)
+    cues = [(m.start(), m.end(), "cleared") for m in CLEARED.finditer(t)]
+    cues += [(m.start(), m.end(), "wears_off") for m in WEARS_OFF.finditer(t)]
+    if not cues:
+        return None
+    best: tuple[int, tuple[int, int, str, float, float]] | None = None
+    for pos, lo, hi in _durations(t, None):
+        if _SPAN_BEFORE.search(t, max(0, pos - 40), pos) is None:
+            continue
+        for c0, c1, kind in cues:
+            dist = pos - c1 if pos >= c1 else c0 - pos
+            if 0 <= dist <= _CUE_DISTANCE and (best is None or dist < best[0]):
+                best = (dist, (c0, pos, kind, lo, hi))
+    return best[1] if best else None
+
+
+def duration(fact: Any, kind: str, lo_h: float, hi_h: float) -> tuple[str, str] | None:
+    """Verdict and note for a stated time to elimination or to the end of the effect, or None when the
+    half-life says nothing about it (an effect that ends well within one half-life is common)."""
+    plo, phi = _bounds(fact.value)
+    _rep_h, _lo, eff_hi = effective(fact)
+    ref = f"half-life {plo:.3g}-{phi:.3g} h" + (f" ({fact.metabolite['name']} up to {eff_hi:.3g} h)" if eff_hi > phi else "")
+    if kind == "cleared":
+        note = f"says gone from the body within {hi_h:.3g} h; {ref}; elimination takes about five half-lives"
+        if hi_h < _CLEARED_HALF_LIVES * plo:
+            return "contradicted", note
+        if lo_h >= 4 * plo and hi_h <= 10 * eff_hi:
+            return "supported", note
+        return "unsupported", note
+    if plo >= _EFFECT_MIN_HALF_LIFE and hi_h * _EFFECT_FACTOR < plo:
+        return "contradicted", f"says the effect ends within {hi_h:.3g} h; {ref}"
     return None

@@ -27,6 +27,7 @@ class DrugIndex:
     predicates: list[PredicateMatcher] = field(default_factory=list)
     half_life: Fact | None = None
     schedule: Fact | None = None
+    potency: Fact | None = None
     key_risk: re.Pattern[str] | None = None
     key_risk_terms: tuple[str, ...] = ()
     risk_words: frozenset[str] = frozenset()
@@ -62,6 +63,18 @@ def _words_regex(terms: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:{body})(?:e?s)?(?![\w])")
 
 
+#: Pages name drinks, not "alcohol" ("a couple of beers with your pills"): where a label warns about alcohol,
+#: these count as the same agent. Bare "drink(s)" is left out: "drink plenty of water".
+_ALCOHOL_WORDS = ("beer", "wine", "liquor", "booze", "cocktail", "vodka", "whiskey", "whisky", "glass of wine",
+                  "a few drinks", "couple of drinks", "alcoholic drinks", "alcoholic beverages", "drinking")
+
+
+def _agents(f: Fact) -> tuple[str, ...]:
+    if any(a.lower() == "alcohol" for a in f.agents):
+        return (*f.agents, *(w for w in _ALCOHOL_WORDS if w not in f.agents))
+    return f.agents
+
+
 def build_index(fb: FactBase) -> FactIndex:
     import ahocorasick
 
@@ -75,7 +88,7 @@ def build_index(fb: FactBase) -> FactIndex:
         key_terms: list[str] = []
         agents: set[str] = set()
         for f in d.facts:
-            for role, terms in ((SUPPORT, f.terms), (FALSE, f.false_terms), (AGENT, f.agents)):
+            for role, terms in ((SUPPORT, f.terms), (FALSE, f.false_terms), (AGENT, _agents(f))):
                 for t in terms:
                     entries.setdefault(t.lower(), []).append((d.id, f, role))
             if f.predicates:
@@ -86,6 +99,8 @@ def build_index(fb: FactBase) -> FactIndex:
                 di.half_life = f
             if f.type == "schedule":
                 di.schedule = f
+            if f.type == "potency":
+                di.potency = f
             if f.key and f.type in ("risk", "interaction"):
                 key_terms.extend(f.terms)
             if f.type == "boxed_warning":
