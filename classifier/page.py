@@ -510,7 +510,9 @@ def _metadata(source: str) -> tuple[dict[str, Any], tuple[Link, ...], str | None
     for node in tree.css("a[href]"):
         attrs = node.attributes  # a new dict on every access: read it once per link
         href = (attrs.get("href") or "").strip()
-        anchor = " ".join(node.text(strip=True).split())
+        # strip=True strips each text node and joins them with nothing: "Buy <b>Valium</b> online" would
+        # read "BuyValiumonline". The whole text, white space collapsed, keeps the words apart.
+        anchor = " ".join(node.text(strip=False).split())
         links.append(Link(href=href, anchor=anchor, rel=(attrs.get("rel") or "")))
     if not title:
         title = meta.get("og_title")

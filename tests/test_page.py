@@ -18,6 +18,14 @@ def test_html_links_have_exact_spans_and_navigation_links_are_kept() -> None:
     assert page.url == "https://pills-direct.example/sleep"
 
 
+def test_navigation_link_anchors_keep_the_words_of_nested_tags_apart() -> None:
+    html = (b"<html><body><nav><a href='/shop'>Buy <b>Valium</b> online</a> | <a href='/faq'>F<i>A</i>Q</a></nav>"
+            b"<article><p>" + b"A long paragraph about sleep and rest. " * 20 + b"</p></article></body></html>")
+    anchors = {link.href: link.anchor for link in parse(html).links}
+    assert anchors["/shop"] == "Buy Valium online"  # not "BuyValiumonline"
+    assert anchors["/faq"] == "FAQ"  # no space is invented inside a word
+
+
 def test_html_metadata_and_footer_links() -> None:
     page = parse((PAGES / "leaflet.html").read_bytes())
     assert page.meta["author"].startswith("Priya")
