@@ -275,6 +275,7 @@ def test_potency_duration_combination_and_denial_claims(fb, text: str, drug: str
         ("Ketamine wears off within 15 minutes.", "ketamine"),
         ("Methadone wears off within two or three hours.", "methadone"),
         ("The nausea from Ozempic wears off after a few days.", "semaglutide"),
+        ("About 20% of a diazepam dose is eliminated in the urine within 24 hours.", "diazepam"),
         # a question, a condition, or a combination kept apart by "but"
         ("Ask your doctor whether it is safe to take Valium with alcohol.", "diazepam"),
         ("Valium is fine to take at bedtime, but avoid alcohol.", "diazepam"),

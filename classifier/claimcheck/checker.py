@@ -600,7 +600,9 @@ def _half_life(sent: _Sentence, drug: str, di: DrugIndex, index: FactIndex, cont
     claim = halflife.duration_claim(s) if halflife.DURATION.search(s) else None
     if claim is not None:
         cue, pos, kind, lo, hi = claim
-        if owned(cue) and not _negated(s, cue, lex) and not (kind == "wears_off" and _OTHER_EFFECT.search(s, max(0, cue - 50), cue)):
+        partial = kind == "cleared" and _PARTIAL.search(s, max(0, cue - 60), cue) is not None
+        if owned(cue) and not partial and not _negated(s, cue, lex) and not (
+                kind == "wears_off" and _OTHER_EFFECT.search(s, max(0, cue - 50), cue)):
             found = halflife.duration(fact, kind, lo, hi)
             if found is not None:
                 verdict, note = found
@@ -617,6 +619,11 @@ def _half_life(sent: _Sentence, drug: str, di: DrugIndex, index: FactIndex, cont
 #: "the nausea wears off in a day": a side effect or the high ends, not the drug's action.
 _OTHER_EFFECT = re.compile(r"side[- ]effects?|symptoms?|nausea|drows|sleepiness|headaches?|\bpain\b|withdrawal|\bhigh\b|"
                            r"\bbuzz\b|\brush\b|euphori|numbness|sedation|hangover|grogg|tingl|flush")
+
+#: "20 % of a dose is eliminated in the urine within 24 hours" is a pharmacokinetic fact, not a claim
+#: that the drug is gone.
+_PARTIAL = re.compile(r"\d\s*%|\bper\s*cent\b|\b(?:most|much|part|some|half|portion|fraction|majority|amount|share|"
+                      r"metabolites?|traces?|bulk)\b")
 
 _POTENCY_HINT = re.compile(r"stronger|weaker|milder|potent|powerful|\bas\s+strong\b")
 _MULTIPLIER = (r"(?:(?<![\d.,])(?P<{0}>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|ten|twenty|fifty|(?:a\s+|one\s+)?hundred|"
