@@ -244,6 +244,7 @@ def test_heldout_claim_set_precision_of_contradicted(fb) -> None:
         ("Tramadol is stronger than oxycodone.", "tramadol", "contradicted"),
         ("Fentanyl is about 100 times stronger than morphine.", "fentanyl", "supported"),
         ("Fentanyl is 10,000 times stronger than morphine.", "fentanyl", "contradicted"),
+        ("Fentanyl is hundred times stronger than morphine.", "fentanyl", "supported"),
         ("Hydrocodone is about as strong as morphine.", "hydrocodone", "supported"),
         ("Oxycodone is not as strong as codeine.", "oxycodone", "contradicted"),
         # time to elimination and to the end of the effect, against the half-life

@@ -420,11 +420,17 @@ def _marks(s: str) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
     return (tuple(m.end() for m in _CLAUSE.finditer(s)), tuple((m.start(), m.end()) for m in lex.negation.finditer(s)))
 
 
+def _clause_start(s: str, pos: int) -> int:
+    """Where the clause holding ``pos`` begins (after the last comma, semicolon, "but" ... before it)."""
+    ends = _marks(s)[0]
+    i = bisect.bisect_right(ends, pos) - 1
+    return ends[i] if i >= 0 else 0
+
+
 def _negated(s: str, pos: int, lex: Lexicon) -> bool:
     """Whether a negation cue governs the words at ``pos`` (same clause, a few words before)."""
-    ends, negs = _marks(s)
-    i = bisect.bisect_right(ends, pos) - 1
-    clause_start = ends[i] if i >= 0 else 0
+    negs = _marks(s)[1]
+    clause_start = _clause_start(s, pos)
     window_start = max(clause_start, pos - 45)
     if not any(window_start <= a and b <= pos for a, b in negs):
         return False
@@ -597,7 +603,7 @@ def _half_life(sent: _Sentence, drug: str, di: DrugIndex, index: FactIndex, cont
         h = _Hit(pos, pos + 1, verdict, "half_life", fact, note)
         {"contradicted": contra, "supported": support, "unsupported": weak}[verdict].append(h)
         return
-    claim = halflife.duration_claim(s) if halflife.DURATION.search(s) else None
+    claim = halflife.duration_claim(s)
     if claim is not None:
         cue, pos, kind, lo, hi = claim
         partial = kind == "cleared" and _PARTIAL.search(s, max(0, cue - 60), cue) is not None
@@ -633,8 +639,9 @@ _POTENCY = re.compile(
     _MULTIPLIER.format("n") + r"?(?:(?P<up>stronger|more\s+(?:potent|powerful))|(?P<down>weaker|less\s+(?:potent|powerful)|milder))\s+than\b|"
     + _MULTIPLIER.format("m") + r"as\s+(?:strong|potent|powerful)\s+as\b|"
     r"(?P<eq>\b(?:just\s+|about\s+|roughly\s+|equally\s+)?as\s+(?:strong|potent|powerful))\s+as\b")
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "ten": 10, "twenty": 20,
-            "fifty": 50, "hundred": 100, "a hundred": 100, "one hundred": 100, "several": 4, "many": 10, "twice": 2, "double": 2}
+#: Number words: the half-life parser's table plus words that only multiply ("twice", "many").
+_NUMBERS = {**{w: v for w, v in halflife.NUMBER_WORDS.items() if isinstance(v, int)}, "twice": 2, "double": 2, "many": 10,
+            "hundred": 100}
 #: Between a drug and "stronger than": words that make the comparison about something else ("causes
 #: stronger withdrawal than", "a dose of X is stronger than").
 _POTENCY_GAP_BLOCK = re.compile(
@@ -723,9 +730,7 @@ def _combination_called_safe(s: str, drug: str, terms: list, lex: Lexicon, contr
     agents = [(t0, t1, fact) for t0, t1, d, fact, role in terms if role == AGENT and d == drug]
     for m in _SAFE_COMBO.finditer(s):
         c0, c1 = m.start(), m.end()
-        ends, _negs = _marks(s)
-        i = bisect.bisect_right(ends, c0) - 1
-        if _OPEN_QUESTION.search(s, ends[i] if i >= 0 else 0, c0):
+        if _OPEN_QUESTION.search(s, _clause_start(s, c0), c0):
             continue
         neg = _negated(s, c0, lex)
         for a0, a1, fact in agents:
@@ -759,9 +764,7 @@ def _denies_risk(s: str, t0: int, t1: int, di: DrugIndex) -> bool:
     m = _DENY_BEFORE.search(s, max(0, t0 - 60), t0)
     if m is None or _NOT_A_DENIAL.search(s, m.start(), t0):
         return False
-    ends, _negs = _marks(s)
-    i = bisect.bisect_right(ends, m.start()) - 1
-    if _DENIAL_CONTEXT_BLOCK.search(s, ends[i] if i >= 0 else 0, t1 + 25):
+    if _DENIAL_CONTEXT_BLOCK.search(s, _clause_start(s, m.start()), t1 + 25):
         return False
     if m.group("verb"):
         return True  # "never causes withdrawal" denies it even of a drug that treats withdrawal

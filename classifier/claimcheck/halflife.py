@@ -120,7 +120,7 @@ def keyword_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _KEYWORD.finditer(text)]
 
 
-_NUMBER_WORDS = {
+NUMBER_WORDS = {
     # vague quantities at a middle value: "a few hours" is a claim about hours, not days
     "a few": 3, "few": 3, "a couple of": 2, "a couple": 2, "several": 4, "a day and a half": "1.5 day",
     "an hour and a half": "1.5 hour", "half an hour": "0.5 hour", "half a day": "0.5 day", "an hour": "1 hour",
@@ -128,7 +128,7 @@ _NUMBER_WORDS = {
     "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "a hundred": 100, "one hundred": 100,
 }
-_WORD_NUM = re.compile(r"\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b")
+_WORD_NUM = re.compile(r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b")
 
 
 def _digits(text: str) -> str:
@@ -144,7 +144,7 @@ def _digit(m: re.Match[str]) -> str:
     word = m.group(1)
     if word.startswith("a ") and _FREQUENCY_BEFORE.search(m.string, max(0, m.start() - 14), m.start()):
         return word
-    return str(_NUMBER_WORDS[word])
+    return str(NUMBER_WORDS[word])
 
 
 def parse_numbers(text: str, near_keyword: bool = False) -> list[tuple[int, float, float]]:
@@ -250,6 +250,8 @@ def duration_claim(text: str) -> tuple[int, int, str, float, float] | None:
     ``cleared``) or "wears off within D" (kind ``wears_off``): the stated duration nearest a cue, introduced
     by "within", "in", "after", "only" and the like. Positions are in ``text``'s coordinates only up to
     the shift of number words (see :func:`_digits`)."""
+    if DURATION.search(text) is None:
+        return None
     t = _digits(text)
     cues = [(m.start(), m.end(), "cleared") for m in CLEARED.finditer(t)]
     cues += [(m.start(), m.end(), "wears_off") for m in WEARS_OFF.finditer(t)]
