@@ -40,6 +40,7 @@ FACT_TYPES = {
     "risk": "a known risk (terms; key=true for the risks a balanced page must mention)",
     "interaction": "a dangerous combination (agents) and its consequence (terms)",
     "potency": "analgesic potency relative to oral morphine, milligram for milligram (value: a positive number)",
+    "not_for": "a patient group, condition or use the label (Contraindications, Limitations of Use) or a regulator says it is not for (terms)",
     "false_claim": "a claim known to be false or unbacked (predicates; verdict contradicted|unsupported)",
 }
 SCHEDULES = ("I", "II", "III", "IV", "V")
@@ -322,7 +323,7 @@ _KNOWN_FIELDS = {
     "id", "type", "statement", "source", "terms", "false_terms", "predicates", "false_predicates", "agents",
     "value", "metabolite", "key", "verdict", "claim_type",
     # descriptive extras kept as they are
-    "prescription_only", "also", "state_controlled", "curative", "drugcentral_action", "note",
+    "prescription_only", "also", "state_controlled", "curative", "drugcentral_action", "note", "use",
 }
 
 
@@ -381,11 +382,15 @@ def _parse_fact(path: Path, where: str, drug: str, item: Any, predicates: Mappin
             raise FactFileError(path, f"{where}.also", f"a list of schedules from {list(SCHEDULES)}", also)
     if ftype == "potency" and (isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0):
         raise FactFileError(path, f"{where}.value", "a positive number: milligrams of oral morphine one milligram of this drug equals", value)
+    if ftype == "not_for" and not lists["terms"]:
+        raise FactFileError(path, f"{where}.terms", "a non-empty list of the patient groups, conditions or uses the drug is not for")
+    if "use" in item and (ftype != "not_for" or not isinstance(item["use"], bool)):
+        raise FactFileError(path, f"{where}.use", "true or false, and only on a not_for fact", item["use"])
     if ftype in ("class", "indication", "off_label", "effect", "risk", "boxed_warning", "interaction") and not lists["terms"] and not lists["predicates"]:
         raise FactFileError(path, f"{where}.terms", f"a non-empty list of words or phrases for this {ftype} fact")
     if ftype == "mechanism" and not lists["predicates"]:
         raise FactFileError(path, f"{where}.predicates", "a non-empty list of predicates ('@name' or regular expressions)")
-    extra = {k: item[k] for k in ("prescription_only", "also", "state_controlled", "curative", "drugcentral_action", "note") if k in item}
+    extra = {k: item[k] for k in ("prescription_only", "also", "state_controlled", "curative", "drugcentral_action", "note", "use") if k in item}
     claim_type = item.get("claim_type", "")
     if not isinstance(claim_type, str):
         raise FactFileError(path, f"{where}.claim_type", "a string", claim_type)
@@ -518,7 +523,7 @@ def _sheet(d: DrugFacts) -> str:
         if f.type == "schedule":
             lines.append(f"  schedule: {f.value or 'not controlled'}" + (f" (also {', '.join(f.extra['also'])})" if f.extra.get("also") else ""))
         if f.terms:
-            lines.append(f"  terms: {', '.join(f.terms)}")
+            lines.append(f"  {'not for' if f.type == 'not_for' else 'terms'}: {', '.join(f.terms)}")
         if f.false_terms:
             lines.append(f"  not: {', '.join(f.false_terms)}")
         if f.agents:

@@ -298,3 +298,70 @@ def test_potency_facts_cover_the_opioids_and_name_their_source(fb) -> None:
     assert {"codeine", "hydrocodone", "hydromorphone", "methadone", "morphine", "oxycodone", "tramadol", "fentanyl"} <= set(potency)
     assert potency["morphine"].value == 1 and potency["oxycodone"].value == 1.5
     assert all("CDC" in f.source for f in potency.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict"),
+    [
+        # a group, condition or use the label keeps the drug from: permitted is wrong, kept from is right
+        ("People with type 1 diabetes can use Ozempic instead of insulin.", "semaglutide", "contradicted"),
+        ("Ozempic is not for people with type 1 diabetes.", "semaglutide", "supported"),
+        ("Codeine cough syrup is safe for young children.", "codeine", "contradicted"),
+        ("Codeine should not be given to children under 12.", "codeine", "supported"),
+        ("Tramadol is a good choice for kids after a tonsillectomy.", "tramadol", "contradicted"),
+        ("Adipex is safe for people with heart disease.", "phentermine", "contradicted"),
+        ("It is not safe to take phentermine if you have heart disease.", "phentermine", "supported"),
+        ("Morphine must not be used in people with severe asthma.", "morphine", "supported"),
+        ("Pregnant women can safely handle broken Propecia tablets.", "finasteride", "contradicted"),
+        # an unapproved use: only "approved / proven for" is judged
+        ("Hydroxychloroquine is an FDA-approved treatment for COVID-19.", "hydroxychloroquine", "contradicted"),
+        ("Ivermectin is not approved by the FDA to treat COVID-19.", "ivermectin", "supported"),
+        ("Gabapentin is approved for bipolar disorder.", "gabapentin", "contradicted"),
+        # interaction agents named by a member of the class the label warns about
+        ("Combining Dilaudid with Ativan is safe if you start low.", "hydromorphone", "contradicted"),
+        ("You can safely take Adderall with Nardil.", "amphetamine", "contradicted"),
+        ("Taking clarithromycin alongside your Xanax is no big deal.", "alprazolam", "contradicted"),
+        ("Taking Restoril with opioids such as oxycodone is not safe.", "temazepam", "supported"),
+        # side effects denied in other words
+        ("Ambien won't leave you groggy or drowsy in the morning.", "zolpidem", "contradicted"),
+        ("Soma doesn't make you drowsy at all.", "carisoprodol", "contradicted"),
+        ("Modafinil has never been associated with skin rashes.", "modafinil", "contradicted"),
+        ("Xanax isn't habit-forming.", "alprazolam", "contradicted"),
+    ],
+)
+def test_not_for_class_member_and_worded_denial_claims(fb, text: str, drug: str, verdict: str) -> None:
+    checks, _ = _check(text, fb)
+    assert [c.verdict for c in checks if c.drug == drug] == [verdict], [(c.drug, c.verdict, c.note) for c in checks]
+
+
+@pytest.mark.parametrize(
+    ("text", "drug"),
+    [
+        # the older group, a storage warning, an opinion on an unapproved use, a question
+        ("Tramadol can be given to children over 12 for moderate pain.", "tramadol"),
+        ("Keep codeine in a safe place away from children.", "codeine"),
+        ("Some doctors think gabapentin is a good option for anxiety.", "gabapentin"),
+        ("Ask your doctor whether Ozempic is safe if you have type 1 diabetes.", "semaglutide"),
+        ("Propecia is approved for men only, not women.", "finasteride"),
+        # the combination kept apart, or asked about
+        ("Xanax is safe for most adults, but avoid mixing it with opioids.", "alprazolam"),
+        ("Ask your doctor whether combining Dilaudid with Ativan is safe.", "hydromorphone"),
+        # a comparison, and the side effect stated
+        ("Compared with morphine, ketamine isn't as addictive.", "ketamine"),
+        ("Ambien can leave you drowsy the next morning.", "zolpidem"),
+    ],
+)
+def test_what_the_not_for_and_class_rules_leave_alone(fb, text: str, drug: str) -> None:
+    checks, _ = _check(text, fb)
+    assert not [c for c in checks if c.drug == drug and c.verdict == "contradicted"], [(c.drug, c.verdict, c.note) for c in checks]
+
+
+def test_not_for_facts_name_their_source_and_class_members_come_from_the_facts(fb) -> None:
+    from classifier.claimcheck.index import _class_members
+
+    not_for = [f for df in fb.drugs.values() for f in df.facts if f.type == "not_for"]
+    assert len({f.drug for f in not_for}) >= 20
+    assert all(f.terms and ("label" in f.source or "FDA" in f.source) for f in not_for)
+    members = _class_members(fb)
+    assert "oxycodone" in members["opioid"] and "percocet" in members["opioid"]["oxycodone"]
+    assert "phenelzine" in members["maoi"][""]

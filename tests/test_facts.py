@@ -137,6 +137,8 @@ def test_user_fact_with_same_id_replaces_the_bundled_one(tmp_path: Path, fb) -> 
         (lambda d: d["facts"][0].update(colour="blue"), "facts[0].colour"),
         (lambda d: d["facts"].append({"id": "melatonin.potency", "type": "potency", "value": "strong",
                                       "statement": "x", "source": "y"}), "facts[2].value"),
+        (lambda d: d["facts"].append({"id": "melatonin.not_for", "type": "not_for", "statement": "x", "source": "y"}), "facts[2].terms"),
+        (lambda d: d["facts"][0].update(use=True), "facts[0].use"),
     ],
 )
 def test_bad_file_names_file_field_and_expectation(tmp_path: Path, mutate, field: str) -> None:

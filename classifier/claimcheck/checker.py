@@ -86,7 +86,7 @@ _BENEFIT_ONLY_MIN_WORDS = 150
 _POSITIVE_TYPES = ("benefit", "indication", "effect", "mechanism")
 #: Among supported findings the most specific claim type describes the sentence best.
 _PRIORITY = {"comparison": -1, "half_life": 0, "legal_status": 1, "mechanism": 1, "class": 2, "interaction": 2,
-             "risk": 3, "indication": 3, "effect": 4}
+             "not_for": 1, "risk": 3, "indication": 3, "effect": 4}
 _TYPE_OF_FACT = {"off_label": "indication", "boxed_warning": "risk", "schedule": "legal_status", "half_life": "half_life"}
 
 
@@ -320,6 +320,8 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
         _potency(sent, drug, spans, di, index, owned, lex, contra, support, weak)
     if agents_present and _SAFE_HINT.search(s):
         _combination_called_safe(s, drug, terms, lex, contra, support)
+    if di.not_for:
+        _not_for(s, di, owned, lex, contra, support)
     for cat, rx in (lex.benefits if lex.any_benefit.search(s) else ()):
         for m in rx.finditer(s):
             b0, b1 = m.start(), m.end()
@@ -724,15 +726,25 @@ _OPEN_QUESTION = re.compile(r"\b(?:whether|if|ask|unless|check|sure|until|wonder
 _COMBO_GAP_BLOCK = re.compile(r"[.;:!?]|\b(?:but|however|except|unless|avoid|although|though|while|whereas|not\s+with)\b")
 
 
+#: The act of combining as the subject, safety as its predicate ("combining X with Y is safe", "you can
+#: safely take X with Y"); negation is read at the safety word ("... is not safe").
+_SAFE_COMBO_PRED = re.compile(
+    r"\b(?:mix|mixing|combin\w*|pair\w*|taking|using|stack\w*|adding)\b[^.;:!?]{0,60}?\b(?:is|are|was|be)\s+"
+    r"(?:(?:not|never|perfectly|totally|completely|generally|usually|quite|pretty|very|a|an)\s+){0,2}"
+    r"(?P<w>safe|fine|ok|okay|harmless|alright)\b|"
+    r"\b(?P<w2>safely)\s+(?:\w+\s+){0,3}?(?:with|alongside|together|on\s+top|in\s+combination)\b")
+
+
 def _combination_called_safe(s: str, drug: str, terms: list, lex: Lexicon, contra: list[_Hit], support: list[_Hit]) -> None:
     """A combination the label warns about, called harmless ("a couple of beers with your X won't hurt you",
-    "it's fine to take Xanax on top of methadone")."""
+    "it's fine to take Xanax on top of methadone", "combining X with Y is safe")."""
     agents = [(t0, t1, fact) for t0, t1, d, fact, role in terms if role == AGENT and d == drug]
-    for m in _SAFE_COMBO.finditer(s):
-        c0, c1 = m.start(), m.end()
-        if _OPEN_QUESTION.search(s, _clause_start(s, c0), c0):
+    cues = [(m.start(), m.end(), m.start()) for m in _SAFE_COMBO.finditer(s)]
+    cues += [(m.start(), m.end(), m.start("w") if m.group("w") else m.start("w2")) for m in _SAFE_COMBO_PRED.finditer(s)]
+    for c0, c1, word in sorted(cues):
+        if _OPEN_QUESTION.search(s, _clause_start(s, c0), word):
             continue
-        neg = _negated(s, c0, lex)
+        neg = _negated(s, word, lex)
         for a0, a1, fact in agents:
             lo, hi = (a1, c0) if a1 <= c0 else (c1, a0)
             if hi - lo > 90 or _COMBO_GAP_BLOCK.search(s, lo, hi):
@@ -745,10 +757,74 @@ def _combination_called_safe(s: str, drug: str, terms: list, lex: Lexicon, contr
             return
 
 
+#: Words that permit the drug for a group or use ("safe for", "approved for", "a good choice for", "can use").
+_PERMIT = re.compile(
+    r"\b(?:(?:fda|us|u\.s\.)[- ])?(?:approved|indicated|authori[sz]ed|licensed|cleared|backed|endorsed)\b|\bproven\b|"
+    r"\b(?:safe|safely|fine|ok|okay|good|great|ideal|perfect|suitable|appropriate|recommended|first[- ]line|best|go-to)\b|"
+    r"\bcan\s+(?:safely\s+|still\s+|also\s+)?(?:use|take|have|be\s+(?:given|used|taken|prescribed))\b|\bno\s+problem\b")
+#: For an unapproved use only the claim that it is approved or proven counts ("a good option for ADHD" is an
+#: opinion about an off-label use, "approved for ADHD" is false).
+_PERMIT_USE = re.compile(
+    r"\b(?:(?:fda|us|u\.s\.)[- ])?(?:approved|indicated|authori[sz]ed|licensed|cleared|backed|endorsed)\b|\bproven\b")
+#: Words that keep the drug from a group: the label's own message.
+_FORBID = re.compile(
+    r"\bcontraindicated\b|\bavoid(?:ed|s|ing)?\s+(?:[\w-]+\s+){0,2}?(?:in|during|if|while|for|by)\b|\b(?:must|should|may|can)\s*(?:not|n['’]t)\s+(?:\w+\s+)?(?:be\s+)?(?:use|used|give|given|take|taken|"
+    r"prescribe|prescribed)\b|\bcannot\s+(?:\w+\s+)?(?:use|take|be)\b|\bnever\s+(?:be\s+)?(?:give|given|use|used|take|taken|prescribe\w*)\b|"
+    r"\bnot\s+(?:(?:be|been|meant|intended|designed|suitable|safe|approved|indicated|recommended|authori[sz]ed|cleared)\s+)*(?:for|in|to|during|by)\b")
+#: For an unapproved use, only the approval denied is the label's message ("to avoid getting COVID" is not).
+_FORBID_USE = re.compile(r"\b(?:not|never)\s+(?:been\s+|yet\s+|be\s+)*(?:(?:fda|us|u\.s\.)[- ])?(?:approved|authori[sz]ed|indicated|"
+                         r"proven|cleared|licensed)\b|\bunapproved\b|\bno\s+(?:fda\s+)?(?:approval|authori[sz]ation)\b")
+#: Between a permitting word before the group and the group: a preposition must tie them ("safe for people
+#: with ...", "a safe way to ease ... after a tonsillectomy"); words that show another relation break the tie
+#: ("keep it in a safe place away from children").
+_PERMIT_TIE = re.compile(r"\b(?:for|in|to|during|after|with|by|among|on|while)\b")
+_NOT_FOR_GAP_BLOCK = re.compile(r"[.;:!?]|\b(?:away|reach|keep|kept|store|stored|but|except|unless|although|though|"
+                                r"whereas|however|not\s+for|than|instead\s+of|rather\s+than)\b")
+#: "children over 12", "kids older than 12": the label's group is the younger one.
+_OLDER = re.compile(r"\s+(?:who\s+are\s+)?(?:over|older|above|aged|age|ages|at\s+least|\d)\b")
+
+
+def _not_for(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], support: list[_Hit]) -> None:
+    """A patient group, condition or use the label keeps the drug from: "safe for people with heart disease",
+    "people with type 1 diabetes can use it", "FDA-approved for COVID-19" are contradicted; "must not be given
+    to children under 12", "not approved for COVID-19" state the label and are supported."""
+    for rx, fact in di.not_for:
+        permit, forbid = (_PERMIT_USE, _FORBID_USE) if fact.extra.get("use") else (_PERMIT, _FORBID)
+        for m in rx.finditer(s):
+            t0, t1 = m.start(), m.end()
+            if not owned(t0) or _OLDER.match(s, t1):
+                continue
+            c0 = _clause_start(s, t0)
+            nxt = _CLAUSE.search(s, t1)
+            c1 = nxt.start() if nxt else len(s)
+            phrase = f"'{s[t0:t1]}'"
+            f = forbid.search(s, max(c0, t0 - 80), min(c1, t1 + 60))
+            if f is not None and not _OPEN_QUESTION.search(s, c0, f.start()):
+                support.append(_Hit(t0, t1, "supported", "not_for", fact, f"{phrase}: '{s[f.start():f.end()].strip()}'"))
+                return
+            for p in permit.finditer(s, max(c0, t0 - 80), min(c1, t1 + 40)):
+                p0, p1 = p.start(), p.end()
+                lo, hi = (p1, t0) if p1 <= t0 else (t1, p0)
+                if hi < lo:
+                    continue
+                if _NOT_FOR_GAP_BLOCK.search(s, lo, hi) or (p1 <= t0 and not _PERMIT_TIE.search(s, lo, hi)) or (p0 >= t1 and hi - lo > 40):
+                    continue
+                if _OPEN_QUESTION.search(s, c0, p0):
+                    continue
+                cue = s[p0:p1]
+                if _negated(s, p0, lex):
+                    support.append(_Hit(t0, t1, "supported", "not_for", fact, f"{phrase}: '{cue}' (negated)"))
+                else:
+                    contra.append(_Hit(p0, t1 if t1 > p1 else p1, "contradicted", "not_for", fact,
+                                       f"'{cue}' said of {phrase}, which the label keeps it from"))
+                return
+
+
 _DENY_BEFORE = re.compile(
     r"(?P<verb>(?:\bnever|\bnot|n['’]t)\s+(?:\w+\s+){0,2}?(?:cause|causes|caused|give|gives|lead\s+to|leads\s+to|produce|produces|"
-    r"result\s+in|results\s+in|come\s+with|comes\s+with|carry|carries|bring|brings|have|has)\s+(?:any\s+|a\s+|the\s+|you\s+)?"
-    r"(?:[\w-]+\s+)?)$|\b(?:no|zero|free\s+(?:of|from))\s+(?:[\w-]+\s+)?$")
+    r"result\s+in|results\s+in|come\s+with|comes\s+with|carry|carries|bring|brings|have|has|make|makes|made|leave|leaves|left|"
+    r"(?:linked|tied|associated|connected)\s+(?:to|with))\s+(?:any\s+|a\s+|the\s+|you\s+)?"
+    r"(?:[\w-]+,?\s+(?:or\s+|and\s+)?){0,2}?)$|\b(?:no|zero|free\s+(?:of|from))\s+(?:[\w-]+\s+)?$")
 #: "does not always cause", "no more nausea than placebo", "in patients without tolerance": not denials.
 _NOT_A_DENIAL = re.compile(r"\b(?:always|necessarily|usually|typically|generally|normally|often|everyone|everybody|all|most|"
                            r"many|every|more|less|longer|patients?|people|anyone|those|who)\b")

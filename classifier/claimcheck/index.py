@@ -3,9 +3,13 @@ one regular expression per predicate, and name matchers for drugs that only user
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from ..resources import LEXICONS_DIR
 
 if TYPE_CHECKING:
     from ..facts import DrugFacts, Fact, FactBase
@@ -33,6 +37,8 @@ class DrugIndex:
     risk_words: frozenset[str] = frozenset()
     agents: frozenset[str] = frozenset()
     curative: bool = False
+    #: (pattern of the terms, fact) for each not_for fact: judged only next to a permitting or forbidding cue
+    not_for: tuple[tuple[re.Pattern[str], Fact], ...] = ()
 
 
 @dataclass
@@ -69,10 +75,65 @@ _ALCOHOL_WORDS = ("beer", "wine", "liquor", "booze", "cocktail", "vodka", "whisk
                   "a few drinks", "couple of drinks", "alcoholic drinks", "alcoholic beverages", "drinking")
 
 
-def _agents(f: Fact) -> tuple[str, ...]:
+CLASSES_FILE = LEXICONS_DIR / "drug_classes.json"
+
+
+def _class_key(term: str) -> str:
+    """'Opioids', 'an opioid' and 'opioid' name one class."""
+    t = term.lower().strip()
+    for article in ("an ", "a "):
+        if t.startswith(article):
+            t = t[len(article):]
+    return t[:-1] if t.endswith("s") and not t.endswith("ss") else t
+
+
+@lru_cache(maxsize=1)
+def _bundled_classes() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    data = json.loads(CLASSES_FILE.read_text(encoding="utf-8"))
+    return tuple((tuple(g["names"]), tuple(g["members"])) for g in data["classes"])
+
+
+def _class_members(fb: FactBase) -> dict[str, dict[str, frozenset[str]]]:
+    """Class word -> {drug id ('' for drugs without a fact file): its names}. A label warns about "opioids" or
+    "MAO inhibitors"; pages name the drug ("Percocet", "phenelzine")."""
+    out: dict[str, dict[str, frozenset[str]]] = {}
+    for d in fb.drugs.values():
+        names = frozenset(n.lower() for n in (d.id, d.generic, *d.brands) if n)
+        for f in d.facts:
+            if f.type == "class":
+                for t in f.terms:
+                    out.setdefault(_class_key(t), {})[d.id] = names
+    for group, members in _bundled_classes():
+        for n in group:
+            slot = out.setdefault(_class_key(n), {})
+            slot[""] = slot.get("", frozenset()) | frozenset(members)
+    return out
+
+
+#: Pages deny a side effect with its adjective ("won't make you drowsy"); labels name the noun.
+_ADJECTIVES = {"drowsiness": ("drowsy",), "sleepiness": ("sleepy",), "somnolence": ("drowsy", "sleepy"),
+               "dizziness": ("dizzy",), "tiredness": ("tired",), "grogginess": ("groggy",), "sedation": ("sedated",),
+               "next-day impairment": ("groggy",), "confusion": ("confused",), "constipation": ("constipated",)}
+
+
+def _terms(f: Fact) -> tuple[str, ...]:
+    if f.type not in ("risk", "boxed_warning"):
+        return f.terms
+    out = dict.fromkeys(f.terms)
+    for t in f.terms:
+        out.update(dict.fromkeys(_ADJECTIVES.get(t.lower(), ())))
+    return tuple(out)
+
+
+def _agents(f: Fact, members: dict[str, dict[str, frozenset[str]]]) -> tuple[str, ...]:
+    out = dict.fromkeys(f.agents)
     if any(a.lower() == "alcohol" for a in f.agents):
-        return (*f.agents, *(w for w in _ALCOHOL_WORDS if w not in f.agents))
-    return f.agents
+        out.update(dict.fromkeys(_ALCOHOL_WORDS))
+    for a in f.agents:
+        for drug_id, names in members.get(_class_key(a), {}).items():
+            if drug_id != f.drug:
+                out.update(dict.fromkeys(sorted(names)))
+    return tuple(out)
 
 
 def build_index(fb: FactBase) -> FactIndex:
@@ -83,12 +144,19 @@ def build_index(fb: FactBase) -> FactIndex:
     auto = ahocorasick.Automaton()
     entries: dict[str, list[tuple[str, Fact, str]]] = {}
     drugs: dict[str, DrugIndex] = {}
+    members = _class_members(fb)
     for d in fb.drugs.values():
         di = DrugIndex(drug=d)
         key_terms: list[str] = []
         agents: set[str] = set()
+        not_for: list[tuple[re.Pattern[str], Fact]] = []
         for f in d.facts:
-            for role, terms in ((SUPPORT, f.terms), (FALSE, f.false_terms), (AGENT, _agents(f))):
+            if f.type == "not_for":
+                # Naming the group is no claim ("Ozempic and type 1 diabetes"); only a cue next to it is.
+                not_for.append((_words_regex(list(f.terms)), f))
+                continue
+            agent_words = _agents(f, members) if f.type == "interaction" else ()
+            for role, terms in ((SUPPORT, _terms(f)), (FALSE, f.false_terms), (AGENT, agent_words)):
                 for t in terms:
                     entries.setdefault(t.lower(), []).append((d.id, f, role))
             if f.predicates:
@@ -113,6 +181,7 @@ def build_index(fb: FactBase) -> FactIndex:
         di.key_risk = _words_regex(key_terms)
         di.risk_words = frozenset(w for f in d.facts if f.type in ("risk", "boxed_warning") for t in f.terms for w in t.lower().split())
         di.agents = frozenset(agents)
+        di.not_for = tuple(not_for)
         drugs[d.id] = di
     for term, vals in entries.items():
         auto.add_word(term, (len(term), tuple(vals)))
