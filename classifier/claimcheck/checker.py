@@ -781,7 +781,7 @@ _PERMIT_TIE = re.compile(r"\b(?:for|in|to|during|after|with|by|among|on|while)\b
 _NOT_FOR_GAP_BLOCK = re.compile(r"[.;:!?]|\b(?:away|reach|keep|kept|store|stored|but|except|unless|although|though|"
                                 r"whereas|however|not\s+for|than|instead\s+of|rather\s+than)\b")
 #: "children over 12", "kids older than 12": the label's group is the younger one.
-_OLDER = re.compile(r"\s+(?:who\s+are\s+)?(?:over|older|above|aged|age|ages|at\s+least|\d)\b")
+_OLDER = re.compile(r"(?<!\s)\s+(?:who\s+are\s+)?(?:over|older|above|aged|age|ages|at\s+least|\d)\b")
 
 
 def _not_for(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], support: list[_Hit]) -> None:
