@@ -24,6 +24,17 @@ def _check(text: str, fb):
     return checks, flags
 
 
+def _assert_only_verdict(fb, text: str, drug: str, verdict: str) -> None:
+    """The sentence gives ``drug`` exactly one check, with ``verdict``."""
+    checks, _ = _check(text, fb)
+    assert [c.verdict for c in checks if c.drug == drug] == [verdict], [(c.drug, c.verdict, c.note) for c in checks]
+
+
+def _assert_not_contradicted(fb, text: str, drug: str) -> None:
+    checks, _ = _check(text, fb)
+    assert not [c for c in checks if c.drug == drug and c.verdict == "contradicted"], [(c.drug, c.verdict, c.note) for c in checks]
+
+
 @pytest.mark.parametrize(
     ("text", "drug", "verdict", "claim_type"),
     [
@@ -262,8 +273,7 @@ def test_heldout_claim_set_precision_of_contradicted(fb) -> None:
     ],
 )
 def test_potency_duration_combination_and_denial_claims(fb, text: str, drug: str, verdict: str) -> None:
-    checks, _ = _check(text, fb)
-    assert [c.verdict for c in checks if c.drug == drug] == [verdict], [(c.drug, c.verdict, c.note) for c in checks]
+    _assert_only_verdict(fb, text, drug, verdict)
 
 
 @pytest.mark.parametrize(
@@ -289,8 +299,7 @@ def test_potency_duration_combination_and_denial_claims(fb, text: str, drug: str
     ],
 )
 def test_what_those_matchers_leave_alone(fb, text: str, drug: str) -> None:
-    checks, _ = _check(text, fb)
-    assert not [c for c in checks if c.drug == drug and c.verdict == "contradicted"], [(c.drug, c.verdict, c.note) for c in checks]
+    _assert_not_contradicted(fb, text, drug)
 
 
 def test_potency_facts_cover_the_opioids_and_name_their_source(fb) -> None:
@@ -330,8 +339,7 @@ def test_potency_facts_cover_the_opioids_and_name_their_source(fb) -> None:
     ],
 )
 def test_not_for_class_member_and_worded_denial_claims(fb, text: str, drug: str, verdict: str) -> None:
-    checks, _ = _check(text, fb)
-    assert [c.verdict for c in checks if c.drug == drug] == [verdict], [(c.drug, c.verdict, c.note) for c in checks]
+    _assert_only_verdict(fb, text, drug, verdict)
 
 
 @pytest.mark.parametrize(
@@ -352,8 +360,7 @@ def test_not_for_class_member_and_worded_denial_claims(fb, text: str, drug: str,
     ],
 )
 def test_what_the_not_for_and_class_rules_leave_alone(fb, text: str, drug: str) -> None:
-    checks, _ = _check(text, fb)
-    assert not [c for c in checks if c.drug == drug and c.verdict == "contradicted"], [(c.drug, c.verdict, c.note) for c in checks]
+    _assert_not_contradicted(fb, text, drug)
 
 
 def test_not_for_facts_name_their_source_and_class_members_come_from_the_facts(fb) -> None:
@@ -365,3 +372,5 @@ def test_not_for_facts_name_their_source_and_class_members_come_from_the_facts(f
     members = _class_members(fb)
     assert "oxycodone" in members["opioid"] and "percocet" in members["opioid"]["oxycodone"]
     assert "phenelzine" in members["maoi"][""]
+    # the drug dictionary's class counts under every word of its bundled group ("benzos", "CNS depressants")
+    assert "halcion" in members["benzo"]["triazolam"] and "halcion" in members["cns depressant"]["triazolam"]

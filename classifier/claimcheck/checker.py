@@ -757,23 +757,23 @@ def _combination_called_safe(s: str, drug: str, terms: list, lex: Lexicon, contr
             return
 
 
+#: Saying a drug is approved, or proven, for something: the one permit that counts for an unapproved use.
+_APPROVED = r"(?:(?:(?:fda|us|u\.s\.)[- ])?(?:approved|indicated|authori[sz]ed|licensed|cleared|backed|endorsed)|proven)\b"
 #: Words that permit the drug for a group or use ("safe for", "approved for", "a good choice for", "can use").
 _PERMIT = re.compile(
-    r"\b(?:(?:fda|us|u\.s\.)[- ])?(?:approved|indicated|authori[sz]ed|licensed|cleared|backed|endorsed)\b|\bproven\b|"
+    rf"\b{_APPROVED}|"
     r"\b(?:safe|safely|fine|ok|okay|good|great|ideal|perfect|suitable|appropriate|recommended|first[- ]line|best|go-to)\b|"
     r"\bcan\s+(?:safely\s+|still\s+|also\s+)?(?:use|take|have|be\s+(?:given|used|taken|prescribed))\b|\bno\s+problem\b")
 #: For an unapproved use only the claim that it is approved or proven counts ("a good option for ADHD" is an
 #: opinion about an off-label use, "approved for ADHD" is false).
-_PERMIT_USE = re.compile(
-    r"\b(?:(?:fda|us|u\.s\.)[- ])?(?:approved|indicated|authori[sz]ed|licensed|cleared|backed|endorsed)\b|\bproven\b")
+_PERMIT_USE = re.compile(rf"\b{_APPROVED}")
 #: Words that keep the drug from a group: the label's own message.
 _FORBID = re.compile(
     r"\bcontraindicated\b|\bavoid(?:ed|s|ing)?\s+(?:[\w-]+\s+){0,2}?(?:in|during|if|while|for|by)\b|\b(?:must|should|may|can)\s*(?:not|n['’]t)\s+(?:\w+\s+)?(?:be\s+)?(?:use|used|give|given|take|taken|"
     r"prescribe|prescribed)\b|\bcannot\s+(?:\w+\s+)?(?:use|take|be)\b|\bnever\s+(?:be\s+)?(?:give|given|use|used|take|taken|prescribe\w*)\b|"
     r"\bnot\s+(?:(?:be|been|meant|intended|designed|suitable|safe|approved|indicated|recommended|authori[sz]ed|cleared)\s+)*(?:for|in|to|during|by)\b")
 #: For an unapproved use, only the approval denied is the label's message ("to avoid getting COVID" is not).
-_FORBID_USE = re.compile(r"\b(?:not|never)\s+(?:been\s+|yet\s+|be\s+)*(?:(?:fda|us|u\.s\.)[- ])?(?:approved|authori[sz]ed|indicated|"
-                         r"proven|cleared|licensed)\b|\bunapproved\b|\bno\s+(?:fda\s+)?(?:approval|authori[sz]ation)\b")
+_FORBID_USE = re.compile(rf"\b(?:not|never)\s+(?:been\s+|yet\s+|be\s+)*{_APPROVED}|\bunapproved\b|\bno\s+(?:fda\s+)?(?:approval|authori[sz]ation)\b")
 #: Between a permitting word before the group and the group: a preposition must tie them ("safe for people
 #: with ...", "a safe way to ease ... after a tonsillectomy"); words that show another relation break the tie
 #: ("keep it in a safe place away from children").

@@ -94,19 +94,40 @@ def _bundled_classes() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
 
 
 def _class_members(fb: FactBase) -> dict[str, dict[str, frozenset[str]]]:
-    """Class word -> {drug id ('' for drugs without a fact file): its names}. A label warns about "opioids" or
-    "MAO inhibitors"; pages name the drug ("Percocet", "phenelzine")."""
+    """Class word -> {drug id ('' for the bundled list of other drugs): its names}. A label warns about
+    "opioids" or "MAO inhibitors"; pages name the drug ("Percocet", "phenelzine"). Members come from the fact
+    files' class facts, the drug dictionary's class of each drug, then the bundled list for the rest."""
+    from ..drugs import dictionary
+
     out: dict[str, dict[str, frozenset[str]]] = {}
+
+    def add(key: str, drug_id: str, names: frozenset[str]) -> None:
+        slot = out.setdefault(_class_key(key), {})
+        slot[drug_id] = slot.get(drug_id, frozenset()) | names
+
     for d in fb.drugs.values():
         names = frozenset(n.lower() for n in (d.id, d.generic, *d.brands) if n)
         for f in d.facts:
             if f.type == "class":
                 for t in f.terms:
-                    out.setdefault(_class_key(t), {})[d.id] = names
+                    add(t, d.id, names)
+    by_class: dict[str, dict[str, frozenset[str]]] = {}
+    for drug in dictionary().drugs.values():
+        if drug.drug_class:
+            by_class.setdefault(_class_key(drug.drug_class), {})[drug.id] = frozenset(
+                n.lower() for n in (drug.generic, *drug.brands) if n)
+    for key, drugs in by_class.items():
+        for drug_id, names in drugs.items():
+            add(key, drug_id, names)
+    # A bundled group also names the class's other words ("benzos", "CNS depressants"): the dictionary's
+    # drugs of that class count under each of them.
     for group, members in _bundled_classes():
+        keys = {_class_key(n) for n in group}
         for n in group:
-            slot = out.setdefault(_class_key(n), {})
-            slot[""] = slot.get("", frozenset()) | frozenset(members)
+            add(n, "", frozenset(members))
+            for key in keys:
+                for drug_id, names in by_class.get(key, {}).items():
+                    add(n, drug_id, names)
     return out
 
 
