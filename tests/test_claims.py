@@ -374,3 +374,93 @@ def test_not_for_facts_name_their_source_and_class_members_come_from_the_facts(f
     assert "phenelzine" in members["maoi"][""]
     # the drug dictionary's class counts under every word of its bundled group ("benzos", "CNS depressants")
     assert "halcion" in members["benzo"]["triazolam"] and "halcion" in members["cns depressant"]["triazolam"]
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict"),
+    [
+        # a labelled risk denied with other verbs, or as "no effect on" / "no warning about"
+        ("Ritalin doesn't raise your blood pressure.", "methylphenidate", "contradicted"),
+        ("Adderall does not increase the risk of stroke.", "amphetamine", "contradicted"),
+        ("Plaquenil has no effect on heart rhythm.", "hydroxychloroquine", "contradicted"),
+        ("Tramadol cannot cause seizures.", "tramadol", "contradicted"),
+        ("Klonopin carries no warning about suicidal thoughts.", "clonazepam", "contradicted"),
+        ("With the new formula you can't get addicted to OxyContin.", "oxycodone", "contradicted"),
+        ("Vivitrol makes an overdose impossible.", "naltrexone", "contradicted"),
+        # a combination the label warns about, called risk-free or without effect
+        ("You can take Restoril with oxycodone with no added risk.", "temazepam", "contradicted"),
+        ("A few drinks won't hurt while you're on MS Contin.", "morphine", "contradicted"),
+        ("Modafinil doesn't affect the pill, so no backup method is needed.", "modafinil", "contradicted"),
+        # a group named in the words pages use for it (corpus/lexicons/groups.json)
+        ("Nursing moms can take tramadol without worry.", "tramadol", "contradicted"),
+        ("Tramadol should not be used by nursing moms.", "tramadol", "supported"),
+        ("Propecia is a good choice for ladies with thinning hair.", "finasteride", "contradicted"),
+        # or by an age under the label's limit
+        ("Codeine syrup is safe for a 5-year-old with a cough.", "codeine", "contradicted"),
+        ("Valium is a safe way to calm a two-month-old baby.", "diazepam", "contradicted"),
+        ("Ritalin is approved for toddlers as young as two.", "methylphenidate", "contradicted"),
+        ("Codeine should never be given to a 5-year-old.", "codeine", "supported"),
+        # the group in a condition, the cue in the main clause; a permit worded as "no reason to avoid"
+        ("If you have sleepwalked on Ambien, it's fine to keep using it.", "zolpidem", "contradicted"),
+        ("A family history of medullary thyroid cancer is no reason to avoid tirzepatide.", "tirzepatide", "contradicted"),
+        # the dose the label changes for a group or a co-medication
+        ("People with kidney disease can take the usual gabapentin dose with no adjustment.", "gabapentin", "contradicted"),
+        ("Gabapentin doses must be lowered in people with reduced kidney function.", "gabapentin", "supported"),
+        ("If you take ritonavir, you can keep using the usual 10 mg dose of Levitra.", "vardenafil", "contradicted"),
+        ("Men and women get the same recommended starting dose of Ambien.", "zolpidem", "contradicted"),
+        ("No dose adjustment of Ozempic is needed for kidney disease.", "semaglutide", "supported"),
+        # stopping without a taper, where the label names withdrawal
+        ("After a year on Ativan it's safe to stop cold turkey.", "lorazepam", "contradicted"),
+        ("You can quit oxycodone abruptly without any tapering.", "oxycodone", "contradicted"),
+        ("There's no need to taper Klonopin, just stop.", "clonazepam", "contradicted"),
+        ("Stopping Klonopin suddenly can trigger seizures.", "clonazepam", "supported"),
+    ],
+)
+def test_denial_group_age_dose_and_taper_claims(fb, text: str, drug: str, verdict: str) -> None:
+    _assert_only_verdict(fb, text, drug, verdict)
+
+
+@pytest.mark.parametrize(
+    ("text", "drug"),
+    [
+        # qualified or comparative statements, not flat denials
+        ("Ritalin doesn't raise blood pressure in most children, but check it regularly.", "methylphenidate"),
+        ("Tramadol doesn't cause respiratory depression as often as morphine does.", "tramadol"),
+        ("Modafinil does not increase heart rate much.", "modafinil"),
+        # the drug named only as the contrast
+        ("Unlike Ritalin, Strattera doesn't raise the risk of abuse.", "methylphenidate"),
+        # ages at or over the label's limit, and numbers that are not ages
+        ("A 40-year-old man can take Propecia for hair loss.", "finasteride"),
+        ("Ritalin is approved for children aged 6 to 12.", "methylphenidate"),
+        ("Adderall is approved for children as young as 3.", "amphetamine"),
+        ("Codeine is safe when used under 3 days at low doses.", "codeine"),
+        # a dose question, a dose that changes, a dose the label does not name
+        ("People with kidney disease should ask their doctor whether the usual gabapentin dose is right for them.", "gabapentin"),
+        ("In patients with kidney disease, the usual gabapentin dose must be reduced.", "gabapentin"),
+        ("The usual adult dose of gabapentin is 300 mg three times a day.", "gabapentin"),
+        ("The FDA lowered the recommended starting dose of zolpidem for women to 5 mg.", "zolpidem"),
+        # stopping told as a story, or as the advice
+        ("I stopped Xanax cold turkey and it was hell.", "alprazolam"),
+        ("Never stop taking Ativan suddenly without talking to your doctor.", "lorazepam"),
+        # a combination without the agent, or the risk kept
+        ("OxyContin with no added acetaminophen is easier on the liver.", "oxycodone"),
+        ("Mixing Xanax and alcohol carries a real risk of overdose.", "alprazolam"),
+    ],
+)
+def test_what_the_denial_group_age_dose_and_taper_rules_leave_alone(fb, text: str, drug: str) -> None:
+    _assert_not_contradicted(fb, text, drug)
+
+
+def test_dose_facts_and_groups_name_their_source(fb) -> None:
+    from classifier.claimcheck.index import _groups
+
+    dose = [f for df in fb.drugs.values() for f in df.facts if f.type == "dose_adjust"]
+    assert len({f.drug for f in dose}) >= 20
+    assert all(f.terms and "label" in f.source and "Dosage" in f.source or "8.6" in f.source or "8.7" in f.source for f in dose)
+    assert {f.drug for f in dose if f.extra.get("none")} >= {"semaglutide", "tirzepatide"}
+    groups = _groups()
+    assert "nursing moms" in groups["breastfeeding"] and "dialysis" in groups["kidney disease"]
+    # a narrower group does not take in every child
+    assert "children" not in groups["young children"]
+    ages = [f for df in fb.drugs.values() for f in df.facts if f.extra.get("age_below")]
+    assert {f.drug for f in ages} >= {"codeine", "tramadol", "diazepam", "methylphenidate"}

@@ -139,6 +139,11 @@ def test_user_fact_with_same_id_replaces_the_bundled_one(tmp_path: Path, fb) -> 
                                       "statement": "x", "source": "y"}), "facts[2].value"),
         (lambda d: d["facts"].append({"id": "melatonin.not_for", "type": "not_for", "statement": "x", "source": "y"}), "facts[2].terms"),
         (lambda d: d["facts"][0].update(use=True), "facts[0].use"),
+        (lambda d: d["facts"][0].update(age_below=12), "facts[0].age_below"),
+        (lambda d: d["facts"].append({"id": "melatonin.not_for", "type": "not_for", "terms": ["children"], "age_below": 40,
+                                      "statement": "x", "source": "y"}), "facts[2].age_below"),
+        (lambda d: d["facts"].append({"id": "melatonin.dose", "type": "dose_adjust", "statement": "x", "source": "y"}), "facts[2].terms"),
+        (lambda d: d["facts"][0].update(none=True), "facts[0].none"),
     ],
 )
 def test_bad_file_names_file_field_and_expectation(tmp_path: Path, mutate, field: str) -> None:

@@ -86,7 +86,7 @@ _BENEFIT_ONLY_MIN_WORDS = 150
 _POSITIVE_TYPES = ("benefit", "indication", "effect", "mechanism")
 #: Among supported findings the most specific claim type describes the sentence best.
 _PRIORITY = {"comparison": -1, "half_life": 0, "legal_status": 1, "mechanism": 1, "class": 2, "interaction": 2,
-             "not_for": 1, "risk": 3, "indication": 3, "effect": 4}
+             "not_for": 1, "dose_adjust": 1, "risk": 3, "indication": 3, "effect": 4}
 _TYPE_OF_FACT = {"off_label": "indication", "boxed_warning": "risk", "schedule": "legal_status", "half_life": "half_life"}
 
 
@@ -249,8 +249,11 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
     others = [sp for d2, sps in sent.mentions.items() if d2 != drug for sp in sps]
     multi = len(sent.mentions) > 1
 
+    # "Unlike Ritalin, Strattera is not habit-forming": a drug named only as the contrast owns no claim.
+    contrast_only = not multi and all(_CONTRAST_BEFORE.search(s, max(0, p - 40), p) for p, _ in sent.order)
+
     def owned(pos: int) -> bool:
-        return not multi or _owner(sent, pos) == drug
+        return not contrast_only if not multi else _owner(sent, pos) == drug
 
     def in_mention(a: int, b: int) -> bool:
         return any(a < m1 and m0 < b for m0, m1 in mention_spans)
@@ -322,6 +325,10 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
         _combination_called_safe(s, drug, terms, lex, contra, support)
     if di.not_for:
         _not_for(s, di, owned, lex, contra, support)
+    if di.dose_adjust and _DOSE_HINT.search(s):
+        _dose_adjust(s, di, owned, lex, contra, support)
+    if _STOP_HINT.search(s):
+        _abrupt_stop(s, di, owned, contra, support)
     for cat, rx in (lex.benefits if lex.any_benefit.search(s) else ()):
         for m in rx.finditer(s):
             b0, b1 = m.start(), m.end()
@@ -713,14 +720,17 @@ def _potency(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugI
         return
 
 
-_SAFE_HINT = re.compile(r"safe|fine|ok|alright|all right|harm|hurt|problem|issue|worr|interact|big deal")
+_SAFE_HINT = re.compile(r"safe|fine|ok|alright|all right|harm|hurt|problem|issue|worr|interact|big deal|risk|affect|effect|danger|nothing")
 _SAFE_COMBO = re.compile(
     r"\b(?:won['’]t|will\s+not|wouldn['’]t|doesn['’]t|does\s+not|don['’]t|do\s+not|can['’]t|cannot)\s+(?:\w+\s+)?"
-    r"(?:hurt|harm|kill|bother)\s+(?:you|anyone|anybody|your\s+body)\b|\bharmless\b|"
+    r"(?:hurt|harm|kill|bother)(?:\s+(?:you|anyone|anybody|your\s+body))?\b|\bharmless\b|"
     r"\b(?:fine|ok|okay|safe|alright|all\s+right)\s+(?:to\s+(?:take|mix|combine|use|drink|have|add|pair|stack|pop|enjoy)|together|with|on\s+top)\b|"
-    r"\bno\s+(?:problem|issue|big\s+deal|danger|harm|worries)\b|\bnothing\s+to\s+worry\s+about\b|"
+    r"\bno\s+(?:problem|issue|big\s+deal|danger|harm|worries)\b|\bnothing\s+(?:to\s+worry\s+about|dangerous|risky|harmful)\b|"
+    # "doesn't affect the pill", "has no effect on birth control pills": the label's interaction denied
+    r"\b(?:doesn['’]t|does\s+not|won['’]t|will\s+not)\s+(?:\w+\s+)?(?:affect|weaken|interfere\s+with)\b|\bno\s+(?:\w+\s+)?(?:effect|impact)\s+on\b|"
     r"\b(?:doesn['’]t|does\s+not|don['’]t|do\s+not|won['’]t|will\s+not)\s+interact\b|\bno\s+(?:known\s+|real\s+|dangerous\s+)?interactions?\b|"
-    r"\bmix(?:es)?\s+(?:just\s+)?fine\b|\bgo(?:es)?\s+(?:just\s+)?fine\s+(?:together|with)\b")
+    r"\bmix(?:es)?\s+(?:just\s+)?fine\b|\bgo(?:es)?\s+(?:just\s+)?fine\s+(?:together|with)\b|"
+    r"\b(?:no|zero|without(?:\s+any)?)\s+(?:(?:added|extra|additional|increased|higher|real|special|serious)\s+)?(?:[\w-]+\s+)?risks?\b")
 #: Words that leave the safety of a combination open ("ask whether it is safe to ...", "safe unless ...").
 _OPEN_QUESTION = re.compile(r"\b(?:whether|if|ask|unless|check|sure|until|wonder\w*|how)\b")
 _COMBO_GAP_BLOCK = re.compile(r"[.;:!?]|\b(?:but|however|except|unless|avoid|although|though|while|whereas|not\s+with)\b")
@@ -763,7 +773,9 @@ _APPROVED = r"(?:(?:(?:fda|us|u\.s\.)[- ])?(?:approved|indicated|authori[sz]ed|l
 _PERMIT = re.compile(
     rf"\b{_APPROVED}|"
     r"\b(?:safe|safely|fine|ok|okay|good|great|ideal|perfect|suitable|appropriate|recommended|first[- ]line|best|go-to)\b|"
-    r"\bcan\s+(?:safely\s+|still\s+|also\s+)?(?:use|take|have|be\s+(?:given|used|taken|prescribed))\b|\bno\s+problem\b")
+    r"\bcan\s+(?:safely\s+|still\s+|also\s+)?(?:use|take|have|be\s+(?:given|used|taken|prescribed))\b|\bno\s+problem\b|\bgentle\b|"
+    r"\bno\s+reason\s+(?:not\s+)?to\s+(?:avoid|skip|stop)\b|"
+    r"\b(?:doesn['’]t|does\s+not|shouldn['’]t|should\s+not|won['’]t|will\s+not)\s+(?:stop|keep|prevent)\s+(?:you|anyone|people|patients|them)\s+from\b")
 #: For an unapproved use only the claim that it is approved or proven counts ("a good option for ADHD" is an
 #: opinion about an off-label use, "approved for ADHD" is false).
 _PERMIT_USE = re.compile(rf"\b{_APPROVED}")
@@ -777,9 +789,46 @@ _FORBID_USE = re.compile(rf"\b(?:not|never)\s+(?:been\s+|yet\s+|be\s+)*{_APPROVE
 #: Between a permitting word before the group and the group: a preposition must tie them ("safe for people
 #: with ...", "a safe way to ease ... after a tonsillectomy"); words that show another relation break the tie
 #: ("keep it in a safe place away from children").
-_PERMIT_TIE = re.compile(r"\b(?:for|in|to|during|after|with|by|among|on|while)\b")
+_PERMIT_TIE = re.compile(r"\b(?:for|in|to|during|after|with|by|among|on|while|as\s+an?)\b")
 _NOT_FOR_GAP_BLOCK = re.compile(r"[.;:!?]|\b(?:away|reach|keep|kept|store|stored|but|except|unless|although|though|"
                                 r"whereas|however|not\s+for|than|instead\s+of|rather\s+than)\b")
+_AGE_NUM = (r"(?:\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+            r"fifteen|sixteen|seventeen|eighteen)")
+_AGE_UNIT = r"(?:day|week|month|year|yr)"
+#: An age a page gives: a point ("a 5-year-old"), a lower bound ("as young as two", "starting at age 3") or an
+#: upper bound ("under 4", "younger than 6 months").
+_AGE = re.compile(
+    rf"\b(?P<n>{_AGE_NUM})[- ](?P<u>{_AGE_UNIT})s?[- ]olds?\b|"
+    rf"\b(?:as\s+young\s+as|(?:starting|beginning)\s+(?:at|from)\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?|"
+    rf"(?:(?:from|at)\s+)?(?:the\s+)?age\s+(?:of\s+)?|aged|ages)\s*"
+    rf"(?P<lo>{_AGE_NUM})(?:\s+(?P<lu>{_AGE_UNIT})s?)?\b|"
+    rf"\b(?:under|younger\s+than|below|less\s+than)\s+(?:the\s+age\s+of\s+)?(?P<hi>{_AGE_NUM})(?:\s+(?P<hu>{_AGE_UNIT})s?)?(?:\s+(?:years?\s+)?old)?\b")
+_AGE_WORDS = {**{w: v for w, v in halflife.NUMBER_WORDS.items() if isinstance(v, int)},
+              "thirteen": 13, "fourteen": 14, "sixteen": 16, "seventeen": 17}
+_UNIT_YEARS = {"day": 1 / 365, "week": 1 / 52, "month": 1 / 12, "year": 1.0, "yr": 1.0, None: 1.0}
+#: Words that make a number after "under" something other than an age ("under 50 mg", "under 65 adults").
+_NOT_AN_AGE = re.compile(r"(?<!\s)\s*(?:%|mg|mcg|kg|lbs?|pounds|percent|ml|hours?|minutes?|doses?|pills?|tablets?)\b")
+
+
+def _younger_than(s: str, limit: float) -> list[tuple[int, int]]:
+    """Spans of the ages a sentence gives that fall under ``limit`` years: the label's group, named by age."""
+    out = []
+    for m in _AGE.finditer(s):
+        word = m.group("n") or m.group("lo") or m.group("hi")
+        unit = m.group("u") or m.group("lu") or m.group("hu")
+        if not unit and _NOT_AN_AGE.match(s, m.end()):
+            continue
+        value = float(word) if word[0].isdigit() else float(_AGE_WORDS.get(word, 99))
+        years = value * _UNIT_YEARS[unit]
+        # an upper bound names everyone below it, so it reaches the group if it is no higher than the limit
+        if (years <= limit) if m.group("hi") else (years < limit):
+            out.append((m.start(), m.end()))
+    return out
+
+
+#: A condition naming the group, with the cue in the main clause after it ("if you have asthma, ...").
+_IF_GROUP = re.compile(r"(?:even\s+)?(?:if|when|whenever|once)\s+(?:you|they|he|she|someone|a\s+person|people|patients|"
+                       r"your\s+\w+)\b")
 #: "children over 12", "kids older than 12": the label's group is the younger one.
 _OLDER = re.compile(r"(?<!\s)\s+(?:who\s+are\s+)?(?:over|older|above|aged|age|ages|at\s+least|\d)\b")
 
@@ -790,16 +839,25 @@ def _not_for(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], sup
     to children under 12", "not approved for COVID-19" state the label and are supported."""
     for rx, fact in di.not_for:
         permit, forbid = (_PERMIT_USE, _FORBID_USE) if fact.extra.get("use") else (_PERMIT, _FORBID)
-        for m in rx.finditer(s):
-            t0, t1 = m.start(), m.end()
+        spans = [(m.start(), m.end()) for m in rx.finditer(s)]
+        if fact.extra.get("age_below"):
+            spans = sorted(spans + _younger_than(s, fact.extra["age_below"]))
+        for t0, t1 in spans:
             if not owned(t0) or _OLDER.match(s, t1):
                 continue
             c0 = _clause_start(s, t0)
             nxt = _CLAUSE.search(s, t1)
             c1 = nxt.start() if nxt else len(s)
+            q0 = c0  # where a question or condition that leaves the cue open would start
+            lead = len(s[c0:t0]) - len(s[c0:t0].lstrip())
+            if nxt is not None and nxt.group() == "," and _IF_GROUP.match(s, c0 + lead, t0):
+                # "if you have sleepwalked on it, it's fine to keep using it": the cue is in the main clause
+                q0 = nxt.end()
+                after = _CLAUSE.search(s, q0)
+                c1 = after.start() if after else len(s)
             phrase = f"'{s[t0:t1]}'"
             f = forbid.search(s, max(c0, t0 - 80), min(c1, t1 + 60))
-            if f is not None and not _OPEN_QUESTION.search(s, c0, f.start()):
+            if f is not None and not _OPEN_QUESTION.search(s, max(q0, c0) if f.start() >= q0 else c0, f.start()):
                 support.append(_Hit(t0, t1, "supported", "not_for", fact, f"{phrase}: '{s[f.start():f.end()].strip()}'"))
                 return
             for p in permit.finditer(s, max(c0, t0 - 80), min(c1, t1 + 40)):
@@ -807,9 +865,10 @@ def _not_for(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], sup
                 lo, hi = (p1, t0) if p1 <= t0 else (t1, p0)
                 if hi < lo:
                     continue
-                if _NOT_FOR_GAP_BLOCK.search(s, lo, hi) or (p1 <= t0 and not _PERMIT_TIE.search(s, lo, hi)) or (p0 >= t1 and hi - lo > 40):
+                if _NOT_FOR_GAP_BLOCK.search(s, lo, hi) or (p1 <= t0 and not _PERMIT_TIE.search(s, lo, hi)) or (
+                        p0 >= t1 and hi - lo > (80 if q0 > c0 else 40)):
                     continue
-                if _OPEN_QUESTION.search(s, c0, p0):
+                if _OPEN_QUESTION.search(s, q0 if p0 >= q0 else c0, p0):
                     continue
                 cue = s[p0:p1]
                 if _negated(s, p0, lex):
@@ -820,14 +879,127 @@ def _not_for(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], sup
                 return
 
 
+_DOSE_HINT = re.compile(r"\bdos|adjust|\bamount")
+_DOSE = r"(?:doses?|dosages?|dosing|amounts?|strength)"
+#: A page saying the dose stays as it is ("the usual dose", "no dose adjustment", "without any adjustment").
+_DOSE_SAME = re.compile(
+    rf"\b(?:usual|normal|regular|standard|full|same|typical|ordinary)\s+(?:(?:recommended|starting|adult|daily|\d+(?:\.\d+)?|to|mg|mcg)\s+){{0,4}}{_DOSE}\b|"
+    r"\bno\s+(?:need\s+(?:for|to)\s+(?:an?\s+|any\s+)?)?(?:dose\s+|dosage\s+|dosing\s+)?(?:adjust\w*|changes?|changing|reduc\w*|lower\w*|"
+    r"modif\w*|cut\w*)\b|"
+    r"\bwithout\s+(?:any\s+|a\s+)?(?:dose\s+|dosage\s+)?(?:adjust\w*|changes?|changing|reduc\w*|lowering|modif\w*|cutting)\b")
+#: A page saying the dose changes ("a lower dose", "the dose must be reduced", "adjust the dose").
+_DOSE_CHANGE = re.compile(
+    rf"\b{_DOSE}\s+(?:\w+\s+){{0,4}}?(?P<v>adjust\w*|reduc\w*|lower\w*|decreas\w*|modif\w*|cut|halved|changed)\b|"
+    rf"\b(?P<v2>adjust\w*|reduc\w*|lower\w*|decreas\w*|smaller|modif\w*|cut\w*|halv\w*)\s+(?:\w+\s+){{0,3}}?{_DOSE}\b")
+#: "mild kidney problems": labels change the dose for moderate or severe impairment.
+_MILD = re.compile(r"(?:mild|slight|minor|mildly)\s+(?:[\w-]+\s+)?$")
+
+
+def _dose_adjust(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], support: list[_Hit]) -> None:
+    """Patients or co-medications the label's Dosage section changes the dose for: "people with kidney disease
+    can take the usual dose" is contradicted, "the dose must be lowered in kidney disease" supported; for a
+    fact that says no change is needed, "no dose adjustment in kidney disease" is supported."""
+    for rx, fact in di.dose_adjust:
+        for m in rx.finditer(s):
+            t0, t1 = m.start(), m.end()
+            if not owned(t0) or _MILD.search(s, max(0, t0 - 25), t0):
+                continue
+            lo, hi = max(_clause_start(s, t0) if _clause_start(s, t0) > t0 - 90 else t0 - 90, 0), min(len(s), t1 + 90)
+            if _DOSE_QUESTION.search(s, _clause_start(s, t0), t0):
+                continue
+            same = next((c for c in _DOSE_SAME.finditer(s, lo, hi) if not _DOSE_GAP_BLOCK.search(s, *_gap(c, t0, t1))), None)
+            change = next((c for c in _DOSE_CHANGE.finditer(s, lo, hi) if not _DOSE_GAP_BLOCK.search(s, *_gap(c, t0, t1))), None)
+            if change is not None and _negated(s, change.start("v") if change.group("v") else change.start(), lex):
+                same, change = change, None  # "the dose doesn't need to be lowered"
+            phrase = f"'{s[t0:t1]}'"
+            if same is not None and change is None:
+                cue = s[same.start():same.end()]
+                if fact.extra.get("none"):
+                    support.append(_Hit(t0, t1, "supported", "dose_adjust", fact, f"{phrase}: '{cue}'"))
+                else:
+                    contra.append(_Hit(min(t0, same.start()), max(t1, same.end()), "contradicted", "dose_adjust", fact,
+                                       f"'{cue}' said of {phrase}, for whom the label changes the dose"))
+                return
+            if change is not None and not fact.extra.get("none"):
+                support.append(_Hit(t0, t1, "supported", "dose_adjust", fact, f"{phrase}: '{s[change.start():change.end()]}'"))
+                return
+
+
+#: A question leaves the dose open ("ask whether the usual dose is right"); "if you have kidney disease" names
+#: the group.
+_DOSE_QUESTION = re.compile(r"\b(?:whether|ask|check|sure|wonder\w*|how|unless)\b")
+_DOSE_GAP_BLOCK = re.compile(r"[.;:!?]|\b(?:but|however|except|unless|although|though|whereas|whether|ask|wonder\w*)\b")
+
+
+def _gap(cue: re.Match[str], t0: int, t1: int) -> tuple[int, int]:
+    return (cue.end(), t0) if cue.end() <= t0 else (t1, max(t1, cue.start()))
+
+
+_STOP_HINT = re.compile(r"abrupt|sudden|cold[- ]turkey|at\s+once|overnight|taper|wean")
+_STOP_VERB = r"(?:stop|stops|stopping|stopped|quit|quits|quitting|discontinu\w*|come\s+off|coming\s+off|get\s+off|getting\s+off|go\s+off|going\s+off)"
+#: Stopping a drug without tapering: "stop it cold turkey", "quit abruptly", "just stop one day without tapering".
+_ABRUPT = re.compile(
+    rf"\b(?P<verb>{_STOP_VERB})\b[^.;:!?]{{0,40}}?(?:\babruptly|\bsuddenly|\ball\s+at\s+once|\bcold[- ]turkey|\bovernight|"
+    r"\bwithout\s+(?:any\s+|a\s+)?(?:tapering|taper|weaning|cutting\s+down|lowering\s+the\s+dose|reducing\s+the\s+dose|slowly\s+reducing))\b|"
+    rf"\b(?:abrupt(?:ly)?|sudden(?:ly)?)\s+(?P<verb2>{_STOP_VERB}|cessation|withdrawal\s+of)\b|\b(?P<verb3>go(?:ing|es)?\s+cold[- ]turkey)\b")
+#: "no need to taper": a denial of the label's instruction in itself.
+_NO_TAPER = re.compile(r"\b(?:no\s+need\s+to|(?:do|does|did)(?:n['’]t|\s+not)\s+(?:\w+\s+)?need\s+to|never\s+need\s+to|needn['’]t)\s+"
+                       r"(?:\w+\s+)?(?:taper|wean)\b")
+#: Calling it harmless ("no problem", "safe to", "you can just stop") ...
+_STOP_PERMIT = re.compile(r"\b(?:no\s+problem|not\s+a\s+problem|nothing\s+to\s+worry|no\s+big\s+deal|no\s+harm|harmless|"
+                          r"(?:safe|safely|fine|ok|okay|alright|easy|perfectly\s+(?:safe|fine))|can|could|free\s+to)\b")
+#: ... or warning against it ("never stop suddenly", "stopping abruptly can cause seizures").
+_STOP_WARN = re.compile(r"\b(?:not|never|avoid\w*|dangerous|unsafe|risky|harmful|deadly|fatal|life-threatening|seizures?|"
+                        r"withdrawal|taper(?:ed|ing)?\s+(?:off|down|the|your|it|gradually|slowly)|gradual\w*|slowly)\b|n['’]t\b")
+
+
+def _abrupt_stop(s: str, di: DrugIndex, owned, contra: list[_Hit], support: list[_Hit]) -> None:
+    """Stopping a drug the label says to taper: "it's safe to stop Ativan cold turkey" is contradicted, "never
+    stop it suddenly" supported. Judged only for drugs whose risk facts name withdrawal."""
+    fact = next((f for f in di.drug.facts if f.type in ("risk", "boxed_warning") and any("withdrawal" in t for t in f.terms)), None)
+    if fact is None:
+        return
+    m = _NO_TAPER.search(s)
+    if m is not None and owned(m.start()):
+        contra.append(_Hit(m.start(), m.end(), "contradicted", "risk", fact, f"'{s[m.start():m.end()]}': the label says to taper"))
+        return
+    for m in _ABRUPT.finditer(s):
+        if not owned(m.start()):
+            continue
+        c0 = _clause_start(s, m.start())
+        nxt = _CLAUSE.search(s, m.end())
+        c1 = nxt.start() if nxt else len(s)
+        phrase = s[m.start():m.end()]
+        if _OPEN_QUESTION.search(s, c0, m.start()):
+            continue
+        before, after = s[c0:m.start()], s[m.end():c1]
+        strong = re.search(r"no\s+problem|not\s+a\s+problem|nothing\s+to\s+worry|no\s+big\s+deal|no\s+harm|harmless", before + " " + after)
+        if not strong and (_STOP_WARN.search(before) or _STOP_WARN.search(after)):
+            support.append(_Hit(m.start(), m.end(), "supported", "risk", fact, f"'{phrase}' warned against"))
+            return
+        if strong or _STOP_PERMIT.search(before) or re.match(r"\s*(?:is|are|was|'s|’s)\s+(?:\w+\s+)?(?:safe|fine|ok|okay|harmless)\b", after):
+            contra.append(_Hit(m.start(), m.end(), "contradicted", "risk", fact,
+                               f"'{phrase}' called harmless; the label says to taper"))
+            return
+
+
 _DENY_BEFORE = re.compile(
-    r"(?P<verb>(?:\bnever|\bnot|n['’]t)\s+(?:\w+\s+){0,2}?(?:cause|causes|caused|give|gives|lead\s+to|leads\s+to|produce|produces|"
+    r"(?P<verb>(?:\bnever|\bnot|\bcannot|n['’]t)\s+(?:\w+\s+){0,2}?(?:cause|causes|caused|give|gives|lead\s+to|leads\s+to|produce|produces|"
     r"result\s+in|results\s+in|come\s+with|comes\s+with|carry|carries|bring|brings|have|has|make|makes|made|leave|leaves|left|"
-    r"(?:linked|tied|associated|connected)\s+(?:to|with))\s+(?:any\s+|a\s+|the\s+|you\s+)?"
-    r"(?:[\w-]+,?\s+(?:or\s+|and\s+)?){0,2}?)$|\b(?:no|zero|free\s+(?:of|from))\s+(?:[\w-]+\s+)?$")
+    r"raise|raises|increase|increases|affect|affects|worsen|worsens|trigger|triggers|"
+    r"ha(?:ve|s)\s+(?:any\s+|an\s+)?(?:effect|impact|influence)\s+on|"
+    r"(?:linked|tied|associated|connected)\s+(?:to|with))\s+(?:any\s+|a\s+|the\s+|you\s+|your\s+)?"
+    r"(?:[\w-]+,?\s+(?:or\s+|and\s+)?){0,2}?)$|\b(?:no|zero|free\s+(?:of|from))\s+(?:[\w-]+\s+)?$|"
+    # "has no effect on heart rhythm", "carries no warning about suicidal thoughts"
+    r"(?P<verb2>\bno\s+(?:[\w-]+\s+)?(?:effects?|impact|influence|warnings?)\s+(?:at\s+all\s+|whatsoever\s+)?"
+    r"(?:on|about|for|regarding)\s+(?:your\s+|the\s+|a\s+)?)$")
 #: "does not always cause", "no more nausea than placebo", "in patients without tolerance": not denials.
 _NOT_A_DENIAL = re.compile(r"\b(?:always|necessarily|usually|typically|generally|normally|often|everyone|everybody|all|most|"
                            r"many|every|more|less|longer|patients?|people|anyone|those|who)\b")
+#: "doesn't raise blood pressure in most children", "... much": a qualified statement, not a flat denial.
+_QUANTIFIED_AFTER = re.compile(r"(?<!\s)\s+(?:(?:in|for|with|among)\s+(?:most|many|some|the\s+majority)\b|(?:usually|typically|generally|normally|"
+                               r"often|always|necessarily|much|significantly|meaningfully|clinically|noticeably)\b|"
+                               r"as\s+(?:often|much|many|badly|strongly|severely|commonly|easily|readily)\b|than\b)")
 #: Conditions, advice, and study findings ("there were no overdoses in the treated group") are not denials.
 _DENIAL_CONTEXT_BLOCK = re.compile(
     r"\b(?:if|unless|whether|when|until|tell|ask|call|report|reported|observed|seen|there|had|were|was|groups?|"
@@ -838,11 +1010,11 @@ def _denies_risk(s: str, t0: int, t1: int, di: DrugIndex) -> bool:
     """Whether a negated risk term is a flat denial of that risk ("never causes nausea", "no dependence"),
     not a condition, a comparison, or a risk the drug is given to treat (buprenorphine and withdrawal)."""
     m = _DENY_BEFORE.search(s, max(0, t0 - 60), t0)
-    if m is None or _NOT_A_DENIAL.search(s, m.start(), t0):
+    if m is None or _NOT_A_DENIAL.search(s, m.start(), t0) or _QUANTIFIED_AFTER.match(s, t1):
         return False
     if _DENIAL_CONTEXT_BLOCK.search(s, _clause_start(s, m.start()), t1 + 25):
         return False
-    if m.group("verb"):
+    if m.group("verb") or m.group("verb2"):
         return True  # "never causes withdrawal" denies it even of a drug that treats withdrawal
     word = s[t0:t1].rstrip("s")
     return not any(word in t.lower() for f in di.drug.facts if f.type in ("indication", "off_label", "effect") for t in f.terms)

@@ -39,6 +39,8 @@ class DrugIndex:
     curative: bool = False
     #: (pattern of the terms, fact) for each not_for fact: judged only next to a permitting or forbidding cue
     not_for: tuple[tuple[re.Pattern[str], Fact], ...] = ()
+    #: (pattern of the terms, fact) for each dose_adjust fact: judged only next to words about the dose
+    dose_adjust: tuple[tuple[re.Pattern[str], Fact], ...] = ()
 
 
 @dataclass
@@ -76,6 +78,28 @@ _ALCOHOL_WORDS = ("beer", "wine", "liquor", "booze", "cocktail", "vodka", "whisk
 
 
 CLASSES_FILE = LEXICONS_DIR / "drug_classes.json"
+GROUPS_FILE = LEXICONS_DIR / "groups.json"
+
+
+@lru_cache(maxsize=1)
+def _groups() -> dict[str, tuple[str, ...]]:
+    data = json.loads(GROUPS_FILE.read_text(encoding="utf-8"))
+    return {g["name"].lower(): tuple(g["terms"]) for g in data["groups"]}
+
+
+def _group_terms(f: Fact, members: dict[str, dict[str, frozenset[str]]]) -> list[str]:
+    """A not_for or dose_adjust fact's terms with the words of each group it names ("breastfeeding" ->
+    "nursing moms", "kidney disease" -> "renal impairment") and, for a dose change, the members of a class
+    it names ("strong CYP3A4 inhibitors" -> "ketoconazole")."""
+    groups = _groups()
+    out = dict.fromkeys(f.terms)
+    for t in f.terms:
+        out.update(dict.fromkeys(groups.get(t.lower(), ())))
+        if f.type == "dose_adjust":
+            for drug_id, names in members.get(_class_key(t), {}).items():
+                if drug_id != f.drug:
+                    out.update(dict.fromkeys(sorted(names)))
+    return list(out)
 
 
 def _class_key(term: str) -> str:
@@ -171,10 +195,11 @@ def build_index(fb: FactBase) -> FactIndex:
         key_terms: list[str] = []
         agents: set[str] = set()
         not_for: list[tuple[re.Pattern[str], Fact]] = []
+        dose_adjust: list[tuple[re.Pattern[str], Fact]] = []
         for f in d.facts:
-            if f.type == "not_for":
+            if f.type in ("not_for", "dose_adjust"):
                 # Naming the group is no claim ("Ozempic and type 1 diabetes"); only a cue next to it is.
-                not_for.append((_words_regex(list(f.terms)), f))
+                (not_for if f.type == "not_for" else dose_adjust).append((_words_regex(_group_terms(f, members)), f))
                 continue
             agent_words = _agents(f, members) if f.type == "interaction" else ()
             for role, terms in ((SUPPORT, _terms(f)), (FALSE, f.false_terms), (AGENT, agent_words)):
@@ -203,6 +228,7 @@ def build_index(fb: FactBase) -> FactIndex:
         di.risk_words = frozenset(w for f in d.facts if f.type in ("risk", "boxed_warning") for t in f.terms for w in t.lower().split())
         di.agents = frozenset(agents)
         di.not_for = tuple(not_for)
+        di.dose_adjust = tuple(dose_adjust)
         drugs[d.id] = di
     for term, vals in entries.items():
         auto.add_word(term, (len(term), tuple(vals)))
