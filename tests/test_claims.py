@@ -414,6 +414,11 @@ def test_not_for_facts_name_their_source_and_class_members_come_from_the_facts(f
         ("You can quit oxycodone abruptly without any tapering.", "oxycodone", "contradicted"),
         ("There's no need to taper Klonopin, just stop.", "clonazepam", "contradicted"),
         ("Stopping Klonopin suddenly can trigger seizures.", "clonazepam", "supported"),
+        # naloxone said to be useless against an opioid overdose, with naloxone as the subject
+        ("Narcan doesn't work on fentanyl.", "fentanyl", "contradicted"),
+        ("Don't bother with Narcan for a methadone overdose.", "methadone", "contradicted"),
+        # a denial whose clause ends before the words that would make it a finding
+        ("Finasteride has no effect on PSA, so there's no need to mention it.", "finasteride", "contradicted"),
     ],
 )
 def test_denial_group_age_dose_and_taper_claims(fb, text: str, drug: str, verdict: str) -> None:
@@ -445,6 +450,8 @@ def test_denial_group_age_dose_and_taper_claims(fb, text: str, drug: str, verdic
         # a combination without the agent, or the risk kept
         ("OxyContin with no added acetaminophen is easier on the liver.", "oxycodone"),
         ("Mixing Xanax and alcohol carries a real risk of overdose.", "alprazolam"),
+        # naloxone's failure as a condition in overdose instructions
+        ("If naloxone does not work within 3 minutes, give a second dose for a morphine overdose.", "morphine"),
     ],
 )
 def test_what_the_denial_group_age_dose_and_taper_rules_leave_alone(fb, text: str, drug: str) -> None:

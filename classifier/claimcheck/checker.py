@@ -309,7 +309,7 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
                     benefit.append(_Hit(m.start(), m.end(), "unsupported", ctype, fact, phrase))
             elif neg:
                 support.append(_Hit(m.start(), m.end(), "supported", ctype, fact, phrase + " (negated)"))
-            elif owned(m.start()):
+            elif owned(m.start()) or _object_of(m, drug, sent, others):
                 contra.append(_Hit(m.start(), m.end(), "contradicted", ctype, fact, phrase))
             break
     # Cheap substring tests keep the rarer matchers off most sentences.
@@ -368,6 +368,12 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
     hit = chosen[0]
     overstated = _overstated(s, hit, lex, di, support)
     return hit, overstated
+
+
+def _object_of(m: re.Match[str], drug: str, sent: _Sentence, others: list[tuple[int, int]]) -> bool:
+    """"Narcan doesn't work on fentanyl": a false predicate that names another drug as its subject is said of
+    the drug named after that."""
+    return any(m.start() <= p0 < m.end() for p0, _ in others) and any(p0 >= m.start() for p0, _ in sent.mentions[drug])
 
 
 def _unknown_use(s: str, support: list[_Hit], benefit: list[_Hit], owned, lex: Lexicon) -> None:
@@ -1012,7 +1018,8 @@ def _denies_risk(s: str, t0: int, t1: int, di: DrugIndex) -> bool:
     m = _DENY_BEFORE.search(s, max(0, t0 - 60), t0)
     if m is None or _NOT_A_DENIAL.search(s, m.start(), t0) or _QUANTIFIED_AFTER.match(s, t1):
         return False
-    if _DENIAL_CONTEXT_BLOCK.search(s, _clause_start(s, m.start()), t1 + 25):
+    nxt = _CLAUSE.search(s, t1)  # the context ends with the clause ("no effect on PSA, so there's ...")
+    if _DENIAL_CONTEXT_BLOCK.search(s, _clause_start(s, m.start()), min(t1 + 25, nxt.start() if nxt else len(s))):
         return False
     if m.group("verb") or m.group("verb2"):
         return True  # "never causes withdrawal" denies it even of a drug that treats withdrawal
