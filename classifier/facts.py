@@ -40,7 +40,7 @@ FACT_TYPES = {
     "risk": "a known risk (terms; key=true for the risks a balanced page must mention)",
     "interaction": "a dangerous combination (agents) and its consequence (terms)",
     "potency": "analgesic potency relative to oral morphine, milligram for milligram (value: a positive number)",
-    "not_for": "a patient group, condition or use the label (Contraindications, Limitations of Use) or a regulator says it is not for (terms; age_below: an age limit in years)",
+    "not_for": "a patient group, condition or use the label (Contraindications, Limitations of Use) or a regulator says it is not for (terms; age_below: an age limit in years; products: only these products)",
     "dose_adjust": "patients or co-medications for whom the label's Dosage section changes the dose (terms; none=true: the label says no change is needed)",
     "false_claim": "a claim known to be false or unbacked (predicates; verdict contradicted|unsupported)",
 }
@@ -325,7 +325,7 @@ _KNOWN_FIELDS = {
     "value", "metabolite", "key", "verdict", "claim_type",
     # descriptive extras kept as they are
     "prescription_only", "also", "state_controlled", "curative", "drugcentral_action", "note", "use",
-    "age_below", "none",
+    "age_below", "none", "products",
 }
 
 
@@ -392,6 +392,10 @@ def _parse_fact(path: Path, where: str, drug: str, item: Any, predicates: Mappin
     if "age_below" in item and (ftype != "not_for" or isinstance(age, bool) or not isinstance(age, (int, float))
                                 or not math.isfinite(age) or not 0 < age <= 21):
         raise FactFileError(path, f"{where}.age_below", "an age in years above 0 and at most 21, and only on a not_for fact", age)
+    products = item.get("products")
+    if "products" in item and (ftype != "not_for" or not isinstance(products, list) or not products
+                               or not all(isinstance(x, str) and x.strip() for x in products)):
+        raise FactFileError(path, f"{where}.products", "a non-empty list of product names, and only on a not_for fact", products)
     if ftype == "dose_adjust" and not lists["terms"]:
         raise FactFileError(path, f"{where}.terms", "a non-empty list of the patients or co-medications the dose changes for")
     if "none" in item and (ftype != "dose_adjust" or not isinstance(item["none"], bool)):
@@ -401,7 +405,7 @@ def _parse_fact(path: Path, where: str, drug: str, item: Any, predicates: Mappin
     if ftype == "mechanism" and not lists["predicates"]:
         raise FactFileError(path, f"{where}.predicates", "a non-empty list of predicates ('@name' or regular expressions)")
     extra = {k: item[k] for k in ("prescription_only", "also", "state_controlled", "curative", "drugcentral_action", "note", "use",
-                                  "age_below", "none") if k in item}
+                                  "age_below", "none", "products") if k in item}
     claim_type = item.get("claim_type", "")
     if not isinstance(claim_type, str):
         raise FactFileError(path, f"{where}.claim_type", "a string", claim_type)
@@ -535,7 +539,8 @@ def _sheet(d: DrugFacts) -> str:
             lines.append(f"  schedule: {f.value or 'not controlled'}" + (f" (also {', '.join(f.extra['also'])})" if f.extra.get("also") else ""))
         if f.terms:
             label = {"not_for": "not for", "dose_adjust": "same dose for" if f.extra.get("none") else "dose changes for"}.get(f.type, "terms")
-            lines.append(f"  {label}: {', '.join(f.terms)}" + (f" (and any age under {f.extra['age_below']:g})" if f.extra.get("age_below") else ""))
+            lines.append(f"  {label}: {', '.join(f.terms)}" + (f" (and any age under {f.extra['age_below']:g})" if f.extra.get("age_below") else "")
+                         + (f" (only for {', '.join(f.extra['products'])})" if f.extra.get("products") else ""))
         if f.false_terms:
             lines.append(f"  not: {', '.join(f.false_terms)}")
         if f.agents:

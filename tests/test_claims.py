@@ -419,6 +419,10 @@ def test_not_for_facts_name_their_source_and_class_members_come_from_the_facts(f
         ("Don't bother with Narcan for a methadone overdose.", "methadone", "contradicted"),
         # a denial whose clause ends before the words that would make it a finding
         ("Finasteride has no effect on PSA, so there's no need to mention it.", "finasteride", "contradicted"),
+        # a limit of one kind of product: the extended-release forms, the patch
+        ("OxyContin is meant for occasional, as-needed use for headaches.", "oxycodone", "contradicted"),
+        ("A fentanyl patch is a good choice for short-term pain after minor surgery.", "fentanyl", "contradicted"),
+        ("OxyContin is not for as-needed use.", "oxycodone", "supported"),
     ],
 )
 def test_denial_group_age_dose_and_taper_claims(fb, text: str, drug: str, verdict: str) -> None:
@@ -452,6 +456,9 @@ def test_denial_group_age_dose_and_taper_claims(fb, text: str, drug: str, verdic
         ("Mixing Xanax and alcohol carries a real risk of overdose.", "alprazolam"),
         # naloxone's failure as a condition in overdose instructions
         ("If naloxone does not work within 3 minutes, give a second dose for a morphine overdose.", "morphine"),
+        # the same use for a product the limit does not cover
+        ("Immediate-release oxycodone can be taken as needed for acute pain.", "oxycodone"),
+        ("Intravenous fentanyl is a good choice for pain after surgery.", "fentanyl"),
     ],
 )
 def test_what_the_denial_group_age_dose_and_taper_rules_leave_alone(fb, text: str, drug: str) -> None:

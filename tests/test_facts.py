@@ -144,6 +144,7 @@ def test_user_fact_with_same_id_replaces_the_bundled_one(tmp_path: Path, fb) -> 
                                       "statement": "x", "source": "y"}), "facts[2].age_below"),
         (lambda d: d["facts"].append({"id": "melatonin.dose", "type": "dose_adjust", "statement": "x", "source": "y"}), "facts[2].terms"),
         (lambda d: d["facts"][0].update(none=True), "facts[0].none"),
+        (lambda d: d["facts"][0].update(products=["patch"]), "facts[0].products"),
     ],
 )
 def test_bad_file_names_file_field_and_expectation(tmp_path: Path, mutate, field: str) -> None:

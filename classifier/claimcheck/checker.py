@@ -778,7 +778,8 @@ _APPROVED = r"(?:(?:(?:fda|us|u\.s\.)[- ])?(?:approved|indicated|authori[sz]ed|l
 #: Words that permit the drug for a group or use ("safe for", "approved for", "a good choice for", "can use").
 _PERMIT = re.compile(
     rf"\b{_APPROVED}|"
-    r"\b(?:safe|safely|fine|ok|okay|good|great|ideal|perfect|suitable|appropriate|recommended|first[- ]line|best|go-to)\b|"
+    r"\b(?:safe|safely|fine|ok|okay|good|great|ideal|perfect|suitable|appropriate|recommended|first[- ]line|best|go-to|sensible)\b|"
+    r"\b(?:meant|intended|designed|made)\s+(?:to\s+be\s+(?:used|taken)\s+)?(?:for|as)\b|\bworks\s+(?:well|great)\b|"
     r"\bcan\s+(?:safely\s+|still\s+|also\s+)?(?:use|take|have|be\s+(?:given|used|taken|prescribed))\b|\bno\s+problem\b|\bgentle\b|"
     r"\bno\s+reason\s+(?:not\s+)?to\s+(?:avoid|skip|stop)\b|"
     r"\b(?:doesn['’]t|does\s+not|shouldn['’]t|should\s+not|won['’]t|will\s+not)\s+(?:stop|keep|prevent)\s+(?:you|anyone|people|patients|them)\s+from\b")
@@ -844,6 +845,9 @@ def _not_for(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], sup
     "people with type 1 diabetes can use it", "FDA-approved for COVID-19" are contradicted; "must not be given
     to children under 12", "not approved for COVID-19" state the label and are supported."""
     for rx, fact in di.not_for:
+        product = di.products.get(fact.id)
+        if product is not None and not product.search(s):
+            continue  # "OxyContin as an as-needed pill" is wrong, immediate-release oxycodone as needed is not
         permit, forbid = (_PERMIT_USE, _FORBID_USE) if fact.extra.get("use") else (_PERMIT, _FORBID)
         spans = [(m.start(), m.end()) for m in rx.finditer(s)]
         if fact.extra.get("age_below"):
@@ -871,7 +875,8 @@ def _not_for(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], sup
                 lo, hi = (p1, t0) if p1 <= t0 else (t1, p0)
                 if hi < lo:
                     continue
-                if _NOT_FOR_GAP_BLOCK.search(s, lo, hi) or (p1 <= t0 and not _PERMIT_TIE.search(s, lo, hi)) or (
+                tied = _PERMIT_TIE.search(s, lo, hi) or s.endswith((" for", " as"), p0, p1)  # "meant for", "designed for"
+                if _NOT_FOR_GAP_BLOCK.search(s, lo, hi) or (p1 <= t0 and not tied) or (
                         p0 >= t1 and hi - lo > (80 if q0 > c0 else 40)):
                     continue
                 if _OPEN_QUESTION.search(s, q0 if p0 >= q0 else c0, p0):

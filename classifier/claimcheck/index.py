@@ -39,6 +39,8 @@ class DrugIndex:
     curative: bool = False
     #: (pattern of the terms, fact) for each not_for fact: judged only next to a permitting or forbidding cue
     not_for: tuple[tuple[re.Pattern[str], Fact], ...] = ()
+    #: fact id -> pattern of the products a not_for fact is limited to (an extended-release form, a patch)
+    products: dict[str, re.Pattern[str]] = field(default_factory=dict)
     #: (pattern of the terms, fact) for each dose_adjust fact: judged only next to words about the dose
     dose_adjust: tuple[tuple[re.Pattern[str], Fact], ...] = ()
 
@@ -197,6 +199,8 @@ def build_index(fb: FactBase) -> FactIndex:
         not_for: list[tuple[re.Pattern[str], Fact]] = []
         dose_adjust: list[tuple[re.Pattern[str], Fact]] = []
         for f in d.facts:
+            if f.extra.get("products"):
+                di.products[f.id] = _words_regex(list(f.extra["products"]))
             if f.type in ("not_for", "dose_adjust"):
                 # Naming the group is no claim ("Ozempic and type 1 diabetes"); only a cue next to it is.
                 (not_for if f.type == "not_for" else dose_adjust).append((_words_regex(_group_terms(f, members)), f))
