@@ -915,7 +915,7 @@ def _dose_adjust(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit],
             t0, t1 = m.start(), m.end()
             if not owned(t0) or _MILD.search(s, max(0, t0 - 25), t0):
                 continue
-            lo, hi = max(_clause_start(s, t0) if _clause_start(s, t0) > t0 - 90 else t0 - 90, 0), min(len(s), t1 + 90)
+            lo, hi = max(_clause_start(s, t0), t0 - 90, 0), min(len(s), t1 + 90)
             if _DOSE_QUESTION.search(s, _clause_start(s, t0), t0):
                 continue
             same = next((c for c in _DOSE_SAME.finditer(s, lo, hi) if not _DOSE_GAP_BLOCK.search(s, *_gap(c, t0, t1))), None)
@@ -959,6 +959,10 @@ _NO_TAPER = re.compile(r"\b(?:no\s+need\s+to|(?:do|does|did)(?:n['’]t|\s+not)\
 #: Calling it harmless ("no problem", "safe to", "you can just stop") ...
 _STOP_PERMIT = re.compile(r"\b(?:no\s+problem|not\s+a\s+problem|nothing\s+to\s+worry|no\s+big\s+deal|no\s+harm|harmless|"
                           r"(?:safe|safely|fine|ok|okay|alright|easy|perfectly\s+(?:safe|fine))|can|could|free\s+to)\b")
+#: "no problem", "harmless": called harmless even next to a word that would otherwise warn ("not a problem")
+_STOP_HARMLESS = re.compile(r"\bno\s+problem|\bnot\s+a\s+problem|\bnothing\s+to\s+worry|\bno\s+big\s+deal|\bno\s+harm|\bharmless")
+#: "stopping Ativan cold turkey is perfectly safe"
+_CALLED_SAFE = re.compile(r"(?<!\s)\s*(?:is|are|was|'s|’s)\s+(?:\w+\s+)?(?:safe|fine|ok|okay|harmless)\b")
 #: ... or warning against it ("never stop suddenly", "stopping abruptly can cause seizures").
 _STOP_WARN = re.compile(r"\b(?:not|never|avoid\w*|dangerous|unsafe|risky|harmful|deadly|fatal|life-threatening|seizures?|"
                         r"withdrawal|taper(?:ed|ing)?\s+(?:off|down|the|your|it|gradually|slowly)|gradual\w*|slowly)\b|n['’]t\b")
@@ -984,11 +988,11 @@ def _abrupt_stop(s: str, di: DrugIndex, owned, contra: list[_Hit], support: list
         if _OPEN_QUESTION.search(s, c0, m.start()):
             continue
         before, after = s[c0:m.start()], s[m.end():c1]
-        strong = re.search(r"no\s+problem|not\s+a\s+problem|nothing\s+to\s+worry|no\s+big\s+deal|no\s+harm|harmless", before + " " + after)
+        strong = _STOP_HARMLESS.search(before) or _STOP_HARMLESS.search(after)
         if not strong and (_STOP_WARN.search(before) or _STOP_WARN.search(after)):
             support.append(_Hit(m.start(), m.end(), "supported", "risk", fact, f"'{phrase}' warned against"))
             return
-        if strong or _STOP_PERMIT.search(before) or re.match(r"\s*(?:is|are|was|'s|’s)\s+(?:\w+\s+)?(?:safe|fine|ok|okay|harmless)\b", after):
+        if strong or _STOP_PERMIT.search(before) or _CALLED_SAFE.match(after):
             contra.append(_Hit(m.start(), m.end(), "contradicted", "risk", fact,
                                f"'{phrase}' called harmless; the label says to taper"))
             return
