@@ -250,7 +250,7 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
     multi = len(sent.mentions) > 1
 
     # "Unlike Ritalin, Strattera is not habit-forming": a drug named only as the contrast owns no claim.
-    contrast_only = not multi and all(_CONTRAST_BEFORE.search(s, max(0, p - 40), p) for p, _ in sent.order)
+    contrast_only = not multi and all(_contrasted(s, p) for p, _ in sent.order)
 
     def owned(pos: int) -> bool:
         return not contrast_only if not multi else _owner(sent, pos) == drug
@@ -416,10 +416,15 @@ def _owner(sent: _Sentence, pos: int) -> str:
 
 def _aside(s: str, pos: int) -> bool:
     """Whether the drug named at ``pos`` is only a point of comparison or a modifier ("unlike X", "X-based")."""
-    if _CONTRAST_BEFORE.search(s, max(0, pos - 40), pos) or _WITH_BEFORE.search(s, max(0, pos - 40), pos):
+    if _contrasted(s, pos) or _WITH_BEFORE.search(s, max(0, pos - 40), pos):
         return True
     m = _NAME_END.match(s, pos)
     return m is not None and _MODIFIER_NAME.match(s, m.end()) is not None
+
+
+def _contrasted(s: str, pos: int) -> bool:
+    """Whether the drug named at ``pos`` follows a contrast ("unlike X", "compared with X")."""
+    return _CONTRAST_BEFORE.search(s, max(0, pos - 40), pos) is not None
 
 
 #: "X, often mixed with fentanyl, is not an opioid": a drug named after "with" is not the subject.
@@ -844,8 +849,7 @@ def _not_for(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], sup
     """A patient group, condition or use the label keeps the drug from: "safe for people with heart disease",
     "people with type 1 diabetes can use it", "FDA-approved for COVID-19" are contradicted; "must not be given
     to children under 12", "not approved for COVID-19" state the label and are supported."""
-    for rx, fact in di.not_for:
-        product = di.products.get(fact.id)
+    for rx, fact, product in di.not_for:
         if product is not None and not product.search(s):
             continue  # "OxyContin as an as-needed pill" is wrong, immediate-release oxycodone as needed is not
         permit, forbid = (_PERMIT_USE, _FORBID_USE) if fact.extra.get("use") else (_PERMIT, _FORBID)
@@ -957,8 +961,7 @@ _ABRUPT = re.compile(
 _NO_TAPER = re.compile(r"\b(?:no\s+need\s+to|(?:do|does|did)(?:n['’]t|\s+not)\s+(?:\w+\s+)?need\s+to|never\s+need\s+to|needn['’]t)\s+"
                        r"(?:\w+\s+)?(?:taper|wean)\b")
 #: Calling it harmless ("no problem", "safe to", "you can just stop") ...
-_STOP_PERMIT = re.compile(r"\b(?:no\s+problem|not\s+a\s+problem|nothing\s+to\s+worry|no\s+big\s+deal|no\s+harm|harmless|"
-                          r"(?:safe|safely|fine|ok|okay|alright|easy|perfectly\s+(?:safe|fine))|can|could|free\s+to)\b")
+_STOP_PERMIT = re.compile(r"\b(?:safe|safely|fine|ok|okay|alright|easy|can|could|free\s+to)\b")
 #: "no problem", "harmless": called harmless even next to a word that would otherwise warn ("not a problem")
 _STOP_HARMLESS = re.compile(r"\bno\s+problem|\bnot\s+a\s+problem|\bnothing\s+to\s+worry|\bno\s+big\s+deal|\bno\s+harm|\bharmless")
 #: "stopping Ativan cold turkey is perfectly safe"

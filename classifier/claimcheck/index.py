@@ -37,10 +37,9 @@ class DrugIndex:
     risk_words: frozenset[str] = frozenset()
     agents: frozenset[str] = frozenset()
     curative: bool = False
-    #: (pattern of the terms, fact) for each not_for fact: judged only next to a permitting or forbidding cue
-    not_for: tuple[tuple[re.Pattern[str], Fact], ...] = ()
-    #: fact id -> pattern of the products a not_for fact is limited to (an extended-release form, a patch)
-    products: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    #: (pattern of the terms, fact, pattern of the products it is limited to or None) for each not_for fact:
+    #: judged only next to a permitting or forbidding cue
+    not_for: tuple[tuple[re.Pattern[str], Fact, re.Pattern[str] | None], ...] = ()
     #: (pattern of the terms, fact) for each dose_adjust fact: judged only next to words about the dose
     dose_adjust: tuple[tuple[re.Pattern[str], Fact], ...] = ()
 
@@ -97,11 +96,15 @@ def _group_terms(f: Fact, members: dict[str, dict[str, frozenset[str]]]) -> list
     out = dict.fromkeys(f.terms)
     for t in f.terms:
         out.update(dict.fromkeys(groups.get(t.lower(), ())))
-        if f.type == "dose_adjust":
-            for drug_id, names in members.get(_class_key(t), {}).items():
-                if drug_id != f.drug:
-                    out.update(dict.fromkeys(sorted(names)))
+    if f.type == "dose_adjust":
+        out.update(dict.fromkeys(_member_names(f.terms, f.drug, members)))
     return list(out)
+
+
+def _member_names(words: tuple[str, ...], own: str, members: dict[str, dict[str, frozenset[str]]]) -> list[str]:
+    """The names of the other drugs that belong to each class among ``words``."""
+    return [n for w in words for drug_id, names in members.get(_class_key(w), {}).items() if drug_id != own
+            for n in sorted(names)]
 
 
 def _class_key(term: str) -> str:
@@ -176,10 +179,7 @@ def _agents(f: Fact, members: dict[str, dict[str, frozenset[str]]]) -> tuple[str
     out = dict.fromkeys(f.agents)
     if any(a.lower() == "alcohol" for a in f.agents):
         out.update(dict.fromkeys(_ALCOHOL_WORDS))
-    for a in f.agents:
-        for drug_id, names in members.get(_class_key(a), {}).items():
-            if drug_id != f.drug:
-                out.update(dict.fromkeys(sorted(names)))
+    out.update(dict.fromkeys(_member_names(f.agents, f.drug, members)))
     return tuple(out)
 
 
@@ -196,14 +196,16 @@ def build_index(fb: FactBase) -> FactIndex:
         di = DrugIndex(drug=d)
         key_terms: list[str] = []
         agents: set[str] = set()
-        not_for: list[tuple[re.Pattern[str], Fact]] = []
+        not_for: list[tuple[re.Pattern[str], Fact, re.Pattern[str] | None]] = []
         dose_adjust: list[tuple[re.Pattern[str], Fact]] = []
         for f in d.facts:
-            if f.extra.get("products"):
-                di.products[f.id] = _words_regex(list(f.extra["products"]))
-            if f.type in ("not_for", "dose_adjust"):
-                # Naming the group is no claim ("Ozempic and type 1 diabetes"); only a cue next to it is.
-                (not_for if f.type == "not_for" else dose_adjust).append((_words_regex(_group_terms(f, members)), f))
+            # Naming the group is no claim ("Ozempic and type 1 diabetes"); only a cue next to it is.
+            if f.type == "not_for":
+                products = f.extra.get("products")
+                not_for.append((_words_regex(_group_terms(f, members)), f, _words_regex(list(products)) if products else None))
+                continue
+            if f.type == "dose_adjust":
+                dose_adjust.append((_words_regex(_group_terms(f, members)), f))
                 continue
             agent_words = _agents(f, members) if f.type == "interaction" else ()
             for role, terms in ((SUPPORT, _terms(f)), (FALSE, f.false_terms), (AGENT, agent_words)):
