@@ -42,6 +42,8 @@ FACT_TYPES = {
     "potency": "analgesic potency relative to oral morphine, milligram for milligram (value: a positive number)",
     "not_for": "a patient group, condition or use the label (Contraindications, Limitations of Use) or a regulator says it is not for (terms; age_below: an age limit in years; products: only these products)",
     "dose_adjust": "patients or co-medications for whom the label's Dosage section changes the dose (terms; none=true: the label says no change is needed)",
+    "direction": "which way the drug moves a body measure (terms: measures such as 'blood pressure'; value: up or down)",
+    "administration": "ways of taking the product that the label forbids (terms: actions such as 'crush'; products: only these products)",
     "false_claim": "a claim known to be false or unbacked (predicates; verdict contradicted|unsupported)",
 }
 SCHEDULES = ("I", "II", "III", "IV", "V")
@@ -393,9 +395,13 @@ def _parse_fact(path: Path, where: str, drug: str, item: Any, predicates: Mappin
                                 or not math.isfinite(age) or not 0 < age <= 21):
         raise FactFileError(path, f"{where}.age_below", "an age in years above 0 and at most 21, and only on a not_for fact", age)
     products = item.get("products")
-    if "products" in item and (ftype != "not_for" or not isinstance(products, list) or not products
+    if "products" in item and (ftype not in ("not_for", "administration") or not isinstance(products, list) or not products
                                or not all(isinstance(x, str) and x.strip() for x in products)):
-        raise FactFileError(path, f"{where}.products", "a non-empty list of product names, and only on a not_for fact", products)
+        raise FactFileError(path, f"{where}.products", "a non-empty list of product names, and only on a not_for or administration fact", products)
+    if ftype == "direction" and (value not in ("up", "down") or not lists["terms"]):
+        raise FactFileError(path, f"{where}.value", "'up' or 'down', with terms naming the measures", value)
+    if ftype == "administration" and not lists["terms"]:
+        raise FactFileError(path, f"{where}.terms", "a non-empty list of the actions the label forbids ('crush', 'chew')")
     if ftype == "dose_adjust" and not lists["terms"]:
         raise FactFileError(path, f"{where}.terms", "a non-empty list of the patients or co-medications the dose changes for")
     if "none" in item and (ftype != "dose_adjust" or not isinstance(item["none"], bool)):
@@ -538,7 +544,7 @@ def _sheet(d: DrugFacts) -> str:
         if f.type == "schedule":
             lines.append(f"  schedule: {f.value or 'not controlled'}" + (f" (also {', '.join(f.extra['also'])})" if f.extra.get("also") else ""))
         if f.terms:
-            label = {"not_for": "not for", "dose_adjust": "same dose for" if f.extra.get("none") else "dose changes for"}.get(f.type, "terms")
+            label = {"not_for": "not for", "administration": "never", "direction": f"{f.value}:", "dose_adjust": "same dose for" if f.extra.get("none") else "dose changes for"}.get(f.type, "terms")
             lines.append(f"  {label}: {', '.join(f.terms)}" + (f" (and any age under {f.extra['age_below']:g})" if f.extra.get("age_below") else "")
                          + (f" (only for {', '.join(f.extra['products'])})" if f.extra.get("products") else ""))
         if f.false_terms:

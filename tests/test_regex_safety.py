@@ -173,6 +173,15 @@ def _fact_predicates() -> dict:
     for drug, di in load_facts().index.drugs.items():
         for pm in di.predicates:
             found.setdefault(pm.pattern.pattern, (f"{pm.fact.id} ({drug})", pm.pattern))
+        # patterns the index builds from a fact's words: the direction of a measure, forbidden actions
+        for _hint, rx, states, fact in di.direction:
+            for pat in (rx, states):
+                if pat is not None:
+                    found.setdefault(pat.pattern, (f"{fact.id} ({drug})", pat))
+        for rx, fact, product in di.administration:
+            for pat in (rx, product):
+                if pat is not None:
+                    found.setdefault(pat.pattern, (f"{fact.id} ({drug})", pat))
     return found
 
 

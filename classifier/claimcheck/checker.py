@@ -21,6 +21,7 @@ from ..drugs import dictionary
 from ..page import Page
 from ..results import ClaimCheck, Flag
 from . import halflife
+from .direction import direction_of, heads
 from .index import AGENT, FALSE, SUPPORT, DrugIndex, FactIndex
 from .lexicon import Lexicon, lexicon
 
@@ -219,7 +220,9 @@ def _term_hits(low: str, index: FactIndex, drugs) -> list[tuple[int, int, str, o
     if index.automaton is None:
         return out
     n = len(low)
-    for end_idx, (length, vals) in index.automaton.iter(low):  # type: ignore[attr-defined]
+    # Hyphens and spaces are one separator to the automaton ("birth-control pills" meets "birth control pills");
+    # the swap keeps every offset, and word boundaries are still read from the sentence itself.
+    for end_idx, (length, vals) in index.automaton.iter(low.replace("-", " ")):  # type: ignore[attr-defined]
         s, e = end_idx - length + 1, end_idx + 1
         if s > 0 and (low[s - 1].isalnum() or low[s - 1] == "-"):
             continue
@@ -329,6 +332,10 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
         _dose_adjust(s, di, owned, lex, contra, support)
     if _STOP_HINT.search(s):
         _abrupt_stop(s, di, owned, contra, support)
+    if di.direction:
+        _direction(s, di, owned, lex, contra, support)
+    if di.administration:
+        _administration(s, di, owned, contra, support)
     for cat, rx in (lex.benefits if lex.any_benefit.search(s) else ()):
         for m in rx.finditer(s):
             b0, b1 = m.start(), m.end()
@@ -736,7 +743,7 @@ _SAFE_COMBO = re.compile(
     r"\b(?:won['’]t|will\s+not|wouldn['’]t|doesn['’]t|does\s+not|don['’]t|do\s+not|can['’]t|cannot)\s+(?:\w+\s+)?"
     r"(?:hurt|harm|kill|bother)(?:\s+(?:you|anyone|anybody|your\s+body))?\b|\bharmless\b|"
     r"\b(?:fine|ok|okay|safe|alright|all\s+right)\s+(?:to\s+(?:take|mix|combine|use|drink|have|add|pair|stack|pop|enjoy)|together|with|on\s+top)\b|"
-    r"\bno\s+(?:problem|issue|big\s+deal|danger|harm|worries)\b|\bnothing\s+(?:to\s+worry\s+about|dangerous|risky|harmful)\b|"
+    r"\bno\s+(?:problem|issue|big\s+deal|danger|harm|worries)\b|\b(?:safe|harmless|fine|good|great|perfect)\s+(?:combo|combination|pairing|mix|stack)\b|\bnothing\s+(?:to\s+worry\s+about|dangerous|risky|harmful)\b|"
     # "doesn't affect the pill", "has no effect on birth control pills": the label's interaction denied
     r"\b(?:doesn['’]t|does\s+not|won['’]t|will\s+not)\s+(?:\w+\s+)?(?:affect|weaken|interfere\s+with)\b|\bno\s+(?:\w+\s+)?(?:effect|impact)\s+on\b|"
     r"\b(?:doesn['’]t|does\s+not|don['’]t|do\s+not|won['’]t|will\s+not)\s+interact\b|\bno\s+(?:known\s+|real\s+|dangerous\s+)?interactions?\b|"
@@ -779,18 +786,25 @@ def _combination_called_safe(s: str, drug: str, terms: list, lex: Lexicon, contr
 
 
 #: Saying a drug is approved, or proven, for something: the one permit that counts for an unapproved use.
-_APPROVED = r"(?:(?:(?:fda|us|u\.s\.)[- ])?(?:approved|indicated|authori[sz]ed|licensed|cleared|backed|endorsed)|proven)\b"
+_APPROVED = (r"(?:(?:(?:fda|us|u\.s\.)[- ])?(?:approved|indicated|authori[sz]ed|licensed|cleared|backed|endorsed)|proven|"
+             r"(?:has|have|had|got|gets|received|won|earned|with)\s+(?:full\s+)?(?:fda\s+)?(?:approval|authori[sz]ation))\b")
 #: Words that permit the drug for a group or use ("safe for", "approved for", "a good choice for", "can use").
 _PERMIT = re.compile(
     rf"\b{_APPROVED}|"
     r"\b(?:safe|safely|fine|ok|okay|good|great|ideal|perfect|suitable|appropriate|recommended|first[- ]line|best|go-to|sensible)\b|"
-    r"\b(?:meant|intended|designed|made)\s+(?:to\s+be\s+(?:used|taken)\s+)?(?:for|as)\b|\bworks\s+(?:well|great)\b|"
+    r"\b(?:meant|intended|designed|made)\s+(?:to\s+be\s+(?:used|taken)\s+)?(?:for|as)\b|\b(?:meant|intended|designed|made)\s+to\s+be\s+(?:used|taken)\b|\bworks\s+(?:well|great)\b|"
     r"\bcan\s+(?:safely\s+|still\s+|also\s+)?(?:use|take|have|be\s+(?:given|used|taken|prescribed))\b|\bno\s+problem\b|\bgentle\b|"
     r"\bno\s+reason\s+(?:not\s+)?to\s+(?:avoid|skip|stop)\b|"
     r"\b(?:doesn['’]t|does\s+not|shouldn['’]t|should\s+not|won['’]t|will\s+not)\s+(?:stop|keep|prevent)\s+(?:you|anyone|people|patients|them)\s+from\b")
 #: For an unapproved use only the claim that it is approved or proven counts ("a good option for ADHD" is an
 #: opinion about an off-label use, "approved for ADHD" is false).
 _PERMIT_USE = re.compile(rf"\b{_APPROVED}")
+#: A group alone after a comma at the end of a sentence ("..., as needed.", "..., even children.") finishes the
+#: clause before it.
+_TAIL_CLAUSE = re.compile(r"\s*(?:even\s+|including\s+|especially\s+)?")
+_TAIL_END = re.compile(r"\s*(?:[.!?]|$)")
+#: An approval word listed with another adjective: the comma does not end the clause.
+_APPROVED_COMMA = re.compile(rf"\b{_APPROVED},$")
 #: Words that keep the drug from a group: the label's own message.
 _FORBID = re.compile(
     r"\bcontraindicated\b|\bavoid(?:ed|s|ing)?\s+(?:[\w-]+\s+){0,2}?(?:in|during|if|while|for|by)\b|\b(?:must|should|may|can)\s*(?:not|n['’]t)\s+(?:\w+\s+)?(?:be\s+)?(?:use|used|give|given|take|taken|"
@@ -801,7 +815,7 @@ _FORBID_USE = re.compile(rf"\b(?:not|never)\s+(?:been\s+|yet\s+|be\s+)*{_APPROVE
 #: Between a permitting word before the group and the group: a preposition must tie them ("safe for people
 #: with ...", "a safe way to ease ... after a tonsillectomy"); words that show another relation break the tie
 #: ("keep it in a safe place away from children").
-_PERMIT_TIE = re.compile(r"\b(?:for|in|to|during|after|with|by|among|on|while|as\s+an?)\b")
+_PERMIT_TIE = re.compile(r"\b(?:for|in|to|during|after|with|by|among|on|while|as\s+an?|if|even\s+if|even\s+when)\b")
 _NOT_FOR_GAP_BLOCK = re.compile(r"[.;:!?]|\b(?:away|reach|keep|kept|store|stored|but|except|unless|although|though|"
                                 r"whereas|however|not\s+for|than|instead\s+of|rather\s+than)\b")
 _AGE_NUM = (r"(?:\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -860,6 +874,10 @@ def _not_for(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], sup
             if not owned(t0) or _OLDER.match(s, t1):
                 continue
             c0 = _clause_start(s, t0)
+            if _APPROVED_COMMA.search(s, max(0, c0 - 40), c0) or (c0 > 0 and _TAIL_CLAUSE.fullmatch(s, c0, t0)
+                                                                 and _TAIL_END.match(s, t1)):
+                # "a proven, effective treatment for", "designed to be taken on bad days, as needed": one clause
+                c0 = _clause_start(s, c0 - 1)
             nxt = _CLAUSE.search(s, t1)
             c1 = nxt.start() if nxt else len(s)
             q0 = c0  # where a question or condition that leaves the cue open would start
@@ -905,7 +923,12 @@ _DOSE_SAME = re.compile(
 #: A page saying the dose changes ("a lower dose", "the dose must be reduced", "adjust the dose").
 _DOSE_CHANGE = re.compile(
     rf"\b{_DOSE}\s+(?:\w+\s+){{0,4}}?(?P<v>adjust\w*|reduc\w*|lower\w*|decreas\w*|modif\w*|cut|halved|changed)\b|"
-    rf"\b(?P<v2>adjust\w*|reduc\w*|lower\w*|decreas\w*|smaller|modif\w*|cut\w*|halv\w*)\s+(?:\w+\s+){{0,3}}?{_DOSE}\b")
+    rf"\b(?P<v2>adjust\w*|reduc\w*|lower\w*|decreas\w*|smaller|modif\w*|cut\w*|halv\w*)\s+(?:\w+\s+){{0,3}}?{_DOSE}\b|"
+    # "capped at 15 mg", "a 200 mg daily cap", "start at a low dose", "a quarter of the usual dose", "every 12 hours"
+    r"\b(?:capped|limited)\s+(?:at|to)\b|\b(?:daily\s+)?(?:cap|ceiling)\b|"
+    r"\b(?:start\w*|begin\w*|initiat\w*)\s+(?:\w+\s+){0,3}?(?:at|on|with)\s+(?:a\s+|the\s+)?(?:low|lower|reduced|smaller|lowest)\b|"
+    r"\b(?:quarter|half|third|fraction|portion)\s+(?:\w+\s+){0,4}?of\s+(?:the\s+|your\s+)?(?:usual|normal|regular|standard)\b|"
+    r"\b(?:less\s+often|less\s+frequently|longer\s+intervals?|every\s+(?:12|24|48)\s+hours|every\s+other\s+day)\b")
 #: "mild kidney problems": labels change the dose for moderate or severe impairment.
 _MILD = re.compile(r"(?:mild|slight|minor|mildly)\s+(?:[\w-]+\s+)?$")
 
@@ -1001,9 +1024,113 @@ def _abrupt_stop(s: str, di: DrugIndex, owned, contra: list[_Hit], support: list
             return
 
 
+#: The label's own instruction anywhere in the sentence ("swallow it whole", "do not crush").
+_WHOLE = re.compile(r"\bswallow\w*\s+(?:\w+\s+){0,3}?(?:whole|intact)\b|\b(?:whole|intact)\s*,?\s+(?:never|not|without)\b")
+#: Words before the action that forbid it ("never", "don't", "must not be", "without", "avoid").
+_ACTION_FORBID = re.compile(r"\b(?:not|never|cannot|avoid\w*|without|nor|no)\b|n['’]t\b|\bdangerous\w*\b|\bdeadly\b")
+#: Words before the action that permit it ("you can crush it", "it's fine to chew", "just crush it").
+_ACTION_PERMIT = re.compile(
+    r"\b(?:can|could|may)\s+(?:\w+\s+){0,2}?(?:be\s+)?$|"
+    r"\b(?:safe|safely|fine|ok|okay|alright|easier|faster|quicker|better|no\s+problem|perfectly\s+fine|free)\s+(?:\w+\s+){0,2}?to\s+(?:\w+\s+)?$|"
+    r"\b(?:go\s+ahead\s+and|just|simply|try)\s+$")
+#: A warning anywhere in the sentence ("crushing it releases the drug faster, which can kill you").
+_ACTION_DANGER = re.compile(r"\b(?:fatal|deadly|overdos\w*|death|die|dies|kill\w*|dangerous\w*|unsafe|serious\s+harm|life-threatening|clots?)\b")
+#: A gain promised for it ("works faster if you chew it", "kicks in quicker").
+_ACTION_GAIN = re.compile(r"\b(?:faster|quicker|sooner|stronger|better|more\s+effective)\b|\bkicks?\s+in\b")
+#: An instruction: the action's plain form opening its clause ("crush the tablet and mix it with applesauce").
+_ACTION_IMPERATIVE = re.compile(r"^\W*(?:and\s+|then\s+|so\s+)?$")
+#: "crushing it is fine", "chewing them works faster"
+_ACTION_CALLED_FINE = re.compile(r"^\s+(?:\w+\s+){0,6}?(?:is|are|'s|’s|works?)\s+(?:\w+\s+)?(?:safe|fine|ok|okay|harmless|faster|better|quicker|"
+                                 r"easy|simple|good|great|smart|handy)\b")
+
+
+def _administration(s: str, di: DrugIndex, owned, contra: list[_Hit], support: list[_Hit]) -> None:
+    """How a product must be taken: "it's fine to crush your OxyContin", "Sublocade can be injected into a
+    vein" are contradicted, "swallow it whole, never crush it" supported; a story ("people crush and snort
+    it") is neither. Judged only in sentences that name one of the fact's products."""
+    for rx, fact, product in di.administration:
+        if product is not None and not product.search(s):
+            continue
+        whole = _WHOLE.search(s)
+        if whole is not None and rx.search(s) is None and owned(whole.start()):
+            support.append(_Hit(whole.start(), whole.end(), "supported", "risk", fact, f"'{s[whole.start():whole.end()]}'"))
+            return
+        for m in rx.finditer(s):
+            if not owned(m.start()):
+                continue
+            c0 = _clause_start(s, m.start())
+            nxt = _CLAUSE.search(s, m.end())
+            before, after = s[c0:m.start()], s[m.end():nxt.start() if nxt else len(s)]
+            phrase = f"'{s[m.start():m.end()]}'"
+            if _ACTION_FORBID.search(before) or _WHOLE.search(s) or _ACTION_DANGER.search(s):
+                support.append(_Hit(m.start(), m.end(), "supported", "risk", fact, f"{phrase} warned against"))
+                return
+            verb = s[m.start():m.end()].split()[0]
+            imperative = _ACTION_IMPERATIVE.match(before) is not None and not verb.endswith(("ing", "ed", "s"))
+            if _OPEN_QUESTION.search(before) and not _ACTION_GAIN.search(s):
+                continue  # "if you cut the patch, ..." leaves it open; "works faster if you chew it" does not
+            if imperative or _ACTION_PERMIT.search(before[-40:]) or _ACTION_CALLED_FINE.match(after) or _ACTION_GAIN.search(s):
+                contra.append(_Hit(m.start(), m.end(), "contradicted", "risk", fact, f"{phrase}: the label forbids it"))
+                return
+
+
+#: A condition or question leaves the direction open ("if your blood pressure rises, call your doctor").
+_DIRECTION_OPEN = re.compile(r"\b(?:if|unless|whether|ask|wonder\w*|how|why)\b|"
+                             r"^\W*(?:q\W+)?(?:does|do|did|can|could|is|are|will|would|should)\b")
+
+
+def _direction(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], support: list[_Hit]) -> None:
+    """Which way the drug moves a body measure: "ketamine lowers blood pressure" is contradicted where the
+    label says it raises it, "Ozempic lowers blood sugar" supported, and "Ozempic doesn't lower blood sugar"
+    is a denial. A sentence that gives both directions of one measure ("a fast or slow heartbeat") says
+    neither."""
+    for hint, rx, states, fact in di.direction:
+        if not hint.search(s):
+            continue
+        agree: list[tuple[re.Match[str], bool]] = []
+        oppose: list[tuple[re.Match[str], bool]] = []
+        for m in rx.finditer(s):
+            pos = m.start(m.lastgroup) if m.lastgroup else m.start()
+            c0 = _clause_start(s, m.start())
+            if not owned(m.start()) or _DIRECTION_OPEN.search(s[c0:m.start()]):
+                continue
+            neg = _negated(s, pos, lex)
+            (agree if (direction_of(m) == fact.value) else oppose).append((m, neg))
+        said = [m for m, neg in agree if not neg] + [m for m, neg in oppose if neg]
+        against = [m for m, neg in oppose if not neg]
+        denied = [m for m, neg in agree if neg and _flat_denial(s, m)]
+        ctype = fact.claim_type or "effect"
+        # "an overdose can cause a fast or slow heartbeat": the direction the label gives is named too
+        both = False
+        if against:
+            m = against[0]
+            c0, nxt = _clause_start(s, m.start()), _CLAUSE.search(s, m.end())
+            c1 = nxt.start() if nxt else len(s)
+            both = states is not None and any(direction_of(x) == fact.value for x in states.finditer(s, c0, c1))
+            same_heads = heads(fact.terms, fact.value)
+            both = both or (same_heads is not None and same_heads.search(s, m.start(), m.start(m.lastgroup)) is not None)
+        if against and not said and not denied and not both:
+            m = against[0]
+            contra.append(_Hit(m.start(), m.end(), "contradicted", ctype, fact,
+                               f"'{s[m.start():m.end()]}': the label says it {'raises' if fact.value == 'up' else 'lowers'} it"))
+        elif denied and not against:
+            m = denied[0]
+            contra.append(_Hit(m.start(), m.end(), "contradicted", ctype, fact, f"'{s[m.start():m.end()]}' denied"))
+        elif said and not against and not denied:
+            m = said[0]
+            support.append(_Hit(m.start(), m.end(), "supported", ctype, fact, f"'{s[m.start():m.end()]}'"))
+
+
+def _flat_denial(s: str, m: re.Match[str]) -> bool:
+    """A negated direction that denies it outright ("doesn't lower blood sugar"), not a qualified one
+    ("doesn't raise blood pressure much", "not in most people")."""
+    return not (_QUANTIFIED_AFTER.match(s, m.end()) or _NOT_A_DENIAL.search(s, _clause_start(s, m.start()), m.end()))
+
+
 _DENY_BEFORE = re.compile(
     r"(?P<verb>(?:\bnever|\bnot|\bcannot|n['’]t)\s+(?:\w+\s+){0,2}?(?:cause|causes|caused|give|gives|lead\s+to|leads\s+to|produce|produces|"
     r"result\s+in|results\s+in|come\s+with|comes\s+with|carry|carries|bring|brings|have|has|make|makes|made|leave|leaves|left|"
+    r"go\s+through|goes\s+through|suffer|suffers|experience|experiences|"
     r"raise|raises|increase|increases|affect|affects|worsen|worsens|trigger|triggers|"
     r"ha(?:ve|s)\s+(?:any\s+|an\s+)?(?:effect|impact|influence)\s+on|"
     r"(?:linked|tied|associated|connected)\s+(?:to|with))\s+(?:any\s+|a\s+|the\s+|you\s+|your\s+)?"

@@ -224,6 +224,7 @@ CLEARED = re.compile(
     r"\b(?:out\s+of|gone\s+from|(?:cleared|clears?|flushed|flushes|washed|washes)\s+(?:out\s+)?(?:of|from)|"
     r"(?:eliminated|removed|purged)\s+from|leaves?|left|exits?)\s+" + _BODY + r"|"
     r"\b(?:is|are|gets?|been|be)\s+(?:completely\s+|fully\s+|totally\s+|entirely\s+)?(?:cleared|eliminated|flushed\s+out|gone)\b|"
+    r"\b(?:clears?|cleared|flushes|flushed|washes|washed)\s+out\s+(?=in\b|within\b)|"
     r"\b(?:only|just)\s+(?:stays?|remains?|lasts?|lingers?)\s+in\s+" + _BODY + r"|"
     r"\b(?:stays?|remains?|lingers?)\s+in\s+" + _BODY + r"\s+(?:for\s+)?(?:only|just|no\s+more\s+than|less\s+than|under)\b"
 )

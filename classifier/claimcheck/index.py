@@ -10,6 +10,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..resources import LEXICONS_DIR
+from .direction import compile_quantity, compile_states
+from .direction import hint as quantity_hint
 
 if TYPE_CHECKING:
     from ..facts import DrugFacts, Fact, FactBase
@@ -42,6 +44,11 @@ class DrugIndex:
     not_for: tuple[tuple[re.Pattern[str], Fact, re.Pattern[str] | None], ...] = ()
     #: (pattern of the terms, fact) for each dose_adjust fact: judged only next to words about the dose
     dose_adjust: tuple[tuple[re.Pattern[str], Fact], ...] = ()
+    #: (pattern of the actions, fact, pattern of the products it is limited to or None) for each administration fact
+    administration: tuple[tuple[re.Pattern[str], Fact, re.Pattern[str] | None], ...] = ()
+    #: (cheap hint, pattern of the measure and its words of change, pattern of its outcomes and conditions
+    #: named alone, fact) for each direction fact
+    direction: tuple[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None, Fact], ...] = ()
 
 
 @dataclass
@@ -88,15 +95,23 @@ def _groups() -> dict[str, tuple[str, ...]]:
     return {g["name"].lower(): tuple(g["terms"]) for g in data["groups"]}
 
 
+#: Degrees a fact may put before a group's name; the group's words then take the same degree.
+_DEGREES = frozenset({"severe", "moderate", "moderate-to-severe", "advanced", "end-stage", "chronic"})
+
+
 def _group_terms(f: Fact, members: dict[str, dict[str, frozenset[str]]]) -> list[str]:
     """A not_for or dose_adjust fact's terms with the words of each group it names ("breastfeeding" ->
-    "nursing moms", "kidney disease" -> "renal impairment") and, for a dose change, the members of a class
-    it names ("strong CYP3A4 inhibitors" -> "ketoconazole")."""
+    "nursing moms", "kidney disease" -> "renal impairment") and the members of a class
+    it names ("strong CYP3A4 inhibitors" -> "ketoconazole", "nitrates" -> "isosorbide mononitrate")."""
     groups = _groups()
     out = dict.fromkeys(f.terms)
     for t in f.terms:
         out.update(dict.fromkeys(groups.get(t.lower(), ())))
-    if f.type == "dose_adjust":
+        # "severe kidney disease" brings "severe renal impairment", "severe kidney impairment"
+        degree, _, rest = t.lower().partition(" ")
+        if degree in _DEGREES and rest in groups:
+            out.update(dict.fromkeys(f"{degree} {w}" for w in groups[rest]))
+    if f.type in ("dose_adjust", "not_for"):
         out.update(dict.fromkeys(_member_names(f.terms, f.drug, members)))
     return list(out)
 
@@ -160,6 +175,36 @@ def _class_members(fb: FactBase) -> dict[str, dict[str, frozenset[str]]]:
     return out
 
 
+_IRREGULAR = {"give": ("gave", "given"), "take": ("took", "taken"), "break": ("broke", "broken"), "shoot": ("shot",)}
+
+
+def _verb_forms(verb: str) -> list[str]:
+    """A verb's forms ("crush" -> crushes, crushed, crushing; "dissolve" -> dissolving; "cut" -> cutting)."""
+    forms = {verb, verb + "s", *_IRREGULAR.get(verb, ())}
+    if verb.endswith("e"):
+        forms |= {verb + "d", verb[:-1] + "ing"}
+    else:
+        forms |= {verb + "ing", verb + "ed"}
+        if verb.endswith(("s", "sh", "ch", "x", "z")):
+            forms.add(verb + "es")
+        if len(verb) <= 5 and verb[-1] in "tpgn" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+            forms |= {verb + verb[-1] + "ing", verb + verb[-1] + "ed"}  # cut -> cutting, snip -> snipped
+    return sorted(forms, key=len, reverse=True)
+
+
+def _actions_regex(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """Actions a label forbids, the first word in any of its forms ("crush" meets "crushing", "inject into a
+    vein" meets "injected into a vein")."""
+    alts = []
+    for t in sorted({t.lower() for t in terms}, key=len, reverse=True):
+        first, _, rest = t.partition(" ")
+        body = "(?:" + "|".join(map(re.escape, _verb_forms(first))) + ")"
+        if rest:
+            body += r"[\s-]+" + re.escape(rest).replace(r"\ ", r"[\s-]+")
+        alts.append(body)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?![\w])")
+
+
 #: Pages deny a side effect with its adjective ("won't make you drowsy"); labels name the noun.
 _ADJECTIVES = {"drowsiness": ("drowsy",), "sleepiness": ("sleepy",), "somnolence": ("drowsy", "sleepy"),
                "dizziness": ("dizzy",), "tiredness": ("tired",), "grogginess": ("groggy",), "sedation": ("sedated",),
@@ -198,6 +243,8 @@ def build_index(fb: FactBase) -> FactIndex:
         agents: set[str] = set()
         not_for: list[tuple[re.Pattern[str], Fact, re.Pattern[str] | None]] = []
         dose_adjust: list[tuple[re.Pattern[str], Fact]] = []
+        direction: list[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None, Fact]] = []
+        administration: list[tuple[re.Pattern[str], Fact, re.Pattern[str] | None]] = []
         for f in d.facts:
             # Naming the group is no claim ("Ozempic and type 1 diabetes"); only a cue next to it is.
             if f.type == "not_for":
@@ -206,6 +253,13 @@ def build_index(fb: FactBase) -> FactIndex:
                 continue
             if f.type == "dose_adjust":
                 dose_adjust.append((_words_regex(_group_terms(f, members)), f))
+                continue
+            if f.type == "administration":
+                products = f.extra.get("products")
+                administration.append((_actions_regex(f.terms), f, _words_regex(list(products)) if products else None))
+                continue
+            if f.type == "direction":
+                direction.append((quantity_hint(f.terms), compile_quantity(f.terms), compile_states(f.terms), f))
                 continue
             agent_words = _agents(f, members) if f.type == "interaction" else ()
             for role, terms in ((SUPPORT, _terms(f)), (FALSE, f.false_terms), (AGENT, agent_words)):
@@ -235,8 +289,14 @@ def build_index(fb: FactBase) -> FactIndex:
         di.agents = frozenset(agents)
         di.not_for = tuple(not_for)
         di.dose_adjust = tuple(dose_adjust)
+        di.direction = tuple(direction)
+        di.administration = tuple(administration)
         drugs[d.id] = di
+    merged: dict[str, list[tuple[str, Fact, str]]] = {}
     for term, vals in entries.items():
+        slot = merged.setdefault(term.replace("-", " "), [])
+        slot.extend(v for v in vals if not any(v[0] == w[0] and v[1] is w[1] and v[2] == w[2] for w in slot))  # see checker._term_hits
+    for term, vals in merged.items():
         auto.add_word(term, (len(term), tuple(vals)))
     automaton = None
     if entries:
