@@ -236,10 +236,11 @@ def test_heldout_claim_set_precision_of_contradicted(fb) -> None:
     rows = [r for r in load_claim_set() if r["split"] == "heldout"]
     # Every bundled drug has held-out claims (a fact file added without them would go unmeasured).
     assert len(rows) >= 100 and {r["drug"] for r in rows} == set(fb.drugs)
-    # The batches written before blind3 keep the floor they always had; blind3, blind4 and blind5 (all 36 drugs
+    # The batches written before blind3 keep the floor they always had; blind3 to blind6 (all 36 drugs
     # each, scored once when written) keep the figure they were first scored at. Precision of
     # "contradicted" matters most everywhere: a false "contradicted" accuses a careful page.
-    for batches, min_f1 in (((None, "blind", "blind2"), 0.85), (("blind3",), 0.73), (("blind4",), 0.78), (("blind5",), 0.78)):
+    for batches, min_f1 in (((None, "blind", "blind2"), 0.85), (("blind3",), 0.73), (("blind4",), 0.78), (("blind5",), 0.78),
+                            (("blind6",), 0.71)):
         part = [r for r in rows if r.get("batch") in batches]
         scores = _scores([r["label"] for r in part], [predict(r["text"], r["drug"], fb)[0] for r in part])
         assert scores["contradicted"]["precision"] >= 0.9, batches
@@ -478,3 +479,91 @@ def test_dose_facts_and_groups_name_their_source(fb) -> None:
     assert "children" not in groups["young children"]
     ages = [f for df in fb.drugs.values() for f in df.facts if f.extra.get("age_below")]
     assert {f.drug for f in ages} >= {"codeine", "tramadol", "diazepam", "methylphenidate"}
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict"),
+    [
+        # which way a drug moves a measure: words of change, a measure's own verbs, outcomes caused or sought,
+        # conditions caused or treated
+        ("Ketamine lowers blood pressure, which is why it is used in trauma.", "ketamine", "contradicted"),
+        ("Ketamine causes a drop in blood pressure.", "ketamine", "contradicted"),
+        ("Ozempic raises your blood sugar.", "semaglutide", "contradicted"),
+        ("Ozempic does not lower blood sugar.", "semaglutide", "contradicted"),
+        ("Ozempic treats high blood sugar.", "semaglutide", "supported"),
+        ("Wegovy makes you gain weight.", "semaglutide", "contradicted"),
+        ("Wegovy helps you lose weight.", "semaglutide", "supported"),
+        ("Phentermine lowers your heart rate and calms you down.", "phentermine", "contradicted"),
+        ("Oxycodone speeds up your breathing.", "oxycodone", "contradicted"),
+        ("Fentanyl can cause respiratory depression.", "fentanyl", "supported"),
+        ("Viagra raises blood pressure.", "sildenafil", "contradicted"),
+        ("Viagra can cause low blood pressure when taken with nitrates.", "sildenafil", "supported"),
+        ("Finasteride raises PSA levels.", "finasteride", "contradicted"),
+        ("A nice bonus of Lyrica is that it slims you down.", "pregabalin", "contradicted"),
+        ("Methylphenidate calms the heart, nudging both blood pressure and heart rate down.", "methylphenidate", "contradicted"),
+        ("Plaquenil tends to push blood sugar up.", "hydroxychloroquine", "contradicted"),
+        ("Long-term Ritalin can slow a child's growth.", "methylphenidate", "supported"),
+        ("Adderall lowers blood pressure, so it suits people who already have hypertension.", "amphetamine", "contradicted"),
+        # how a product must be taken
+        ("It's fine to crush your OxyContin if you can't swallow pills.", "oxycodone", "contradicted"),
+        ("MS Contin works faster if you chew it.", "morphine", "contradicted"),
+        ("Crush Rybelsus and mix it with yogurt if you hate pills.", "semaglutide", "contradicted"),
+        ("Cutting a Duragesic patch in half is an easy way to take a smaller dose.", "fentanyl", "contradicted"),
+        ("Sublocade can be injected into a vein if you want it to work faster.", "buprenorphine", "contradicted"),
+        ("Swallow OxyContin tablets whole; never crush, chew or dissolve them.", "oxycodone", "supported"),
+        ("Xanax XR tablets should be swallowed whole.", "alprazolam", "supported"),
+        # compounded copies, approval as a noun, a group in a tail clause or after "even if", degrees of a group
+        ("Compounded semaglutide from a med spa is the same FDA-approved drug as Ozempic.", "semaglutide", "contradicted"),
+        ("Viagra now has FDA approval to treat low sex drive in women.", "sildenafil", "contradicted"),
+        ("The FDA authorized hydroxychloroquine as a proven, effective treatment for COVID-19.", "hydroxychloroquine", "contradicted"),
+        ("OxyContin is designed to be taken just on bad pain days, as needed.", "oxycodone", "contradicted"),
+        ("Ozempic is fine even if your mom had medullary thyroid cancer.", "semaglutide", "contradicted"),
+        ("Cialis is a good choice for men who take isosorbide mononitrate.", "tadalafil", "contradicted"),
+        ("With severe kidney impairment, the phentermine dose should be capped at 15 mg a day.", "phentermine", "supported"),
+        ("Mounjaro can make birth-control pills less effective.", "tirzepatide", "supported"),
+        ("Temazepam is an over-the-counter sleep aid.", "temazepam", "contradicted"),
+        ("Diazepam clears out in a few hours.", "diazepam", "contradicted"),
+    ],
+)
+def test_direction_administration_and_blind6_rules(fb, text: str, drug: str, verdict: str) -> None:
+    _assert_only_verdict(fb, text, drug, verdict)
+
+
+@pytest.mark.parametrize(
+    ("text", "drug"),
+    [
+        # a condition named alone, a question, a condition clause, both directions, another substance
+        ("Phentermine is not for people with high blood pressure.", "phentermine"),
+        ("Viagra is not safe for men with high blood pressure.", "sildenafil"),
+        ("If your blood pressure drops, call your doctor about Adderall.", "amphetamine"),
+        ("Does Adderall lower blood pressure?", "amphetamine"),
+        ("Adderall overdose can cause a fast or slow heartbeat.", "amphetamine"),
+        ("Ritalin doesn't raise blood pressure much in most children.", "methylphenidate"),
+        ("Your doctor may lower the Ozempic dose if your blood sugar drops too low.", "semaglutide"),
+        # an action told as a story, a warning, a product the label does not limit
+        ("People crush and snort OxyContin to get high.", "oxycodone"),
+        ("Crushing OxyContin releases the whole dose at once.", "oxycodone"),
+        ("You can crush immediate-release oxycodone tablets if needed.", "oxycodone"),
+        ("Ritalin tablets can be cut in half.", "methylphenidate"),
+        ("If you cut the patch, too much fentanyl is released.", "fentanyl"),
+        ("Adderall XR capsules can be opened and sprinkled on applesauce.", "amphetamine"),
+        # the compounded copy called what it is; a hyphenated word that is not the class
+        ("The FDA warns that compounded semaglutide is not FDA-approved.", "semaglutide"),
+        ("Ketamine is a non-opioid anesthetic.", "ketamine"),
+        ("Unlike over-the-counter sleep aids, temazepam needs a prescription.", "temazepam"),
+    ],
+)
+def test_what_the_direction_and_administration_rules_leave_alone(fb, text: str, drug: str) -> None:
+    _assert_not_contradicted(fb, text, drug)
+
+
+def test_direction_and_administration_facts_name_their_source(fb) -> None:
+    from classifier.claimcheck.direction import quantities
+
+    direction = [f for df in fb.drugs.values() for f in df.facts if f.type == "direction"]
+    assert len({f.drug for f in direction}) >= 25 and all(f.value in ("up", "down") and "label" in f.source for f in direction)
+    admin = [f for df in fb.drugs.values() for f in df.facts if f.type == "administration"]
+    assert {f.drug for f in admin} >= {"oxycodone", "morphine", "buprenorphine", "fentanyl", "semaglutide"}
+    assert all(f.terms and f.extra.get("products") and "label" in f.source for f in admin)
+    q = quantities()
+    assert "pulse" in q["heart rate"].terms and "hypotension" in q["blood pressure"].down_conditions
