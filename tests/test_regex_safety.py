@@ -174,8 +174,8 @@ def _fact_predicates() -> dict:
         for pm in di.predicates:
             found.setdefault(pm.pattern.pattern, (f"{pm.fact.id} ({drug})", pm.pattern))
         # patterns the index builds from a fact's words: the direction of a measure, forbidden actions
-        for _hint, rx, states, fact in di.direction:
-            for pat in (rx, states):
+        for mm, fact in di.direction:
+            for pat in (mm.change, mm.states, mm.up_heads, mm.down_heads):
                 if pat is not None:
                     found.setdefault(pat.pattern, (f"{fact.id} ({drug})", pat))
         for rx, fact, product in di.administration:

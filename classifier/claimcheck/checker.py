@@ -21,7 +21,7 @@ from ..drugs import dictionary
 from ..page import Page
 from ..results import ClaimCheck, Flag
 from . import halflife
-from .direction import direction_of, heads
+from .direction import direction_of
 from .index import AGENT, FALSE, SUPPORT, DrugIndex, FactIndex
 from .lexicon import Lexicon, lexicon
 
@@ -792,7 +792,7 @@ _APPROVED = (r"(?:(?:(?:fda|us|u\.s\.)[- ])?(?:approved|indicated|authori[sz]ed|
 _PERMIT = re.compile(
     rf"\b{_APPROVED}|"
     r"\b(?:safe|safely|fine|ok|okay|good|great|ideal|perfect|suitable|appropriate|recommended|first[- ]line|best|go-to|sensible)\b|"
-    r"\b(?:meant|intended|designed|made)\s+(?:to\s+be\s+(?:used|taken)\s+)?(?:for|as)\b|\b(?:meant|intended|designed|made)\s+to\s+be\s+(?:used|taken)\b|\bworks\s+(?:well|great)\b|"
+    r"\b(?:meant|intended|designed|made)\s+(?:to\s+be\s+(?:used|taken)|for|as)\b|\bworks\s+(?:well|great)\b|"
     r"\bcan\s+(?:safely\s+|still\s+|also\s+)?(?:use|take|have|be\s+(?:given|used|taken|prescribed))\b|\bno\s+problem\b|\bgentle\b|"
     r"\bno\s+reason\s+(?:not\s+)?to\s+(?:avoid|skip|stop)\b|"
     r"\b(?:doesn['’]t|does\s+not|shouldn['’]t|should\s+not|won['’]t|will\s+not)\s+(?:stop|keep|prevent)\s+(?:you|anyone|people|patients|them)\s+from\b")
@@ -1048,10 +1048,13 @@ def _administration(s: str, di: DrugIndex, owned, contra: list[_Hit], support: l
     """How a product must be taken: "it's fine to crush your OxyContin", "Sublocade can be injected into a
     vein" are contradicted, "swallow it whole, never crush it" supported; a story ("people crush and snort
     it") is neither. Judged only in sentences that name one of the fact's products."""
+    whole = _WHOLE.search(s)
+    # the label's instruction or the danger anywhere in the sentence; a gain promised for the action
+    warned = whole is not None or _ACTION_DANGER.search(s) is not None
+    gain = _ACTION_GAIN.search(s) is not None
     for rx, fact, product in di.administration:
         if product is not None and not product.search(s):
             continue
-        whole = _WHOLE.search(s)
         if whole is not None and rx.search(s) is None and owned(whole.start()):
             support.append(_Hit(whole.start(), whole.end(), "supported", "risk", fact, f"'{s[whole.start():whole.end()]}'"))
             return
@@ -1062,14 +1065,14 @@ def _administration(s: str, di: DrugIndex, owned, contra: list[_Hit], support: l
             nxt = _CLAUSE.search(s, m.end())
             before, after = s[c0:m.start()], s[m.end():nxt.start() if nxt else len(s)]
             phrase = f"'{s[m.start():m.end()]}'"
-            if _ACTION_FORBID.search(before) or _WHOLE.search(s) or _ACTION_DANGER.search(s):
+            if warned or _ACTION_FORBID.search(before):
                 support.append(_Hit(m.start(), m.end(), "supported", "risk", fact, f"{phrase} warned against"))
                 return
+            if _OPEN_QUESTION.search(before) and not gain:
+                continue  # "if you cut the patch, ..." leaves it open; "works faster if you chew it" does not
             verb = s[m.start():m.end()].split()[0]
             imperative = _ACTION_IMPERATIVE.match(before) is not None and not verb.endswith(("ing", "ed", "s"))
-            if _OPEN_QUESTION.search(before) and not _ACTION_GAIN.search(s):
-                continue  # "if you cut the patch, ..." leaves it open; "works faster if you chew it" does not
-            if imperative or _ACTION_PERMIT.search(before[-40:]) or _ACTION_CALLED_FINE.match(after) or _ACTION_GAIN.search(s):
+            if gain or imperative or _ACTION_PERMIT.search(before[-40:]) or _ACTION_CALLED_FINE.match(after):
                 contra.append(_Hit(m.start(), m.end(), "contradicted", "risk", fact, f"{phrase}: the label forbids it"))
                 return
 
@@ -1084,12 +1087,12 @@ def _direction(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], s
     label says it raises it, "Ozempic lowers blood sugar" supported, and "Ozempic doesn't lower blood sugar"
     is a denial. A sentence that gives both directions of one measure ("a fast or slow heartbeat") says
     neither."""
-    for hint, rx, states, fact in di.direction:
-        if not hint.search(s):
+    for mm, fact in di.direction:
+        if not mm.hint.search(s):
             continue
         agree: list[tuple[re.Match[str], bool]] = []
         oppose: list[tuple[re.Match[str], bool]] = []
-        for m in rx.finditer(s):
+        for m in mm.change.finditer(s):
             pos = m.start(m.lastgroup) if m.lastgroup else m.start()
             c0 = _clause_start(s, m.start())
             if not owned(m.start()) or _DIRECTION_OPEN.search(s[c0:m.start()]):
@@ -1106,8 +1109,8 @@ def _direction(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], s
             m = against[0]
             c0, nxt = _clause_start(s, m.start()), _CLAUSE.search(s, m.end())
             c1 = nxt.start() if nxt else len(s)
-            both = states is not None and any(direction_of(x) == fact.value for x in states.finditer(s, c0, c1))
-            same_heads = heads(fact.terms, fact.value)
+            both = mm.states is not None and any(direction_of(x) == fact.value for x in mm.states.finditer(s, c0, c1))
+            same_heads = mm.heads(fact.value)
             both = both or (same_heads is not None and same_heads.search(s, m.start(), m.start(m.lastgroup)) is not None)
         if against and not said and not denied and not both:
             m = against[0]

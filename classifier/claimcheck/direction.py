@@ -91,8 +91,7 @@ def _named(name: str, body: str) -> str:
     return f"(?P<{name}>{body})" if body else "(?!x)x"
 
 
-@lru_cache(maxsize=64)
-def compile_quantity(terms: tuple[str, ...]) -> re.Pattern[str]:
+def _change(terms: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for the measures ``terms`` name (a quantity's name brings its words). A match's
     ``lastgroup`` starts with ``u`` for a rise and ``d`` for a fall."""
     q = quantities()
@@ -120,8 +119,7 @@ def compile_quantity(terms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in parts))
 
 
-@lru_cache(maxsize=64)
-def hint(terms: tuple[str, ...]) -> re.Pattern[str]:
+def _hint(terms: tuple[str, ...]) -> re.Pattern[str]:
     """A cheap test for sentences that could hold one of the measures, its verbs, outcomes or conditions."""
     q = quantities()
     words: list[str] = []
@@ -137,8 +135,7 @@ def hint(terms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(sorted(map(re.escape, last), key=len, reverse=True)))
 
 
-@lru_cache(maxsize=64)
-def compile_states(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+def _states(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     """The outcomes and conditions of the measures ``terms`` name, with or without a cue: a sentence that
     names both a rise and a fall ("a fast or slow heartbeat") gives neither."""
     q = quantities()
@@ -150,8 +147,7 @@ def compile_states(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:{_named('u', up)}|{_named('d', down)})\b")
 
 
-@lru_cache(maxsize=128)
-def heads(terms: tuple[str, ...], direction: str) -> re.Pattern[str] | None:
+def _heads(terms: tuple[str, ...], direction: str) -> re.Pattern[str] | None:
     """The first word of each outcome or condition of one direction ("fast" of "a fast heartbeat"), so that
     "a fast or slow heartbeat" is seen to name both."""
     q = quantities()
@@ -160,6 +156,26 @@ def heads(terms: tuple[str, ...], direction: str) -> re.Pattern[str] | None:
     words = {next(w for w in p.lower().split() if w not in ("a", "an", "the", "dangerously")) for p in phrases}
     words -= {w.lower() for k in known for t in k.terms for w in t.split()}  # "weight" heads both ways
     return re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, words)))})\b") if words else None
+
+
+@dataclass(frozen=True)
+class MeasureMatcher:
+    """Everything the checker needs to read a direction of the measures one fact names, compiled once."""
+
+    hint: re.Pattern[str]  # a cheap test: could the sentence hold any of it?
+    change: re.Pattern[str]  # a direction, with its group name telling which (see ``direction_of``)
+    states: re.Pattern[str] | None  # outcomes and conditions named with or without a cue
+    up_heads: re.Pattern[str] | None  # first words of the rising outcomes and conditions ("fast")
+    down_heads: re.Pattern[str] | None
+
+    def heads(self, direction: str) -> re.Pattern[str] | None:
+        return self.up_heads if direction == UP else self.down_heads
+
+
+@lru_cache(maxsize=64)
+def measure_matcher(terms: tuple[str, ...]) -> MeasureMatcher:
+    """The matcher for the measures ``terms`` name, shared by every fact that names the same ones."""
+    return MeasureMatcher(_hint(terms), _change(terms), _states(terms), _heads(terms, UP), _heads(terms, DOWN))
 
 
 def direction_of(m: re.Match[str]) -> str:

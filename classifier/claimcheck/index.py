@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..inflect import gerund, past, plural
 from ..resources import LEXICONS_DIR
-from .direction import compile_quantity, compile_states
-from .direction import hint as quantity_hint
+from .direction import MeasureMatcher, measure_matcher
 
 if TYPE_CHECKING:
     from ..facts import DrugFacts, Fact, FactBase
@@ -46,9 +46,8 @@ class DrugIndex:
     dose_adjust: tuple[tuple[re.Pattern[str], Fact], ...] = ()
     #: (pattern of the actions, fact, pattern of the products it is limited to or None) for each administration fact
     administration: tuple[tuple[re.Pattern[str], Fact, re.Pattern[str] | None], ...] = ()
-    #: (cheap hint, pattern of the measure and its words of change, pattern of its outcomes and conditions
-    #: named alone, fact) for each direction fact
-    direction: tuple[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None, Fact], ...] = ()
+    #: (matcher of the measures it names, fact) for each direction fact
+    direction: tuple[tuple[MeasureMatcher, Fact], ...] = ()
 
 
 @dataclass
@@ -180,15 +179,9 @@ _IRREGULAR = {"give": ("gave", "given"), "take": ("took", "taken"), "break": ("b
 
 def _verb_forms(verb: str) -> list[str]:
     """A verb's forms ("crush" -> crushes, crushed, crushing; "dissolve" -> dissolving; "cut" -> cutting)."""
-    forms = {verb, verb + "s", *_IRREGULAR.get(verb, ())}
-    if verb.endswith("e"):
-        forms |= {verb + "d", verb[:-1] + "ing"}
-    else:
-        forms |= {verb + "ing", verb + "ed"}
-        if verb.endswith(("s", "sh", "ch", "x", "z")):
-            forms.add(verb + "es")
-        if len(verb) <= 5 and verb[-1] in "tpgn" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
-            forms |= {verb + verb[-1] + "ing", verb + verb[-1] + "ed"}  # cut -> cutting, snip -> snipped
+    forms = {verb, plural(verb), past(verb), gerund(verb), *_IRREGULAR.get(verb, ())}
+    if gerund(verb).endswith(verb[-1] * 2 + "ing"):
+        forms.add(verb + verb[-1] + "ed")  # "wet" -> "wetted", like "wetting"
     return sorted(forms, key=len, reverse=True)
 
 
@@ -243,7 +236,7 @@ def build_index(fb: FactBase) -> FactIndex:
         agents: set[str] = set()
         not_for: list[tuple[re.Pattern[str], Fact, re.Pattern[str] | None]] = []
         dose_adjust: list[tuple[re.Pattern[str], Fact]] = []
-        direction: list[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None, Fact]] = []
+        direction: list[tuple[MeasureMatcher, Fact]] = []
         administration: list[tuple[re.Pattern[str], Fact, re.Pattern[str] | None]] = []
         for f in d.facts:
             # Naming the group is no claim ("Ozempic and type 1 diabetes"); only a cue next to it is.
@@ -259,7 +252,7 @@ def build_index(fb: FactBase) -> FactIndex:
                 administration.append((_actions_regex(f.terms), f, _words_regex(list(products)) if products else None))
                 continue
             if f.type == "direction":
-                direction.append((quantity_hint(f.terms), compile_quantity(f.terms), compile_states(f.terms), f))
+                direction.append((measure_matcher(f.terms), f))
                 continue
             agent_words = _agents(f, members) if f.type == "interaction" else ()
             for role, terms in ((SUPPORT, _terms(f)), (FALSE, f.false_terms), (AGENT, agent_words)):
@@ -292,12 +285,15 @@ def build_index(fb: FactBase) -> FactIndex:
         di.direction = tuple(direction)
         di.administration = tuple(administration)
         drugs[d.id] = di
-    merged: dict[str, list[tuple[str, Fact, str]]] = {}
+    # Hyphens and spaces are one separator to the automaton (see checker._term_hits): "birth-control pill" and
+    # "birth control pill" become one key, each (drug, fact, role) once.
+    merged: dict[str, dict[tuple[str, str, str], tuple[str, Fact, str]]] = {}
     for term, vals in entries.items():
-        slot = merged.setdefault(term.replace("-", " "), [])
-        slot.extend(v for v in vals if not any(v[0] == w[0] and v[1] is w[1] and v[2] == w[2] for w in slot))  # see checker._term_hits
+        slot = merged.setdefault(term.replace("-", " "), {})
+        for drug_id, fact, role in vals:
+            slot.setdefault((drug_id, fact.id, role), (drug_id, fact, role))
     for term, vals in merged.items():
-        auto.add_word(term, (len(term), tuple(vals)))
+        auto.add_word(term, (len(term), tuple(vals.values())))
     automaton = None
     if entries:
         auto.make_automaton()

@@ -31,6 +31,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from ..inflect import past, plural
 from .lexicon import (
     ARTIFACT_FILE,
     SOURCE_FILES,
@@ -138,6 +139,7 @@ def input_hashes(wordnet_dir: Path = WORDNET_DIR) -> dict[str, str]:
     here = Path(__file__).resolve().parent
     for name in ("build.py", "lexicon.py", "wordnet.py"):
         out[f"code/{name}"] = _sha256(here / name)
+    out["code/inflect.py"] = _sha256(here.parent / "inflect.py")  # the substitutes' inflection
     for name in DATABASE_FILES:
         p = wordnet_dir / name
         out[f"wordnet/{name}"] = _sha256(p) if p.exists() else "absent"
@@ -160,28 +162,12 @@ def _library_versions() -> dict[str, str]:
 # inflection: a substitute takes the form of the word it replaces
 
 
-def _plural(word: str) -> str:
-    if word.endswith(("s", "x", "z", "ch", "sh")):
-        return word + "es"
-    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
-        return word[:-1] + "ies"
-    return word + "s"
-
-
-def _past(word: str) -> str:
-    if word.endswith("e"):
-        return word + "d"
-    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
-        return word[:-1] + "ied"
-    return word + "ed"
-
-
 def _inflect(sub: str, form: str) -> str:
     """Apply ``form`` (``plural``, ``past`` or ``base``) to the last word of ``sub``."""
     if form == "base":
         return sub
     head, _, last = sub.rpartition(" ")
-    last = _plural(last) if form == "plural" else _past(last)
+    last = plural(last) if form == "plural" else past(last)
     return f"{head} {last}" if head else last
 
 
