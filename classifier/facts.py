@@ -44,6 +44,8 @@ FACT_TYPES = {
     "dose_adjust": "patients or co-medications for whom the label's Dosage section changes the dose (terms; none=true: the label says no change is needed)",
     "direction": "which way the drug moves a body measure (terms: measures such as 'blood pressure'; value: up or down)",
     "administration": "ways of taking the product that the label forbids (terms: actions such as 'crush'; products: only these products)",
+    "interval": "how long the label says to wait between the drug and another drug or class (terms: the others; value: {min, unit} in min, h or d)",
+    "dose": "the label's doses as numbers (value: max and start as [low, high] ranges, unit mg or mcg, per day, week or month; products: only these products)",
     "false_claim": "a claim known to be false or unbacked (predicates; verdict contradicted|unsupported)",
 }
 SCHEDULES = ("I", "II", "III", "IV", "V")
@@ -331,6 +333,23 @@ _KNOWN_FIELDS = {
 }
 
 
+def _dose(path: Path, where: str, v: Any) -> dict[str, Any]:
+    expected = ("an object with 'max' and/or 'start' as [low, high] (positive numbers, low <= high), "
+                "'unit' ('mg' or 'mcg') and 'per' ('day', 'week' or 'month')")
+    if not isinstance(v, dict) or not ({"max", "start"} & set(v)) or set(v) - {"max", "start", "unit", "per"}:
+        raise FactFileError(path, where, expected, v)
+    if v.get("unit", "mg") not in ("mg", "mcg") or v.get("per", "day") not in ("day", "week", "month"):
+        raise FactFileError(path, where, expected, v)
+    for k in ("max", "start"):
+        r = v.get(k)
+        if r is None:
+            continue
+        if (not isinstance(r, list) or len(r) != 2 or not all(isinstance(x, (int, float)) and not isinstance(x, bool)
+                                                            and math.isfinite(x) and x > 0 for x in r) or r[0] > r[1]):
+            raise FactFileError(path, f"{where}.{k}", "[low, high]: two positive numbers, low <= high", r)
+    return {"unit": v.get("unit", "mg"), "per": v.get("per", "day"), **{k: list(v[k]) for k in ("max", "start") if k in v}}
+
+
 def _parse_fact(path: Path, where: str, drug: str, item: Any, predicates: Mapping[str, Sequence[str]]) -> Fact:
     if not isinstance(item, dict):
         raise FactFileError(path, where, "a fact object", item)
@@ -395,11 +414,16 @@ def _parse_fact(path: Path, where: str, drug: str, item: Any, predicates: Mappin
                                 or not math.isfinite(age) or not 0 < age <= 21):
         raise FactFileError(path, f"{where}.age_below", "an age in years above 0 and at most 21, and only on a not_for fact", age)
     products = item.get("products")
-    if "products" in item and (ftype not in ("not_for", "administration") or not isinstance(products, list) or not products
+    if "products" in item and (ftype not in ("not_for", "administration", "dose") or not isinstance(products, list) or not products
                                or not all(isinstance(x, str) and x.strip() for x in products)):
-        raise FactFileError(path, f"{where}.products", "a non-empty list of product names, and only on a not_for or administration fact", products)
+        raise FactFileError(path, f"{where}.products", "a non-empty list of product names, and only on a not_for, administration or dose fact", products)
     if ftype == "direction" and (value not in ("up", "down") or not lists["terms"]):
         raise FactFileError(path, f"{where}.value", "'up' or 'down', with terms naming the measures", value)
+    if ftype == "dose":
+        value = _dose(path, f"{where}.value", value)
+    if ftype == "interval" and (not lists["terms"] or not isinstance(value, dict) or set(value) != {"min", "unit"} or value["unit"] not in UNIT_HOURS
+                or isinstance(value["min"], bool) or not isinstance(value["min"], (int, float)) or not value["min"] > 0):
+        raise FactFileError(path, f"{where}.value", "{'min': a positive number, 'unit': 'min', 'h' or 'd'} with terms naming the other drugs or classes", value)
     if ftype == "administration" and not lists["terms"]:
         raise FactFileError(path, f"{where}.terms", "a non-empty list of the actions the label forbids ('crush', 'chew')")
     if ftype == "dose_adjust" and not lists["terms"]:
@@ -541,10 +565,13 @@ def _sheet(d: DrugFacts) -> str:
             lines.append(f"  value: {_fmt_range(f.value)}" + (f"; {f.metabolite['name']}: {_fmt_range(f.metabolite)}" if f.metabolite else ""))
         if f.type == "potency":
             lines.append(f"  potency: {f.value:g} x oral morphine (mg for mg)")
+        if f.type == "dose":
+            lines.append("  doses: " + "; ".join(f"{k} {r[0]:g}-{r[1]:g} {f.value['unit']}" for k, r in f.value.items() if k in ("start", "max"))
+                         + f" a {f.value['per']}" + (f" (only for {', '.join(f.extra['products'])})" if f.extra.get("products") else ""))
         if f.type == "schedule":
             lines.append(f"  schedule: {f.value or 'not controlled'}" + (f" (also {', '.join(f.extra['also'])})" if f.extra.get("also") else ""))
         if f.terms:
-            label = {"not_for": "not for", "administration": "never", "direction": f"{f.value}:", "dose_adjust": "same dose for" if f.extra.get("none") else "dose changes for"}.get(f.type, "terms")
+            label = _terms_label(f)
             lines.append(f"  {label}: {', '.join(f.terms)}" + (f" (and any age under {f.extra['age_below']:g})" if f.extra.get("age_below") else "")
                          + (f" (only for {', '.join(f.extra['products'])})" if f.extra.get("products") else ""))
         if f.false_terms:
@@ -557,6 +584,16 @@ def _sheet(d: DrugFacts) -> str:
             lines.append(f"  false predicates: {', '.join(f.false_predicates)}")
         lines.append(f"  source: {f.source}")
     return "\n".join(lines)
+
+
+def _terms_label(f: Fact) -> str:
+    if f.type == "interval":
+        return f"wait at least {f.value['min']:g} {f.value['unit']} with"
+    if f.type == "direction":
+        return f"{f.value}:"
+    if f.type == "dose_adjust":
+        return "same dose for" if f.extra.get("none") else "dose changes for"
+    return {"not_for": "not for", "administration": "never"}.get(f.type, "terms")
 
 
 def _fmt_range(v: Mapping[str, Any]) -> str:

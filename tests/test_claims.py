@@ -236,11 +236,11 @@ def test_heldout_claim_set_precision_of_contradicted(fb) -> None:
     rows = [r for r in load_claim_set() if r["split"] == "heldout"]
     # Every bundled drug has held-out claims (a fact file added without them would go unmeasured).
     assert len(rows) >= 100 and {r["drug"] for r in rows} == set(fb.drugs)
-    # The batches written before blind3 keep the floor they always had; blind3 to blind6 (all 36 drugs
+    # The batches written before blind3 keep the floor they always had; blind3 to blind7 (all 36 drugs
     # each, scored once when written) keep the figure they were first scored at. Precision of
     # "contradicted" matters most everywhere: a false "contradicted" accuses a careful page.
     for batches, min_f1 in (((None, "blind", "blind2"), 0.85), (("blind3",), 0.73), (("blind4",), 0.78), (("blind5",), 0.78),
-                            (("blind6",), 0.71)):
+                            (("blind6",), 0.71), (("blind7",), 0.62)):
         part = [r for r in rows if r.get("batch") in batches]
         scores = _scores([r["label"] for r in part], [predict(r["text"], r["drug"], fb)[0] for r in part])
         assert scores["contradicted"]["precision"] >= 0.9, batches
@@ -567,3 +567,103 @@ def test_direction_and_administration_facts_name_their_source(fb) -> None:
     assert all(f.terms and f.extra.get("products") and "label" in f.source for f in admin)
     q = quantities()
     assert "pulse" in q["heart rate"].terms and "hypotension" in q["blood pressure"].down_conditions
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict"),
+    [
+        # doses as numbers: a maximum, a starting dose, a usual dose, an amount called safe
+        ("The most you can take of Xanax is 40 mg a day.", "alprazolam", "contradicted"),
+        ("Never take more than 4 mg of Xanax a day.", "alprazolam", "supported"),
+        ("Ambien's maximum dose is 10 mg a night.", "zolpidem", "supported"),
+        ("Ozempic starts at 0.25 mg once a week.", "semaglutide", "supported"),
+        ("Ozempic starts at 2 mg a week.", "semaglutide", "contradicted"),
+        ("You can take up to 10 mg of Ozempic a week.", "semaglutide", "contradicted"),
+        ("The maximum Mounjaro dose is 50 mg a week.", "tirzepatide", "contradicted"),
+        ("Adults can safely take 200 mg of Vyvanse a day.", "lisdexamfetamine", "contradicted"),
+        ("Provigil 200mg once daily is the standard dose.", "modafinil", "supported"),
+        ("Don't exceed 1,000 mg of tramadol a day.", "tramadol", "contradicted"),
+        ("The Vivitrol dose is 380 mg every four weeks.", "naltrexone", "supported"),
+        ("The right dose of Propecia for hair loss is 5 mg twice a day.", "finasteride", "contradicted"),
+        ("The usual starting dose of Dilaudid tablets is 2 to 4 mg every 4 to 6 hours.", "hydromorphone", "supported"),
+        # the claim in the sentence after the name, with no pronoun
+        ("My son just started Adderall XR. The usual first dose for a 7-year-old is 60 mg every morning.", "amphetamine", "contradicted"),
+        ("I was put on Klonopin last month. The most anyone can take is 100 mg a day.", "clonazepam", "contradicted"),
+        # advice passed on from one's own clinician is given as true
+        ("I take Lyrica for nerve pain. My neurologist says the maximum is 2,000 mg a day.", "pregabalin", "contradicted"),
+        # waiting times between two drugs
+        ("You can start Adderall the day after you stop an MAOI.", "amphetamine", "contradicted"),
+        ("Wait at least 14 days after stopping an MAO inhibitor before taking Adderall.", "amphetamine", "supported"),
+        ("There's no need to wait two weeks after stopping Nardil before starting Adderall.", "amphetamine", "contradicted"),
+        ("With Cialis, 12 hours is enough before you can use nitroglycerin.", "tadalafil", "contradicted"),
+        ("After a Cialis dose, at least 48 hours should pass before nitroglycerin is given.", "tadalafil", "supported"),
+        ("You can start naltrexone the day after your last oxycodone pill.", "naltrexone", "contradicted"),
+        # which way a drug moves its target
+        ("Naltrexone switches on opioid receptors to keep cravings quiet.", "naltrexone", "contradicted"),
+        ("Oxycodone works by blocking the mu-opioid receptor.", "oxycodone", "contradicted"),
+        ("Methadone is an opioid blocker.", "methadone", "contradicted"),
+        ("Ketamine activates NMDA receptors.", "ketamine", "contradicted"),
+        ("Clonazepam works by blocking GABA.", "clonazepam", "contradicted"),
+        ("Viagra is a PDE5 activator.", "sildenafil", "contradicted"),
+        ("Semaglutide blocks the GLP-1 receptor.", "semaglutide", "contradicted"),
+        ("Finasteride activates 5-alpha reductase.", "finasteride", "contradicted"),
+        ("Adderall lowers dopamine in the brain.", "amphetamine", "contradicted"),
+        ("Naltrexone blocks opioid receptors.", "naltrexone", "supported"),
+        ("Oxycodone is a mu-opioid receptor agonist.", "oxycodone", "supported"),
+        ("Ritalin blocks dopamine reuptake.", "methylphenidate", "not contradicted"),
+    ],
+)
+def test_dose_interval_target_and_blind7_rules(fb, text: str, drug: str, verdict: str) -> None:
+    if verdict == "not contradicted":
+        _assert_not_contradicted(fb, text, drug)
+    elif text.count(". ") == 0:
+        _assert_only_verdict(fb, text, drug, verdict)
+    else:  # the claim is the second sentence; the first may name a use of its own
+        checks = [c for c in _check(text, fb)[0] if c.drug == drug]
+        assert checks and checks[-1].verdict == verdict and checks[-1].text == text[text.index(". ") + 2:], checks
+
+
+@pytest.mark.parametrize(
+    ("text", "drug"),
+    [
+        # an amount with no cue, per kilogram, told as harm, in a question or a condition
+        ("She swallowed 60 mg of Ambien and ended up in the ER.", "zolpidem"),
+        ("Ambien comes in 5 mg and 10 mg tablets.", "zolpidem"),
+        ("The usual gabapentin dose for children is 10 mg/kg.", "gabapentin"),
+        ("Taking 200 mg of Vyvanse can be dangerous.", "lisdexamfetamine"),
+        ("Ask whether 40 mg of Xanax a day is too much.", "alprazolam"),
+        # a product with its own doses: Rybelsus is not Ozempic
+        ("Rybelsus is taken at 14 mg a day.", "semaglutide"),
+        # a duration that is no gap, a window the sentence forbids
+        ("Cialis lasts up to 36 hours, and it should never be combined with nitrates.", "tadalafil"),
+        ("Amphetamine should never be started within 14 days of taking an MAO inhibitor.", "amphetamine"),
+        ("Naltrexone is taken once a day, 50 mg.", "naltrexone"),
+        # a sentence after the name with its own subject, read only by the rules that need a number or a cue
+        ("Hydroxychloroquine was tested. No therapeutics have yet been proven effective for COVID-19.", "hydroxychloroquine"),
+        ("I take Xanax. Many people swear it boosts creativity.", "alprazolam"),
+        # a news report's quote
+        ("The pharmacist said the daily maximum of Ativan is 40 mg.", "lorazepam"),
+        # a forbidding word before a list governs every action in it
+        ("Swallow OxyContin whole and do not presoak, lick or wet the tablets.", "oxycodone"),
+    ],
+)
+def test_what_the_dose_interval_and_target_rules_leave_alone(fb, text: str, drug: str) -> None:
+    _assert_not_contradicted(fb, text, drug)
+
+
+def test_dose_and_interval_facts_name_their_source(fb) -> None:
+    doses = [f for df in fb.drugs.values() for f in df.facts if f.type == "dose"]
+    assert len({f.drug for f in doses}) >= 30 and all("label" in f.source for f in doses)
+    assert all(f.value["per"] in ("day", "week", "month") and ("max" in f.value or "start" in f.value) for f in doses)
+    gaps = [f for df in fb.drugs.values() for f in df.facts if f.type == "interval"]
+    assert {f.drug for f in gaps} >= {"amphetamine", "methylphenidate", "tramadol", "tadalafil", "naltrexone"}
+    assert all(f.terms and f.value["min"] > 0 and "label" in f.source for f in gaps)
+
+
+def test_dose_reader_gives_amounts_periods_and_cues() -> None:
+    from classifier.claimcheck import dose
+
+    s = "start at 0.25 mg once a week and go up to a maximum of 2 mg weekly; the usual dose is 300 mg three times a day."
+    got = [(s[a.start:a.end], a.period, a.cue, a.hi_mg) for a in dose.amounts(s)]
+    assert got == [("0.25 mg", "week", "start", 0.25), ("2 mg", "week", "max", 2.0), ("300 mg", "day", "usual", 900.0)]
+    assert dose.amounts("a 10 mg/kg dose") == [] and dose.amounts("2 mg tablets") == []

@@ -18,9 +18,12 @@ from functools import lru_cache
 
 from ..detectors.base import make_flag
 from ..drugs import dictionary
+from ..facts import UNIT_HOURS
 from ..page import Page
 from ..results import ClaimCheck, Flag
+from . import dose as doses
 from . import halflife
+from . import interval as intervals
 from .direction import direction_of
 from .index import AGENT, FALSE, SUPPORT, DrugIndex, FactIndex
 from .lexicon import Lexicon, lexicon
@@ -50,7 +53,8 @@ _MODIFIER_AFTER = re.compile(
     r"[-\s](?:receptors?|antagonists?|blockers?|withdrawal|overdoses?|addiction|dependence|use\s+disorder|crisis|epidemic)\b")
 #: A contrast just before a class word: it is not said of the drug named after it.
 _CONTRAST_BEFORE = re.compile(
-    r"\b(?:unlike|than|versus|vs|compared\s+(?:to|with)|instead\s+of|other\s+than|apart\s+from|besides|"
+    # "more than 4 mg of Xanax" is an amount of the drug, not a contrast with it
+    r"\b(?:unlike|than(?!\s+(?:\d|\.\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+total)\b))|versus|vs|compared\s+(?:to|with)|instead\s+of|other\s+than|apart\s+from|besides|"
     r"except(?:\s+for)?)\s+(?:[\w-]+\s+){0,3}$")
 _BELONGS = re.compile(r"\bbelongs?\s+to\b")
 #: "must not be combined with ..." is advice, not a denial of what follows.
@@ -87,7 +91,7 @@ _BENEFIT_ONLY_MIN_WORDS = 150
 _POSITIVE_TYPES = ("benefit", "indication", "effect", "mechanism")
 #: Among supported findings the most specific claim type describes the sentence best.
 _PRIORITY = {"comparison": -1, "half_life": 0, "legal_status": 1, "mechanism": 1, "class": 2, "interaction": 2,
-             "not_for": 1, "dose_adjust": 1, "risk": 3, "indication": 3, "effect": 4}
+             "not_for": 1, "dose_adjust": 1, "dose": 1, "interval": 1, "risk": 3, "indication": 3, "effect": 4}
 _TYPE_OF_FACT = {"off_label": "indication", "boxed_warning": "risk", "schedule": "legal_status", "half_life": "half_life"}
 
 
@@ -110,6 +114,9 @@ class _Sentence:
     mentions: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # drug -> spans (sentence coords)
     order: list[tuple[int, str]] = field(default_factory=list)  # (pos, drug) of every mention
     asides: frozenset[int] = frozenset()  # positions of mentions that only compare or modify (see _aside)
+    #: the drug is not named in the sentence, only in the one before ("I take Xanax. The most I can take is
+    #: 40 mg a day."): only the rules that read a number, a direction or a way of taking it judge it
+    implicit: bool = False
 
 
 def check_page(page: Page, index: FactIndex) -> tuple[list[ClaimCheck], list[Flag]]:
@@ -200,6 +207,11 @@ def _claim_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
                 out.append(sent)
                 prev_i = i
                 continue
+            if not found:
+                sent = _Sentence(sp.start, end, low, implicit=True)
+                sent.mentions[prev_drug] = [(0, 0)]
+                sent.order.append((0, prev_drug))
+                out.append(sent)
         prev_drug = None
     return out
 
@@ -266,7 +278,9 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
     support: list[_Hit] = []
     weak: list[_Hit] = []
     agents_present = any(role == AGENT and d == drug for _, _, d, _, role in terms)
-    for t0, t1, d, fact, role in terms:
+    # A term alone says the sentence is about the drug only where the drug is named: a sentence after the name
+    # is read by the rules below, which need a cue (a dose, a direction, "safe for").
+    for t0, t1, d, fact, role in () if sent.implicit else terms:
         ftype = fact.type
         # A false class word may itself be a drug name ("modafinil is an amphetamine").
         if d != drug or role == AGENT or (in_mention(t0, t1) and not (role == FALSE and ftype == "class")):
@@ -296,7 +310,7 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
             continue
         ctype = _TYPE_OF_FACT.get(ftype, ftype)
         support.append(_Hit(t0, t1, "supported", ctype, fact, f"'{s[t0:t1]}'"))
-    for pm in di.predicates:
+    for pm in () if sent.implicit else di.predicates:
         for m in pm.pattern.finditer(s):
             if in_mention(m.start(), m.end()) and m.end() - m.start() <= 12:
                 continue
@@ -318,17 +332,21 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
     # Cheap substring tests keep the rarer matchers off most sentences.
     if _LEGAL_HINT.search(s):
         _legal(s, di, owned, lex, contra, support)
-    if _DENIAL_HINT.search(s):
+    # Without the name, only rules that read a number, a direction or a way of taking it judge the sentence:
+    # a group, a denial or another drug ("No therapeutics have been proven for ...") may be the sentence's
+    # own subject.
+    named = not sent.implicit
+    if named and _DENIAL_HINT.search(s):
         _denials(s, di, owned, lex, contra)
     if di.half_life is not None and (halflife.TRIGGER.search(s) or halflife.DURATION.search(s)):
         _half_life(sent, drug, di, index, contra, support, weak, owned, lex)
-    if di.potency is not None and _POTENCY_HINT.search(s):
+    if named and di.potency is not None and _POTENCY_HINT.search(s):
         _potency(sent, drug, spans, di, index, owned, lex, contra, support, weak)
-    if agents_present and _SAFE_HINT.search(s):
+    if named and agents_present and _SAFE_HINT.search(s):
         _combination_called_safe(s, drug, terms, lex, contra, support)
-    if di.not_for:
+    if named and di.not_for:
         _not_for(s, di, owned, lex, contra, support)
-    if di.dose_adjust and _DOSE_HINT.search(s):
+    if named and di.dose_adjust and _DOSE_HINT.search(s):
         _dose_adjust(s, di, owned, lex, contra, support)
     if _STOP_HINT.search(s):
         _abrupt_stop(s, di, owned, contra, support)
@@ -336,7 +354,11 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
         _direction(s, di, owned, lex, contra, support)
     if di.administration:
         _administration(s, di, owned, contra, support)
-    for cat, rx in (lex.benefits if lex.any_benefit.search(s) else ()):
+    if di.doses and _AMOUNT_HINT.search(s):
+        _doses(s, di, owned, lex, contra, support)
+    if di.intervals:
+        _interval(s, di, lex, contra, support)
+    for cat, rx in (lex.benefits if not sent.implicit and lex.any_benefit.search(s) else ()):
         for m in rx.finditer(s):
             b0, b1 = m.start(), m.end()
             covered = any(h.start < b1 and b0 < h.end for h in support if h.claim_type in ("indication", "effect", "mechanism"))
@@ -349,11 +371,11 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
                 continue
             benefit.append(_Hit(b0, b1, "unsupported", "benefit", None, f"'{s[b0:b1]}' ({cat.replace('_', ' ')})"))
             break
-    if not contra and _USE_FRAME.search(s):
+    if not contra and not sent.implicit and _USE_FRAME.search(s):
         _unknown_use(s, support, benefit, owned, lex)
     needs_context = bool(contra or benefit)
     rejecting = needs_context and lex.rejecting.search(s) is not None
-    reporting = needs_context and lex.reporting.search(s) is not None
+    reporting = needs_context and _reported(s, lex)
     final_contra = []
     for h in contra:
         if rejecting:
@@ -375,6 +397,19 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
     hit = chosen[0]
     overstated = _overstated(s, hit, lex, di, support)
     return hit, overstated
+
+
+#: Advice a page passes on from someone's own clinician ("my doctor says I can take 40 mg") is given as
+#: true; a news report's "the doctor said" stays a report.
+_OWN_CLINICIAN_SAYS = re.compile(
+    r"\b(?:my|her|his|our|your|their)\s+(?:\w+\s+)?(?:doctor|doc|gp|physician|psychiatrist|pharmacist|nurse|surgeon|"
+    r"neurologist|rheumatologist|prescriber|clinic|provider|specialist|cardiologist|urologist|dermatologist|"
+    r"pediatrician|paediatrician|oncologist|dentist|therapist)s?\s+(?:\w+\s+)?(?:says?|said|told\s+(?:me|us|him|her|them))\b")
+
+
+def _reported(s: str, lex: Lexicon) -> bool:
+    own = [(m.start(), m.end()) for m in _OWN_CLINICIAN_SAYS.finditer(s)]
+    return any(not any(a <= m.start() and m.end() <= b for a, b in own) for m in lex.reporting.finditer(s))
 
 
 def _object_of(m: re.Match[str], drug: str, sent: _Sentence, others: list[tuple[int, int]]) -> bool:
@@ -1044,6 +1079,10 @@ _ACTION_CALLED_FINE = re.compile(r"^\s+(?:\w+\s+){0,6}?(?:is|are|'s|’s|works?)
                                  r"easy|simple|good|great|smart|handy)\b")
 
 
+#: A forbidding word before a list governs each action in it ("do not presoak, lick or wet them").
+_FORBID_LIST = re.compile(r"\b(?:not|never|n['’]t|avoid\w*|without|nor)\s+(?:[\w-]+\s*,\s*(?:or\s+|and\s+)?|[\w-]+\s+(?:or|and|nor)\s+){1,4}$")
+
+
 def _administration(s: str, di: DrugIndex, owned, contra: list[_Hit], support: list[_Hit]) -> None:
     """How a product must be taken: "it's fine to crush your OxyContin", "Sublocade can be injected into a
     vein" are contradicted, "swallow it whole, never crush it" supported; a story ("people crush and snort
@@ -1065,7 +1104,7 @@ def _administration(s: str, di: DrugIndex, owned, contra: list[_Hit], support: l
             nxt = _CLAUSE.search(s, m.end())
             before, after = s[c0:m.start()], s[m.end():nxt.start() if nxt else len(s)]
             phrase = f"'{s[m.start():m.end()]}'"
-            if warned or _ACTION_FORBID.search(before):
+            if warned or _ACTION_FORBID.search(before) or _FORBID_LIST.search(s, max(0, m.start() - 60), m.start()):
                 support.append(_Hit(m.start(), m.end(), "supported", "risk", fact, f"{phrase} warned against"))
                 return
             if _OPEN_QUESTION.search(before) and not gain:
@@ -1122,6 +1161,72 @@ def _direction(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], s
         elif said and not against and not denied:
             m = said[0]
             support.append(_Hit(m.start(), m.end(), "supported", ctype, fact, f"'{s[m.start():m.end()]}'"))
+
+
+_AMOUNT_HINT = re.compile(r"mg\b|mcg|µg|milligram|microgram|gram|\dg\b|\d\s+g\b")
+
+
+def _doses(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], support: list[_Hit]) -> None:
+    """Doses as numbers against the label's: a maximum stated far over the label's ("the most you can take
+    is 40 mg a day"), a starting dose twice the label's highest, or any amount over the maximum called usual
+    or safe is contradicted; the label's own figures are supported. Where a drug's doses differ by product
+    (Ozempic and Rybelsus), a sentence naming a product is judged by that product's fact, and one naming none
+    is contradicted only if every product's doses say so."""
+    named = [f for f, rx in di.doses if rx is not None and rx.search(s)]
+    facts = named + [f for f, rx in di.doses if rx is None] if named else [f for f, _ in di.doses]
+    harm = doses.harm_told(s)
+    for a in doses.amounts(s):
+        if not owned(a.start) or (harm and not a.hard) or _DIRECTION_OPEN.search(s[_clause_start(s, a.start):a.start]):
+            continue
+        if a.cue != doses.MAX and _negated(s, a.start, lex):
+            continue
+        verdicts = [(f, *doses.judge(a, f.value)) for f in facts]
+        said = [(f, note) for f, v, note in verdicts if v == "supported"]
+        wrong = [(f, note) for f, v, note in verdicts if v == "contradicted"]
+        if said:
+            f, note = said[0]
+            support.append(_Hit(a.start, a.end, "supported", "dose", f, note))
+            return
+        if wrong and len(wrong) == len(verdicts):
+            f, note = wrong[0]
+            contra.append(_Hit(a.start, a.end, "contradicted", "dose", f, note))
+            return
+
+
+#: The short gap offered as enough: a permit, an instruction, "only", or the wait itself ("wait a day").
+_GAP_ENOUGH = re.compile(r"\b(?:can|could|may|fine|ok|okay|safe(?:ly)?|enough|sufficient|plenty|only|just|go\s+ahead|"
+                         r"no\s+problem|wait(?:ing)?|all\s+you\s+need)\b")
+_WAIT_WORD = re.compile(r"\b(?:wait\w*|need\w*|have\s+to|has\s+to|necessary|required|bother)\b")
+_GAP_INSTRUCTION = re.compile(r"\W{0,20}(?:then\s+)?(?:take|start|begin|switch|resume)\b")
+
+
+def _interval(s: str, di: DrugIndex, lex: Lexicon, contra: list[_Hit], support: list[_Hit]) -> None:
+    """A waiting time between the drug and another the label sets ("14 days after stopping an MAOI", "48
+    hours before nitrates"): the label's gap or longer is supported; half of it or less offered as enough
+    ("you can start Adderall the day after your last Nardil", "wait 12 hours") is contradicted, and so is the
+    label's gap called unneeded ("no need to wait two weeks")."""
+    for rx, fact in di.intervals:
+        if rx.search(s) is None:
+            continue
+        need = fact.value["min"] * UNIT_HOURS[fact.value["unit"]]
+        for g in intervals.gaps(s):
+            c0 = _clause_start(s, g.start)
+            # The gap is between the two drugs, so it belongs to both ("With Cialis, 12 hours is enough before
+            # nitroglycerin" is about Cialis though the clause's subject is the nitrate).
+            if _DIRECTION_OPEN.search(s[c0:g.start]):
+                continue
+            label = f"the label's gap is {fact.value['min']:g} {fact.value['unit']}"
+            # "no need to wait two weeks" denies the gap; "never start it within 14 days" forbids the window
+            neg = _negated(s, g.start, lex) and _WAIT_WORD.search(s, c0, g.start) is not None
+            if g.hours >= 0.75 * need and not neg:
+                support.append(_Hit(g.start, g.end, "supported", "interaction", fact, f"'{s[g.start:g.end]}'; {label}"))
+                return
+            nxt = _CLAUSE.search(s, g.end)
+            enough = _GAP_ENOUGH.search(s, c0, nxt.start() if nxt else len(s)) or _GAP_INSTRUCTION.match(s, c0)
+            if neg or (g.hours <= 0.5 * need and enough):
+                contra.append(_Hit(g.start, g.end, "contradicted", "interaction", fact,
+                                   f"'{s[g.start:g.end]}'" + (" denied" if neg else " offered as enough") + f"; {label}"))
+                return
 
 
 def _flat_denial(s: str, m: re.Match[str]) -> bool:

@@ -72,14 +72,29 @@ class Quantity:
     down_outcomes: tuple[str, ...] = ()
     up_conditions: tuple[str, ...] = ()
     down_conditions: tuple[str, ...] = ()
+    # a drug's target (receptor, enzyme, transmitter): verbs that switch it on or off before it, nouns after it
+    up_before: tuple[str, ...] = ()
+    down_before: tuple[str, ...] = ()
+    up_after: tuple[str, ...] = ()
+    down_after: tuple[str, ...] = ()
+    #: whether the general words of change read it too ("raises dopamine"); not for GABA, whose level a
+    #: benzodiazepine does not raise, though it enhances GABA's effect
+    change_words: bool = True
+
+
+_TARGET_FIELDS = ("up_before", "down_before", "up_after", "down_after")
 
 
 @lru_cache(maxsize=1)
 def quantities() -> dict[str, Quantity]:
     data = json.loads(QUANTITIES_FILE.read_text(encoding="utf-8"))
     fields = Quantity.__dataclass_fields__
-    return {q["name"].lower(): Quantity(**{k: (tuple(v) if isinstance(v, list) else v) for k, v in q.items() if k in fields})
-            for q in data["quantities"]}
+    shared = data.get("target_words", {})
+    out = {}
+    for q in data["quantities"]:
+        q = {**{k: shared.get(k, []) for k in _TARGET_FIELDS if q.get("target")}, **q}
+        out[q["name"].lower()] = Quantity(**{k: (tuple(v) if isinstance(v, list) else v) for k, v in q.items() if k in fields})
+    return out
 
 
 def _alt(words) -> str:
@@ -97,7 +112,11 @@ def _change(terms: tuple[str, ...]) -> re.Pattern[str]:
     q = quantities()
     known = [q[t.lower()] for t in terms if t.lower() in q]
     words = [w for k in known for w in k.terms] + [t for t in terms if t.lower() not in q]
-    measure = rf"(?:{_alt(words)})(?:e?s)?(?:\s+levels?)?(?![\w])"
+    plain = [w for k in known if k.change_words for w in k.terms] + [t for t in terms if t.lower() not in q]
+    # "blocks dopamine reuptake" raises dopamine: the thing after the measure is what is blocked
+    tail = r"(?:e?s)?(?:\s+levels?)?(?![\w])(?![\s-]+(?:re-?uptake|transporters?|breakdown|recycling|reabsorption))"
+    target = rf"(?:{_alt(words)}){tail}"
+    measure = rf"(?:{_alt(plain)}){tail}" if plain else "(?!x)x"
     up_v, down_v = _alt(w for k in known for w in k.up_verbs), _alt(w for k in known for w in k.down_verbs)
     up_o, down_o = _alt(w for k in known for w in k.up_outcomes), _alt(w for k in known for w in k.down_outcomes)
     up_c, down_c = _alt(w for k in known for w in k.up_conditions), _alt(w for k in known for w in k.down_conditions)
@@ -110,6 +129,12 @@ def _change(terms: tuple[str, ...]) -> re.Pattern[str]:
     ]
     if up_v or down_v:
         parts.append(rf"\b(?:{_named('u4', up_v)}|{_named('d4', down_v)})\b")
+    up_b, down_b = _alt(w for k in known for w in k.up_before), _alt(w for k in known for w in k.down_before)
+    if up_b or down_b:
+        parts.append(rf"\b(?:{_named('u9', up_b)}|{_named('d9', down_b)})\s+(?:{_FILL}\s+){{0,2}}{target}")
+    up_a, down_a = _alt(w for k in known for w in k.up_after), _alt(w for k in known for w in k.down_after)
+    if up_a or down_a:
+        parts.append(rf"(?<![\w-]){target}[\s-]+(?:{_named('u10', up_a)}|{_named('d10', down_a)})\b")
     if up_o or down_o:
         parts.append(rf"\b(?:{_CAUSE}|{_SEEK})\s+{_LIST}(?:{_named('u5', up_o)}|{_named('d5', down_o)})\b")
     if up_c or down_c:
@@ -128,7 +153,8 @@ def _hint(terms: tuple[str, ...]) -> re.Pattern[str]:
         if k is None:
             words.append(t)
             continue
-        for group in (k.terms, k.up_verbs, k.down_verbs, k.up_outcomes, k.down_outcomes, k.up_conditions, k.down_conditions):
+        for group in (k.terms, k.up_verbs, k.down_verbs, k.up_outcomes, k.down_outcomes, k.up_conditions, k.down_conditions,
+                      k.up_before, k.down_before, k.up_after, k.down_after):
             words.extend(group)
     # the last word of each phrase is enough to find it ("blood pressure" -> "pressure")
     last = {w.lower().replace("-", " ").split()[-1] for w in words}

@@ -48,6 +48,10 @@ class DrugIndex:
     administration: tuple[tuple[re.Pattern[str], Fact, re.Pattern[str] | None], ...] = ()
     #: (matcher of the measures it names, fact) for each direction fact
     direction: tuple[tuple[MeasureMatcher, Fact], ...] = ()
+    #: (fact, pattern of the products it is limited to or None) for each dose fact
+    doses: tuple[tuple[Fact, re.Pattern[str] | None], ...] = ()
+    #: (pattern of the other drugs or classes, fact) for each interval fact
+    intervals: tuple[tuple[re.Pattern[str], Fact], ...] = ()
 
 
 @dataclass
@@ -110,7 +114,7 @@ def _group_terms(f: Fact, members: dict[str, dict[str, frozenset[str]]]) -> list
         degree, _, rest = t.lower().partition(" ")
         if degree in _DEGREES and rest in groups:
             out.update(dict.fromkeys(f"{degree} {w}" for w in groups[rest]))
-    if f.type in ("dose_adjust", "not_for"):
+    if f.type in ("dose_adjust", "not_for", "interval"):
         out.update(dict.fromkeys(_member_names(f.terms, f.drug, members)))
     return list(out)
 
@@ -238,6 +242,8 @@ def build_index(fb: FactBase) -> FactIndex:
         dose_adjust: list[tuple[re.Pattern[str], Fact]] = []
         direction: list[tuple[MeasureMatcher, Fact]] = []
         administration: list[tuple[re.Pattern[str], Fact, re.Pattern[str] | None]] = []
+        doses: list[tuple[Fact, re.Pattern[str] | None]] = []
+        gaps: list[tuple[re.Pattern[str], Fact]] = []
         for f in d.facts:
             # Naming the group is no claim ("Ozempic and type 1 diabetes"); only a cue next to it is.
             if f.type == "not_for":
@@ -253,6 +259,13 @@ def build_index(fb: FactBase) -> FactIndex:
                 continue
             if f.type == "direction":
                 direction.append((measure_matcher(f.terms), f))
+                continue
+            if f.type == "interval":
+                gaps.append((_words_regex(_group_terms(f, members)), f))
+                continue
+            if f.type == "dose":
+                products = f.extra.get("products")
+                doses.append((f, _words_regex(list(products)) if products else None))
                 continue
             agent_words = _agents(f, members) if f.type == "interaction" else ()
             for role, terms in ((SUPPORT, _terms(f)), (FALSE, f.false_terms), (AGENT, agent_words)):
@@ -284,6 +297,8 @@ def build_index(fb: FactBase) -> FactIndex:
         di.dose_adjust = tuple(dose_adjust)
         di.direction = tuple(direction)
         di.administration = tuple(administration)
+        di.doses = tuple(doses)
+        di.intervals = tuple(gaps)
         drugs[d.id] = di
     # Hyphens and spaces are one separator to the automaton (see checker._term_hits): "birth-control pill" and
     # "birth control pill" become one key, each (drug, fact, role) once.

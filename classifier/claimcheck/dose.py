@@ -1,0 +1,211 @@
+"""Doses stated as numbers: "the most you can take is 40 mg a day", "Ozempic starts at 0.25 mg once a week",
+"it's safe to take 100 mg", "never take more than 4 mg a day".
+
+This module only reads a sentence: each amount in milligrams with the period it is given for (a day, a week,
+one dose) and what the sentence says the amount is (the maximum, the starting dose, the usual dose, an
+amount called safe). ``judge`` compares one such amount with a ``dose`` fact's ranges. Amounts without any
+of those cues ("2 mg tablets", "she swallowed 60 mg") are no claim about the label's dose, and amounts per
+kilogram of body weight are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+MAX, START, USUAL, PERMIT = "max", "start", "usual", "permit"
+
+_NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+              "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+              "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100}
+_NUM = r"\d{1,3}(?:,\d{3})+|\d*\.\d+|\d+|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True))
+_UNIT = r"(?P<unit>mg|milligrams?|mcg|µg|micrograms?|g|grams?)"
+AMOUNT = re.compile(
+    rf"(?<![\w.,])(?P<a>{_NUM})(?:\s*(?:-|–|to|or)\s*(?P<b>{_NUM}))?\s*{_UNIT}(?!\w)(?!\s*(?:/|per|a|each|for\s+each)\s*(?:kg|kilo\w*|pounds?|lbs?)\b)"
+)
+#: Milligrams per unit.
+_MG = {"mg": 1.0, "milligram": 1.0, "milligrams": 1.0, "mcg": 0.001, "µg": 0.001, "microgram": 0.001, "micrograms": 0.001,
+       "g": 1000.0, "gram": 1000.0, "grams": 1000.0}
+
+# The period an amount is given for, right after it ("40 mg a day", "2 mg once weekly", "10 mg at a time").
+_PERIOD = re.compile(
+    r"\s{0,20}(?:(?:of|in)\s+(?:[\w-]+\s+){0,2}?)?(?:taken\s+|given\s+|injected\s+)?"
+    r"(?:(?P<times>once|twice|thrice|(?:two|three|four|2|3|4)\s+times)\s+)?(?:"
+    r"(?P<day>(?:a|per|each|every|/|in\s+a|in\s+one)\s*(?:day|24[- ]hours?|night)|daily|/d\b|nightly|a\s+night|at\s+bedtime)|"
+    r"(?P<week>(?:a|per|each|every|/)\s*week|weekly)|"
+    r"(?P<month>(?:a|per|each|every|/)\s*month|monthly|every\s+(?:4|four)\s+weeks|every\s+28\s+days)|"
+    r"(?P<dose>at\s+(?:a|one|any\s+one)\s+time|per\s+dose|(?:in\s+)?(?:a|each|one)\s+(?:single\s+)?dose|in\s+one\s+go|all\s+at\s+once))"
+)
+# What the sentence says the amount is, before it in the same clause. A hard cue names a limit outright;
+# a soft one ("up to", "safe to take") can also introduce a story about harm ("taking up to 40 mg killed ...").
+_MAX_HARD = (r"\bmax(?:imum|imal)?\b|\bhighest\b|\btop\s+dose\b|\bupper\s+limit\b|\blimit(?:ed|s)?\b|\bcap(?:ped|s)?\b|"
+             r"\bceiling\b|\bthe\s+most\b|\bmost\s+(?:you|i|anyone|one|a\s+person|people|patients|adults)\b|"
+             r"\b(?:no|not|never|n['’]t)\s+(?:\w+\s+){0,4}?(?:more\s+than|over|above|beyond|exceed(?:s|ed|ing)?)\s+(?:a\s+total\s+of\s+)?(?:\w+\s+)?$|"
+             r"\bexceed(?:s|ing)?\s+(?:a\s+total\s+of\s+)?$")
+_MAX_SOFT = (r"\bup\s+to\s+(?:about\s+)?$|\bas\s+(?:much|high)\s+as\s+$|\bgo\s+(?:as\s+high\s+as|up\s+to)\s+$")
+_START = (r"\bstart(?:s|ed|ing)?\b|\bbegin(?:s|ning)?\b|\bbegan\b|\binitial(?:ly)?\b|\bfirst\s+(?:dose|week|month|day)s?\b|"
+          r"\bat\s+first\b|\bkick(?:s|ed)?\s+off\b|\bopening\s+dose\b")
+_USUAL = (r"\b(?:usual|typical|standard|normal|recommended|regular|common|maintenance|target|therapeutic|average|"
+          r"prescribed|daily|right|correct|proper|ideal|effective)\s+(?:\w+\s+){0,2}?(?:dose|dosage|dosing|amount|strength)s?\b|\bdos(?:e|ed|age)\s+(?:is|of|at)\b|"
+          r"\b(?:prescribed|taken|given|dosed|injected|used)\s+(?:at|as)\s+(?:a\s+)?$|\bprescribed\s+$|\b(?:usually|typically|normally|generally)\s+(?:\w+\s+){0,3}?$")
+_PERMIT = (r"\b(?:safe(?:ly)?|fine|okay|ok|alright|allowed|perfectly\s+normal)\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:take|use|have|go|pop|dose)\b|"
+           r"\b(?:can|could|may)\s+(?:safely\s+|easily\s+|still\s+)?(?:take|use|have|go|pop|double|bump)\b|"
+           r"\b(?:take|use|pop)\s+(?:\w+\s+){0,2}?$")
+_START_WORD = re.compile(r"start|initial|first|begin")
+_CUES = re.compile(
+    rf"(?P<max>{_MAX_HARD})|(?P<soft>{_MAX_SOFT})|(?P<start>{_START})|(?P<usual>{_USUAL})|(?P<permit>{_PERMIT})"
+)
+# "... 4 mg a day is the maximum", "10 mg is the starting dose" (read with ``match`` at the end of the amount).
+_CUE_AFTER = re.compile(
+    r"\s{0,20}(?:(?:is|as|was|being|are)\s+(?:the\s+|your\s+|its\s+|a\s+)?(?:absolute\s+|daily\s+|recommended\s+|label(?:led)?\s+|official\s+|safe\s+|usual\s+|typical\s+)?"
+    r"(?:(?P<max>max(?:imum)?|limit|most|ceiling|upper\s+limit|cap|top\s+dose)|(?P<start>start(?:ing)?\s+(?:dose|point)|initial\s+dose)|"
+    r"(?P<usual>usual|typical|standard|normal|recommended)\b)|(?P<max2>max(?:imum)?)\b)"
+)
+_CLAUSE_BREAK = re.compile(r"[.;!?]|\bbut\b|\bthen\b|\bwhile\b|\bwhereas\b|\bunlike\b|\bcompared\b|\bversus\b|\bvs\b")
+#: Harm told as a story ("she took 60 mg and ended up in the ER"): soft cues and usual doses say nothing there.
+_HARM = re.compile(r"overdos|\bdie[sd]?\b|death|fatal|\bkill|hospital|\ber\b|emergency|poison|toxic|lethal|too\s+much|"
+                   r"dangerous|seizures?|\bod\b|\bod['’]?d\b|\bwarn")
+_WINDOW = 80
+_TIMES = {"once": 1, "twice": 2, "thrice": 3, "two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+
+
+@dataclass(frozen=True)
+class Amount:
+    start: int
+    end: int
+    lo_mg: float
+    hi_mg: float
+    period: str | None  # "day", "week", "month", "dose" or None when the sentence gives none
+    cue: str  # MAX, START, USUAL or PERMIT
+    hard: bool  # the cue names a limit outright
+
+
+def number(text: str, words: Mapping[str, float] = _NUM_WORDS) -> float | None:
+    """A number written in digits ("1,800", ".5") or as one of ``words``."""
+    t = text.replace(",", "")
+    if t in words:
+        return float(words[t])
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def amounts(s: str) -> list[Amount]:
+    """Every amount in the lower-cased sentence ``s`` that the sentence calls a maximum, a starting dose, a
+    usual dose or safe, with its period."""
+    out: list[Amount] = []
+    found = list(AMOUNT.finditer(s))
+    prev_end = 0
+    for m in found:
+        a, b = number(m.group("a")), number(m.group("b")) if m.group("b") else None
+        if a is None or a <= 0:
+            prev_end = m.end()
+            continue
+        k = _MG[m.group("unit")]
+        lo, hi = a * k, (b if b is not None else a) * k
+        if hi < lo:
+            lo, hi = hi, lo
+        pm = _PERIOD.match(s, m.end())
+        period = next((g for g in ("day", "week", "month", "dose") if pm and pm.group(g)), None)
+        times = _TIMES.get((pm.group("times") or "once").split()[0]) if pm else 1
+        cue, hard = _cue(s, max(prev_end, m.start() - _WINDOW), m.start(), pm.end() if pm else m.end())
+        prev_end = m.end()
+        if cue is None:
+            continue
+        # "10 mg three times a day" is 30 mg a day; a starting dose is read per dose, as labels give it
+        if cue != START and period in ("day", "week") and times:
+            lo, hi = lo * times, hi * times
+        out.append(Amount(m.start(), m.end(), lo, hi, period, cue, hard))
+    return out
+
+
+def _cue(s: str, w0: int, a0: int, a1: int) -> tuple[str | None, bool]:
+    after = _CUE_AFTER.match(s, a1)
+    if after is not None:
+        if after.group("max") or after.group("max2"):
+            return MAX, True
+        return (START if after.group("start") else USUAL), True
+    window = s[w0:a0]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end():]
+    cues = list(_CUES.finditer(window))  # the cue nearest the amount is the one that governs it
+    if not cues:
+        return None, False
+    last = cues[-1]
+    kind = last.lastgroup
+    if kind == "max":
+        return MAX, True
+    if kind == "soft":
+        return MAX, False
+    if kind == "start":
+        return START, True
+    if kind == "usual":
+        # "the usual starting dose is", "typically starts at"
+        return (START if _START_WORD.search(last.group()) else USUAL), True
+    return PERMIT, False
+
+
+def harm_told(s: str) -> bool:
+    return _HARM.search(s) is not None
+
+
+def _per(value: dict[str, Any]) -> str:
+    return value.get("per", "day")
+
+
+_DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+def _scaled(amount: Amount, per: str) -> tuple[float, float]:
+    """The stated amount in the fact's period; an amount for one dose, or with no period, stays as it is (a
+    single dose above the whole day's maximum is over it either way)."""
+    if amount.period in (None, "dose") or amount.period == per:
+        return amount.lo_mg, amount.hi_mg
+    k = _DAYS[per] / _DAYS[amount.period]
+    return amount.lo_mg * k, amount.hi_mg * k
+
+
+#: A stated maximum this far over the label's highest is wrong, not a rounding or a product the fact missed.
+OVER = 1.5
+#: A stated starting dose this many times the label's highest starting dose is wrong.
+START_OVER = 2.0
+
+
+def judge(amount: Amount, value: dict[str, Any]) -> tuple[str | None, str]:
+    """(verdict or None, note) for one stated amount against a dose fact's value: ``max`` and ``start`` are
+    [low, high] ranges in ``unit`` per ``per`` (day, week or month)."""
+    k = _MG[value.get("unit", "mg")]
+    per = _per(value)
+    lo, hi = _scaled(amount, per)
+    mx = value.get("max")
+    st = value.get("start")
+    max_lo, max_hi = (mx[0] * k, mx[1] * k) if mx else (None, None)
+    st_lo, st_hi = (st[0] * k, st[1] * k) if st else (None, None)
+
+    def fmt(x: float) -> str:
+        return f"{x / k:g} {value.get('unit', 'mg')}"
+
+    stated = fmt(hi) if lo == hi else f"{fmt(lo)}-{fmt(hi)}"
+    label_max = f"label maximum {fmt(max_lo)}" + ("" if max_lo == max_hi else f"-{fmt(max_hi)}") + f" a {per}" if mx else ""
+    if max_hi is not None and hi > OVER * max_hi and amount.cue in (MAX, USUAL, PERMIT, START):
+        return "contradicted", f"stated {stated}; {label_max}"
+    if amount.cue == MAX and max_hi is not None and amount.period != "dose":
+        if 0.5 * max_lo <= hi <= 1.1 * max_hi:
+            return "supported", f"stated maximum {stated}; {label_max}"
+        return None, ""
+    if amount.cue == START and st_hi is not None:
+        note = f"stated start {stated}; label starting dose {fmt(st_lo)}" + ("" if st_lo == st_hi else f"-{fmt(st_hi)}")
+        if lo >= START_OVER * st_hi:
+            return "contradicted", note
+        if 0.75 * st_lo <= lo <= st_hi:
+            return "supported", note
+        return None, ""
+    if amount.cue in (USUAL, PERMIT) and max_hi is not None:
+        floor = 0.75 * (st_lo if st_lo is not None else max_lo / 8)
+        if floor <= lo and hi <= 1.1 * max_hi:
+            return "supported", f"stated {stated}; within the label's doses ({label_max})"
+    return None, ""
