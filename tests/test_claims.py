@@ -595,6 +595,7 @@ def test_direction_and_administration_facts_name_their_source(fb) -> None:
         ("You can start Adderall the day after you stop an MAOI.", "amphetamine", "contradicted"),
         ("Wait at least 14 days after stopping an MAO inhibitor before taking Adderall.", "amphetamine", "supported"),
         ("There's no need to wait two weeks after stopping Nardil before starting Adderall.", "amphetamine", "contradicted"),
+        ("You don't have to wait two weeks after Nardil before starting Adderall.", "amphetamine", "contradicted"),
         ("With Cialis, 12 hours is enough before you can use nitroglycerin.", "tadalafil", "contradicted"),
         ("After a Cialis dose, at least 48 hours should pass before nitroglycerin is given.", "tadalafil", "supported"),
         ("You can start naltrexone the day after your last oxycodone pill.", "naltrexone", "contradicted"),
@@ -638,6 +639,8 @@ def test_dose_interval_target_and_blind7_rules(fb, text: str, drug: str, verdict
         ("Cialis lasts up to 36 hours, and it should never be combined with nitrates.", "tadalafil"),
         ("Amphetamine should never be started within 14 days of taking an MAO inhibitor.", "amphetamine"),
         ("Naltrexone is taken once a day, 50 mg.", "naltrexone"),
+        # a negation that describes the gap is no denial of it
+        ("To start naltrexone, a person has to have not used opioids for 10 days since the last dose.", "naltrexone"),
         # a sentence after the name with its own subject, read only by the rules that need a number or a cue
         ("Hydroxychloroquine was tested. No therapeutics have yet been proven effective for COVID-19.", "hydroxychloroquine"),
         ("I take Xanax. Many people swear it boosts creativity.", "alprazolam"),

@@ -357,7 +357,7 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
     if di.doses and _AMOUNT_HINT.search(s):
         _doses(s, di, owned, lex, contra, support)
     if di.intervals:
-        _interval(s, di, lex, contra, support)
+        _interval(s, di, contra, support)
     for cat, rx in (lex.benefits if not sent.implicit and lex.any_benefit.search(s) else ()):
         for m in rx.finditer(s):
             b0, b1 = m.start(), m.end()
@@ -1196,11 +1196,15 @@ def _doses(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], suppo
 #: The short gap offered as enough: a permit, an instruction, "only", or the wait itself ("wait a day").
 _GAP_ENOUGH = re.compile(r"\b(?:can|could|may|fine|ok|okay|safe(?:ly)?|enough|sufficient|plenty|only|just|go\s+ahead|"
                          r"no\s+problem|wait(?:ing)?|all\s+you\s+need)\b")
-_WAIT_WORD = re.compile(r"\b(?:wait\w*|need\w*|have\s+to|has\s+to|necessary|required|bother)\b")
+#: The wait itself denied ("no need to wait", "you don't have to wait", "without waiting"); a negation elsewhere
+#: ("has to have not used opioids for 7 days") describes the gap instead.
+_WAIT_DENIED = re.compile(
+    r"(?:\bno|\bnot|n['’]t|\bnever)\s+(?:\w+\s+){0,2}?(?:need\w*|have\s+to|has\s+to|necessary|required|bother\w*)\s+(?:to\s+)?(?:\w+\s+)?wait\w*\b|"
+    r"\bno\s+(?:need|reason)\s+to\s+wait\w*\b|\bwithout\s+(?:any\s+)?wait\w*\b|\bno\s+wait\w*\b")
 _GAP_INSTRUCTION = re.compile(r"\W{0,20}(?:then\s+)?(?:take|start|begin|switch|resume)\b")
 
 
-def _interval(s: str, di: DrugIndex, lex: Lexicon, contra: list[_Hit], support: list[_Hit]) -> None:
+def _interval(s: str, di: DrugIndex, contra: list[_Hit], support: list[_Hit]) -> None:
     """A waiting time between the drug and another the label sets ("14 days after stopping an MAOI", "48
     hours before nitrates"): the label's gap or longer is supported; half of it or less offered as enough
     ("you can start Adderall the day after your last Nardil", "wait 12 hours") is contradicted, and so is the
@@ -1217,7 +1221,7 @@ def _interval(s: str, di: DrugIndex, lex: Lexicon, contra: list[_Hit], support: 
                 continue
             label = f"the label's gap is {fact.value['min']:g} {fact.value['unit']}"
             # "no need to wait two weeks" denies the gap; "never start it within 14 days" forbids the window
-            neg = _negated(s, g.start, lex) and _WAIT_WORD.search(s, c0, g.start) is not None
+            neg = _WAIT_DENIED.search(s, c0, g.start) is not None
             if g.hours >= 0.75 * need and not neg:
                 support.append(_Hit(g.start, g.end, "supported", "interaction", fact, f"'{s[g.start:g.end]}'; {label}"))
                 return
