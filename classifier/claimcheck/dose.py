@@ -15,11 +15,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .halflife import NUMBER_WORDS
+
 MAX, START, USUAL, PERMIT = "max", "start", "usual", "permit"
 
-_NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-              "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-              "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100}
+#: The half-life parser's number words, and the tens it does not need.
+_NUM_WORDS = {**{w: v for w, v in NUMBER_WORDS.items() if isinstance(v, int)}, "eighty": 80, "ninety": 90}
 _NUM = r"\d{1,3}(?:,\d{3})+|\d*\.\d+|\d+|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True))
 _UNIT = r"(?P<unit>mg|milligrams?|mcg|µg|micrograms?|g|grams?)"
 AMOUNT = re.compile(
@@ -153,10 +154,6 @@ def harm_told(s: str) -> bool:
     return _HARM.search(s) is not None
 
 
-def _per(value: dict[str, Any]) -> str:
-    return value.get("per", "day")
-
-
 _DAYS = {"day": 1, "week": 7, "month": 30}
 
 
@@ -178,8 +175,8 @@ START_OVER = 2.0
 def judge(amount: Amount, value: dict[str, Any]) -> tuple[str | None, str]:
     """(verdict or None, note) for one stated amount against a dose fact's value: ``max`` and ``start`` are
     [low, high] ranges in ``unit`` per ``per`` (day, week or month)."""
-    k = _MG[value.get("unit", "mg")]
-    per = _per(value)
+    k = _MG[value["unit"]]
+    per = value["per"]
     lo, hi = _scaled(amount, per)
     mx = value.get("max")
     st = value.get("start")
@@ -187,11 +184,11 @@ def judge(amount: Amount, value: dict[str, Any]) -> tuple[str | None, str]:
     st_lo, st_hi = (st[0] * k, st[1] * k) if st else (None, None)
 
     def fmt(x: float) -> str:
-        return f"{x / k:g} {value.get('unit', 'mg')}"
+        return f"{x / k:g} {value['unit']}"
 
     stated = fmt(hi) if lo == hi else f"{fmt(lo)}-{fmt(hi)}"
     label_max = f"label maximum {fmt(max_lo)}" + ("" if max_lo == max_hi else f"-{fmt(max_hi)}") + f" a {per}" if mx else ""
-    if max_hi is not None and hi > OVER * max_hi and amount.cue in (MAX, USUAL, PERMIT, START):
+    if max_hi is not None and hi > OVER * max_hi:  # over the maximum, whatever the cue
         return "contradicted", f"stated {stated}; {label_max}"
     if amount.cue == MAX and max_hi is not None and amount.period != "dose":
         if 0.5 * max_lo <= hi <= 1.1 * max_hi:

@@ -225,6 +225,12 @@ def _agents(f: Fact, members: dict[str, dict[str, frozenset[str]]]) -> tuple[str
     return tuple(out)
 
 
+def _products(f: Fact) -> re.Pattern[str] | None:
+    """The products a fact is limited to, as one pattern (None: every product of the drug)."""
+    products = f.extra.get("products")
+    return _words_regex(list(products)) if products else None
+
+
 def build_index(fb: FactBase) -> FactIndex:
     import ahocorasick
 
@@ -247,15 +253,13 @@ def build_index(fb: FactBase) -> FactIndex:
         for f in d.facts:
             # Naming the group is no claim ("Ozempic and type 1 diabetes"); only a cue next to it is.
             if f.type == "not_for":
-                products = f.extra.get("products")
-                not_for.append((_words_regex(_group_terms(f, members)), f, _words_regex(list(products)) if products else None))
+                not_for.append((_words_regex(_group_terms(f, members)), f, _products(f)))
                 continue
             if f.type == "dose_adjust":
                 dose_adjust.append((_words_regex(_group_terms(f, members)), f))
                 continue
             if f.type == "administration":
-                products = f.extra.get("products")
-                administration.append((_actions_regex(f.terms), f, _words_regex(list(products)) if products else None))
+                administration.append((_actions_regex(f.terms), f, _products(f)))
                 continue
             if f.type == "direction":
                 direction.append((measure_matcher(f.terms), f))
@@ -264,8 +268,7 @@ def build_index(fb: FactBase) -> FactIndex:
                 gaps.append((_words_regex(_group_terms(f, members)), f))
                 continue
             if f.type == "dose":
-                products = f.extra.get("products")
-                doses.append((f, _words_regex(list(products)) if products else None))
+                doses.append((f, _products(f)))
                 continue
             agent_words = _agents(f, members) if f.type == "interaction" else ()
             for role, terms in ((SUPPORT, _terms(f)), (FALSE, f.false_terms), (AGENT, agent_words)):

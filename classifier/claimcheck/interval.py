@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass
 
 from .dose import number
+from .halflife import NUMBER_WORDS
 
-_NUM_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-              "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fourteen": 14, "fifteen": 15, "twenty": 20,
-              "twenty-four": 24, "thirty": 30, "thirty-six": 36, "forty-eight": 48, "a couple of": 2, "a few": 3,
-              "a single": 1, "half a": 0.5, "half an": 0.5}
+#: The half-life parser's number words, and the ones a waiting time adds ("a day", "forty-eight hours").
+_NUM_WORDS = {**{w: v for w, v in NUMBER_WORDS.items() if isinstance(v, int)}, "a": 1, "an": 1, "a single": 1,
+              "half a": 0.5, "half an": 0.5, "fourteen": 14, "twenty-four": 24, "thirty-six": 36, "forty-eight": 48}
 _NUM = r"\d+(?:\.\d+)?|" + "|".join(re.escape(w) for w in sorted(_NUM_WORDS, key=len, reverse=True))
 _HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1.0, "hr": 1.0, "h": 1.0, "day": 24.0, "night": 24.0, "week": 168.0, "wk": 168.0}
 DURATION = re.compile(
