@@ -45,7 +45,9 @@ FACT_TYPES = {
     "direction": "which way the drug moves a body measure (terms: measures such as 'blood pressure'; value: up or down)",
     "administration": "ways of taking the product that the label forbids (terms: actions such as 'crush'; products: only these products)",
     "interval": "how long the label says to wait between the drug and another drug or class (terms: the others; value: {min, unit} in min, h or d)",
+    "food": "how the label says to take it with respect to food (value: {food: with, without or any; drinks: true if other drinks count as food; water_oz_max: the most water}; products: only these products)",
     "dose": "the label's doses as numbers (value: max and start as [low, high] ranges, unit mg or mcg, per day, week or month; products: only these products)",
+    "targets": "what the label says the drug acts on and what it does not (terms and false_terms: target names from corpus/lexicons/quantities.json)",
     "false_claim": "a claim known to be false or unbacked (predicates; verdict contradicted|unsupported)",
 }
 SCHEDULES = ("I", "II", "III", "IV", "V")
@@ -350,6 +352,27 @@ def _dose(path: Path, where: str, v: Any) -> dict[str, Any]:
     return {"unit": v.get("unit", "mg"), "per": v.get("per", "day"), **{k: list(v[k]) for k in ("max", "start") if k in v}}
 
 
+def _food(path: Path, where: str, v: Any) -> dict[str, Any]:
+    expected = ("an object with 'food' ('with', 'without' or 'any'), optional 'drinks' (true or false) "
+                "and optional 'water_oz_max' (a positive number of US fluid ounces)")
+    if not isinstance(v, dict) or v.get("food") not in ("with", "without", "any") or set(v) - {"food", "drinks", "water_oz_max"}:
+        raise FactFileError(path, where, expected, v)
+    most = v.get("water_oz_max")
+    if not isinstance(v.get("drinks", False), bool) or (most is not None and (
+            isinstance(most, bool) or not isinstance(most, (int, float)) or not math.isfinite(most) or most <= 0)):
+        raise FactFileError(path, where, expected, v)
+    return {"food": v["food"], "drinks": v.get("drinks", False), **({"water_oz_max": most} if most is not None else {})}
+
+
+def _targets(path: Path, where: str, terms: list[str], false_terms: list[str]) -> None:
+    from .claimcheck.direction import quantities
+
+    known = sorted(name for name, q in quantities().items() if q.up_before or q.down_before)
+    for field_name, names in (("terms", terms), ("false_terms", false_terms)):
+        if not names or any(n.lower() not in known for n in names):
+            raise FactFileError(path, f"{where}.{field_name}", f"a non-empty list of target names from quantities.json ({', '.join(known)})", names)
+
+
 def _parse_fact(path: Path, where: str, drug: str, item: Any, predicates: Mapping[str, Sequence[str]]) -> Fact:
     if not isinstance(item, dict):
         raise FactFileError(path, where, "a fact object", item)
@@ -414,16 +437,20 @@ def _parse_fact(path: Path, where: str, drug: str, item: Any, predicates: Mappin
                                 or not math.isfinite(age) or not 0 < age <= 21):
         raise FactFileError(path, f"{where}.age_below", "an age in years above 0 and at most 21, and only on a not_for fact", age)
     products = item.get("products")
-    if "products" in item and (ftype not in ("not_for", "administration", "dose") or not isinstance(products, list) or not products
+    if "products" in item and (ftype not in ("not_for", "administration", "dose", "food") or not isinstance(products, list) or not products
                                or not all(isinstance(x, str) and x.strip() for x in products)):
-        raise FactFileError(path, f"{where}.products", "a non-empty list of product names, and only on a not_for, administration or dose fact", products)
+        raise FactFileError(path, f"{where}.products", "a non-empty list of product names, and only on a not_for, administration, dose or food fact", products)
     if ftype == "direction" and (value not in ("up", "down") or not lists["terms"]):
         raise FactFileError(path, f"{where}.value", "'up' or 'down', with terms naming the measures", value)
     if ftype == "dose":
         value = _dose(path, f"{where}.value", value)
+    if ftype == "food":
+        value = _food(path, f"{where}.value", value)
     if ftype == "interval" and (not lists["terms"] or not isinstance(value, dict) or set(value) != {"min", "unit"} or value["unit"] not in UNIT_HOURS
                 or isinstance(value["min"], bool) or not isinstance(value["min"], (int, float)) or not value["min"] > 0):
         raise FactFileError(path, f"{where}.value", "{'min': a positive number, 'unit': 'min', 'h' or 'd'} with terms naming the other drugs or classes", value)
+    if ftype == "targets":
+        _targets(path, where, lists["terms"], lists["false_terms"])
     if ftype == "administration" and not lists["terms"]:
         raise FactFileError(path, f"{where}.terms", "a non-empty list of the actions the label forbids ('crush', 'chew')")
     if ftype == "dose_adjust" and not lists["terms"]:
@@ -568,6 +595,10 @@ def _sheet(d: DrugFacts) -> str:
         if f.type == "dose":
             lines.append("  doses: " + "; ".join(f"{k} {r[0]:g}-{r[1]:g} {f.value['unit']}" for k, r in f.value.items() if k in ("start", "max"))
                          + f" a {f.value['per']}" + (f" (only for {', '.join(f.extra['products'])})" if f.extra.get("products") else ""))
+        if f.type == "food":
+            lines.append(f"  food: {_FOOD_SHOW[f.value['food']]}" + (", other drinks count as food" if f.value["drinks"] else "")
+                         + (f", at most {f.value['water_oz_max']:g} oz of water" if "water_oz_max" in f.value else "")
+                         + (f" (only for {', '.join(f.extra['products'])})" if f.extra.get("products") else ""))
         if f.type == "schedule":
             lines.append(f"  schedule: {f.value or 'not controlled'}" + (f" (also {', '.join(f.extra['also'])})" if f.extra.get("also") else ""))
         if f.terms:
@@ -586,11 +617,16 @@ def _sheet(d: DrugFacts) -> str:
     return "\n".join(lines)
 
 
+_FOOD_SHOW = {"with": "take with food", "without": "take without food", "any": "with or without food"}
+
+
 def _terms_label(f: Fact) -> str:
     if f.type == "interval":
         return f"wait at least {f.value['min']:g} {f.value['unit']} with"
     if f.type == "direction":
         return f"{f.value}:"
+    if f.type == "targets":
+        return "acts on"
     if f.type == "dose_adjust":
         return "same dose for" if f.extra.get("none") else "dose changes for"
     return {"not_for": "not for", "administration": "never"}.get(f.type, "terms")

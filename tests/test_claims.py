@@ -236,11 +236,11 @@ def test_heldout_claim_set_precision_of_contradicted(fb) -> None:
     rows = [r for r in load_claim_set() if r["split"] == "heldout"]
     # Every bundled drug has held-out claims (a fact file added without them would go unmeasured).
     assert len(rows) >= 100 and {r["drug"] for r in rows} == set(fb.drugs)
-    # The batches written before blind3 keep the floor they always had; blind3 to blind7 (all 36 drugs
+    # The batches written before blind3 keep the floor they always had; blind3 to blind8 (all 36 drugs
     # each, scored once when written) keep the figure they were first scored at. Precision of
     # "contradicted" matters most everywhere: a false "contradicted" accuses a careful page.
     for batches, min_f1 in (((None, "blind", "blind2"), 0.85), (("blind3",), 0.73), (("blind4",), 0.78), (("blind5",), 0.78),
-                            (("blind6",), 0.71), (("blind7",), 0.62)):
+                            (("blind6",), 0.71), (("blind7",), 0.62), (("blind8",), 0.60)):
         part = [r for r in rows if r.get("batch") in batches]
         scores = _scores([r["label"] for r in part], [predict(r["text"], r["drug"], fb)[0] for r in part])
         assert scores["contradicted"]["precision"] >= 0.9, batches
@@ -652,6 +652,97 @@ def test_dose_interval_target_and_blind7_rules(fb, text: str, drug: str, verdict
 )
 def test_what_the_dose_interval_and_target_rules_leave_alone(fb, text: str, drug: str) -> None:
     _assert_not_contradicted(fb, text, drug)
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict"),
+    [
+        # food and water: the label's instruction is supported, the other way (or a requirement where the label
+        # says either way) contradicted
+        ("Take ivermectin with a fatty meal so your body absorbs more of it.", "ivermectin", "contradicted"),
+        ("Ivermectin should be taken on an empty stomach with a glass of water.", "ivermectin", "supported"),
+        ("Never take Stromectol with food.", "ivermectin", "supported"),
+        ("Take Rybelsus with your morning coffee so you don't forget it.", "semaglutide", "contradicted"),
+        ("Wash your Rybelsus down with a full glass of water.", "semaglutide", "contradicted"),
+        ("Rybelsus should be swallowed with no more than 4 ounces of plain water, 30 minutes before breakfast.", "semaglutide", "supported"),
+        ("Ozempic only works if you inject it on an empty stomach.", "semaglutide", "contradicted"),
+        ("You must inject Mounjaro right after a meal or it won't work.", "tirzepatide", "contradicted"),
+        ("Mounjaro can be taken with or without food.", "tirzepatide", "supported"),
+        ("Food doesn't affect how Cialis works.", "tadalafil", "supported"),
+        ("Hydroxychloroquine must be taken on an empty stomach.", "hydroxychloroquine", "contradicted"),
+        ("Taking Plaquenil on an empty stomach can upset your stomach.", "hydroxychloroquine", "supported"),
+        ("Taking Ambien right after a big dinner slows it down.", "zolpidem", "supported"),
+        ("Ambien works best when you take it with a heavy meal.", "zolpidem", "contradicted"),
+        ("Don't take Lunesta with a heavy, high-fat meal.", "eszopiclone", "supported"),
+        ("Gralise is taken once a day with the evening meal.", "gabapentin", "supported"),
+        ("Gralise can be taken on an empty stomach.", "gabapentin", "contradicted"),
+        ("Xtampza ER is best taken on an empty stomach.", "oxycodone", "contradicted"),
+        ("You don't need to take tramadol with food.", "tramadol", "supported"),
+        # a target the label rules out, said either way or none; denied it is supported
+        ("Ritalin switches on serotonin receptors.", "methylphenidate", "contradicted"),
+        ("Ritalin raises serotonin levels in the brain.", "methylphenidate", "contradicted"),
+        ("Neurontin boosts GABA's calming effect.", "gabapentin", "contradicted"),
+        ("Lyrica activates GABA receptors to calm nerves.", "pregabalin", "contradicted"),
+        ("Ambien works like melatonin by activating melatonin receptors.", "zolpidem", "contradicted"),
+        ("Xanax works on opioid receptors, which is why it is so addictive.", "alprazolam", "contradicted"),
+        ("Oxycodone works by boosting GABA in the brain.", "oxycodone", "contradicted"),
+        ("Finasteride blocks androgen receptors in the scalp.", "finasteride", "contradicted"),
+        ("Viagra works by boosting dopamine in the brain.", "sildenafil", "contradicted"),
+        ("Levitra is a serotonin reuptake inhibitor.", "vardenafil", "contradicted"),
+        ("Despite its name, gabapentin does not act on GABA receptors.", "gabapentin", "supported"),
+        ("Tramadol acts on opioid receptors and boosts serotonin.", "tramadol", "supported"),
+        # a claim added to an approved use is judged on its own
+        ("Besides treating lupus, Plaquenil reverses gray hair.", "hydroxychloroquine", "unsupported"),
+        ("Wegovy, approved for weight management, also rebuilds cartilage in worn knees.", "semaglutide", "unsupported"),
+        ("Mounjaro lowers blood sugar and clears up acne as a bonus.", "tirzepatide", "unsupported"),
+        ("Besides treating opioid addiction, Suboxone repairs liver damage.", "buprenorphine", "unsupported"),
+        ("Besides treating erectile dysfunction, Cialis also treats an enlarged prostate.", "tadalafil", "supported"),
+    ],
+)
+def test_food_target_and_added_benefit_rules(fb, text: str, drug: str, verdict: str) -> None:
+    _assert_only_verdict(fb, text, drug, verdict)
+
+
+@pytest.mark.parametrize(
+    ("text", "drug"),
+    [
+        # a description that advises nothing, a question or condition, a drug whose label sets no food rule
+        ("Absorption of ivermectin rises after a high-fat meal.", "ivermectin"),
+        ("If you take ivermectin with food, tell your doctor.", "ivermectin"),
+        ("I usually take my Cialis with dinner.", "tadalafil"),
+        ("Take Xanax with food.", "alprazolam"),
+        # a product's rule stays with the product: immediate-release oxycodone has none
+        ("Take oxycodone on an empty stomach.", "oxycodone"),
+        # the drug's own target, a transporter, a combination's syndrome, another drug's target
+        ("Ritalin blocks dopamine reuptake.", "methylphenidate"),
+        ("Combining oxycodone with an SSRI can raise serotonin to dangerous levels.", "oxycodone"),
+        ("Tramadol also raises serotonin, so watch for serotonin syndrome.", "tramadol"),
+        ("Unlike Benadryl, which blocks histamine, Ambien acts on GABA.", "zolpidem"),
+        ("Does gabapentin work on GABA receptors?", "gabapentin"),
+    ],
+)
+def test_what_the_food_and_target_rules_leave_alone(fb, text: str, drug: str) -> None:
+    _assert_not_contradicted(fb, text, drug)
+
+
+def test_food_and_target_facts_name_their_source(fb) -> None:
+    food = [f for df in fb.drugs.values() for f in df.facts if f.type == "food"]
+    assert len({f.drug for f in food}) >= 15 and all("label" in f.source for f in food)
+    assert {f.value["food"] for f in food} == {"with", "without", "any"}
+    targets = [f for df in fb.drugs.values() for f in df.facts if f.type == "targets"]
+    assert len(targets) >= 20 and all("12.1" in f.source and f.terms and f.false_terms for f in targets)
+    assert not any(set(f.terms) & set(f.false_terms) for f in targets)
+
+
+def test_food_reader_gives_relations_and_water() -> None:
+    from classifier.claimcheck import food
+
+    s = "don't take it with a big, greasy breakfast; it can be taken with or without water, but never on an empty stomach"
+    got = [(s[m.start:m.end], m.said, m.must, m.told) for m in food.meals(s)]
+    assert got == [("with a big, greasy breakfast", "without", True, True), ("on an empty stomach", "with", True, True)]
+    assert [m.said for m in food.meals("absorption rises after a fatty meal")] == ["with"]
+    assert not food.meals("absorption rises after a fatty meal")[0].told
+    assert [(w.oz, w.limit) for w in food.waters("with no more than 4 ounces of water, not a full glass of water")] == [(4.0, True), (8.0, False)]
 
 
 def test_dose_and_interval_facts_name_their_source(fb) -> None:

@@ -151,6 +151,14 @@ def test_user_fact_with_same_id_replaces_the_bundled_one(tmp_path: Path, fb) -> 
                                       "statement": "x", "source": "y"}), "facts[2].value"),
         (lambda d: d["facts"].append({"id": "melatonin.wait", "type": "interval", "terms": ["alcohol"], "value": {"min": 2},
                                       "statement": "x", "source": "y"}), "facts[2].value"),
+        (lambda d: d["facts"].append({"id": "melatonin.food", "type": "food", "value": {"food": "sometimes"},
+                                      "statement": "x", "source": "y"}), "facts[2].value"),
+        (lambda d: d["facts"].append({"id": "melatonin.food", "type": "food", "value": {"food": "without", "water_oz_max": -4},
+                                      "statement": "x", "source": "y"}), "facts[2].value"),
+        (lambda d: d["facts"].append({"id": "melatonin.targets", "type": "targets", "terms": ["melatonin"], "false_terms": ["blood pressure"],
+                                      "statement": "x", "source": "y"}), "facts[2].false_terms"),
+        (lambda d: d["facts"].append({"id": "melatonin.targets", "type": "targets", "false_terms": ["gaba"],
+                                      "statement": "x", "source": "y"}), "facts[2].terms"),
     ],
 )
 def test_bad_file_names_file_field_and_expectation(tmp_path: Path, mutate, field: str) -> None:

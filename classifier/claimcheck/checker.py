@@ -22,6 +22,7 @@ from ..facts import UNIT_HOURS
 from ..page import Page
 from ..results import ClaimCheck, Flag
 from . import dose as doses
+from . import food as meals
 from . import halflife
 from . import interval as intervals
 from .direction import direction_of
@@ -358,6 +359,10 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
         _doses(s, di, owned, lex, contra, support)
     if di.intervals:
         _interval(s, di, contra, support)
+    if di.food and _FOOD_HINT.search(s):
+        _food(s, di, owned, contra, support)
+    if named and di.targets:
+        _wrong_target(s, di, owned, lex, contra, support)
     for cat, rx in (lex.benefits if not sent.implicit and lex.any_benefit.search(s) else ()):
         for m in rx.finditer(s):
             b0, b1 = m.start(), m.end()
@@ -371,6 +376,8 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
                 continue
             benefit.append(_Hit(b0, b1, "unsupported", "benefit", None, f"'{s[b0:b1]}' ({cat.replace('_', ' ')})"))
             break
+    if not contra and not sent.implicit and _ADDED_HINT.search(s):
+        _added_benefit(s, owned, lex, support, benefit)
     if not contra and not sent.implicit and _USE_FRAME.search(s):
         _unknown_use(s, support, benefit, owned, lex)
     needs_context = bool(contra or benefit)
@@ -397,6 +404,50 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
     hit = chosen[0]
     overstated = _overstated(s, hit, lex, di, support)
     return hit, overstated
+
+
+#: A claim added to an approved use: "Besides treating lupus, Plaquenil reverses gray hair", "Wegovy, approved for
+#: weight management, also rebuilds cartilage", "lowers A1C and clears up acne as a bonus".
+_ADDED_HINT = re.compile(r"besides|beyond|aside\s+from|apart\s+from|on\s+top\s+of|in\s+addition\s+to|\balso\b|as\s+a\s+bonus")
+_BESIDES = re.compile(r"\b(?:besides|beyond|aside\s+from|apart\s+from|on\s+top\s+of|in\s+addition\s+to)\b[^,.;:!?]{3,90},")
+_ALSO = re.compile(r"\balso\b")
+_BONUS = re.compile(r"\bas\s+a\s+bonus\b")
+_UNDO = re.compile(r"(?:revers|repair|heal|regrow|rebuild|regenerat|restor|cure|fix)")
+_ADDED_CLAIM = re.compile(
+    r"\b(?:revers|rebuild|regrow|regenerat|repair|heal|strengthen|boost|improv|enhanc|sharpen|shield|protect|prevent|reset|"
+    r"restor|clear|speed|cure|fix|renew|rejuvenat|burn|melt|detox)\w*|\b(?:lower|reduc|cut)\w*\s+(?:your\s+|the\s+)?risk\b|"
+    r"\bhelp\w*\s+(?:\w+\s+){0,2}?(?:recover|heal|regrow|repair|rebuild)\w*")
+
+
+def _added_benefit(s: str, owned, lex: Lexicon, support: list[_Hit], benefit: list[_Hit]) -> None:
+    """The claim a sentence adds to a use ("besides X, ...", "... also ...", "... as a bonus") is judged on its own:
+    when no fact covers it, it is an unbacked benefit, though the use it rides on is approved."""
+    besides = _BESIDES.search(s)
+    if besides is not None:
+        a, b = besides.end(), len(s)
+    else:
+        also = _ALSO.search(s)
+        bonus = _BONUS.search(s)
+        if also is not None:
+            a, b = also.start(), len(s)
+        elif bonus is not None:
+            a, b = s.rfind(" and ", 0, bonus.start()), bonus.start()
+        else:
+            return
+        # "also" adds to something the page already said that a fact backs
+        if a < 0 or not any(h.end <= a for h in support):
+            return
+    m = _ADDED_CLAIM.search(s, a, b)
+    if m is None or not owned(m.start()) or _negated(s, m.start(), lex):
+        return
+    # The added claim is itself one a fact covers ("also lowers PSA") or a known benefit; a risk named after a
+    # word of repair is what the benefit claims to undo ("repairs liver damage").
+    undo = _UNDO.match(s, m.start()) is not None
+    if any(h.start < b and a < h.end and not (undo and h.claim_type == "risk" and h.start > m.start()) for h in support + benefit):
+        return
+    end = _CLAUSE.search(s, m.end())
+    benefit.append(_Hit(m.start(), end.start() if end else b, "unsupported", "benefit", None,
+                        f"'{s[m.start():(end.start() if end else b)].strip()}' (a benefit added to an approved use)"))
 
 
 #: Advice a page passes on from someone's own clinician ("my doctor says I can take 40 mg") is given as
@@ -1231,6 +1282,52 @@ def _interval(s: str, di: DrugIndex, contra: list[_Hit], support: list[_Hit]) ->
                 contra.append(_Hit(g.start, g.end, "contradicted", "interaction", fact,
                                    f"'{s[g.start:g.end]}'" + (" denied" if neg else " offered as enough") + f"; {label}"))
                 return
+
+
+_FOOD_HINT = re.compile(r"food|meal|stomach|\beat|breakfast|lunch|dinner|supper|snack|milk|fasting|water|coffee|juice|\btea\b|soda|drink")
+
+
+def _food(s: str, di: DrugIndex, owned, contra: list[_Hit], support: list[_Hit]) -> None:
+    """How to take it with respect to food and water: "take ivermectin with a fatty meal" is contradicted where
+    the label says on an empty stomach, "Mounjaro only works on an empty stomach" where it says with or
+    without meals, "Rybelsus with a full glass of water" where it allows 4 ounces; the label's own instruction
+    is supported, and a description that advises nothing ("absorption rises after a fatty meal") neither. A
+    fact limited to products (Rybelsus, Xtampza ER) judges only sentences naming one, and then alone."""
+    named = [f for f, rx in di.food if rx is not None and rx.search(s)]
+    for f in named or [f for f, rx in di.food if rx is None]:
+        readings = [(m.start, m.end, *meals.judge(m, f.value)) for m in meals.meals(s, f.value["drinks"]) if owned(m.start)]
+        if "water_oz_max" in f.value:
+            readings += [(w.start, w.end, *meals.judge_water(w, f.value)) for w in meals.waters(s) if owned(w.start)]
+        for verdict, out in (("contradicted", contra), ("supported", support)):
+            hit = next(((a, b, note) for a, b, v, note in readings if v == verdict), None)
+            if hit is not None:
+                a, b, note = hit
+                out.append(_Hit(a, b, verdict, "dose", f, f"'{s[a:b]}': {note}"))
+                return
+
+
+#: A combination or its syndrome ("with an SSRI it can raise serotonin to dangerous levels") is about the mix.
+_TARGET_BLOCK = re.compile(r"syndrome|combin|\bmix|together|along\s+with|\bplus\b|\bssris?\b|\bsnris?\b|antidepressant|triptan|maois?\b")
+
+
+def _wrong_target(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], support: list[_Hit]) -> None:
+    """A target the label rules out: "gabapentin works on GABA receptors" (the label says it binds no GABA
+    receptor), "Ritalin boosts serotonin", "Ambien is a histamine blocker" are contradicted whichever way they
+    say it acts; denied ("Ritalin doesn't affect serotonin") they are supported."""
+    for hint, rx, fact in di.targets:
+        if not hint.search(s) or _TARGET_BLOCK.search(s):
+            continue
+        for m in rx.finditer(s):
+            c0 = _clause_start(s, m.start())
+            if not owned(m.start()) or _DIRECTION_OPEN.search(s[c0:m.start()]):
+                continue
+            said = f"'{s[m.start():m.end()]}'"
+            if _negated(s, m.start(m.lastgroup) if m.lastgroup else m.start(), lex):
+                support.append(_Hit(m.start(), m.end(), "supported", "mechanism", fact, f"{said} denied; the label names {', '.join(fact.terms)}"))
+            else:
+                contra.append(_Hit(m.start(), m.end(), "contradicted", "mechanism", fact,
+                                   f"{said}: the label says it acts on {', '.join(fact.terms)}"))
+            return
 
 
 def _flat_denial(s: str, m: re.Match[str]) -> bool:

@@ -204,5 +204,23 @@ def measure_matcher(terms: tuple[str, ...]) -> MeasureMatcher:
     return MeasureMatcher(_hint(terms), _change(terms), _states(terms), _heads(terms, UP), _heads(terms, DOWN))
 
 
+# Acting on a target without saying which way ("works on serotonin receptors", "binds to the GABA receptor").
+_ACT_ON = (r"(?:act|acts|acting|acted|work|works|working|worked)\s+(?:\w+\s+)?(?:on|at|through|via|by\s+(?:targeting|affecting))|"
+           r"target(?:s|ed|ing)?|bind(?:s|ing)?\s+(?:to|with)|bound\s+to|affect(?:s|ed|ing)?|modulat(?:e|es|ed|ing)|hits?")
+
+
+@lru_cache(maxsize=64)
+def acting_on(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """Acting on the targets ``terms`` name, in either direction or none ("boosts serotonin", "a histamine
+    blocker", "works on the GABA receptor"): a match is a claim that the drug acts on one of them."""
+    q = quantities()
+    words = [w for t in terms for w in q[t.lower()].terms]
+    target = rf"(?:{_alt(words)})(?:e?s)?(?:\s+levels?)?(?![\w])(?![\s-]+(?:re-?uptake|transporters?|syndrome|toxicity))"
+    # "blocks serotonin reuptake", "a serotonin reuptake inhibitor": acting on the transmitter's recycling is
+    # acting on it (the direction reading leaves it out, because it moves the level the other way)
+    reuptake = rf"(?<![\w-])(?:{_alt(words)})[\s-]+re-?uptake\b"
+    return re.compile(rf"\b(?:{_ACT_ON})\s+(?:{_FILL}\s+){{0,2}}{target}|{reuptake}|{measure_matcher(terms).change.pattern}")
+
+
 def direction_of(m: re.Match[str]) -> str:
     return UP if (m.lastgroup or "").startswith("u") else DOWN

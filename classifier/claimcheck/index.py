@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..inflect import gerund, past, plural
 from ..resources import LEXICONS_DIR
-from .direction import MeasureMatcher, measure_matcher
+from .direction import MeasureMatcher, acting_on, measure_matcher
 
 if TYPE_CHECKING:
     from ..facts import DrugFacts, Fact, FactBase
@@ -52,6 +52,10 @@ class DrugIndex:
     doses: tuple[tuple[Fact, re.Pattern[str] | None], ...] = ()
     #: (pattern of the other drugs or classes, fact) for each interval fact
     intervals: tuple[tuple[re.Pattern[str], Fact], ...] = ()
+    #: (cheap test, pattern of acting on a target the label rules out, fact) for each targets fact
+    targets: tuple[tuple[re.Pattern[str], re.Pattern[str], Fact], ...] = ()
+    #: (fact, pattern of the products it is limited to or None) for each food fact
+    food: tuple[tuple[Fact, re.Pattern[str] | None], ...] = ()
 
 
 @dataclass
@@ -250,6 +254,8 @@ def build_index(fb: FactBase) -> FactIndex:
         administration: list[tuple[re.Pattern[str], Fact, re.Pattern[str] | None]] = []
         doses: list[tuple[Fact, re.Pattern[str] | None]] = []
         gaps: list[tuple[re.Pattern[str], Fact]] = []
+        food: list[tuple[Fact, re.Pattern[str] | None]] = []
+        targets: list[tuple[re.Pattern[str], re.Pattern[str], Fact]] = []
         for f in d.facts:
             # Naming the group is no claim ("Ozempic and type 1 diabetes"); only a cue next to it is.
             if f.type == "not_for":
@@ -269,6 +275,13 @@ def build_index(fb: FactBase) -> FactIndex:
                 continue
             if f.type == "dose":
                 doses.append((f, _products(f)))
+                continue
+            if f.type == "food":
+                food.append((f, _products(f)))
+                continue
+            if f.type == "targets":
+                wrong = tuple(t.lower() for t in f.false_terms)
+                targets.append((measure_matcher(wrong).hint, acting_on(wrong), f))
                 continue
             agent_words = _agents(f, members) if f.type == "interaction" else ()
             for role, terms in ((SUPPORT, _terms(f)), (FALSE, f.false_terms), (AGENT, agent_words)):
@@ -302,6 +315,8 @@ def build_index(fb: FactBase) -> FactIndex:
         di.administration = tuple(administration)
         di.doses = tuple(doses)
         di.intervals = tuple(gaps)
+        di.food = tuple(food)
+        di.targets = tuple(targets)
         drugs[d.id] = di
     # Hyphens and spaces are one separator to the automaton (see checker._term_hits): "birth-control pill" and
     # "birth control pill" become one key, each (drug, fact, role) once.
