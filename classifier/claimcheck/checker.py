@@ -27,7 +27,7 @@ from . import halflife
 from . import interval as intervals
 from .direction import direction_of
 from .index import AGENT, FALSE, SUPPORT, DrugIndex, FactIndex
-from .lexicon import Lexicon, lexicon
+from .lexicon import OPEN_QUESTION, Lexicon, lexicon
 
 _PRONOUN = re.compile(
     r"\b(?:it|its|it's|it’s|itself|this\s+(?:drug|medication|medicine|pill|benzodiazepine|opioid|stimulant)|"
@@ -412,10 +412,10 @@ _ADDED_HINT = re.compile(r"besides|beyond|aside\s+from|apart\s+from|on\s+top\s+o
 _BESIDES = re.compile(r"\b(?:besides|beyond|aside\s+from|apart\s+from|on\s+top\s+of|in\s+addition\s+to)\b[^,.;:!?]{3,90},")
 _ALSO = re.compile(r"\balso\b")
 _BONUS = re.compile(r"\bas\s+a\s+bonus\b")
-_UNDO = re.compile(r"(?:revers|repair|heal|regrow|rebuild|regenerat|restor|cure|fix)")
+#: The claim added; a word of repair ("undo") makes a risk named after it the thing the benefit undoes.
 _ADDED_CLAIM = re.compile(
-    r"\b(?:revers|rebuild|regrow|regenerat|repair|heal|strengthen|boost|improv|enhanc|sharpen|shield|protect|prevent|reset|"
-    r"restor|clear|speed|cure|fix|renew|rejuvenat|burn|melt|detox)\w*|\b(?:lower|reduc|cut)\w*\s+(?:your\s+|the\s+)?risk\b|"
+    r"\b(?:(?P<undo>revers|rebuild|regrow|regenerat|repair|heal|restor|cure|fix)|strengthen|boost|improv|enhanc|sharpen|shield|"
+    r"protect|prevent|reset|clear|speed|renew|rejuvenat|burn|melt|detox)\w*|\b(?:lower|reduc|cut)\w*\s+(?:your\s+|the\s+)?risk\b|"
     r"\bhelp\w*\s+(?:\w+\s+){0,2}?(?:recover|heal|regrow|repair|rebuild)\w*")
 
 
@@ -442,12 +442,12 @@ def _added_benefit(s: str, owned, lex: Lexicon, support: list[_Hit], benefit: li
         return
     # The added claim is itself one a fact covers ("also lowers PSA") or a known benefit; a risk named after a
     # word of repair is what the benefit claims to undo ("repairs liver damage").
-    undo = _UNDO.match(s, m.start()) is not None
+    undo = m.group("undo") is not None
     if any(h.start < b and a < h.end and not (undo and h.claim_type == "risk" and h.start > m.start()) for h in support + benefit):
         return
-    end = _CLAUSE.search(s, m.end())
-    benefit.append(_Hit(m.start(), end.start() if end else b, "unsupported", "benefit", None,
-                        f"'{s[m.start():(end.start() if end else b)].strip()}' (a benefit added to an approved use)"))
+    nxt = _CLAUSE.search(s, m.end())
+    end = nxt.start() if nxt else b
+    benefit.append(_Hit(m.start(), end, "unsupported", "benefit", None, f"'{s[m.start():end].strip()}' (a benefit added to an approved use)"))
 
 
 #: Advice a page passes on from someone's own clinician ("my doctor says I can take 40 mg") is given as
@@ -1167,11 +1167,6 @@ def _administration(s: str, di: DrugIndex, owned, contra: list[_Hit], support: l
                 return
 
 
-#: A condition or question leaves the direction open ("if your blood pressure rises, call your doctor").
-_DIRECTION_OPEN = re.compile(r"\b(?:if|unless|whether|ask|wonder\w*|how|why)\b|"
-                             r"^\W*(?:q\W+)?(?:does|do|did|can|could|is|are|will|would|should)\b")
-
-
 def _direction(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], support: list[_Hit]) -> None:
     """Which way the drug moves a body measure: "ketamine lowers blood pressure" is contradicted where the
     label says it raises it, "Ozempic lowers blood sugar" supported, and "Ozempic doesn't lower blood sugar"
@@ -1185,7 +1180,7 @@ def _direction(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], s
         for m in mm.change.finditer(s):
             pos = m.start(m.lastgroup) if m.lastgroup else m.start()
             c0 = _clause_start(s, m.start())
-            if not owned(m.start()) or _DIRECTION_OPEN.search(s[c0:m.start()]):
+            if not owned(m.start()) or OPEN_QUESTION.search(s[c0:m.start()]):
                 continue
             neg = _negated(s, pos, lex)
             (agree if (direction_of(m) == fact.value) else oppose).append((m, neg))
@@ -1227,7 +1222,7 @@ def _doses(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], suppo
     facts = named + [f for f, rx in di.doses if rx is None] if named else [f for f, _ in di.doses]
     harm = doses.harm_told(s)
     for a in doses.amounts(s):
-        if not owned(a.start) or (harm and not a.hard) or _DIRECTION_OPEN.search(s[_clause_start(s, a.start):a.start]):
+        if not owned(a.start) or (harm and not a.hard) or OPEN_QUESTION.search(s[_clause_start(s, a.start):a.start]):
             continue
         if a.cue != doses.MAX and _negated(s, a.start, lex):
             continue
@@ -1268,7 +1263,7 @@ def _interval(s: str, di: DrugIndex, contra: list[_Hit], support: list[_Hit]) ->
             c0 = _clause_start(s, g.start)
             # The gap is between the two drugs, so it belongs to both ("With Cialis, 12 hours is enough before
             # nitroglycerin" is about Cialis though the clause's subject is the nitrate).
-            if _DIRECTION_OPEN.search(s[c0:g.start]):
+            if OPEN_QUESTION.search(s[c0:g.start]):
                 continue
             label = f"the label's gap is {fact.value['min']:g} {fact.value['unit']}"
             # "no need to wait two weeks" denies the gap; "never start it within 14 days" forbids the window
@@ -1319,7 +1314,7 @@ def _wrong_target(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit]
             continue
         for m in rx.finditer(s):
             c0 = _clause_start(s, m.start())
-            if not owned(m.start()) or _DIRECTION_OPEN.search(s[c0:m.start()]):
+            if not owned(m.start()) or OPEN_QUESTION.search(s[c0:m.start()]):
                 continue
             said = f"'{s[m.start():m.end()]}'"
             if _negated(s, m.start(m.lastgroup) if m.lastgroup else m.start(), lex):

@@ -17,7 +17,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .dose import number
 from .halflife import NUMBER_WORDS
+from .lexicon import OPEN_QUESTION
 
 WITH, WITHOUT, ANY = "with", "without", "any"
 
@@ -70,7 +72,6 @@ _HARM = re.compile(r"\b(?:slow\w*|delay\w*|weaken\w*|weaker|blunt\w*|reduc\w*|de
 #: A gain promised for it ("works faster on an empty stomach", "easier on the stomach with food").
 _GAIN = re.compile(r"\b(?:faster|quicker|sooner|stronger|better|best|easier|more\s+effective|boosts?|kicks?\s+in)\b")
 _ONLY_IF = re.compile(r"\bonly\s+(?:\w+\s+){0,2}?(?:if|when|with|on)\b")
-_OPEN = re.compile(r"\b(?:if|unless|whether|ask|wonder\w*|how|why)\b|^\W*(?:does|do|did|can|could|is|are|will|should)\b")
 _CLAUSE = re.compile(r"[;:!?()\u2014]|,\s(?:but|so|and|which|because)\s|\s(?:but|because|whereas|although|though|however|so\s+that)\s|\.\s")
 _FLIP = {WITH: WITHOUT, WITHOUT: WITH}
 
@@ -104,7 +105,7 @@ def meals(s: str, drinks: bool = False) -> list[Meal]:
         c0, c1 = _clause(s, a, b)
         before, after = s[c0:a], s[b:c1]
         harm = _HARM.search(before + " " + after) is not None and kind != ANY
-        if _OPEN.search(before) and not harm and not _ONLY_IF.search(before):
+        if OPEN_QUESTION.search(before) and not harm and not _ONLY_IF.search(before):
             continue  # "if you take it with food, ..." leaves it open; "if taken with a meal, it works slower" does not
         said, must = kind, _MUST.search(before) is not None or _MUST.search(after) is not None
         if kind != ANY and _NOT_NEEDED.search(before):
@@ -124,7 +125,7 @@ def waters(s: str) -> list[Water]:
     out = []
     for m in _WATER.finditer(s):
         if m.group("n"):
-            n = float(m.group("n")) if m.group("n")[0].isdigit() else float(_NUM_WORDS[m.group("n")])
+            n = number(m.group("n"), _NUM_WORDS) or 0.0
             oz = n if m.group("oz") else n * _OZ_PER_ML
         else:
             oz = _GLASS_OZ if m.group("glass") else _SIP_OZ

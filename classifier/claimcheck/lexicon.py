@@ -14,6 +14,12 @@ STRENGTH_FILE = LEXICONS_DIR / "claims_strength.json"
 CONDITIONS_FILE = LEXICONS_DIR / "claims_conditions.json"
 
 
+#: A condition or question leaves a claim open ("if your blood pressure rises, call your doctor", "does it work
+#: with food?"): shared by the checker's rules and the sentence readers.
+OPEN_QUESTION = re.compile(r"\b(?:if|unless|whether|ask|wonder\w*|how|why)\b|"
+                           r"^\W*(?:q\W+)?(?:does|do|did|can|could|is|are|will|would|should)\b")
+
+
 def _alt(patterns: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
