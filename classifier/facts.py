@@ -46,6 +46,7 @@ FACT_TYPES = {
     "administration": "ways of taking the product that the label forbids (terms: actions such as 'crush'; products: only these products)",
     "interval": "how long the label says to wait between the drug and another drug or class (terms: the others; value: {min, unit} in min, h or d)",
     "food": "how the label says to take it with respect to food (value: {food: with, without or any; drinks: true if other drinks count as food; water_oz_max: the most water}; products: only these products)",
+    "frequency": "how often the label says to take it, or how long a patch is worn (value: {every: [shortest, longest] time between doses, unit h or d, as_needed: true if a longer gap is fine}; products: only these products)",
     "dose": "the label's doses as numbers (value: max and start as [low, high] ranges, unit mg or mcg, per day, week or month; products: only these products)",
     "targets": "what the label says the drug acts on and what it does not (terms and false_terms: target names from corpus/lexicons/quantities.json)",
     "false_claim": "a claim known to be false or unbacked (predicates; verdict contradicted|unsupported)",
@@ -364,6 +365,20 @@ def _food(path: Path, where: str, v: Any) -> dict[str, Any]:
     return {"food": v["food"], "drinks": v.get("drinks", False), **({"water_oz_max": most} if most is not None else {})}
 
 
+def _frequency(path: Path, where: str, v: Any) -> dict[str, Any]:
+    expected = ("an object with 'every' as [shortest, longest] (positive numbers, shortest <= longest), "
+                "'unit' ('h' or 'd') and optional 'as_needed' (true or false)")
+    if not isinstance(v, dict) or set(v) - {"every", "unit", "as_needed"} or v.get("unit") not in ("h", "d"):
+        raise FactFileError(path, where, expected, v)
+    r = v.get("every")
+    if (not isinstance(r, list) or len(r) != 2 or not all(isinstance(x, (int, float)) and not isinstance(x, bool)
+                                                        and math.isfinite(x) and x > 0 for x in r) or r[0] > r[1]):
+        raise FactFileError(path, f"{where}.every", "[shortest, longest]: two positive numbers, shortest <= longest", r)
+    if not isinstance(v.get("as_needed", False), bool):
+        raise FactFileError(path, f"{where}.as_needed", "true or false", v["as_needed"])
+    return {"every": list(r), "unit": v["unit"], "as_needed": v.get("as_needed", False)}
+
+
 def _targets(path: Path, where: str, terms: list[str], false_terms: list[str]) -> None:
     from .claimcheck.direction import quantities
 
@@ -437,15 +452,17 @@ def _parse_fact(path: Path, where: str, drug: str, item: Any, predicates: Mappin
                                 or not math.isfinite(age) or not 0 < age <= 21):
         raise FactFileError(path, f"{where}.age_below", "an age in years above 0 and at most 21, and only on a not_for fact", age)
     products = item.get("products")
-    if "products" in item and (ftype not in ("not_for", "administration", "dose", "food") or not isinstance(products, list) or not products
+    if "products" in item and (ftype not in ("not_for", "administration", "dose", "food", "frequency") or not isinstance(products, list) or not products
                                or not all(isinstance(x, str) and x.strip() for x in products)):
-        raise FactFileError(path, f"{where}.products", "a non-empty list of product names, and only on a not_for, administration, dose or food fact", products)
+        raise FactFileError(path, f"{where}.products", "a non-empty list of product names, and only on a not_for, administration, dose, food or frequency fact", products)
     if ftype == "direction" and (value not in ("up", "down") or not lists["terms"]):
         raise FactFileError(path, f"{where}.value", "'up' or 'down', with terms naming the measures", value)
     if ftype == "dose":
         value = _dose(path, f"{where}.value", value)
     if ftype == "food":
         value = _food(path, f"{where}.value", value)
+    if ftype == "frequency":
+        value = _frequency(path, f"{where}.value", value)
     if ftype == "interval" and (not lists["terms"] or not isinstance(value, dict) or set(value) != {"min", "unit"} or value["unit"] not in UNIT_HOURS
                 or isinstance(value["min"], bool) or not isinstance(value["min"], (int, float)) or not value["min"] > 0):
         raise FactFileError(path, f"{where}.value", "{'min': a positive number, 'unit': 'min', 'h' or 'd'} with terms naming the other drugs or classes", value)
@@ -598,6 +615,10 @@ def _sheet(d: DrugFacts) -> str:
         if f.type == "food":
             lines.append(f"  food: {_FOOD_SHOW[f.value['food']]}" + (", other drinks count as food" if f.value["drinks"] else "")
                          + (f", at most {f.value['water_oz_max']:g} oz of water" if "water_oz_max" in f.value else "")
+                         + (f" (only for {', '.join(f.extra['products'])})" if f.extra.get("products") else ""))
+        if f.type == "frequency":
+            lo, hi = f.value["every"]
+            lines.append(f"  every {lo:g}" + ("" if lo == hi else f"-{hi:g}") + f" {f.value['unit']}" + (" (as needed)" if f.value["as_needed"] else "")
                          + (f" (only for {', '.join(f.extra['products'])})" if f.extra.get("products") else ""))
         if f.type == "schedule":
             lines.append(f"  schedule: {f.value or 'not controlled'}" + (f" (also {', '.join(f.extra['also'])})" if f.extra.get("also") else ""))

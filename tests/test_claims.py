@@ -236,11 +236,12 @@ def test_heldout_claim_set_precision_of_contradicted(fb) -> None:
     rows = [r for r in load_claim_set() if r["split"] == "heldout"]
     # Every bundled drug has held-out claims (a fact file added without them would go unmeasured).
     assert len(rows) >= 100 and {r["drug"] for r in rows} == set(fb.drugs)
-    # The batches written before blind3 keep the floor they always had; blind3 to blind8 (all 36 drugs
+    # The batches written before blind3 keep the floor they always had; blind3 to blind9 (all 36 drugs
     # each, scored once when written) keep the figure they were first scored at. Precision of
     # "contradicted" matters most everywhere: a false "contradicted" accuses a careful page.
     for batches, min_f1 in (((None, "blind", "blind2"), 0.85), (("blind3",), 0.73), (("blind4",), 0.78), (("blind5",), 0.78),
-                            (("blind6",), 0.71), (("blind7",), 0.62), (("blind8",), 0.60)):
+                            (("blind6",), 0.71), (("blind7",), 0.62), (("blind8",), 0.60),
+                            (("blind9",), 0.82)):
         part = [r for r in rows if r.get("batch") in batches]
         scores = _scores([r["label"] for r in part], [predict(r["text"], r["drug"], fb)[0] for r in part])
         assert scores["contradicted"]["precision"] >= 0.9, batches
@@ -743,6 +744,95 @@ def test_food_reader_gives_relations_and_water() -> None:
     assert [m.said for m in food.meals("absorption rises after a fatty meal")] == ["with"]
     assert not food.meals("absorption rises after a fatty meal")[0].told
     assert [(w.oz, w.limit) for w in food.waters("with no more than 4 ounces of water, not a full glass of water")] == [(4.0, True), (8.0, False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict"),
+    [
+        # how often: a schedule far off the label's is contradicted, the label's own supported
+        ("Our clinic gives Sublocade as a daily injection.", "buprenorphine", "contradicted"),
+        ("Sublocade is given once a month, at least 26 days apart.", "buprenorphine", "supported"),
+        ("Vivitrol needs a booster shot every week.", "naltrexone", "contradicted"),
+        ("Vivitrol is injected every four weeks.", "naltrexone", "supported"),
+        ("You inject Mounjaro every single day.", "tirzepatide", "contradicted"),
+        ("Ozempic is a weekly shot.", "semaglutide", "supported"),
+        ("Rybelsus is a pill you swallow once a day.", "semaglutide", "supported"),
+        ("OxyContin should be taken every 4 hours.", "oxycodone", "contradicted"),
+        ("Swap your fentanyl patch for a fresh one every morning.", "fentanyl", "contradicted"),
+        ("A Butrans patch stays on for seven days.", "buprenorphine", "supported"),
+        ("Soma only needs to be taken once a week.", "carisoprodol", "contradicted"),
+        ("Taking oxycodone every hour keeps the pain away.", "oxycodone", "contradicted"),
+        # a second dose the same day or night, where the label allows one
+        ("When the first Cialis fades, go ahead and take another pill that evening.", "tadalafil", "contradicted"),
+        ("Woke up at 2 a.m.? Taking another Ambien then is fine.", "zolpidem", "contradicted"),
+        ("Never take a second dose of Lunesta in the same night.", "eszopiclone", "supported"),
+        ("Viagra can be taken up to three times a day.", "sildenafil", "contradicted"),
+        ("Don't take Levitra more than once a day.", "vardenafil", "supported"),
+        # tablets counted against the label's maximum
+        ("Twelve 50 mg tramadol tablets a day (600 mg) is a normal dose.", "tramadol", "contradicted"),
+        ("Four 1 mg Xanax tablets a day is the most you should take for anxiety.", "alprazolam", "supported"),
+        ("Starting on three 200 mg Provigil tablets every morning is standard.", "modafinil", "contradicted"),
+        # a class named outright, or a true one denied
+        ("Cialis is basically an alpha-blocker.", "tadalafil", "contradicted"),
+        ("Phentermine is a GLP-1 agonist like Wegovy.", "phentermine", "contradicted"),
+        ("Ozempic is a type of insulin.", "semaglutide", "contradicted"),
+        ("Tramadol isn't an opioid.", "tramadol", "contradicted"),
+        ("Oxycodone isn't an opioid - it's a muscle relaxant.", "oxycodone", "contradicted"),
+        ("Tramadol is not an NSAID, it is an opioid.", "tramadol", "supported"),
+    ],
+)
+def test_frequency_count_and_class_rules(fb, text: str, drug: str, verdict: str) -> None:
+    _assert_only_verdict(fb, text, drug, verdict)
+
+
+@pytest.mark.parametrize(
+    ("text", "drug"),
+    [
+        # a frequency of something else: tests, dose steps, symptoms, another treatment, a question
+        ("I check my blood sugar every day since starting Ozempic.", "semaglutide"),
+        ("The Ozempic dose goes up every four weeks.", "semaglutide"),
+        ("I lost two pounds every week on Mounjaro.", "tirzepatide"),
+        ("One Vivitrol shot lasts a month, which ends the need for daily pills.", "naltrexone"),
+        ("Is Ozempic a daily shot?", "semaglutide"),
+        ("Duragesic is for patients who need daily, around-the-clock pain relief.", "fentanyl"),
+        # a frequency that only sets the scene for a benefit
+        ("Taking Stromectol once a month keeps your teeth white.", "ivermectin"),
+        # the label's dose in tablets; a product name is not the emergency room
+        ("Eight 50 mg tramadol tablets a day is the maximum.", "tramadol"),
+        ("Zohydro ER capsules are taken every 12 hours.", "hydrocodone"),
+        # a wrong class named for another drug or in a warning
+        ("Cialis is risky for men on alpha-blockers.", "tadalafil"),
+        ("Xanax is a benzodiazepine, not an SSRI.", "alprazolam"),
+    ],
+)
+def test_what_the_frequency_and_class_rules_leave_alone(fb, text: str, drug: str) -> None:
+    _assert_not_contradicted(fb, text, drug)
+
+
+def test_frequency_facts_name_their_source(fb) -> None:
+    freq = [f for df in fb.drugs.values() for f in df.facts if f.type == "frequency"]
+    assert len({f.drug for f in freq}) >= 30 and all("label" in f.source for f in freq)
+    assert all(f.value["unit"] in ("h", "d") and 0 < f.value["every"][0] <= f.value["every"][1] for f in freq)
+    # a product's schedule stays with the product: Sublocade monthly, the sublingual film daily
+    sub = {f.id: f for f in freq if f.drug == "buprenorphine"}
+    assert sub["buprenorphine.frequency_sublocade"].extra["products"] == ["Sublocade"]
+
+
+def test_frequency_reader_gives_gaps_wear_times_and_second_doses() -> None:
+    from classifier.claimcheck import frequency
+
+    def read(s: str) -> list[tuple[str, float, float, str]]:
+        return [(s[r.start:r.end], r.lo_h, r.hi_h, r.kind) for r in frequency.schedules(s) if r.told]
+
+    assert read("take it two or three times daily") == [("two or three times daily", 8.0, 12.0, "every")]
+    assert read("it is taken every 4 to 6 hours as needed") == [("every 4 to 6 hours", 4.0, 6.0, "every")]
+    assert read("the patch is worn for 72 hours") == [("worn for 72 hours", 72.0, 72.0, "wear")]
+    assert read("a 7-day patch") == [("7-day patch", 168.0, 168.0, "wear")]
+    assert read("it is fine to take a second tablet the same night") == [("a second", 0.0, 12.0, "again")]
+    assert read("it is taken daily") == [("daily", 0.0, 24.0, "every")]
+    assert read("i feel sick every day") == []
+    limit = frequency.schedules("never take it more than once a day")[0]
+    assert limit.limit and (limit.lo_h, limit.hi_h) == (24.0, 24.0)
 
 
 def test_dose_and_interval_facts_name_their_source(fb) -> None:

@@ -23,11 +23,12 @@ from ..page import Page
 from ..results import ClaimCheck, Flag
 from . import dose as doses
 from . import food as meals
+from . import frequency as freq
 from . import halflife
 from . import interval as intervals
 from .direction import direction_of
 from .index import AGENT, FALSE, SUPPORT, DrugIndex, FactIndex
-from .lexicon import OPEN_QUESTION, Lexicon, lexicon
+from .lexicon import OPEN_QUESTION, Lexicon, asks, lexicon
 
 _PRONOUN = re.compile(
     r"\b(?:it|its|it's|it’s|itself|this\s+(?:drug|medication|medicine|pill|benzodiazepine|opioid|stimulant)|"
@@ -39,12 +40,12 @@ _NOT_ONLY = re.compile(r"\bnot\s+(?:only|just|merely|simply)\b")
 _ATTRIB = re.compile(
     r"\b(?:is|are|was|were|be|been|being|remains?|classified|categori[sz]ed|considered|known|labell?ed|belongs?|"
     r"acts?\s+as|works?\s+as|serves?\s+as|displays?|exhibits?|has|have|possess(?:es)?|shows?|produces?|"
-    r"type|kind|class|family|group|member)\b|['’]s\b"
+    r"type|kind|class|family|group|member)\b|['’]s\b|\b(?:is|are|was|were)n['’]t\b"
 )
 _GAP_BLOCK = re.compile(
     r"\b(?:with|than|like|unlike|versus|vs|compared|combin\w*|mix\w*|plus|alongside|along|instead|replac\w*|"
     r"from|to|and|or|other|others|such|including|while|but|whereas|taking|take|takes|using|used|similar|same|"
-    r"treat\w*|prescribed|given|than|if|when|unless|after|before)\b|[;:]"
+    r"treat\w*|prescribed|given|than|if|when|unless|after|before|on|adding|stopping|switching)\b|\bstarting\s+$|[;:]"
 )
 _AS = re.compile(r"\bas\b")
 #: After a wrong class word, words that make it describe something else: "opioid antagonist", "opioid
@@ -361,6 +362,8 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
         _interval(s, di, contra, support)
     if di.food and _FOOD_HINT.search(s):
         _food(s, di, owned, contra, support)
+    if di.frequency and _FREQ_HINT.search(s):
+        _frequency(s, spans, di, owned, contra, support)
     if named and di.targets:
         _wrong_target(s, di, owned, lex, contra, support)
     for cat, rx in (lex.benefits if not sent.implicit and lex.any_benefit.search(s) else ()):
@@ -573,6 +576,8 @@ def _class_attributed(sent: _Sentence, spans: list[tuple[int, int]], t0: int, t1
             gap, appositive = found
             if not appositive and m0 in sent.asides:
                 continue  # "X, often mixed with fentanyl, is not an opioid" is said of X
+            # "isn't an opioid at all - it's an NSAID": a negation before a dash or "it's" denies the earlier word
+            gap = _RESTATED.split(gap)[-1]
             neg = re.search(r"\bnot\b|n['’]t\b|\bnever\b|\bno\s+longer\b|\bneither\b|\bnor\b|\bnon-?$", gap) is not None
             if neg and _NOT_ONLY.search(gap):
                 neg = False
@@ -600,6 +605,7 @@ def _attribution(s: str, m1: int, t0: int) -> tuple[str, bool] | None:
     return (gap, False) if _ATTRIB.search(gap) else None
 
 
+_RESTATED = re.compile(r"\s[-–]\s|\u2014|;|:|,\s+(?:it|it['’]s|but|rather|instead)\b|\b(?:it['’]s|it\s+is|but|rather|instead)\b")
 _APPOSITIVE = re.compile(r"^\s*[,(\u2014-]\s*(?:which\s+|that\s+)?(?:is\s+)?(?:a|an|the)?\s*$")
 
 
@@ -1299,6 +1305,55 @@ def _food(s: str, di: DrugIndex, owned, contra: list[_Hit], support: list[_Hit])
                 a, b, note = hit
                 out.append(_Hit(a, b, verdict, "dose", f, f"'{s[a:b]}': {note}"))
                 return
+
+
+_FREQ_HINT = re.compile(r"every|each|once|twice|thrice|times|daily|nightly|weekly|monthly|\bq\s?\d|\bwor[en]|\bwear|\blast|\bkeep|\bkept|"
+                        r"\bleave|\bleft|stay|patch|second|2nd|another|one\s+more|extra|additional|redos|re-dos")
+
+
+def _frequency(s: str, spans: list[tuple[int, int]], di: DrugIndex, owned, contra: list[_Hit], support: list[_Hit]) -> None:
+    """How often it is taken and how long a patch is worn: "Sublocade is a once-a-day injection" (monthly),
+    "change the fentanyl patch every day" (72 hours), "it's fine to take a second Viagra the same day" (once a
+    day) are contradicted; the label's own schedule is supported. The same wrong schedule negated or told as
+    harm ("never take a second Ambien the same night") is the label's warning. A fact limited to products
+    judges the readings nearest a name of one of them; the others are judged by the drug's other facts."""
+    named = [(m.start(), f) for f, rx in di.frequency if rx is not None for m in rx.finditer(s)]
+    generic = [f for f, rx in di.frequency if rx is None]
+    harm = doses.harm_told(s)
+    for r in freq.schedules(s):
+        # "Ozempic once a week": the name right before the frequency is the dosing word
+        if not owned(r.start) or not (r.told or any(0 <= r.start - m1 <= 3 for _, m1 in spans)):
+            continue
+        # "every morning keeps your heart young" sets the scene for a claim; "every hour keeps the pain away" is
+        # still a schedule for one of the drug's own effects
+        if r.scene and not any(h.start >= r.end and h.claim_type in ("indication", "effect") for h in support):
+            continue
+        c0 = _clause_start(s, r.start)
+        if asks(s, c0, r.start):
+            continue
+        if named:
+            before = [p for p, _ in named if p < r.start]
+            at = max(before) if before else min(p for p, _ in named)
+            facts = [f for p, f in named if p == at]
+        else:
+            facts = generic
+        verdicts = [(f, *freq.judge(r, f.value)) for f in facts]
+        wrong = [(f, note) for f, v, note in verdicts if v == "contradicted"]
+        said = [(f, note) for f, v, note in verdicts if v == "supported"]
+        # "never take a second Ambien the same night": here advice is the negation that counts
+        neg = not r.limit and any(max(c0, r.start - 60) <= a and b <= r.start for a, b in _marks(s)[1])
+        phrase = f"'{s[r.start:r.end]}'"
+        if wrong and len(wrong) == len(verdicts):
+            f, note = wrong[0]
+            if neg or harm:
+                support.append(_Hit(r.start, r.end, "supported", "dose", f, f"{phrase} warned against: {note}"))
+            else:
+                contra.append(_Hit(r.start, r.end, "contradicted", "dose", f, f"{phrase}: {note}"))
+            return
+        if said and not neg and not r.of_amount:
+            f, note = said[0]
+            support.append(_Hit(r.start, r.end, "supported", "dose", f, f"{phrase}: {note}"))
+            return
 
 
 #: A combination or its syndrome ("with an SSRI it can raise serotonin to dangerous levels") is about the mix.

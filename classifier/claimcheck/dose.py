@@ -62,13 +62,21 @@ _CUES = re.compile(
 _CUE_AFTER = re.compile(
     r"\s{0,20}(?:(?:is|as|was|being|are)\s+(?:the\s+|your\s+|its\s+|a\s+)?(?:absolute\s+|daily\s+|recommended\s+|label(?:led)?\s+|official\s+|safe\s+|usual\s+|typical\s+)?"
     r"(?:(?P<max>max(?:imum)?|limit|most|ceiling|upper\s+limit|cap|top\s+dose)|(?P<start>start(?:ing)?\s+(?:dose|point)|initial\s+dose)|"
-    r"(?P<usual>usual|typical|standard|normal|recommended)\b)|(?P<max2>max(?:imum)?)\b)"
+    r"(?P<usual>usual|typical|standard|normal|recommended)\b)|(?P<max2>max(?:imum)?)\b|"
+    # "... is within the label limit", "... is perfectly safe": an amount called allowed
+    r"(?:is|are|was|stays?|falls?)\s+(?:well\s+|still\s+|perfectly\s+|totally\s+|completely\s+)?(?:within\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:limits?|range|max(?:imum)?|dos(?:e|ing)|guidelines?)|safe|fine|okay|ok|alright)\b)"
 )
 _CLAUSE_BREAK = re.compile(r"[.;!?]|\bbut\b|\bthen\b|\bwhile\b|\bwhereas\b|\bunlike\b|\bcompared\b|\bversus\b|\bvs\b")
 #: Harm told as a story ("she took 60 mg and ended up in the ER"): soft cues and usual doses say nothing there.
-_HARM = re.compile(r"overdos|\bdie[sd]?\b|death|fatal|\bkill|hospital|\ber\b|emergency|poison|toxic|lethal|too\s+much|"
+#: "ER" is the emergency room only after an article or "to": "OxyContin ER" is a product.
+_HARM = re.compile(r"overdos|\bdie[sd]?\b|death|fatal|\bkill|hospital|\b(?:the|an|to)\s+er\b|emergency|poison|toxic|lethal|too\s+much|"
                    r"dangerous|seizures?|\bod\b|\bod['’]?d\b|\bwarn")
 _WINDOW = 80
+#: "twelve 50 mg tablets", "two 150 mg Nuvigil tablets": a count before a strength, with the units after it.
+_COUNT_BEFORE = re.compile(rf"(?<![\w.,])(?P<k>{_NUM})\s+(?:x\s+)?$")
+_UNITS_AFTER = re.compile(r"\s{1,3}(?:[\w-]+\s+){0,2}?(?:tablets?|pills?|capsules?|caps|tabs|patch(?:es)?|pens?|films?|strips?|"
+                          r"shots?|injections?|lozenges?|sprays?|doses?)\b")
 _TIMES = {"once": 1, "twice": 2, "thrice": 3, "two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 
 
@@ -109,10 +117,18 @@ def amounts(s: str) -> list[Amount]:
         lo, hi = a * k, (b if b is not None else a) * k
         if hi < lo:
             lo, hi = hi, lo
-        pm = _PERIOD.match(s, m.end())
+        # "six 10 mg tablets a day" is 60 mg a day: the count multiplies the strength, and the period follows the units
+        tail = m.end()
+        counted = _COUNT_BEFORE.search(s, max(0, m.start() - 12), m.start())
+        units = _UNITS_AFTER.match(s, m.end()) if counted else None
+        if counted and units and b is None:
+            n = number(counted.group("k"))
+            if n is not None and 1 < n <= 30 and n == int(n):
+                lo, hi, tail = lo * n, hi * n, units.end()
+        pm = _PERIOD.match(s, tail)
         period = next((g for g in ("day", "week", "month", "dose") if pm and pm.group(g)), None)
         times = _TIMES.get((pm.group("times") or "once").split()[0]) if pm else 1
-        cue, hard = _cue(s, max(prev_end, m.start() - _WINDOW), m.start(), pm.end() if pm else m.end())
+        cue, hard = _cue(s, max(prev_end, m.start() - _WINDOW), m.start(), pm.end() if pm else tail)
         prev_end = m.end()
         if cue is None:
             continue
@@ -123,8 +139,13 @@ def amounts(s: str) -> list[Amount]:
     return out
 
 
+#: A total restated in an aside ("twelve 50 mg tablets a day (600 mg) is ...", "three 350 mg tablets, 1,050 mg, is ...").
+_ASIDE_TOTAL = re.compile(r"\s{0,3}[(,]\s{0,3}(?:about\s+|or\s+|so\s+|=\s{0,3})?\d[\d.,]{0,8}\s{0,3}(?:mg|mcg|milligrams?)(?:\s+(?:a|per)\s+day)?\s{0,3}[),]")
+
+
 def _cue(s: str, w0: int, a0: int, a1: int) -> tuple[str | None, bool]:
-    after = _CUE_AFTER.match(s, a1)
+    aside = _ASIDE_TOTAL.match(s, a1)
+    after = _CUE_AFTER.match(s, aside.end() if aside else a1)
     if after is not None:
         if after.group("max") or after.group("max2"):
             return MAX, True
@@ -166,7 +187,7 @@ def _scaled(amount: Amount, per: str) -> tuple[float, float]:
     return amount.lo_mg * k, amount.hi_mg * k
 
 
-#: A stated maximum this far over the label's highest is wrong, not a rounding or a product the fact missed.
+#: A stated amount this far over the label's highest maximum (or further) is wrong, not a rounding or a product the fact missed.
 OVER = 1.5
 #: A stated starting dose this many times the label's highest starting dose is wrong.
 START_OVER = 2.0
@@ -188,7 +209,7 @@ def judge(amount: Amount, value: dict[str, Any]) -> tuple[str | None, str]:
 
     stated = fmt(hi) if lo == hi else f"{fmt(lo)}-{fmt(hi)}"
     label_max = f"label maximum {fmt(max_lo)}" + ("" if max_lo == max_hi else f"-{fmt(max_hi)}") + f" a {per}" if mx else ""
-    if max_hi is not None and hi > OVER * max_hi:  # over the maximum, whatever the cue
+    if max_hi is not None and hi >= OVER * max_hi:  # over the maximum, whatever the cue
         return "contradicted", f"stated {stated}; {label_max}"
     if amount.cue == MAX and max_hi is not None and amount.period != "dose":
         if 0.5 * max_lo <= hi <= 1.1 * max_hi:

@@ -56,6 +56,8 @@ class DrugIndex:
     targets: tuple[tuple[re.Pattern[str], re.Pattern[str], Fact], ...] = ()
     #: (fact, pattern of the products it is limited to or None) for each food fact
     food: tuple[tuple[Fact, re.Pattern[str] | None], ...] = ()
+    #: (fact, pattern of the products it is limited to or None) for each frequency fact
+    frequency: tuple[tuple[Fact, re.Pattern[str] | None], ...] = ()
 
 
 @dataclass
@@ -255,6 +257,7 @@ def build_index(fb: FactBase) -> FactIndex:
         doses: list[tuple[Fact, re.Pattern[str] | None]] = []
         gaps: list[tuple[re.Pattern[str], Fact]] = []
         food: list[tuple[Fact, re.Pattern[str] | None]] = []
+        frequency: list[tuple[Fact, re.Pattern[str] | None]] = []
         targets: list[tuple[re.Pattern[str], re.Pattern[str], Fact]] = []
         for f in d.facts:
             # Naming the group is no claim ("Ozempic and type 1 diabetes"); only a cue next to it is.
@@ -278,6 +281,9 @@ def build_index(fb: FactBase) -> FactIndex:
                 continue
             if f.type == "food":
                 food.append((f, _products(f)))
+                continue
+            if f.type == "frequency":
+                frequency.append((f, _products(f)))
                 continue
             if f.type == "targets":
                 wrong = tuple(t.lower() for t in f.false_terms)
@@ -316,6 +322,7 @@ def build_index(fb: FactBase) -> FactIndex:
         di.doses = tuple(doses)
         di.intervals = tuple(gaps)
         di.food = tuple(food)
+        di.frequency = tuple(frequency)
         di.targets = tuple(targets)
         drugs[d.id] = di
     # Hyphens and spaces are one separator to the automaton (see checker._term_hits): "birth-control pill" and

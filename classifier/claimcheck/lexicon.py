@@ -18,6 +18,17 @@ CONDITIONS_FILE = LEXICONS_DIR / "claims_conditions.json"
 #: with food?"): shared by the checker's rules and the sentence readers.
 OPEN_QUESTION = re.compile(r"\b(?:if|unless|whether|ask|wonder\w*|how|why)\b|"
                            r"^\W*(?:q\W+)?(?:does|do|did|can|could|is|are|will|would|should)\b")
+_CONDITION = re.compile(r"\b(?:if|unless|whether|ask|wonder\w*|how|why)\b")
+
+
+def asks(s: str, c0: int, pos: int) -> bool:
+    """Whether the clause ``s[c0:pos]`` is a condition or a question. A verb at the clause's start makes a
+    question only in a sentence that asks ("?"): after an aside ("Amrix, the long-acting form, is taken once
+    a day") it is the sentence's own verb."""
+    clause = s[c0:pos]
+    if _CONDITION.search(clause):
+        return True
+    return "?" in s and OPEN_QUESTION.search(clause) is not None
 
 
 def _alt(patterns: list[str] | tuple[str, ...]) -> re.Pattern[str]:

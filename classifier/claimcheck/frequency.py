@@ -1,0 +1,234 @@
+"""How often a dose is taken, and how long a patch is worn: "Sublocade is a once-a-day injection" (the label
+says monthly), "change your fentanyl patch every day" (every 72 hours), "it's fine to take a second Ambien
+the same night" (once a night).
+
+This module only reads a lower-cased sentence: each dosing frequency it gives ("every 12 hours", "twice a
+day", "once-weekly", "every four weeks", "monthly", "daily"), each wear time of a patch or depot ("worn for 7
+days", "each shot lasts a month", "a 72-hour patch") and each second dose in the same day or night ("another
+pill later that night"), as a range of hours between doses. ``judge`` compares one reading with a
+``frequency`` fact. Whether the sentence is about taking the drug at all is read here too (``told``): a
+frequency with no word of dosing in its clause ("I check my sugar every day") or one that a word of dose
+changes, tests or symptoms governs ("the dose goes up every four weeks", "I feel sick every day") is told
+of something else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .dose import number
+from .halflife import NUMBER_WORDS
+
+_NUM_WORDS = {**{w: v for w, v in NUMBER_WORDS.items() if isinstance(v, int)}, "a": 1, "an": 1, "one": 1,
+              "twenty-four": 24, "forty-eight": 48, "seventy-two": 72, "fourteen": 14, "twenty-eight": 28}
+_NUM = r"\d{1,3}(?:\.\d+)?|" + "|".join(re.escape(w) for w in sorted(_NUM_WORDS, key=len, reverse=True))
+_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1.0, "hr": 1.0, "h": 1.0, "day": 24.0, "night": 24.0, "morning": 24.0,
+          "evening": 24.0, "week": 168.0, "wk": 168.0, "fortnight": 336.0, "month": 720.0, "year": 8760.0}
+_TIMES = {"once": 1, "twice": 2, "thrice": 3, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_PERIOD_WORD = {"daily": "day", "nightly": "night", "weekly": "week", "monthly": "month", "yearly": "year", "hourly": "hour"}
+_UNIT = r"(?P<u>minute|min|hour|hr|day|night|morning|evening|week|wk|fortnight|month|year)s?"
+_COUNT = (r"once|twice|thrice|(?:one|two|three|four|five|six|[1-6])(?:\s+(?:or|to)\s+(?:two|three|four|five|six|[2-6]))?\s+"
+          r"(?:times|(?:separate\s+|divided\s+|equal\s+)?doses)")
+#: One reading per match, longest forms first in the alternation.
+_FREQ = re.compile(
+    # "once every 24 hours", "every 4 to 6 hours", "every other day", "every four weeks", "every night"
+    rf"(?P<every>(?:(?:once|one\s+time)\s+)?(?:every|each)\s+(?:single\s+)?(?:(?P<other>other|second)\s+|(?P<n>{_NUM})(?:\s*(?:-|–|to|or)\s*(?P<m>{_NUM}))?[\s-]*)?{_UNIT}(?!\w))|"
+    r"(?P<q>\bq\s?(?P<qn>\d{1,2})\s?h(?:rs?|ours?)?\b)|"
+    # "twice a day", "two or three times daily", "once-a-week", "once weekly", "three times per day"
+    rf"(?P<times>\b(?P<c>{_COUNT})[\s-]+(?:(?:a|per|each|every|in\s+a|in\s+one|in\s+any|in|within|/)[\s-]*(?P<tu>day|night|week|month|24[\s-]hours?)|"
+    r"(?P<tw>daily|nightly|weekly|monthly))\b)|"
+    r"(?P<bare>\b(?:daily|nightly|weekly|monthly|day\s+after\s+day)\b)"
+)
+#: A patch or depot's wear time: "worn for 7 days", "keep the patch on for 72 hours", "each shot lasts a month".
+_WEAR = re.compile(
+    r"\b(?:wear|wears|wore|worn|wearing|keep|keeps|kept|leave|leaves|left|stays?|stayed|remains?|stuck)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:on\s+|in\s+place\s+|there\s+)?for\s+(?:up\s+to\s+|a\s+full\s+|about\s+|around\s+|roughly\s+)?"
+    rf"(?P<n>{_NUM})?(?:\s*(?:-|–|to|or)\s*(?P<m>{_NUM}))?[\s-]*{_UNIT}(?!\w)|"
+    r"\b(?:patch|patches|shot|shots|injection|injections|jab|jabs|implant|depot)\b[^.;!?]{0,60}?\s(?:lasts?(?:\s+for)?|works?\s+for|covers?\s+you\s+for)\s+"
+    rf"(?:up\s+to\s+|a\s+full\s+|about\s+|around\s+|roughly\s+)?(?P<n2>{_NUM})(?:\s*(?:-|–|to|or)\s*(?P<m2>{_NUM}))?[\s-]*(?P<u2>hour|day|week|month)s?(?!\w)|"
+    rf"(?<![\w-])(?P<n3>{_NUM})[\s-](?P<u3>hour|day|week)\s+(?:skin\s+)?patch(?:es)?\b"
+)
+_PATCH = re.compile(r"\bpatch|\btransdermal|\bshot|\binjection|\bjab|\bimplant|\bdepot")
+#: A second dose within the same day or night: "a second tablet the same day", "another pill later that night".
+_AGAIN = re.compile(
+    r"\b(?:a\s+second|a\s+2nd|another|one\s+more|an\s+extra|an\s+additional|a\s+further|re-?dos(?:e|ing))\b"
+    r"(?!\s+(?:drug|medication|medicine|condition|reason|day|week|time\s+of|doctor|option|brand|person|way)\b)")
+_SAME_DAY = re.compile(
+    r"\b(?:the\s+same\s+(?:night|day|evening|afternoon|24\s+hours)|later\s+(?:that|the\s+same|in\s+the|at)\s+(?:night|day|evening|afternoon)|"
+    r"that\s+(?:same\s+)?(?:night|day|evening|afternoon)|in\s+the\s+middle\s+of\s+the\s+night|at\s+\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|"
+    r"(?:if|when)\s+you\s+wake(?:\s+up)?|at\s+bedtime|(?:in\s+the|that)\s+(?:evening|afternoon)|at\s+night|before\s+bed|"
+    r"(?:if|when|once|after)\s+(?:the\s+first(?:\s+one|\s+dose|\s+pill|\s+tablet)?|it)\s+(?:\w+\s+)?(?:wears\s+off|does(?:n['’]t|\s+not)\s+work|isn['’]t\s+enough|fails)|"
+    r"within\s+(?:the\s+same\s+)?24\s+hours|twice\s+in\s+(?:one|a|the\s+same)\s+(?:night|day))\b")
+_DOSE_NOUN = re.compile(r"\s{1,3}(?:(?:[\w.-]+\s+){0,3}?(?:dose|doses|pill|pills|tablet|tab|capsule|cap|one|shot|injection|patch|film|lozenge)\b|"
+                        r"\d[\d.]*\s*(?:mg|mcg)\b)")
+#: "one capsule in the morning and another at bedtime": the unit counted before "another".
+_COUNTED_BEFORE = re.compile(r"\b(?:pill|tablet|tab|capsule|cap|dose|shot|injection|patch|film)s?\b[^.;!?]{0,40}\s(?:and|then|plus)\s+$")
+_TAKE_BEFORE = re.compile(r"\b(?:take|taking|took|pop|popping|have|having|swallow\w*|use|using)\s+$")
+#: "daily" alone is a frequency only next to a word of dosing ("taken daily", "a daily pill"); "daily,
+#: around-the-clock treatment" or "daily life" say something else.
+_BARE_BEFORE = re.compile(r"\b(?:take|takes|taken|taking|took|dosed|injected|used|using|applied|given|changed|replaced|worn|"
+                          r"administered|swallowed|prescribed|an?|one|single|your|the|my)\s+(?:[\w-]+\s+)?$")
+_BARE_AFTER = re.compile(r"\s{0,3}(?:(?<![\w-])[\w-]{1,30}\s{1,3})?(?:pills?|tablets?|capsules?|shots?|injections?|jabs?|doses?|dosing|patch(?:es)?|pens?|"
+                         r"films?|injectables?|use|regimen|schedule)\b")
+#: A claim of effect after the frequency ("a low dose every morning keeps your heart young"): the frequency
+#: only sets the scene for it.
+_EFFECT_AFTER = re.compile(
+    r"\b(?:keeps?(?!\s+(?:working|going|it\s+working))|helps?|makes?|boosts?|protects?|shields?|prevents?|reverses?|improves?|brings?|heals?|repairs?|"
+    r"restores?|rebuilds?|cures?|detox\w*|supercharg\w*|sharpens?|strengthens?|burns?|melts?|cleans?|resets?|"
+    r"regenerat\w*|fights?|guards?|wards?|lengthens?|extends?|adds?\s+years|slows?\s+(?:down\s+)?(?:aging|ageing))\b")
+_AMOUNT_BEFORE = re.compile(r"(?:\d\s*(?:mg|mcg|milligrams?|micrograms?|units?)|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                            r"(?:[\w-]+\s+)?(?:tablets?|pills?|capsules?|tabs|caps))\s+(?:[\w-]+\s+){0,2}?$")
+#: A schedule the drug does away with or is set against ("eliminates the need for daily doses", "instead of
+#: daily pills") is another treatment's.
+_INSTEAD = re.compile(r"\b(?:instead\s+of|rather\s+than|unlike|(?:no|without\s+the|the)\s+(?:more\s+)?need\s+(?:for|of)|"
+                      r"compared\s+(?:to|with)|versus|vs)\s+(?:[\w-]+\s+){0,3}$")
+#: A frequency said as the most allowed: a negation before it is part of the limit, not a denial.
+_LIMIT = re.compile(r"\b(?:more\s+(?:often\s+)?than|over|exceed\w*|at\s+most|up\s+to|(?:a\s+)?max(?:imum)?(?:\s+of)?)\s+$")
+#: Words of dosing: the frequency is about taking the drug.
+_DOSING = re.compile(
+    r"\b(?:take|takes|taking|took|taken|dose|doses|dosed|dosing|dosage|inject|injects|injected|injecting|injection|injections|"
+    r"shot|shots|jab|jabs|pen|pens|pill|pills|tablet|tablets|tab|tabs|capsule|capsules|patch|patches|film|films|apply|applies|applied|"
+    r"change|changed|changing|replace|replaced|replacing|swap|swapped|wear|worn|use|used|using|given|give|administered|prescribed|"
+    r"pop|popping|swallow\w*|regimen|schedule|mg|mcg|milligrams?)\b")
+#: Words that make the frequency about something else: dose steps, tests, visits, symptoms, eating.
+_ELSE = re.compile(
+    r"\b(?:increas\w*|rais\w*|step\w*|titrat\w*|bump\w*|escalat\w*|adjust\w*|go(?:es)?\s+up|went\s+up|move\w*\s+up|check\w*|test\w*|"
+    r"monitor\w*|measur\w*|weigh\w*|refill\w*|visit\w*|appointments?|blood|sugar|glucose|eat\w*|drink\w*|exercis\w*|walk\w*|feel\w*|"
+    r"felt|symptoms?|happen\w*|occur\w*|headaches?|nause\w*|sick|lose|losing|lost|pounds?|lbs|crav\w*|sleep\w*|cough\w*|"
+    r"for\s+(?:up\s+to\s+)?(?:the\s+)?(?:first|next|\d+)\b|until|starting|began|begin\w*|since|side\s+effects?)\b")
+_WINDOW = 90
+
+
+@dataclass(frozen=True)
+class Schedule:
+    start: int
+    end: int
+    lo_h: float  # the fewest hours between doses the words allow (0: "daily" says only at least once a day)
+    hi_h: float
+    kind: str  # "every" (a frequency), "wear" (a patch or depot's wear time) or "again" (a second dose that day)
+    told: bool  # a word of dosing governs it, and no word of dose steps, tests or symptoms
+    limit: bool = False  # said as the most allowed ("no more than once a day", "up to three times a day")
+    of_amount: bool = False  # the period of an amount just before it ("2 mg three times a day"): the dose rule's claim
+    scene: bool = False  # a claim of effect follows ("every morning keeps your heart young"): the frequency sets the scene
+
+
+def schedules(s: str) -> list[Schedule]:
+    """Every dosing frequency, wear time and same-day second dose in the lower-cased sentence ``s``."""
+    out: list[Schedule] = []
+    taken: list[tuple[int, int]] = []
+    patchy = _PATCH.search(s) is not None
+    for m in _WEAR.finditer(s) if patchy else ():
+        n, m_, u = (m.group("n"), m.group("m"), m.group("u")) if m.group("u") else (
+            (m.group("n2"), m.group("m2"), m.group("u2")) if m.group("n2") else (m.group("n3"), None, m.group("u3")))
+        hours = _range(n, m_, u)
+        if hours is not None:
+            out.append(Schedule(m.start(), m.end(), *hours, "wear", True))
+            taken.append((m.start(), m.end()))
+    for m in _FREQ.finditer(s):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        hours = _freq_hours(m)
+        if hours is None:
+            continue
+        limit = _LIMIT.search(s, max(0, m.start() - 30), m.start()) is not None
+        of_amount = _AMOUNT_BEFORE.search(s, max(0, m.start() - 40), m.start()) is not None
+        told = _INSTEAD.search(s, max(0, m.start() - 60), m.start()) is None and (
+            "dose" in m.group() or (_told(s, m.start(), m.end()) if not m.group("bare") else _bare_told(s, m.start(), m.end())))
+        out.append(Schedule(m.start(), m.end(), *hours, "every", told, limit, of_amount, _EFFECT_AFTER.search(s, m.end()) is not None))
+    for m in _AGAIN.finditer(s):
+        near = _SAME_DAY.search(s, max(0, m.start() - 60), min(len(s), m.end() + 70))
+        if near is None or not (_DOSE_NOUN.match(s, m.end()) or _TAKE_BEFORE.search(s, max(0, m.start() - 16), m.start())
+                                or _COUNTED_BEFORE.search(s, max(0, m.start() - 60), m.start())):
+            continue
+        out.append(Schedule(m.start(), m.end(), 0.0, 12.0, "again", True))
+    return sorted(out, key=lambda r: r.start)
+
+
+def _bare_told(s: str, a: int, b: int) -> bool:
+    if _BARE_BEFORE.search(s, max(0, a - 40), a) is None and _BARE_AFTER.match(s, b) is None:
+        return False
+    return _told(s, a, b) or _BARE_AFTER.match(s, b) is not None
+
+
+def _range(n: str | None, m: str | None, unit: str) -> tuple[float, float] | None:
+    a = number(n, _NUM_WORDS) if n else 1.0
+    b = number(m, _NUM_WORDS) if m else a
+    if a is None or b is None or a <= 0:
+        return None
+    k = _HOURS[unit]
+    return min(a, b) * k, max(a, b) * k
+
+
+def _freq_hours(m: re.Match[str]) -> tuple[float, float] | None:
+    if m.group("every"):
+        unit = m.group("u")
+        if m.group("other"):
+            return 2 * _HOURS[unit], 2 * _HOURS[unit]
+        if m.group("n") is None and unit == "day" and not m.group().startswith(("once", "one")):
+            return 0.0, 24.0  # "every day" says a dose each day, not how many
+        return _range(m.group("n"), m.group("m"), unit)
+    if m.group("q"):
+        n = float(m.group("qn"))
+        return (n, n) if n > 0 else None
+    if m.group("times"):
+        period = _HOURS[_PERIOD_WORD.get(m.group("tw") or "", "") or ("day" if (m.group("tu") or "").startswith("24") else m.group("tu"))]
+        counts = [_TIMES.get(w) or (int(w) if w.isdigit() else None) for w in re.findall(r"once|twice|thrice|one|two|three|four|five|six|\d", m.group("c"))]
+        counts = [c for c in counts if c]
+        if not counts:
+            return None
+        return period / max(counts), period / min(counts)
+    word = m.group("bare").split()[0]
+    if word in ("daily", "day"):
+        return 0.0, 24.0
+    h = _HOURS[_PERIOD_WORD[word]]
+    return h, h
+
+
+def _told(s: str, a: int, b: int) -> bool:
+    """A word of dosing in the clause around the frequency, and no word of something else between."""
+    w0 = max(0, a - _WINDOW)
+    clause = max((m.end() for m in re.finditer(r"[.;:!?()\u2014]|,\s|\s(?:but|and\s+then|while|whereas|because)\s", s[w0:a])), default=0)
+    before = s[w0 + clause:a]
+    after = s[b:b + 25]
+    dosing = list(_DOSING.finditer(before))
+    if dosing:
+        return _ELSE.search(before, dosing[-1].end()) is None
+    return _DOSING.match(after.lstrip(" -")) is not None and _ELSE.search(before) is None
+
+
+#: A stated gap this many times shorter than the label's shortest (or longer than its longest) is wrong, not a
+#: rounding or a product the fact missed.
+FAR = 2.0
+
+
+def judge(r: Schedule, value: dict[str, Any]) -> tuple[str | None, str]:
+    """(verdict or None, note) for one reading against a frequency fact's value: ``every`` is the label's
+    [shortest, longest] time between doses in ``unit`` (h or d); with ``as_needed`` a longer gap is fine."""
+    k = 24.0 if value["unit"] == "d" else 1.0
+    lo, hi = value["every"][0] * k, value["every"][1] * k
+    label = f"label: every {_fmt(lo)}" + ("" if lo == hi else f" to {_fmt(hi)}") + (" (as needed)" if value.get("as_needed") else "")
+    if r.hi_h <= lo / FAR:
+        return "contradicted", f"{_said(r)}; {label}"
+    if not value.get("as_needed") and r.lo_h >= FAR * hi:
+        return "contradicted", f"{_said(r)}; {label}"
+    if r.lo_h >= 0.75 * lo and r.hi_h <= 1.25 * hi:
+        return "supported", f"{_said(r)}; {label}"
+    return None, ""
+
+
+def _said(r: Schedule) -> str:
+    if r.kind == "again":
+        return "a second dose the same day or night"
+    if r.lo_h == 0:
+        return f"at least every {_fmt(r.hi_h)}"
+    return ("worn or lasting " if r.kind == "wear" else "every ") + _fmt(r.lo_h) + ("" if r.lo_h == r.hi_h else f" to {_fmt(r.hi_h)}")
+
+
+def _fmt(h: float) -> str:
+    for unit, k in (("month", 720.0), ("week", 168.0), ("day", 24.0)):
+        if h >= k and (h / k) == int(h / k):
+            n = int(h / k)
+            return f"{n} {unit}" + ("s" if n > 1 else "")
+    return f"{h:g} h"
