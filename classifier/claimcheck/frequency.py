@@ -99,6 +99,8 @@ _ELSE = re.compile(
     r"felt|symptoms?|happen\w*|occur\w*|headaches?|nause\w*|sick|lose|losing|lost|pounds?|lbs|crav\w*|sleep\w*|cough\w*|"
     r"for\s+(?:up\s+to\s+)?(?:the\s+)?(?:first|next|\d+)\b|until|starting|began|begin\w*|since|side\s+effects?)\b")
 _WINDOW = 90
+_BREAK = re.compile(r"[.;:!?()\u2014]|,\s|\s(?:but|and\s+then|while|whereas|because)\s")
+_COUNT_WORD = re.compile(r"once|twice|thrice|one|two|three|four|five|six|\d")
 
 
 @dataclass(frozen=True)
@@ -120,9 +122,7 @@ def schedules(s: str) -> list[Schedule]:
     taken: list[tuple[int, int]] = []
     patchy = _PATCH.search(s) is not None
     for m in _WEAR.finditer(s) if patchy else ():
-        n, m_, u = (m.group("n"), m.group("m"), m.group("u")) if m.group("u") else (
-            (m.group("n2"), m.group("m2"), m.group("u2")) if m.group("n2") else (m.group("n3"), None, m.group("u3")))
-        hours = _range(n, m_, u)
+        hours = _range(*_wear_parts(m))
         if hours is not None:
             out.append(Schedule(m.start(), m.end(), *hours, "wear", True))
             taken.append((m.start(), m.end()))
@@ -134,9 +134,14 @@ def schedules(s: str) -> list[Schedule]:
             continue
         limit = _LIMIT.search(s, max(0, m.start() - 30), m.start()) is not None
         of_amount = _AMOUNT_BEFORE.search(s, max(0, m.start() - 40), m.start()) is not None
-        told = _INSTEAD.search(s, max(0, m.start() - 60), m.start()) is None and (
-            "dose" in m.group() or (_told(s, m.start(), m.end()) if not m.group("bare") else _bare_told(s, m.start(), m.end())))
-        out.append(Schedule(m.start(), m.end(), *hours, "every", told, limit, of_amount, _EFFECT_AFTER.search(s, m.end()) is not None))
+        if _INSTEAD.search(s, max(0, m.start() - 60), m.start()) is not None:
+            told = False
+        elif "dose" in m.group():  # "three doses a day" names the dosing itself
+            told = True
+        else:
+            told = _bare_told(s, m.start(), m.end()) if m.group("bare") else _told(s, m.start(), m.end())
+        scene = _EFFECT_AFTER.search(s, m.end()) is not None
+        out.append(Schedule(m.start(), m.end(), *hours, "every", told, limit, of_amount, scene))
     for m in _AGAIN.finditer(s):
         near = _SAME_DAY.search(s, max(0, m.start() - 60), min(len(s), m.end() + 70))
         if near is None or not (_DOSE_NOUN.match(s, m.end()) or _TAKE_BEFORE.search(s, max(0, m.start() - 16), m.start())
@@ -146,7 +151,17 @@ def schedules(s: str) -> list[Schedule]:
     return sorted(out, key=lambda r: r.start)
 
 
+def _wear_parts(m: re.Match[str]) -> tuple[str | None, str | None, str]:
+    """(number, second number of a range, unit) of whichever wear-time form matched."""
+    if m.group("u"):
+        return m.group("n"), m.group("m"), m.group("u")
+    if m.group("u2"):
+        return m.group("n2"), m.group("m2"), m.group("u2")
+    return m.group("n3"), None, m.group("u3")
+
+
 def _bare_told(s: str, a: int, b: int) -> bool:
+    """"daily" alone: a word of dosing right before it or a dosing noun right after it."""
     if _BARE_BEFORE.search(s, max(0, a - 40), a) is None and _BARE_AFTER.match(s, b) is None:
         return False
     return _told(s, a, b) or _BARE_AFTER.match(s, b) is not None
@@ -173,12 +188,12 @@ def _freq_hours(m: re.Match[str]) -> tuple[float, float] | None:
         n = float(m.group("qn"))
         return (n, n) if n > 0 else None
     if m.group("times"):
-        period = _HOURS[_PERIOD_WORD.get(m.group("tw") or "", "") or ("day" if (m.group("tu") or "").startswith("24") else m.group("tu"))]
-        counts = [_TIMES.get(w) or (int(w) if w.isdigit() else None) for w in re.findall(r"once|twice|thrice|one|two|three|four|five|six|\d", m.group("c"))]
-        counts = [c for c in counts if c]
-        if not counts:
+        # "twice daily" names its period in one word, "three times in 24 hours" in hours
+        unit = _PERIOD_WORD[m.group("tw")] if m.group("tw") else ("day" if m.group("tu").startswith("24") else m.group("tu"))
+        counts = [_TIMES[w] if w in _TIMES else int(w) for w in _COUNT_WORD.findall(m.group("c"))]
+        if not counts or min(counts) <= 0:
             return None
-        return period / max(counts), period / min(counts)
+        return _HOURS[unit] / max(counts), _HOURS[unit] / min(counts)
     word = m.group("bare").split()[0]
     if word in ("daily", "day"):
         return 0.0, 24.0
@@ -189,7 +204,7 @@ def _freq_hours(m: re.Match[str]) -> tuple[float, float] | None:
 def _told(s: str, a: int, b: int) -> bool:
     """A word of dosing in the clause around the frequency, and no word of something else between."""
     w0 = max(0, a - _WINDOW)
-    clause = max((m.end() for m in re.finditer(r"[.;:!?()\u2014]|,\s|\s(?:but|and\s+then|while|whereas|because)\s", s[w0:a])), default=0)
+    clause = max((m.end() for m in _BREAK.finditer(s, w0, a)), default=w0) - w0
     before = s[w0 + clause:a]
     after = s[b:b + 25]
     dosing = list(_DOSING.finditer(before))
