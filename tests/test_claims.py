@@ -809,6 +809,21 @@ def test_what_the_frequency_and_class_rules_leave_alone(fb, text: str, drug: str
     _assert_not_contradicted(fb, text, drug)
 
 
+@pytest.mark.parametrize(
+    ("text", "question", "drug", "verdict"),
+    [
+        # a verb after an aside is the sentence's own verb; the same words asked are still a question
+        ("Xanax, the anxiety pill, is safe up to 40 mg a day.", "Is Xanax safe up to 40 mg a day?", "alprazolam", "contradicted"),
+        ("Ritalin, the ADHD drug, is a serotonin reuptake inhibitor.", "Is Ritalin, the ADHD drug, a serotonin reuptake inhibitor?",
+         "methylphenidate", "contradicted"),
+        ("Amrix, the long-acting form, is taken once a day.", "Is Amrix taken once a week?", "cyclobenzaprine", "supported"),
+    ],
+)
+def test_an_aside_before_the_verb_is_no_question(fb, text: str, question: str, drug: str, verdict: str) -> None:
+    _assert_only_verdict(fb, text, drug, verdict)
+    _assert_not_contradicted(fb, question, drug)
+
+
 def test_frequency_facts_name_their_source(fb) -> None:
     freq = [f for df in fb.drugs.values() for f in df.facts if f.type == "frequency"]
     assert len({f.drug for f in freq}) >= 30 and all("label" in f.source for f in freq)

@@ -28,7 +28,7 @@ from . import halflife
 from . import interval as intervals
 from .direction import direction_of
 from .index import AGENT, FALSE, SUPPORT, DrugIndex, FactIndex
-from .lexicon import OPEN_QUESTION, Lexicon, asks, lexicon
+from .lexicon import Lexicon, asks, lexicon
 
 _PRONOUN = re.compile(
     r"\b(?:it|its|it's|it’s|itself|this\s+(?:drug|medication|medicine|pill|benzodiazepine|opioid|stimulant)|"
@@ -1186,7 +1186,7 @@ def _direction(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], s
         for m in mm.change.finditer(s):
             pos = m.start(m.lastgroup) if m.lastgroup else m.start()
             c0 = _clause_start(s, m.start())
-            if not owned(m.start()) or OPEN_QUESTION.search(s[c0:m.start()]):
+            if not owned(m.start()) or asks(s, c0, m.start()):
                 continue
             neg = _negated(s, pos, lex)
             (agree if (direction_of(m) == fact.value) else oppose).append((m, neg))
@@ -1228,7 +1228,7 @@ def _doses(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], suppo
     facts = named + [f for f, rx in di.doses if rx is None] if named else [f for f, _ in di.doses]
     harm = doses.harm_told(s)
     for a in doses.amounts(s):
-        if not owned(a.start) or (harm and not a.hard) or OPEN_QUESTION.search(s[_clause_start(s, a.start):a.start]):
+        if not owned(a.start) or (harm and not a.hard) or asks(s, _clause_start(s, a.start), a.start):
             continue
         if a.cue != doses.MAX and _negated(s, a.start, lex):
             continue
@@ -1269,7 +1269,7 @@ def _interval(s: str, di: DrugIndex, contra: list[_Hit], support: list[_Hit]) ->
             c0 = _clause_start(s, g.start)
             # The gap is between the two drugs, so it belongs to both ("With Cialis, 12 hours is enough before
             # nitroglycerin" is about Cialis though the clause's subject is the nitrate).
-            if OPEN_QUESTION.search(s[c0:g.start]):
+            if asks(s, c0, g.start):
                 continue
             label = f"the label's gap is {fact.value['min']:g} {fact.value['unit']}"
             # "no need to wait two weeks" denies the gap; "never start it within 14 days" forbids the window
@@ -1369,7 +1369,7 @@ def _wrong_target(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit]
             continue
         for m in rx.finditer(s):
             c0 = _clause_start(s, m.start())
-            if not owned(m.start()) or OPEN_QUESTION.search(s[c0:m.start()]):
+            if not owned(m.start()) or asks(s, c0, m.start()):
                 continue
             said = f"'{s[m.start():m.end()]}'"
             if _negated(s, m.start(m.lastgroup) if m.lastgroup else m.start(), lex):

@@ -73,10 +73,12 @@ _CLAUSE_BREAK = re.compile(r"[.;!?]|\bbut\b|\bthen\b|\bwhile\b|\bwhereas\b|\bunl
 _HARM = re.compile(r"overdos|\bdie[sd]?\b|death|fatal|\bkill|hospital|\b(?:the|an|to)\s+er\b|emergency|poison|toxic|lethal|too\s+much|"
                    r"dangerous|seizures?|\bod\b|\bod['’]?d\b|\bwarn")
 _WINDOW = 80
+#: What a dose comes in, for counting ("twelve tablets") and for telling a dose from other things; the
+#: frequency reader uses the same words.
+UNIT_NOUNS = r"tablets?|tabs?|pills?|capsules?|caps?|patch(?:es)?|pens?|films?|strips?|shots?|injections?|jabs?|lozenges?|sprays?|doses?"
 #: "twelve 50 mg tablets", "two 150 mg Nuvigil tablets": a count before a strength, with the units after it.
 _COUNT_BEFORE = re.compile(rf"(?<![\w.,])(?P<k>{_NUM})\s+(?:x\s+)?$")
-_UNITS_AFTER = re.compile(r"\s{1,3}(?:[\w-]+\s+){0,2}?(?:tablets?|pills?|capsules?|caps|tabs|patch(?:es)?|pens?|films?|strips?|"
-                          r"shots?|injections?|lozenges?|sprays?|doses?)\b")
+_UNITS_AFTER = re.compile(rf"\s{{1,3}}(?:[\w-]+\s+){{0,2}}?(?:{UNIT_NOUNS})\b")
 _TIMES = {"once": 1, "twice": 2, "thrice": 3, "two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from .dose import number
 from .halflife import NUMBER_WORDS
-from .lexicon import OPEN_QUESTION
+from .lexicon import asks
 
 WITH, WITHOUT, ANY = "with", "without", "any"
 
@@ -105,7 +105,7 @@ def meals(s: str, drinks: bool = False) -> list[Meal]:
         c0, c1 = _clause(s, a, b)
         before, after = s[c0:a], s[b:c1]
         harm = _HARM.search(before + " " + after) is not None and kind != ANY
-        if OPEN_QUESTION.search(before) and not harm and not _ONLY_IF.search(before):
+        if asks(s, c0, a) and not harm and not _ONLY_IF.search(before):
             continue  # "if you take it with food, ..." leaves it open; "if taken with a meal, it works slower" does not
         said, must = kind, _MUST.search(before) is not None or _MUST.search(after) is not None
         if kind != ANY and _NOT_NEEDED.search(before):

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .dose import number
+from .dose import UNIT_NOUNS, number
 from .halflife import NUMBER_WORDS
 
 _NUM_WORDS = {**{w: v for w, v in NUMBER_WORDS.items() if isinstance(v, int)}, "a": 1, "an": 1, "one": 1,
@@ -61,17 +61,16 @@ _SAME_DAY = re.compile(
     r"(?:if|when)\s+you\s+wake(?:\s+up)?|at\s+bedtime|(?:in\s+the|that)\s+(?:evening|afternoon)|at\s+night|before\s+bed|"
     r"(?:if|when|once|after)\s+(?:the\s+first(?:\s+one|\s+dose|\s+pill|\s+tablet)?|it)\s+(?:\w+\s+)?(?:wears\s+off|does(?:n['’]t|\s+not)\s+work|isn['’]t\s+enough|fails)|"
     r"within\s+(?:the\s+same\s+)?24\s+hours|twice\s+in\s+(?:one|a|the\s+same)\s+(?:night|day))\b")
-_DOSE_NOUN = re.compile(r"\s{1,3}(?:(?:[\w.-]+\s+){0,3}?(?:dose|doses|pill|pills|tablet|tab|capsule|cap|one|shot|injection|patch|film|lozenge)\b|"
+_DOSE_NOUN = re.compile(rf"\s{{1,3}}(?:(?:[\w.-]+\s+){{0,3}}?(?:{UNIT_NOUNS}|one)\b|"
                         r"\d[\d.]*\s*(?:mg|mcg)\b)")
 #: "one capsule in the morning and another at bedtime": the unit counted before "another".
-_COUNTED_BEFORE = re.compile(r"\b(?:pill|tablet|tab|capsule|cap|dose|shot|injection|patch|film)s?\b[^.;!?]{0,40}\s(?:and|then|plus)\s+$")
+_COUNTED_BEFORE = re.compile(rf"\b(?:{UNIT_NOUNS})\b[^.;!?]{{0,40}}\s(?:and|then|plus)\s+$")
 _TAKE_BEFORE = re.compile(r"\b(?:take|taking|took|pop|popping|have|having|swallow\w*|use|using)\s+$")
 #: "daily" alone is a frequency only next to a word of dosing ("taken daily", "a daily pill"); "daily,
 #: around-the-clock treatment" or "daily life" say something else.
 _BARE_BEFORE = re.compile(r"\b(?:take|takes|taken|taking|took|dosed|injected|used|using|applied|given|changed|replaced|worn|"
                           r"administered|swallowed|prescribed|an?|one|single|your|the|my)\s+(?:[\w-]+\s+)?$")
-_BARE_AFTER = re.compile(r"\s{0,3}(?:(?<![\w-])[\w-]{1,30}\s{1,3})?(?:pills?|tablets?|capsules?|shots?|injections?|jabs?|doses?|dosing|patch(?:es)?|pens?|"
-                         r"films?|injectables?|use|regimen|schedule)\b")
+_BARE_AFTER = re.compile(rf"\s{{0,3}}(?:(?<![\w-])[\w-]{{1,30}}\s{{1,3}})?(?:{UNIT_NOUNS}|dosing|injectables?|use|regimen|schedule)\b")
 #: A claim of effect after the frequency ("a low dose every morning keeps your heart young"): the frequency
 #: only sets the scene for it.
 _EFFECT_AFTER = re.compile(
@@ -79,7 +78,7 @@ _EFFECT_AFTER = re.compile(
     r"restores?|rebuilds?|cures?|detox\w*|supercharg\w*|sharpens?|strengthens?|burns?|melts?|cleans?|resets?|"
     r"regenerat\w*|fights?|guards?|wards?|lengthens?|extends?|adds?\s+years|slows?\s+(?:down\s+)?(?:aging|ageing))\b")
 _AMOUNT_BEFORE = re.compile(r"(?:\d\s*(?:mg|mcg|milligrams?|micrograms?|units?)|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-                            r"(?:[\w-]+\s+)?(?:tablets?|pills?|capsules?|tabs|caps))\s+(?:[\w-]+\s+){0,2}?$")
+                            rf"(?:[\w-]+\s+)?(?:{UNIT_NOUNS}))\s+(?:[\w-]+\s+){{0,2}}?$")
 #: A schedule the drug does away with or is set against ("eliminates the need for daily doses", "instead of
 #: daily pills") is another treatment's.
 _INSTEAD = re.compile(r"\b(?:instead\s+of|rather\s+than|unlike|(?:no|without\s+the|the)\s+(?:more\s+)?need\s+(?:for|of)|"
@@ -88,8 +87,7 @@ _INSTEAD = re.compile(r"\b(?:instead\s+of|rather\s+than|unlike|(?:no|without\s+t
 _LIMIT = re.compile(r"\b(?:more\s+(?:often\s+)?than|over|exceed\w*|at\s+most|up\s+to|(?:a\s+)?max(?:imum)?(?:\s+of)?)\s+$")
 #: Words of dosing: the frequency is about taking the drug.
 _DOSING = re.compile(
-    r"\b(?:take|takes|taking|took|taken|dose|doses|dosed|dosing|dosage|inject|injects|injected|injecting|injection|injections|"
-    r"shot|shots|jab|jabs|pen|pens|pill|pills|tablet|tablets|tab|tabs|capsule|capsules|patch|patches|film|films|apply|applies|applied|"
+    rf"\b(?:{UNIT_NOUNS}|take|takes|taking|took|taken|dosed|dosing|dosage|inject|injects|injected|injecting|apply|applies|applied|"
     r"change|changed|changing|replace|replaced|replacing|swap|swapped|wear|worn|use|used|using|given|give|administered|prescribed|"
     r"pop|popping|swallow\w*|regimen|schedule|mg|mcg|milligrams?)\b")
 #: Words that make the frequency about something else: dose steps, tests, visits, symptoms, eating.

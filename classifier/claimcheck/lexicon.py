@@ -15,10 +15,9 @@ CONDITIONS_FILE = LEXICONS_DIR / "claims_conditions.json"
 
 
 #: A condition or question leaves a claim open ("if your blood pressure rises, call your doctor", "does it work
-#: with food?"): shared by the checker's rules and the sentence readers.
-OPEN_QUESTION = re.compile(r"\b(?:if|unless|whether|ask|wonder\w*|how|why)\b|"
-                           r"^\W*(?:q\W+)?(?:does|do|did|can|could|is|are|will|would|should)\b")
+#: with food?"): read by ``asks`` for the checker's rules and the sentence readers.
 _CONDITION = re.compile(r"\b(?:if|unless|whether|ask|wonder\w*|how|why)\b")
+_INVERTED = re.compile(r"^\W*(?:q\W+)?(?:does|do|did|can|could|is|are|will|would|should)\b")
 
 
 def asks(s: str, c0: int, pos: int) -> bool:
@@ -26,9 +25,7 @@ def asks(s: str, c0: int, pos: int) -> bool:
     question only in a sentence that asks ("?"): after an aside ("Amrix, the long-acting form, is taken once
     a day") it is the sentence's own verb."""
     clause = s[c0:pos]
-    if _CONDITION.search(clause):
-        return True
-    return "?" in s and OPEN_QUESTION.search(clause) is not None
+    return _CONDITION.search(clause) is not None or ("?" in s and _INVERTED.search(clause) is not None)
 
 
 def _alt(patterns: list[str] | tuple[str, ...]) -> re.Pattern[str]:
