@@ -147,3 +147,22 @@ def test_seed_004_tortured_phrases(seeds_dir, seed_expectations):
 def test_clean_seeds_have_no_garble_flag(seeds_dir, name):
     page = parse((seeds_dir / name).read_text(encoding="utf-8"), is_html=False)
     assert DET.detect(page) == []
+
+
+# --------------------------------------------------------------------------------------------------
+# the evaluation of spun real articles
+
+
+def test_spun_articles_are_flagged_more_often_than_the_same_articles_unspun():
+    if not available(WORDNET_DIR):
+        pytest.skip(f"WordNet database absent at {WORDNET_DIR} (the spinner reads it)")
+    shared = shared_dir()
+    if shared is None:
+        pytest.skip("../shared is absent: the reliable articles live there")
+    from classifier.evaluation.garble import evaluate_spun_articles
+
+    res = evaluate_spun_articles(shared, n=12, rates=(0.5,), seed=3)
+    assert res["articles"] == 12 and res["unspun"]["pages"] == res["spun_0.5"]["pages"] == 12
+    # Clean reliable news almost never carries a garble flag; half its words spun, some pages do.
+    assert res["unspun"]["share_pages_flagged"] < res["spun_0.5"]["share_pages_flagged"]
+    assert res["spun_0.5"]["share_of_flags_on_a_spun_word"] >= 0.8

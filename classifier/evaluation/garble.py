@@ -8,6 +8,9 @@ Figures
 3. Generalisation: the project's own clean paragraphs (``corpus/garble_eval``) spun by an independent
    spinner (:mod:`classifier.evaluation.spinner`): recall by spun term, precision by flag; then recall
    with each spun term removed from the vocabulary (what the term-free evidence alone catches).
+4. Spun real articles: a fixed sample of the reliable articles of 2., each spun whole by the same
+   independent spinner at several rates (the share of words replaced): the share of spun pages with any
+   garble flag (what a reader of the page's flags sees), beside the same pages unspun.
 """
 
 from __future__ import annotations
@@ -214,6 +217,60 @@ def evaluate_generalisation(
     }
 
 
+def evaluate_spun_articles(
+    shared: Path, n: int = 200, rates: tuple[float, ...] = (0.1, 0.25, 0.5), seed: int = 0
+) -> dict[str, Any]:
+    """Spin ``n`` reliable real articles whole at each rate and report how many pages the detector flags.
+
+    The articles are the clean pages of :func:`evaluate_false_positives` (sampled with ``seed``), so the
+    unspun figure is their false-positive share. A flag counts as on a spun word when it overlaps one.
+    """
+    import random
+
+    from .. import datasets
+    from ..garble.build import WORDNET_DIR
+    from ..garble.wordnet import open_wordnet
+    from ..page import parse
+    from .spinner import Spinner
+
+    base = shared / "datasets" / "credibility"
+    docs = [d for d in datasets.load_recovery(base / "recovery_news.csv") if d.label == 1.0]
+    docs += [d for d in datasets.load_healthstory(base / "healthstory_news.csv") if d.label == 1.0]
+    docs = random.Random(seed).sample(docs, min(n, len(docs)))
+    # The spinner reads [[...]] as a marked term; real text has none, so any such brackets are broken up.
+    texts = [d.text.replace("[[", "[ [").replace("]]", "] ]") for d in docs]
+    det = _detector()
+    wn = open_wordnet(WORDNET_DIR)
+
+    def run(pages: list[tuple[str, tuple[tuple[int, int], ...]]]) -> dict[str, Any]:
+        flagged = long_flagged = n_long = n_flags = on_spun = words = 0
+        for text, changed in pages:
+            page = parse(text, is_html=False)
+            flags = det.detect(page)
+            words += page.n_words
+            flagged += bool(flags)
+            n_flags += len(flags)
+            on_spun += sum(any(_overlaps((f.start, f.end), c) for c in changed) for f in flags)
+            if page.n_words >= 300:
+                n_long += 1
+                long_flagged += bool(flags)
+        return {
+            "pages": len(pages),
+            "share_pages_flagged": flagged / max(len(pages), 1),
+            "pages_of_300_words_or_more": n_long,
+            "share_of_those_flagged": long_flagged / max(n_long, 1),
+            "flags_per_1k_words": 1000 * n_flags / max(words, 1),
+            "share_of_flags_on_a_spun_word": on_spun / max(n_flags, 1),
+        }
+
+    out: dict[str, Any] = {"articles": len(docs), "seed": seed, "unspun": run([(t, ()) for t in texts])}
+    for rate in rates:
+        spinner = Spinner(wn, p_term=rate, p_other=rate, seed=seed)
+        spun = [spinner.spin(t) for t in texts]
+        out[f"spun_{rate:g}"] = {"rate": rate, **run([(s.text, s.changed_spans) for s in spun])}
+    return out
+
+
 # --------------------------------------------------------------------------------------------------
 
 
@@ -231,9 +288,10 @@ def main(argv: list[str] | None = None) -> int:
         nargs="+",
         help="paragraphs per spun page, one run each (default: 1 and 3)",
     )
+    parser.add_argument("--articles", type=int, default=200, help="reliable articles to spin whole (part 4)")
     parser.add_argument(
         "--skip",
-        choices=("seeds", "fp", "generalisation"),
+        choices=("seeds", "fp", "generalisation", "articles"),
         action="append",
         default=[],
         help="leave out a part (repeatable)",
@@ -241,8 +299,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     shared = args.shared or shared_dir()
     figures: dict[str, Any] = {}
-    if shared is None and ({"seeds", "fp"} - set(args.skip)):
-        parser.error("../shared not found: pass --shared PATH (or --skip seeds --skip fp)")
+    if shared is None and ({"seeds", "fp", "articles"} - set(args.skip)):
+        parser.error("../shared not found: pass --shared PATH (or --skip seeds --skip fp --skip articles)")
     if "seeds" not in args.skip:
         figures["seeds"] = evaluate_seeds(shared)
         s = figures["seeds"]
@@ -281,6 +339,16 @@ def main(argv: list[str] | None = None) -> int:
             )
             print(f"  caught: {g['caught_examples'][:12]}")
             print(f"  missed: {g['missed_examples'][:12]}")
+    if "articles" not in args.skip:
+        figures["spun_articles"] = a = evaluate_spun_articles(shared, args.articles)
+        print(f"reliable articles spun whole ({a['articles']}, sample seed {a['seed']}):")
+        for key, r in a.items():
+            if isinstance(r, dict):
+                print(
+                    f"  {key}: pages flagged {100 * r['share_pages_flagged']:.1f}% "
+                    f"({100 * r['share_of_those_flagged']:.1f}% of the {r['pages_of_300_words_or_more']} of 300+ words); "
+                    f"{r['flags_per_1k_words']:.2f} flags per 1,000 words, {100 * r['share_of_flags_on_a_spun_word']:.1f}% on a spun word"
+                )
     if args.json:
         # Saved figures keep page ids and the terms named, not the evidence: no data-set text is written.
         for w in figures.get("false_positives", {}).get("worst", []):
