@@ -47,6 +47,7 @@ FACT_TYPES = {
     "interval": "how long the label says to wait between the drug and another drug or class (terms: the others; value: {min, unit} in min, h or d)",
     "food": "how the label says to take it with respect to food (value: {food: with, without or any; drinks: true if other drinks count as food; water_oz_max: the most water}; products: only these products)",
     "frequency": "how often the label says to take it, or how long a patch is worn (value: {every: [shortest, longest] time between doses, unit h or d, as_needed: true if a longer gap is fine}; products: only these products)",
+    "duration": "how long the label says it may be used (value: {longest, unit d, w or mo} for a drug limited to short-term use, or {long_term: true} for one meant to be taken on)",
     "dose": "the label's doses as numbers (value: max and start as [low, high] ranges, unit mg or mcg, per day, week or month; products: only these products)",
     "targets": "what the label says the drug acts on and what it does not (terms and false_terms: target names from corpus/lexicons/quantities.json)",
     "false_claim": "a claim known to be false or unbacked (predicates; verdict contradicted|unsupported)",
@@ -379,6 +380,18 @@ def _frequency(path: Path, where: str, v: Any) -> dict[str, Any]:
     return {"every": list(r), "unit": v["unit"], "as_needed": v.get("as_needed", False)}
 
 
+def _duration(path: Path, where: str, v: Any) -> dict[str, Any]:
+    expected = "an object with 'longest' (a positive number) and 'unit' ('d', 'w' or 'mo'), or {'long_term': true}"
+    if v == {"long_term": True}:
+        return {"long_term": True}
+    if not isinstance(v, dict) or set(v) != {"longest", "unit"} or v["unit"] not in ("d", "w", "mo"):
+        raise FactFileError(path, where, expected, v)
+    n = v["longest"]
+    if isinstance(n, bool) or not isinstance(n, (int, float)) or not math.isfinite(n) or n <= 0:
+        raise FactFileError(path, f"{where}.longest", "a positive number", n)
+    return {"longest": n, "unit": v["unit"]}
+
+
 def _targets(path: Path, where: str, terms: list[str], false_terms: list[str]) -> None:
     from .claimcheck.direction import quantities
 
@@ -463,6 +476,8 @@ def _parse_fact(path: Path, where: str, drug: str, item: Any, predicates: Mappin
         value = _food(path, f"{where}.value", value)
     if ftype == "frequency":
         value = _frequency(path, f"{where}.value", value)
+    if ftype == "duration":
+        value = _duration(path, f"{where}.value", value)
     if ftype == "interval" and (not lists["terms"] or not isinstance(value, dict) or set(value) != {"min", "unit"} or value["unit"] not in UNIT_HOURS
                 or isinstance(value["min"], bool) or not isinstance(value["min"], (int, float)) or not value["min"] > 0):
         raise FactFileError(path, f"{where}.value", "{'min': a positive number, 'unit': 'min', 'h' or 'd'} with terms naming the other drugs or classes", value)
@@ -620,6 +635,8 @@ def _sheet(d: DrugFacts) -> str:
             lo, hi = f.value["every"]
             lines.append(f"  every {lo:g}" + ("" if lo == hi else f"-{hi:g}") + f" {f.value['unit']}" + (" (as needed)" if f.value["as_needed"] else "")
                          + (f" (only for {', '.join(f.extra['products'])})" if f.extra.get("products") else ""))
+        if f.type == "duration":
+            lines.append("  long-term use" if f.value.get("long_term") else f"  short-term use, at most {f.value['longest']:g} {f.value['unit']}")
         if f.type == "schedule":
             lines.append(f"  schedule: {f.value or 'not controlled'}" + (f" (also {', '.join(f.extra['also'])})" if f.extra.get("also") else ""))
         if f.terms:

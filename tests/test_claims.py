@@ -236,12 +236,12 @@ def test_heldout_claim_set_precision_of_contradicted(fb) -> None:
     rows = [r for r in load_claim_set() if r["split"] == "heldout"]
     # Every bundled drug has held-out claims (a fact file added without them would go unmeasured).
     assert len(rows) >= 100 and {r["drug"] for r in rows} == set(fb.drugs)
-    # The batches written before blind3 keep the floor they always had; blind3 to blind9 (all 36 drugs
+    # The batches written before blind3 keep the floor they always had; blind3 to blind10 (all 36 drugs
     # each, scored once when written) keep the figure they were first scored at. Precision of
     # "contradicted" matters most everywhere: a false "contradicted" accuses a careful page.
     for batches, min_f1 in (((None, "blind", "blind2"), 0.85), (("blind3",), 0.73), (("blind4",), 0.78), (("blind5",), 0.78),
                             (("blind6",), 0.71), (("blind7",), 0.62), (("blind8",), 0.60),
-                            (("blind9",), 0.82)):
+                            (("blind9",), 0.82), (("blind10",), 0.76)):
         part = [r for r in rows if r.get("batch") in batches]
         scores = _scores([r["label"] for r in part], [predict(r["text"], r["drug"], fb)[0] for r in part])
         assert scores["contradicted"]["precision"] >= 0.9, batches
@@ -803,6 +803,9 @@ def test_frequency_count_and_class_rules(fb, text: str, drug: str, verdict: str)
         # a wrong class named for another drug or in a warning
         ("Cialis is risky for men on alpha-blockers.", "tadalafil"),
         ("Xanax is a benzodiazepine, not an SSRI.", "alprazolam"),
+        # another brand named nearer than the product with its own schedule; a limit on how often
+        ("Amrix is taken once a day, while plain Flexeril tablets are taken three times a day.", "cyclobenzaprine"),
+        ("Do not use the rectal diazepam gel for more than five episodes a month or more than one episode every five days.", "diazepam"),
     ],
 )
 def test_what_the_frequency_and_class_rules_leave_alone(fb, text: str, drug: str) -> None:
@@ -866,3 +869,75 @@ def test_dose_reader_gives_amounts_periods_and_cues() -> None:
     got = [(s[a.start:a.end], a.period, a.cue, a.hi_mg) for a in dose.amounts(s)]
     assert got == [("0.25 mg", "week", "start", 0.25), ("2 mg", "week", "max", 2.0), ("300 mg", "day", "usual", 900.0)]
     assert dose.amounts("a 10 mg/kg dose") == [] and dose.amounts("2 mg tablets") == []
+
+
+# --------------------------------------------------------------------------------------------------
+# how long a drug may be used (duration facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict"),
+    [
+        # a short-term drug allowed or meant for long use
+        ("My doctor says Soma is fine to keep taking for months.", "carisoprodol", "contradicted"),
+        ("Restoril is built for nightly use for years.", "temazepam", "contradicted"),
+        ("You can stay on Flexeril indefinitely.", "cyclobenzaprine", "contradicted"),
+        ("It is safe to use phentermine for a whole year.", "phentermine", "contradicted"),
+        ("Up to six months of carisoprodol is allowed.", "carisoprodol", "contradicted"),
+        # the label's own limit, said as a limit, a design or a warning
+        ("Do not take Soma for longer than three weeks.", "carisoprodol", "supported"),
+        ("Cyclobenzaprine is meant for short-term use only.", "cyclobenzaprine", "supported"),
+        ("Temazepam is not meant for long-term use.", "temazepam", "supported"),
+        ("Restoril is generally prescribed for 7 to 10 days.", "temazepam", "supported"),
+        # a drug meant to be taken on, called a short fix, and the other way round
+        ("Wegovy is only meant for a few weeks, like a crash diet.", "semaglutide", "contradicted"),
+        ("You only need finasteride for two months and then you can stop.", "finasteride", "contradicted"),
+        ("Zepbound is intended for long-term use.", "tirzepatide", "supported"),
+    ],
+)
+def test_duration_rule(fb, text: str, drug: str, verdict: str) -> None:
+    checks, _ = _check(text, fb)
+    got = [c for c in checks if c.drug == drug and c.claim_type == "dose"]
+    assert [c.verdict for c in got] == [verdict], [(c.drug, c.verdict, c.claim_type, c.note) for c in checks]
+    assert got[0].fact_id == f"{drug}.duration"
+
+
+@pytest.mark.parametrize(
+    ("text", "drug"),
+    [
+        # what happened, not what is allowed; a question; time to an effect; a wait between drugs
+        ("I've been on Soma for years.", "carisoprodol"),
+        ("Can you take Soma for months?", "carisoprodol"),
+        ("It took 3 months of daily finasteride before I saw a change.", "finasteride"),
+        ("Flexeril must not be used within 14 days of stopping an MAO inhibitor.", "cyclobenzaprine"),
+        # a length that only sets the scene for a claim of effect
+        ("A few weeks of cyclobenzaprine will fix your posture.", "cyclobenzaprine"),
+        # a long-term drug said to be for long
+        ("Ozempic is a long-term treatment for type 2 diabetes.", "semaglutide"),
+        # two products compared
+        ("Unlike plain phentermine, the combination pill is approved for long-term use.", "phentermine"),
+    ],
+)
+def test_what_the_duration_rule_leaves_alone(fb, text: str, drug: str) -> None:
+    checks, _ = _check(text, fb)
+    assert not [c for c in checks if c.drug == drug and c.fact_id == f"{drug}.duration" and c.verdict == "contradicted"]
+
+
+def test_duration_facts_name_their_source(fb) -> None:
+    dur = [f for df in fb.drugs.values() for f in df.facts if f.type == "duration"]
+    assert {f.drug for f in dur} >= {"carisoprodol", "cyclobenzaprine", "temazepam", "semaglutide"}
+    assert all("label" in f.source and "Indications" in f.source or "Dosage" in f.source for f in dur)
+    assert all(f.value == {"long_term": True} or (f.value["longest"] > 0 and f.value["unit"] in ("d", "w", "mo")) for f in dur)
+
+
+def test_duration_reader_gives_lengths_and_how_they_are_put() -> None:
+    from classifier.claimcheck import duration
+
+    def read(s: str) -> list[tuple[str, float, float, str, bool, bool, bool]]:
+        return [(s[c.start:c.end], c.lo_d, c.hi_d, c.kind, c.limit, c.allow, c.denied) for c in duration.courses(s)]
+
+    assert read("never use it for more than two or three weeks") == [
+        ("for more than two or three weeks", 14.0, 21.0, "span", True, True, True)]
+    assert read("a 10-day course is usual") == [("10-day course", 10.0, 10.0, "span", False, False, False)]
+    assert read("it is safe for years")[0][1:4] == (365.0, float("inf"), "open")
+    assert read("short-term use only")[0][3:5] == ("short", True)

@@ -22,6 +22,7 @@ from ..facts import UNIT_HOURS
 from ..page import Page
 from ..results import ClaimCheck, Flag
 from . import dose as doses
+from . import duration as durations
 from . import food as meals
 from . import frequency as freq
 from . import halflife
@@ -364,6 +365,8 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
         _food(s, di, owned, contra, support)
     if di.frequency and _FREQ_HINT.search(s):
         _frequency(s, spans, di, owned, contra, support)
+    if named and di.duration and _DURATION_HINT.search(s):
+        _duration(s, di, owned, contra, support)
     if named and di.targets:
         _wrong_target(s, di, owned, lex, contra, support)
     for cat, rx in (lex.benefits if not sent.implicit and lex.any_benefit.search(s) else ()):
@@ -1331,8 +1334,12 @@ def _frequency(s: str, spans: list[tuple[int, int]], di: DrugIndex, owned, contr
         c0 = _clause_start(s, r.start)
         if asks(s, c0, r.start):
             continue
-        if named:
-            before = [p for p, _ in named if p < r.start]
+        before = [p for p, _ in named if p < r.start]
+        # "Amrix is once daily, whereas Flexeril is taken three times a day": another brand of the drug nearer
+        # the reading than any product with its own fact gives the drug's generic facts (the generic name
+        # itself may be the product's: "Butrans delivers buprenorphine ... worn for 7 days")
+        nearer = before and any(max(before) < a < r.start and s[a:b] != di.drug.id for a, b in spans)
+        if named and not nearer:
             at = max(before) if before else min(p for p, _ in named)
             facts = [f for p, f in named if p == at]
         else:
@@ -1354,6 +1361,29 @@ def _frequency(s: str, spans: list[tuple[int, int]], di: DrugIndex, owned, contr
             f, note = said[0]
             support.append(_Hit(r.start, r.end, "supported", "dose", f, f"{phrase}: {note}"))
             return
+
+
+_CONTRAST = re.compile(r"\b(?:unlike|whereas|compared\s+(?:to|with)|versus|vs\.?|rather\s+than|instead\s+of)\b")
+_DURATION_HINT = re.compile(r"day|night|week|month|year|term|indefinite|forever|life|permanent|brief|as\s+long\s+as|no\s+end|time\s+limit")
+
+
+def _duration(s: str, di: DrugIndex, owned, contra: list[_Hit], support: list[_Hit]) -> None:
+    """How long it may be used: "Soma is safe to take for months" (the label: up to three weeks) and "Ozempic is
+    only a short-term fix" (chronic use) are contradicted; the label's own limit ("never use Soma for more than
+    three weeks", "not for long-term use") is supported. A length that is neither allowed, limited nor denied
+    ("I've been on it for years") is a report and judged by nothing here."""
+    if _CONTRAST.search(s):  # "approved for long-term use, unlike plain phentermine": two products compared
+        return
+    for c in durations.courses(s):
+        c0 = _clause_start(s, c.start)
+        if not owned(c.start) or asks(s, c0, c.start):
+            continue
+        for f in di.duration:
+            verdict, note = durations.judge(c, f.value)
+            if verdict is not None:
+                (contra if verdict == "contradicted" else support).append(
+                    _Hit(c.start, c.end, verdict, "dose", f, f"'{s[c.start:c.end]}': {note}"))
+                return
 
 
 #: A combination or its syndrome ("with an SSRI it can raise serotonin to dangerous levels") is about the mix.

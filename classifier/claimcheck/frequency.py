@@ -21,9 +21,10 @@ from typing import Any
 from .dose import UNIT_NOUNS, number
 from .halflife import NUMBER_WORDS
 
-_NUM_WORDS = {**{w: v for w, v in NUMBER_WORDS.items() if isinstance(v, int)}, "a": 1, "an": 1, "one": 1,
+#: Number words the frequency and duration readers accept, and the pattern of a number.
+NUM_WORDS = {**{w: v for w, v in NUMBER_WORDS.items() if isinstance(v, int)}, "a": 1, "an": 1, "one": 1,
               "twenty-four": 24, "forty-eight": 48, "seventy-two": 72, "fourteen": 14, "twenty-eight": 28}
-_NUM = r"\d{1,3}(?:\.\d+)?|" + "|".join(re.escape(w) for w in sorted(_NUM_WORDS, key=len, reverse=True))
+NUM = r"\d{1,3}(?:\.\d+)?|" + "|".join(re.escape(w) for w in sorted(NUM_WORDS, key=len, reverse=True))
 _HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1.0, "hr": 1.0, "h": 1.0, "day": 24.0, "night": 24.0, "morning": 24.0,
           "evening": 24.0, "week": 168.0, "wk": 168.0, "fortnight": 336.0, "month": 720.0, "year": 8760.0}
 _TIMES = {"once": 1, "twice": 2, "thrice": 3, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -34,7 +35,7 @@ _COUNT = (r"once|twice|thrice|(?:one|two|three|four|five|six|[1-6])(?:\s+(?:or|t
 #: One reading per match, longest forms first in the alternation.
 _FREQ = re.compile(
     # "once every 24 hours", "every 4 to 6 hours", "every other day", "every four weeks", "every night"
-    rf"(?P<every>(?:(?:once|one\s+time)\s+)?(?:every|each)\s+(?:single\s+)?(?:(?P<other>other|second)\s+|(?P<n>{_NUM})(?:\s*(?:-|–|to|or)\s*(?P<m>{_NUM}))?[\s-]*)?{_UNIT}(?!\w))|"
+    rf"(?P<every>(?:(?:once|one\s+time)\s+)?(?:every|each)\s+(?:single\s+)?(?:(?P<other>other|second)\s+|(?P<n>{NUM})(?:\s*(?:-|–|to|or)\s*(?P<m>{NUM}))?[\s-]*)?{_UNIT}(?!\w))|"
     r"(?P<q>\bq\s?(?P<qn>\d{1,2})\s?h(?:rs?|ours?)?\b)|"
     # "twice a day", "two or three times daily", "once-a-week", "once weekly", "three times per day"
     rf"(?P<times>\b(?P<c>{_COUNT})[\s-]+(?:(?:a|per|each|every|in\s+a|in\s+one|in\s+any|in|within|/)[\s-]*(?P<tu>day|night|week|month|24[\s-]hours?)|"
@@ -45,10 +46,10 @@ _FREQ = re.compile(
 _WEAR = re.compile(
     r"\b(?:wear|wears|wore|worn|wearing|keep|keeps|kept|leave|leaves|left|stays?|stayed|remains?|stuck)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:on\s+|in\s+place\s+|there\s+)?for\s+(?:up\s+to\s+|a\s+full\s+|about\s+|around\s+|roughly\s+)?"
-    rf"(?P<n>{_NUM})?(?:\s*(?:-|–|to|or)\s*(?P<m>{_NUM}))?[\s-]*{_UNIT}(?!\w)|"
+    rf"(?P<n>{NUM})?(?:\s*(?:-|–|to|or)\s*(?P<m>{NUM}))?[\s-]*{_UNIT}(?!\w)|"
     r"\b(?:patch|patches|shot|shots|injection|injections|jab|jabs|implant|depot)\b[^.;!?]{0,60}?\s(?:lasts?(?:\s+for)?|works?\s+for|covers?\s+you\s+for)\s+"
-    rf"(?:up\s+to\s+|a\s+full\s+|about\s+|around\s+|roughly\s+)?(?P<n2>{_NUM})(?:\s*(?:-|–|to|or)\s*(?P<m2>{_NUM}))?[\s-]*(?P<u2>hour|day|week|month)s?(?!\w)|"
-    rf"(?<![\w-])(?P<n3>{_NUM})[\s-](?P<u3>hour|day|week)\s+(?:skin\s+)?patch(?:es)?\b"
+    rf"(?:up\s+to\s+|a\s+full\s+|about\s+|around\s+|roughly\s+)?(?P<n2>{NUM})(?:\s*(?:-|–|to|or)\s*(?P<m2>{NUM}))?[\s-]*(?P<u2>hour|day|week|month)s?(?!\w)|"
+    rf"(?<![\w-])(?P<n3>{NUM})[\s-](?P<u3>hour|day|week)\s+(?:skin\s+)?patch(?:es)?\b"
 )
 _PATCH = re.compile(r"\bpatch|\btransdermal|\bshot|\binjection|\bjab|\bimplant|\bdepot")
 #: A second dose within the same day or night: "a second tablet the same day", "another pill later that night".
@@ -73,7 +74,7 @@ _BARE_BEFORE = re.compile(r"\b(?:take|takes|taken|taking|took|dosed|injected|use
 _BARE_AFTER = re.compile(rf"\s{{0,3}}(?:(?<![\w-])[\w-]{{1,30}}\s{{1,3}})?(?:{UNIT_NOUNS}|dosing|injectables?|use|regimen|schedule)\b")
 #: A claim of effect after the frequency ("a low dose every morning keeps your heart young"): the frequency
 #: only sets the scene for it.
-_EFFECT_AFTER = re.compile(
+EFFECT_AFTER = re.compile(
     r"\b(?:keeps?(?!\s+(?:working|going|it\s+working))|helps?|makes?|boosts?|protects?|shields?|prevents?|reverses?|improves?|brings?|heals?|repairs?|"
     r"restores?|rebuilds?|cures?|detox\w*|supercharg\w*|sharpens?|strengthens?|burns?|melts?|cleans?|resets?|"
     r"regenerat\w*|fights?|guards?|wards?|lengthens?|extends?|adds?\s+years|slows?\s+(?:down\s+)?(?:aging|ageing))\b")
@@ -83,8 +84,10 @@ _AMOUNT_BEFORE = re.compile(r"(?:\d\s*(?:mg|mcg|milligrams?|micrograms?|units?)|
 #: daily pills") is another treatment's.
 _INSTEAD = re.compile(r"\b(?:instead\s+of|rather\s+than|unlike|(?:no|without\s+the|the)\s+(?:more\s+)?need\s+(?:for|of)|"
                       r"compared\s+(?:to|with)|versus|vs)\s+(?:[\w-]+\s+){0,3}$")
-#: A frequency said as the most allowed: a negation before it is part of the limit, not a denial.
-_LIMIT = re.compile(r"\b(?:more\s+(?:often\s+)?than|over|exceed\w*|at\s+most|up\s+to|(?:a\s+)?max(?:imum)?(?:\s+of)?)\s+$")
+#: A frequency said as the most allowed ("more than one dose every five days"): a negation before it is part of
+#: the limit, not a denial.
+_LIMIT = re.compile(r"\b(?:more\s+(?:often\s+)?than|over|exceed\w*|at\s+most|up\s+to|(?:a\s+)?max(?:imum)?(?:\s+of)?)"
+                    r"(?:\s+(?:one|once|a|an|1)\s+[\w-]{1,20})?\s+$")
 #: Words of dosing: the frequency is about taking the drug.
 _DOSING = re.compile(
     rf"\b(?:{UNIT_NOUNS}|take|takes|taking|took|taken|dosed|dosing|dosage|inject|injects|injected|injecting|apply|applies|applied|"
@@ -138,7 +141,7 @@ def schedules(s: str) -> list[Schedule]:
             told = True
         else:
             told = _bare_told(s, m.start(), m.end()) if m.group("bare") else _told(s, m.start(), m.end())
-        scene = _EFFECT_AFTER.search(s, m.end()) is not None
+        scene = EFFECT_AFTER.search(s, m.end()) is not None
         out.append(Schedule(m.start(), m.end(), *hours, "every", told, limit, of_amount, scene))
     for m in _AGAIN.finditer(s):
         near = _SAME_DAY.search(s, max(0, m.start() - 60), min(len(s), m.end() + 70))
@@ -166,8 +169,8 @@ def _bare_told(s: str, a: int, b: int) -> bool:
 
 
 def _range(n: str | None, m: str | None, unit: str) -> tuple[float, float] | None:
-    a = number(n, _NUM_WORDS) if n else 1.0
-    b = number(m, _NUM_WORDS) if m else a
+    a = number(n, NUM_WORDS) if n else 1.0
+    b = number(m, NUM_WORDS) if m else a
     if a is None or b is None or a <= 0:
         return None
     k = _HOURS[unit]

@@ -58,6 +58,8 @@ class DrugIndex:
     food: tuple[tuple[Fact, re.Pattern[str] | None], ...] = ()
     #: (fact, pattern of the products it is limited to or None) for each frequency fact
     frequency: tuple[tuple[Fact, re.Pattern[str] | None], ...] = ()
+    #: the duration facts (how long the label allows use)
+    duration: tuple[Fact, ...] = ()
 
 
 @dataclass
@@ -258,6 +260,7 @@ def build_index(fb: FactBase) -> FactIndex:
         gaps: list[tuple[re.Pattern[str], Fact]] = []
         food: list[tuple[Fact, re.Pattern[str] | None]] = []
         frequency: list[tuple[Fact, re.Pattern[str] | None]] = []
+        duration: list[Fact] = []
         targets: list[tuple[re.Pattern[str], re.Pattern[str], Fact]] = []
         for f in d.facts:
             # Naming the group is no claim ("Ozempic and type 1 diabetes"); only a cue next to it is.
@@ -284,6 +287,9 @@ def build_index(fb: FactBase) -> FactIndex:
                 continue
             if f.type == "frequency":
                 frequency.append((f, _products(f)))
+                continue
+            if f.type == "duration":
+                duration.append(f)
                 continue
             if f.type == "targets":
                 wrong = tuple(t.lower() for t in f.false_terms)
@@ -323,6 +329,7 @@ def build_index(fb: FactBase) -> FactIndex:
         di.intervals = tuple(gaps)
         di.food = tuple(food)
         di.frequency = tuple(frequency)
+        di.duration = tuple(duration)
         di.targets = tuple(targets)
         drugs[d.id] = di
     # Hyphens and spaces are one separator to the automaton (see checker._term_hits): "birth-control pill" and
