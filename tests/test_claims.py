@@ -926,7 +926,7 @@ def test_what_the_duration_rule_leaves_alone(fb, text: str, drug: str) -> None:
 def test_duration_facts_name_their_source(fb) -> None:
     dur = [f for df in fb.drugs.values() for f in df.facts if f.type == "duration"]
     assert {f.drug for f in dur} >= {"carisoprodol", "cyclobenzaprine", "temazepam", "semaglutide"}
-    assert all("label" in f.source and "Indications" in f.source or "Dosage" in f.source for f in dur)
+    assert all("label" in f.source and ("Indications" in f.source or "Dosage" in f.source) for f in dur)
     assert all(f.value == {"long_term": True} or (f.value["longest"] > 0 and f.value["unit"] in ("d", "w", "mo")) for f in dur)
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .dose import number
-from .frequency import EFFECT_AFTER, NUM, NUM_WORDS
+from .frequency import CLAUSE_BREAK, EFFECT_AFTER, NUM, NUM_WORDS
 
 _DAYS = {"day": 1.0, "night": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
 _UNIT = r"(?P<u>day|night|week|month|year)s?"
@@ -49,7 +49,6 @@ _DENY = re.compile(r"\b(?:not|never|no|avoid\w*|without)\b|n['’]t\b|\bshould\s
 _DENY_AFTER = re.compile(r"\b(?:is|are)\s+not\s+(?:recommended|advised|safe|studied|established)|\bnot\s+recommended|\brisks?\b|"
                          r"\bdanger\w*|\bleads?\s+to\s+(?:dependence|addiction|tolerance)|\bcan\s+cause\s+(?:dependence|addiction)|"
                          r"\bhabit[\s-]forming|\bre-?evaluat\w*")
-_BREAK = re.compile(r"[.;:!?()\u2014]|,\s(?!and\b|or\b)|\s(?:but|while|whereas|because|although)\s")
 _WINDOW = 80
 
 
@@ -82,8 +81,8 @@ def courses(s: str) -> list[Course]:
                 continue
             lo, hi, kind = min(a, b) * _DAYS[u], max(a, b) * _DAYS[u], "span"
         w0 = max(0, m.start() - _WINDOW)
-        c0 = max((b.end() for b in _BREAK.finditer(s, w0, m.start())), default=w0)
-        stop = _BREAK.search(s, m.end())
+        c0 = max((b.end() for b in CLAUSE_BREAK.finditer(s, w0, m.start())), default=w0)
+        stop = CLAUSE_BREAK.search(s, m.end())
         c1 = stop.start() if stop else len(s)
         before, around = s[c0:m.start()], s[c0:c1]
         limit = kind != "open" and (_LIMIT.search(before[-40:] + m.group()) is not None or _ONLY_AFTER.match(s, m.end()) is not None)

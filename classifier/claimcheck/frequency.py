@@ -100,7 +100,8 @@ _ELSE = re.compile(
     r"felt|symptoms?|happen\w*|occur\w*|headaches?|nause\w*|sick|lose|losing|lost|pounds?|lbs|crav\w*|sleep\w*|cough\w*|"
     r"for\s+(?:up\s+to\s+)?(?:the\s+)?(?:first|next|\d+)\b|until|starting|began|begin\w*|since|side\s+effects?)\b")
 _WINDOW = 90
-_BREAK = re.compile(r"[.;:!?()\u2014]|,\s|\s(?:but|and\s+then|while|whereas|because)\s")
+#: Where a clause ends, for the frequency and duration readers.
+CLAUSE_BREAK = re.compile(r"[.;:!?()\u2014]|,\s|\s(?:but|and\s+then|while|whereas|because)\s")
 _COUNT_WORD = re.compile(r"once|twice|thrice|one|two|three|four|five|six|\d")
 
 
@@ -205,7 +206,7 @@ def _freq_hours(m: re.Match[str]) -> tuple[float, float] | None:
 def _told(s: str, a: int, b: int) -> bool:
     """A word of dosing in the clause around the frequency, and no word of something else between."""
     w0 = max(0, a - _WINDOW)
-    clause = max((m.end() for m in _BREAK.finditer(s, w0, a)), default=w0) - w0
+    clause = max((m.end() for m in CLAUSE_BREAK.finditer(s, w0, a)), default=w0) - w0
     before = s[w0 + clause:a]
     after = s[b:b + 25]
     dosing = list(_DOSING.finditer(before))

@@ -81,13 +81,19 @@ def evaluate_seeds(shared: Path) -> dict[str, Any]:
 # 2. false positives on reliable articles
 
 
-def evaluate_false_positives(shared: Path, limit: int | None = None, worst: int = 15) -> dict[str, Any]:
+def _reliable_documents(shared: Path) -> list[Any]:
+    """Every reliable article: ReCOVery ``reliability == 1`` and HealthStory ``label_fake == 0``, in that order."""
     from .. import datasets
-    from ..page import parse
 
     base = shared / "datasets" / "credibility"
     docs = [d for d in datasets.load_recovery(base / "recovery_news.csv") if d.label == 1.0]
-    docs += [d for d in datasets.load_healthstory(base / "healthstory_news.csv") if d.label == 1.0]
+    return docs + [d for d in datasets.load_healthstory(base / "healthstory_news.csv") if d.label == 1.0]
+
+
+def evaluate_false_positives(shared: Path, limit: int | None = None, worst: int = 15) -> dict[str, Any]:
+    from ..page import parse
+
+    docs = _reliable_documents(shared)
     if limit:
         docs = docs[:limit]
     det = _detector()
@@ -227,15 +233,12 @@ def evaluate_spun_articles(
     """
     import random
 
-    from .. import datasets
     from ..garble.build import WORDNET_DIR
     from ..garble.wordnet import open_wordnet
     from ..page import parse
     from .spinner import Spinner
 
-    base = shared / "datasets" / "credibility"
-    docs = [d for d in datasets.load_recovery(base / "recovery_news.csv") if d.label == 1.0]
-    docs += [d for d in datasets.load_healthstory(base / "healthstory_news.csv") if d.label == 1.0]
+    docs = _reliable_documents(shared)
     docs = random.Random(seed).sample(docs, min(n, len(docs)))
     # The spinner reads [[...]] as a marked term; real text has none, so any such brackets are broken up.
     texts = [d.text.replace("[[", "[ [").replace("]]", "] ]") for d in docs]
