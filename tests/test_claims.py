@@ -889,6 +889,8 @@ def test_dose_reader_gives_amounts_periods_and_cues() -> None:
         ("Cyclobenzaprine is meant for short-term use only.", "cyclobenzaprine", "supported"),
         ("Temazepam is not meant for long-term use.", "temazepam", "supported"),
         ("Restoril is generally prescribed for 7 to 10 days.", "temazepam", "supported"),
+        ("Soma is taken for up to three weeks.", "carisoprodol", "supported"),
+        ("Take Soma for months if the pain lasts.", "carisoprodol", "contradicted"),
         # a drug meant to be taken on, called a short fix, and the other way round
         ("Wegovy is only meant for a few weeks, like a crash diet.", "semaglutide", "contradicted"),
         ("You only need finasteride for two months and then you can stop.", "finasteride", "contradicted"),
@@ -907,6 +909,8 @@ def test_duration_rule(fb, text: str, drug: str, verdict: str) -> None:
     [
         # what happened, not what is allowed; a question; time to an effect; a wait between drugs
         ("I've been on Soma for years.", "carisoprodol"),
+        ("My mother has taken Restoril for years.", "temazepam"),
+        ("Grandma used Flexeril for months after her fall.", "cyclobenzaprine"),
         ("Can you take Soma for months?", "carisoprodol"),
         ("It took 3 months of daily finasteride before I saw a change.", "finasteride"),
         ("Flexeril must not be used within 14 days of stopping an MAO inhibitor.", "cyclobenzaprine"),

@@ -39,11 +39,19 @@ _LIMIT = re.compile(r"\b(?:more|longer)\s+than|\bbeyond|\bpast|\bexceed\w*|\bat\
                     r"\blimit\w*|\bno\s+longer|\brestrict\w*|\bshortest")
 #: "short-term use only", "for two weeks only"
 _ONLY_AFTER = re.compile(r"\s(?:[\w-]{1,20}\s)?only\b")
-#: A permission or a design: "safe", "meant for", "you can", "designed for", "fine", "approved for".
+#: A permission, a design or an instruction: "safe", "meant for", "you can", "designed for", "is taken for",
+#: "take it for ...". A past use ("I have taken it for years", "Grandma used it for months") is a report.
 _ALLOW = re.compile(
     r"\b(?:safe(?:ly)?|fine|ok(?:ay)?|harmless|no\s+(?:problems?|issues?|harm)|perfectly|designed|meant|intended|made|built|"
     r"approved|recommended|indicated|suitable|can|may|should|must|is\s+for|are\s+for|works?\s+(?:best|well)|go\s+ahead|"
-    r"stay\s+on|keep\s+(?:on\s+)?(?:taking|using)|continue\w*|prescribed|used|taken|take|use)\b")
+    r"stay\s+on|keep\s+(?:on\s+)?(?:taking|using)|continue\w*|"
+    # the norm, not a report: "is taken for", "are usually prescribed for", "a benzodiazepine used for short-term
+    # treatment", "used as a short-term treatment" ("I have taken it for years", "Grandma used it for months"
+    # tell what happened)
+    r"(?:is|are|be|being)\s+(?:usually\s+|typically\s+|normally\s+|generally\s+|only\s+)?(?:taken|used|prescribed)|"
+    r"(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)(?<!\bi\s)(?<!\bwe\s)(?:taken|used|prescribed)(?=\s+(?:for|as)\b))\b|"
+    # an instruction opening the clause, given or forbidden: "take it for months", "never use it for more than ..."
+    r"^\W*(?:just\s+|simply\s+|never\s+|do\s+not\s+|don['’]t\s+)?(?:take|use)\b")
 #: Denied or warned against: "never", "not for", "don't", "avoid", "is not recommended", "risks dependence".
 _DENY = re.compile(r"\b(?:not|never|no|avoid\w*|without)\b|n['’]t\b|\bshould\s+not|\bisn['’]t")
 _DENY_AFTER = re.compile(r"\b(?:is|are)\s+not\s+(?:recommended|advised|safe|studied|established)|\bnot\s+recommended|\brisks?\b|"
