@@ -236,12 +236,12 @@ def test_heldout_claim_set_precision_of_contradicted(fb) -> None:
     rows = [r for r in load_claim_set() if r["split"] == "heldout"]
     # Every bundled drug has held-out claims (a fact file added without them would go unmeasured).
     assert len(rows) >= 100 and {r["drug"] for r in rows} == set(fb.drugs)
-    # The batches written before blind3 keep the floor they always had; blind3 to blind10 (all 36 drugs
+    # The batches written before blind3 keep the floor they always had; blind3 to blind11 (all 36 drugs
     # each, scored once when written) keep the figure they were first scored at. Precision of
     # "contradicted" matters most everywhere: a false "contradicted" accuses a careful page.
     for batches, min_f1 in (((None, "blind", "blind2"), 0.85), (("blind3",), 0.73), (("blind4",), 0.78), (("blind5",), 0.78),
                             (("blind6",), 0.71), (("blind7",), 0.62), (("blind8",), 0.60),
-                            (("blind9",), 0.82), (("blind10",), 0.76)):
+                            (("blind9",), 0.82), (("blind10",), 0.76), (("blind11",), 0.82)):
         part = [r for r in rows if r.get("batch") in batches]
         scores = _scores([r["label"] for r in part], [predict(r["text"], r["drug"], fb)[0] for r in part])
         assert scores["contradicted"]["precision"] >= 0.9, batches
@@ -705,6 +705,36 @@ def test_food_target_and_added_benefit_rules(fb, text: str, drug: str, verdict: 
 
 
 @pytest.mark.parametrize(
+    ("text", "drug", "verdict"),
+    [
+        # a benefit is the claim even where the sentence also names the drug's use
+        ("Restoril keeps your arteries young while you sleep and protects your heart.", "temazepam", "unsupported"),
+        ("Take Xanax for anxiety and it shields your liver too.", "alprazolam", "unsupported"),
+        ("Tramadol eases pain and regrows worn cartilage.", "tramadol", "unsupported"),
+        ("Percocet helps a broken wrist mend faster.", "oxycodone", "unsupported"),
+        ("Ketamine kills cancer cells.", "ketamine", "unsupported"),
+        ("Adderall prevents dementia in people with ADHD.", "amphetamine", "unsupported"),
+        ("Phentermine resets your metabolism.", "phentermine", "unsupported"),
+        ("Gabapentin lowers triglycerides in people with shingles pain.", "gabapentin", "unsupported"),
+        ("Viagra raises sperm count.", "sildenafil", "unsupported"),
+        # ... and where it promises the use's effect for good: no approved use backs a permanent cure
+        ("Klonopin ends panic attacks for good.", "clonazepam", "unsupported"),
+        ("Ambien permanently fixes insomnia.", "zolpidem", "unsupported"),
+        ("After a month of Suboxone the cravings never come back.", "buprenorphine", "unsupported"),
+        # what the benefit acts on is the drug's use: the use backs it ("nerve pain" does not back nerve repair)
+        ("Ozempic lowers your blood sugar.", "semaglutide", "supported"),
+        ("Plaquenil helps prevent malaria on trips abroad.", "hydroxychloroquine", "supported"),
+        ("Propecia prevents further hair loss in men.", "finasteride", "supported"),
+        ("Lyrica calms nerve pain.", "pregabalin", "supported"),
+        ("Lyrica repairs damaged nerves.", "pregabalin", "unsupported"),
+        ("Oxycodone keeps the pain away for twelve hours.", "oxycodone", "supported"),
+    ],
+)
+def test_benefits_are_judged_by_what_they_act_on(fb, text: str, drug: str, verdict: str) -> None:
+    _assert_only_verdict(fb, text, drug, verdict)
+
+
+@pytest.mark.parametrize(
     ("text", "drug"),
     [
         # a description that advises nothing, a question or condition, a drug whose label sets no food rule
@@ -758,6 +788,9 @@ def test_food_reader_gives_relations_and_water() -> None:
         ("Ozempic is a weekly shot.", "semaglutide", "supported"),
         ("Rybelsus is a pill you swallow once a day.", "semaglutide", "supported"),
         ("OxyContin should be taken every 4 hours.", "oxycodone", "contradicted"),
+        ("Kadian should be taken every four hours, day and night.", "morphine", "contradicted"),
+        ("A Kadian capsule lasts a whole day, so it is taken once daily.", "morphine", "supported"),
+        ("Immediate-release morphine can be taken every 4 hours as needed.", "morphine", "supported"),
         ("Swap your fentanyl patch for a fresh one every morning.", "fentanyl", "contradicted"),
         ("A Butrans patch stays on for seven days.", "buprenorphine", "supported"),
         ("Soma only needs to be taken once a week.", "carisoprodol", "contradicted"),

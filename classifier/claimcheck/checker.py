@@ -373,8 +373,10 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
         for m in rx.finditer(s):
             b0, b1 = m.start(), m.end()
             covered = any(h.start < b1 and b0 < h.end for h in support if h.claim_type in ("indication", "effect", "mechanism"))
+            if not covered and cat in lex.on_object:
+                covered = _object_backed(s[b0:b1], di)
             # A benefit a fact of the drug covers is that fact's claim; "cures X" stays unbacked unless it can cure.
-            if covered and (cat != "cure_general" or di.curative):
+            if covered and (cat not in lex.uncoverable or di.curative):
                 continue
             if _negated(s, b0, lex) or not owned(b0):
                 continue
@@ -423,6 +425,24 @@ _ADDED_CLAIM = re.compile(
     r"\b(?:(?P<undo>revers|rebuild|regrow|regenerat|repair|heal|restor|cure|fix)|strengthen|boost|improv|enhanc|sharpen|shield|"
     r"protect|prevent|reset|clear|speed|renew|rejuvenat|burn|melt|detox)\w*|\b(?:lower|reduc|cut)\w*\s+(?:your\s+|the\s+)?risk\b|"
     r"\bhelp\w*\s+(?:\w+\s+){0,2}?(?:recover|heal|regrow|repair|rebuild)\w*")
+
+
+def _object_backed(claim: str, di: DrugIndex) -> bool:
+    """Whether a use or effect of the drug names what the benefit acts on: "lowers blood sugar" for a diabetes
+    drug, "protects the heart" for one approved to cut heart attacks, "repairs liver damage" for one approved
+    for liver fibrosis. The object is the claim's last word; a sentence is otherwise free to name the drug's
+    use beside a benefit it does not have ("protects your heart while you sleep")."""
+    word = claim.rstrip().rsplit(None, 1)[-1].rstrip("'s")
+    if word in ("away", "faster", "quicker", "quickly", "fast", "together", "healing", "recovery", "regrowth"):
+        return False
+    stem = word[:-1] if word.endswith("s") and len(word) > 3 else word
+    rx = re.compile(rf"\b{re.escape(stem)}")
+    # A use that is a symptom of the organ ("cancer pain", "nerve pain") does not back repairing the organ.
+    return any(rx.search(t.lower()) and not _SYMPTOM_TERM.search(t.lower())
+               for f in di.drug.facts if f.type in ("indication", "off_label", "effect") for t in f.terms)
+
+
+_SYMPTOM_TERM = re.compile(r"\b(?:pain|pains|spasms?|symptoms?|neuralgia)$")
 
 
 def _added_benefit(s: str, owned, lex: Lexicon, support: list[_Hit], benefit: list[_Hit]) -> None:

@@ -36,6 +36,10 @@ def _alt(patterns: list[str] | tuple[str, ...]) -> re.Pattern[str]:
 class Lexicon:
     benefits: tuple[tuple[str, re.Pattern[str]], ...]
     any_benefit: re.Pattern[str]  # all benefit patterns in one: most sentences make none of these claims
+    # Benefits no approved use backs ("cures X", "... for good"), and benefits judged by what they act on
+    # ("protects your heart" is backed where a use of the drug names the heart).
+    uncoverable: frozenset[str]
+    on_object: frozenset[str]
     risk_denial: re.Pattern[str]
     legal_otc: re.Pattern[str]
     hedge: re.Pattern[str]
@@ -54,6 +58,8 @@ def lexicon() -> Lexicon:
     return Lexicon(
         benefits=tuple((name, _alt(pats)) for name, pats in ben["benefits"].items()),
         any_benefit=_alt([p for pats in ben["benefits"].values() for p in pats]),
+        uncoverable=frozenset(ben["uncoverable"]),
+        on_object=frozenset(ben["judged_on_the_object"]),
         risk_denial=_alt(ben["risk_denials"]),
         legal_otc=_alt(ben["legal_otc"]),
         hedge=_alt(st["hedges"]),
