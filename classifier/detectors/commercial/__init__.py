@@ -4,11 +4,13 @@ Six small detectors, each raising one flag code with the exact span that shows i
 
 ``commercial.buy_link``
     purchase calls to action in link anchors, in link targets and injected into running text
-    ("Buy valium acts on ..."), add-to-cart and price-per-pill lines.
+    ("Buy valium acts on ..."), an order to buy at a shop's address next to drug names, "get your X
+    shipped", add-to-cart and price-per-pill lines.
 ``commercial.pharmacy``
     online-pharmacy pitches: product names with strengths ("Xanax 2mg bars"), "no prescription needed",
     overnight / discreet delivery, questionnaire prescribing, telehealth pitches centred on a controlled
-    substance, coupons, a drug name in the page's domain or slug.
+    substance, coupons, crypto payment, a drug name in the page's domain or slug, and a shop front that
+    calls itself an online pharmacy and sells on two of those terms without naming a drug.
 ``commercial.lead_generation``
     a call to action around a phone number or a form that routes the reader to paid treatment referral.
     Numbers are recognised by ``phonenumbers``; named public helplines are not lead generation.
@@ -20,7 +22,8 @@ Six small detectors, each raising one flag code with the exact span that shows i
 ``commercial.donation_or_affiliate``
     affiliate disclosures, donation widgets and sponsored-content markers (low-severity context).
 
-A drug name alone is never a signal: every rule needs selling context, a disguise or a mix. Everything
+A drug name alone is never a signal: every rule needs selling context, a disguise or a mix. Disguised
+names ("X@nax") count as drug names for every rule that needs one nearby. Everything
 the detectors need per page (drug mentions, disguised names, the main drug) is computed once and shared.
 Figures (false positives on reliable journalism and drug labels, recall and precision on held-out
 fixtures): ``healthcred evaluate commercial`` (:mod:`classifier.evaluation.commercial`).
@@ -67,6 +70,7 @@ from .buy_link import (  # noqa: F401
     _CART,
     _CART_HREF,
     _CART_START,
+    _LISTED_PRICE,
     _PER_PILL,
     _PRICE_PER_PILL,
     _PRICE_PER_PILL_START,
@@ -147,8 +151,11 @@ from .pharmacy import (  # noqa: F401
     _NO_RX_WEAK,
     _OFFER,
     _ORDERING,
+    _PAYMENT,
     _QUESTIONNAIRE,
     _QUESTIONNAIRE_START,
+    _SELF_PHARMACY,
+    _SELF_PHARMACY_START,
     _STRENGTH,
     _TELEHEALTH,
     _TELEHEALTH_START,

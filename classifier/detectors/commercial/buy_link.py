@@ -16,11 +16,20 @@ _ADJ = r"(?:(?:cheap|cheapest|generic|discount(?:ed)?|real|genuine|brand|legit|l
 _BUY_AT = re.compile(r"(?<![\w-])(" + _BUY_VERB + r")\s+" + _ADJ)
 _BUY_AT_START = ("buy", "order", "purchas", "shop")
 _SELL_TAIL = re.compile(
-    r"(?:\s{0,3}\d{1,5}(?:\.\d{1,3})?\s{0,3}mg)?(?:[ \t]{1,3}(?:online|now|today|cheap|overnight|fast|for\s+sale|cod|"
+    # a salt or release form and a strength may come between the name and the selling words
+    r"(?:[ \t]{1,3}(?:hcl|hydrochloride|cypionate|enanthate|propionate|sulfate|sulphate|tartrate|bitartrate|succinate|"
+    r"phosphate|acetate|citrate|mesylate|maleate|besylate|sodium|xr|er|ir|sr|cr))?"
+    r"(?:\s{0,3}\d{1,5}(?:\.\d{1,3})?\s{0,3}mg)?(?:[ \t]{1,3}(?:online|now|today|cheap|overnight|fast|for\s+sale|cod|here|"
     r"without\s+(?:a\s+|any\s+)?(?:prescription|rx|script)|no\s+(?:prescription|rx)|"
-    r"with\s+no\s+(?:prescription|rx)|in\s+(?:the\s+)?(?:usa|uk|us)|usa|uk|next[\s-]day|same[\s-]day))+",
+    r"with\s+no\s+(?:prescription|rx)|in\s+(?:the\s+)?(?:usa|uk|us)|usa|uk|next[\s-]day|same[\s-]day)\b)+",
     re.I,
 )
+# "Order today at shop.example": the buy verb's object is a shop's address, the drugs are named nearby.
+_SHOP_AT = re.compile(r"(?:(?:now|today|online|securely|here)\s+){0,2}(?:at|from|on|via)\s+(?:https?://)?(?:www\.)?"
+                      r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b")
+# "get your 4dderall shipped fast", "get some Xanax delivered today": a seller's offer around a name.
+_GET_BEFORE = re.compile(r"\bget\s+(?:your|some|the)\s+$")
+_GET_AFTER = re.compile(r"[^\n.!?]{0,30}?\b(?:shipped|delivered|overnight|to\s+your\s+door)\b")
 # Who says "buy X online" decides what it is: a reader addressed ("how to", "you can") or a shop line,
 # not a reporter describing what others do ("people who buy X online").
 _ADDRESSED = re.compile(r"(?:where\s+to|how\s+to|here\s+to|click\s+to|you\s+can|can\s+i|can\s+you|best\s+place\s+to|"
@@ -40,6 +49,13 @@ _PRICE_PER_PILL = re.compile(
     r"|[$€£]\s?\d+[.,]\d{2}\s*/\s*(?:pill|tablet|tab|capsule|cap)s?\b)",
     re.I,
 )
+# A bare price per tablet ("$1.85 per pill") sells only on a product card's short line; in prose it is
+# reporting ("sold on the street for $30 a pill").
+_LISTED_PRICE = re.compile(r"[$€£]\s?\d{1,4}(?:[.,]\d{1,2})?\s*(?:per|each|a)\s+(?:pill|tablet|tab|capsule|cap)s?\b", re.I)
+_LISTING_LINE = 100
+# A line that reads as a sentence about prices is reporting, however short.
+_PRICE_PROSE = re.compile(r"\b(?:is|are|was|were|said|says|costs?|sold|sells?|paid|pays?|charged?|charges|fetch\w*|went|goes)\b",
+                          re.I)
 # The words (or currency signs) each pattern's matches begin with, looked for in page.lower.
 _PRICE_PER_PILL_START = ("only", "just", "from", "as", "starting", "low", "price", "$", "€", "£")
 _CART_START = ("add", "buy", "order", "checkout", "proceed")
@@ -65,11 +81,21 @@ class BuyLinkDetector(Detector):
             if flag is not None:
                 flags.append(flag)
         flags.extend(self._text(page, ctx))
-        if ctx.rx:
+        if ctx.named:
             for m in _finditer_at(_PRICE_PER_PILL, page.text, page.lower, _PRICE_PER_PILL_START):
                 if _PER_PILL.search(m.group()) and _near(ctx, m.start(), m.end(), 400) is not None:
                     flags.append(make_flag(page, self.code, m.start(), m.end(), 0.6,
                                            "A per-pill price offer: the page sells medicine by the tablet."))
+            seen = {f.start for f in flags}
+            for m in _finditer_at(_LISTED_PRICE, page.text, page.lower, ("$", "€", "£")):
+                line_start = page.text.rfind("\n", 0, m.start()) + 1
+                line_end = page.text.find("\n", m.end())
+                line_end = len(page.text) if line_end < 0 else line_end
+                if (line_end - line_start <= _LISTING_LINE and not any(line_start <= p < line_end for p in seen)
+                        and not _PRICE_PROSE.search(page.text, line_start, line_end)
+                        and _near(ctx, m.start(), m.end(), 200) is not None):
+                    flags.append(make_flag(page, self.code, m.start(), m.end(), 0.6,
+                                           "A price per tablet on a product listing: the page sells medicine by the tablet."))
             for m in _finditer_at(_CART, page.text, page.lower, _CART_START):
                 if not _in_links(page, m.start(), m.end()) and _near(ctx, m.start(), m.end(), 400) is not None:
                     flags.append(make_flag(page, self.code, m.start(), m.end(), 0.6,
@@ -107,11 +133,17 @@ class BuyLinkDetector(Detector):
             hit = _drug_at(low, m.end())
             if hit is None and m.end() in disguised:
                 hit = (disguised[m.end()].drug, disguised[m.end()].end)
+            tail = _SELL_TAIL.match(low, hit[1]) if hit is not None else None
             if hit is None:
-                continue
+                shop = _SHOP_AT.match(low, m.end())
+                if shop is not None and _trusted(_host_path("https://" + shop.group().split()[-1].split("//")[-1])[0]):
+                    continue  # "order online at cvs.com": a pharmacy the lexicon trusts
+                near = _near(ctx, m.start(), m.end(), 400) if shop else None
+                if near is None:
+                    continue
+                hit, tail = (near.drug, shop.end()), shop
             drug, name_end = hit
             verb_start = m.start(1)
-            tail = _SELL_TAIL.match(low, name_end)
             end = tail.end() if tail else name_end
             if _in_links(page, verb_start, end):
                 continue  # the anchor rule owns it
@@ -128,6 +160,12 @@ class BuyLinkDetector(Detector):
             else:
                 continue
             out.append(make_flag(page, self.code, verb_start, end, _severity(0.7, drug), why + "."))
+        for m in ctx.named:
+            get = _GET_BEFORE.search(low, max(0, m.start - 12), m.start)
+            after = _GET_AFTER.match(low, m.end) if get else None
+            if after is not None and not _in_links(page, get.start(), after.end()):
+                out.append(make_flag(page, self.code, get.start(), after.end(), _severity(0.7, m.drug),
+                                     "The reader is offered a drug delivered to them."))
         return out
 
 

@@ -19,6 +19,9 @@ class _Context:
     # The buy and pharmacy rules read disguised names too, so that "Order P.e.r.c.o.c.e.t" is a buy
     # phrase and "Tr4m4dol 100mg" a product listing.
     disguised: tuple[_Disguise, ...] = ()
+    # Prescription-drug names, plain or disguised, in page order: what selling words must sit near. A spam
+    # mail that only names "X@nax" and "V1agra" sells them as surely as one that spells them out.
+    named: tuple[Mention, ...] = ()
 
 
 _last: tuple[weakref.ref, _Context] | None = None
@@ -37,15 +40,20 @@ def _context(page: Page) -> _Context:
     for m in rx:
         counts[m.drug] = counts.get(m.drug, 0) + 1
     main = max(counts, key=counts.__getitem__) if counts else None
-    ctx = _Context(mentions, rx, main if main and counts[main] >= 3 else None, _DISGUISES.find(page))
+    disguised = _DISGUISES.find(page)
+    named = rx
+    if disguised:
+        named = tuple(sorted((*rx, *(Mention(d.start, d.end, d.drug, page.text[d.start:d.end], "disguised")
+                                     for d in disguised)), key=lambda m: m.start))
+    ctx = _Context(mentions, rx, main if main and counts[main] >= 3 else None, disguised, named)
     _last = (weakref.ref(page), ctx)
     return ctx
 
 
 def _near(ctx: _Context, start: int, end: int, window: int = 300) -> Mention | None:
-    """The nearest prescription-drug mention within ``window`` characters of a span."""
+    """The nearest prescription-drug name (plain or disguised) within ``window`` characters of a span."""
     best, dist = None, window + 1
-    for m in ctx.rx:
+    for m in ctx.named:
         d = max(0, m.start - end, start - m.end)
         if d < dist:
             best, dist = m, d

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from ...drugs import Mention
 from ...page import Page
 from ...results import Flag
 from ..base import Detector, make_flag
@@ -12,6 +15,15 @@ from .context import _context
 _MARKETS = {"anxiety": "anxiety", "sleep": "sleep", "pain": "pain", "erectile": "erectile", "weight": "weight",
             "stimulant": "stimulant", "hair loss": "lifestyle", "acne": "lifestyle", "anabolic": "anabolic"}
 _LIFESTYLE = frozenset({"erectile", "weight", "lifestyle", "anabolic"})
+# What separates the items of a list of names: commas, bars, slashes, bullets ("and" is prose).
+_SEPARATOR = re.compile(r"\s*[,;|/·•+]\s*")
+
+
+def _listed(text: str, named: tuple[Mention, ...], i: int) -> bool:
+    """Whether name ``i`` sits in a list: only a separator between it and the name before or after it."""
+    m = named[i]
+    return ((i > 0 and _SEPARATOR.fullmatch(text, named[i - 1].end, m.start) is not None)
+            or (i + 1 < len(named) and _SEPARATOR.fullmatch(text, m.end, named[i + 1].start) is not None))
 
 
 class DrugMixDetector(Detector):
@@ -24,12 +36,15 @@ class DrugMixDetector(Detector):
 
     def detect(self, page: Page) -> list[Flag]:
         ctx = _context(page)
+        named = ctx.named
+        text = page.text
         marked = []
-        for m in ctx.rx:
+        for i, m in enumerate(named):
             drug = _DRUGS.get(m.drug)
             market = _MARKETS.get(drug.category) if drug else None
-            # Brands in running prose are capitalised; a lower-case "soma" is more often the cell body.
-            if market and (m.kind != "brand" or m.surface[:1].isupper()):
+            # Brands in running prose are capitalised; a lower-case "soma" is more often the cell body,
+            # unless it stands in a list of drug names ("tags: xanax, cialis, soma, ambien").
+            if market and (m.kind != "brand" or m.surface[:1].isupper() or _listed(text, named, i)):
                 marked.append((m, market))
         if len(marked) < 3:
             return []

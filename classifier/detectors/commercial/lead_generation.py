@@ -38,6 +38,8 @@ _FORM_LEAD = re.compile(
     r"\b(?:free|instant|online)\s+insurance\s+(?:verification|check)\b|"
     r"\b(?:speak|talk)\s+(?:with|to)\s+(?:an?\s+|our\s+)?(?:admissions|treatment|intake|recovery)\s+"
     r"(?:specialists?|advisors?|navigators?|coordinators?|counsel(?:l)?ors?|team)\b|"
+    r"\b(?:admissions|intake)\s+(?:specialists?|advisors?|navigators?|coordinators?|counsel(?:l)?ors?|team)\s+"
+    r"(?:will|can|is\s+standing\s+by\s+to)\s+(?:call|text|contact|reach)\b|"
     r"\bfill\s+(?:out|in)\s+(?:the|our|this)\s+(?:short\s+|quick\s+|confidential\s+)?form\b[^.!?\n]{0,80}?"
     r"\b(?:treatment|rehab\w*|detox|recovery|addiction|admissions)\b",
     re.I,
@@ -46,7 +48,7 @@ _FORM_LEAD = re.compile(
 _REFERRAL_START = ("treatment", "rehab", "recovery", "addict", "detox", "admission", "insurance", "intake", "sober",
                    "substance", "help", "find", "get", "free")
 # The words a _FORM_LEAD match begins with (after its \b), found in page.lower.
-_FORM_LEAD_START = ("we", "verify", "check", "free", "instant", "online", "speak", "talk", "fill")
+_FORM_LEAD_START = ("we", "verify", "check", "free", "instant", "online", "speak", "talk", "fill", "admission", "intake")
 _DIGITS = re.compile(r"\d(?:[-. ()/]{0,2}\d){6}")
 _VANITY = re.compile(r"\b(?:1[-. ]?)?\(?8(?:00|33|44|55|66|77|88)\)?[-. ]?[A-Z0-9]{3}[-. ]?[A-Z0-9]{4}\b")
 # Every toll-free prefix (overlapping ones too): a _VANITY match begins at most 3 characters before it.

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ...drugs import Mention
 from ...page import Page
 from ...results import Flag
 from ..base import Detector, make_flag
@@ -83,6 +82,19 @@ _COUPON = re.compile(
 )
 
 
+_PAYMENT = re.compile(
+    r"\b(?:pay|payment|paying|accept\w*)\b[^.\n]{0,40}?\b(?:bitcoin|btc|usdt|tether|crypto(?:currency|currencies)?|"
+    r"monero|ethereum|western[ \t]+union|moneygram|gift[ \t]+cards?)\b",
+    re.I,
+)
+# A shop that calls itself an online pharmacy, in its own voice ("Welcome to ..., your trusted online pharmacy").
+_SELF_PHARMACY = re.compile(
+    r"\b(?:online|internet|mail[- ]order|canadian|international|offshore)[ \t]+(?:pharmacy|drugstore|drug[ \t]+store|chemist)\b",
+    re.I,
+)
+_SELF_PHARMACY_START = ("online", "internet", "mail", "canadian", "international", "offshore")
+_OWN_VOICE = re.compile(r"\b(?:welcome[ \t]+to|we|we're|our|us|your[ \t]+(?:trusted|favou?rite|reliable|#1|number[ \t]+one|"
+                        r"one-stop|online|licensed))\b", re.I)
 # The words each pattern's matches begin with (after its \b), looked for in page.lower.
 _NO_RX_STRONG_START = ("no", "without", "prescription")
 _DELIVERY_START = ("overnight", "next", "same", "express", "discreet", "cash", "pay", "accept", "cod", "ship",
@@ -104,8 +116,8 @@ class PharmacyDetector(Detector):
 
     def detect(self, page: Page) -> list[Flag]:
         ctx = _context(page)
-        if not ctx.rx and not ctx.disguised:
-            return []
+        if not ctx.named:
+            return self._storefront(page)
         flags = self._phrases(page, ctx)
         flags.extend(self._url(page, ctx))
         flags.extend(self._strengths(page, ctx, selling=bool(flags)))
@@ -115,8 +127,7 @@ class PharmacyDetector(Detector):
         text, low = page.text, page.lower
         found = []
         # A disguised name is a seller's habit in itself: it counts like a brand with an offer beside it.
-        names = [*ctx.rx, *(Mention(d.start, d.end, d.drug, text[d.start:d.end], "disguised") for d in ctx.disguised)]
-        for m in sorted(names, key=lambda m: m.start):
+        for m in ctx.named:
             s = _STRENGTH.match(text, m.end)
             if s is None:
                 continue
@@ -155,6 +166,7 @@ class PharmacyDetector(Detector):
             (_DELIVERY, _DELIVERY_START, 500, 0.55, "Mail-order delivery terms next to a prescription drug"),
             (_QUESTIONNAIRE, _QUESTIONNAIRE_START, 600, 0.6, "Prescribing by online form instead of a clinical visit"),
             (_COUPON, coupon_starts, 300, 0.45, "A price promotion for a prescription drug"),
+            (_PAYMENT, ("pay", "accept"), 400, 0.55, "Payment in crypto-currency or untraceable transfers for medicine"),
         ):
             for m in _finditer_at(rx, text, low, starts) if starts else rx.finditer(text):
                 near = _near(ctx, m.start(), m.end(), window)
@@ -179,6 +191,26 @@ class PharmacyDetector(Detector):
                                      f"A remote-prescribing pitch on a page centred on a controlled substance "
                                      f"({main.generic if main else ctx.main_drug})."))
         return out
+
+    def _storefront(self, page: Page) -> list[Flag]:
+        """A page that names no drug can still be a pharmacy's shop front: it calls itself an online pharmacy
+        in its own voice and sells on at least two of the terms shops use (no prescription, mail-order
+        delivery, crypto payment, promotions). One of them is not enough: news about rogue pharmacies
+        names them too."""
+        text, low = page.text, page.lower
+        if "pharmac" not in low and "drug" not in low and "chemist" not in low:
+            return []
+        for m in _finditer_at(_SELF_PHARMACY, text, low, _SELF_PHARMACY_START):
+            s, e = _sentence(page, m.start())
+            if not _OWN_VOICE.search(text, s, e):
+                continue
+            a, b = max(0, m.start() - 1500), min(len(text), m.end() + 1500)
+            kinds = sum(rx.search(text, a, b) is not None for rx in (_NO_RX_STRONG, _DELIVERY, _PAYMENT, _COUPON))
+            if kinds >= 2:
+                return [make_flag(page, self.code, m.start(), m.end(), 0.6,
+                                  f"A shop front that calls itself an online pharmacy and sells on {kinds} of the "
+                                  "terms rogue pharmacies use (no prescription, delivery, payment, promotions).")]
+        return []
 
     def _url(self, page: Page, ctx: _Context) -> list[Flag]:
         if not page.url:
