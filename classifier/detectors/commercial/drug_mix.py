@@ -16,7 +16,7 @@ _MARKETS = {"anxiety": "anxiety", "sleep": "sleep", "pain": "pain", "erectile": 
             "stimulant": "stimulant", "hair loss": "lifestyle", "acne": "lifestyle", "anabolic": "anabolic"}
 _LIFESTYLE = frozenset({"erectile", "weight", "lifestyle", "anabolic"})
 # What separates the items of a list of names: commas, bars, slashes, bullets ("and" is prose).
-_SEPARATOR = re.compile(r"\s*[,;|/·•+]\s*")
+_SEPARATOR = re.compile(r"\s{0,3}[,;|/·•+]\s{0,3}")
 
 
 def _listed(text: str, named: tuple[Mention, ...], i: int) -> bool:
