@@ -978,3 +978,26 @@ def test_duration_reader_gives_lengths_and_how_they_are_put() -> None:
     assert read("a 10-day course is usual") == [("10-day course", 10.0, 10.0, "span", False, False, False)]
     assert read("it is safe for years")[0][1:4] == (365.0, float("inf"), "open")
     assert read("short-term use only")[0][3:5] == ("short", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict"),
+    [
+        # a group described by what it has never done: its "never" forbids nothing, the permission stands
+        ("A Duragesic patch is a fine way to start someone who has never taken opioids.", "fentanyl", "contradicted"),
+        ("Doctors can start Duragesic in people who have never used opioids.", "fentanyl", "contradicted"),
+        ("Duragesic is not for people who have never taken opioids before.", "fentanyl", "supported"),
+        ("The 200 mg MS Contin tablet is a good choice for someone new to opioids.", "morphine", "contradicted"),
+        ("Exalgo should not be given to opioid-naive patients.", "hydromorphone", "supported"),
+        # control status denied in other words
+        ("Modafinil isn't scheduled by the DEA.", "modafinil", "contradicted"),
+        ("Naltrexone is not scheduled under federal law.", "naltrexone", "supported"),
+        # a starting dose named after the amount
+        ("For a first-time user, OxyContin 60 mg is a reasonable starting dose.", "oxycodone", "contradicted"),
+        # PDE5 inhibitors need sexual stimulation
+        ("Cialis produces an erection automatically, no matter what.", "tadalafil", "contradicted"),
+        ("Levitra works even when you're not in the mood.", "vardenafil", "contradicted"),
+    ],
+)
+def test_group_described_by_never_control_status_and_stimulation(fb, text: str, drug: str, verdict: str) -> None:
+    _assert_only_verdict(fb, text, drug, verdict)

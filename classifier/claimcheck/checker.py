@@ -45,7 +45,7 @@ _ATTRIB = re.compile(
 )
 _GAP_BLOCK = re.compile(
     r"\b(?:with|than|like|unlike|versus|vs|compared|combin\w*|mix\w*|plus|alongside|along|instead|replac\w*|"
-    r"from|to|and|or|other|others|such|including|while|but|whereas|taking|take|takes|using|used|similar|same|"
+    r"from|to|and|or|other|others|such|including|while|but|whereas|taking|take|takes|taken|tried|using|used|similar|same|who|whom|"
     r"treat\w*|prescribed|given|than|if|when|unless|after|before|on|adding|stopping|switching)\b|\bstarting\s+$|[;:]"
 )
 _AS = re.compile(r"\bas\b")
@@ -68,7 +68,8 @@ _AS_OK = re.compile(r"(?:known|classified|acts?|works?|serves?|categori[sz]ed|la
 _BEFORE_TRUE = re.compile(r"^(?:e?s )?(?:(?:drugs?|medications?|medicines?|agents?|class|family|group) )?(?:, )?(?:(?:such as|including|called|named|like) )?(?:the )?(?:(?:drug|medication) )?$")
 _BEFORE_FALSE = re.compile(r"^(?:e?s )?(?:(?:drugs?|medications?|agents?) )?(?:, )?(?:(?:such as|including|called|named) )?(?:the )?$")
 _SCHED = re.compile(r"\bschedule[- ]?(iv|v|iii|ii|i|[1-5])\b|\bc-(iv|iii|ii|v)\b")
-_CONTROLLED = re.compile(r"\bcontrolled\s+(?:prescription\s+)?(?:substances?|drugs?|medications?|medicines?)\b|\bscheduled\s+(?:drugs?|substances?)\b|\b(?:is|are)\s+(?:not\s+)?(?:federally\s+)?controlled\b")
+_CONTROLLED = re.compile(r"\bcontrolled\s+(?:prescription\s+)?(?:substances?|drugs?|medications?|medicines?)\b|\bscheduled\s+(?:drugs?|substances?)\b|\b(?:is|are)(?:n['’]t|\s+not)?\s+(?:federally\s+)?controlled\b|"
+                         r"\b(?:is|are)(?:n['’]t|\s+not)?\s+(?:federally\s+)?scheduled\s+(?:by|under|federally|in\s+the\s+us)\b")
 _RX = re.compile(r"\bprescription[- ]only\b|\bprescription\s+(?:medications?|drugs?|medicines?)\b|\brequires?\s+a\s+(?:valid\s+)?prescription\b|\bonly\s+(?:available\s+)?(?:by|with)\s+(?:a\s+)?prescription\b")
 _ILLEGAL = re.compile(r"\b(?:illegal|unlawful|against\s+the\s+law|not|never|cannot|can't|can’t)\b")
 _USE_FRAME = re.compile(
@@ -654,7 +655,7 @@ def _legal(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], suppo
         return
     m = _CONTROLLED.search(s)
     if m is not None and owned(m.start()):
-        neg = _negated(s, m.start(), lex) or re.search(r"\bnot\b", m.group()) is not None
+        neg = _negated(s, m.start(), lex) or re.search(r"\bnot\b|n['’]t\b", m.group()) is not None
         controlled_claim = not neg
         if value is not None:
             verdict = "supported" if controlled_claim else "contradicted"
@@ -908,7 +909,8 @@ _PERMIT = re.compile(
     rf"\b{_APPROVED}|"
     r"\b(?:safe|safely|fine|ok|okay|good|great|ideal|perfect|suitable|appropriate|recommended|first[- ]line|best|go-to|sensible)\b|"
     r"\b(?:meant|intended|designed|made)\s+(?:to\s+be\s+(?:used|taken)|for|as)\b|\bworks\s+(?:well|great)\b|"
-    r"\bcan\s+(?:safely\s+|still\s+|also\s+)?(?:use|take|have|be\s+(?:given|used|taken|prescribed))\b|\bno\s+problem\b|\bgentle\b|"
+    r"\bcan\s+(?:safely\s+|still\s+|also\s+)?(?:use|take|have|start|prescribe|give|be\s+(?:given|used|taken|prescribed|started))\b|"
+    r"\bno\s+problem\b|\bgentle\b|"
     r"\bno\s+reason\s+(?:not\s+)?to\s+(?:avoid|skip|stop)\b|"
     r"\b(?:doesn['’]t|does\s+not|shouldn['’]t|should\s+not|won['’]t|will\s+not)\s+(?:stop|keep|prevent)\s+(?:you|anyone|people|patients|them)\s+from\b")
 #: For an unapproved use only the claim that it is approved or proven counts ("a good option for ADHD" is an
@@ -1003,7 +1005,9 @@ def _not_for(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], sup
                 after = _CLAUSE.search(s, q0)
                 c1 = after.start() if after else len(s)
             phrase = f"'{s[t0:t1]}'"
-            f = forbid.search(s, max(c0, t0 - 80), min(c1, t1 + 60))
+            # "someone who has never taken opioids" names the group; its "never" forbids nothing
+            f = next((f for f in forbid.finditer(s, max(c0, t0 - 80), min(c1, t1 + 60))
+                      if not (f.start() < t1 and t0 < f.end())), None)
             if f is not None and not _OPEN_QUESTION.search(s, max(q0, c0) if f.start() >= q0 else c0, f.start()):
                 support.append(_Hit(t0, t1, "supported", "not_for", fact, f"{phrase}: '{s[f.start():f.end()].strip()}'"))
                 return

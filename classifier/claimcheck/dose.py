@@ -60,7 +60,8 @@ _CUES = re.compile(
 )
 # "... 4 mg a day is the maximum", "10 mg is the starting dose" (read with ``match`` at the end of the amount).
 _CUE_AFTER = re.compile(
-    r"\s{0,20}(?:(?:is|as|was|being|are)\s+(?:the\s+|your\s+|its\s+|a\s+)?(?:absolute\s+|daily\s+|recommended\s+|label(?:led)?\s+|official\s+|safe\s+|usual\s+|typical\s+)?"
+    r"\s{0,20}(?:(?:is|as|was|being|are)\s+(?:the\s+|your\s+|its\s+|a\s+)?(?:absolute\s+|daily\s+|recommended\s+|label(?:led)?\s+|official\s+|safe\s+|usual\s+|typical\s+|"
+    r"good\s+|sensible\s+|reasonable\s+|normal\s+|common\s+|standard\s+)?"
     r"(?:(?P<max>max(?:imum)?|limit|most|ceiling|upper\s+limit|cap|top\s+dose)|(?P<start>start(?:ing)?\s+(?:dose|point)|initial\s+dose)|"
     r"(?P<usual>usual|typical|standard|normal|recommended)\b)|(?P<max2>max(?:imum)?)\b|"
     # "... is within the label limit", "... is perfectly safe": an amount called allowed
