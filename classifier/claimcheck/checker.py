@@ -433,7 +433,7 @@ def _object_backed(claim: str, di: DrugIndex) -> bool:
     drug, "protects the heart" for one approved to cut heart attacks, "repairs liver damage" for one approved
     for liver fibrosis. The object is the claim's last word; a sentence is otherwise free to name the drug's
     use beside a benefit it does not have ("protects your heart while you sleep")."""
-    word = claim.rstrip().rsplit(None, 1)[-1].rstrip("'s")
+    word = claim.rstrip().rsplit(None, 1)[-1].removesuffix("'s").removesuffix("\u2019s")
     if word in ("away", "faster", "quicker", "quickly", "fast", "together", "healing", "recovery", "regrowth"):
         return False
     stem = word[:-1] if word.endswith("s") and len(word) > 3 else word

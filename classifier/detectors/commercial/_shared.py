@@ -28,6 +28,12 @@ def _severity(base: float, drug_id: str | None) -> float:
     return min(1.0, base + 0.25) if drug_id and _is_controlled(drug_id) else base
 
 
+def _line(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the line (between newlines) holding ``text[start:end]``."""
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
+
+
 def _sentence(page: Page, pos: int) -> tuple[int, int]:
     span = page.sentence_at(pos)
     return (span.start, span.end) if span is not None else (pos, min(len(page.text), pos + 1))

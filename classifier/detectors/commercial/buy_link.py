@@ -7,7 +7,7 @@ import re
 from ...page import Page
 from ...results import Flag
 from ..base import Detector, make_flag
-from ._shared import _DRUGS, _finditer_at, _sentence, _severity
+from ._shared import _DRUGS, _finditer_at, _line, _sentence, _severity
 from .context import _Context, _context, _near
 from .urls import _host_path, _is_locator, _trusted, _url_sells
 
@@ -25,8 +25,8 @@ _SELL_TAIL = re.compile(
     re.I,
 )
 # "Order today at shop.example": the buy verb's object is a shop's address, the drugs are named nearby.
-_SHOP_AT = re.compile(r"(?:(?:now|today|online|securely|here)\s+){0,2}(?:at|from|on|via)\s+(?:https?://)?(?:www\.)?"
-                      r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b")
+_SHOP_AT = re.compile(r"(?:(?:now|today|online|securely|here)\s+){0,2}(?:at|from|on|via)\s+(?:https?://)?"
+                      r"(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\b")
 # "get your 4dderall shipped fast", "get some Xanax delivered today": a seller's offer around a name.
 _GET_BEFORE = re.compile(r"\bget\s+(?:your|some|the)\s+$")
 _GET_AFTER = re.compile(r"[^\n.!?]{0,30}?\b(?:shipped|delivered|overnight|to\s+your\s+door)\b")
@@ -88,9 +88,7 @@ class BuyLinkDetector(Detector):
                                            "A per-pill price offer: the page sells medicine by the tablet."))
             seen = {f.start for f in flags}
             for m in _finditer_at(_LISTED_PRICE, page.text, page.lower, ("$", "€", "£")):
-                line_start = page.text.rfind("\n", 0, m.start()) + 1
-                line_end = page.text.find("\n", m.end())
-                line_end = len(page.text) if line_end < 0 else line_end
+                line_start, line_end = _line(page.text, m.start(), m.end())
                 if (line_end - line_start <= _LISTING_LINE and not any(line_start <= p < line_end for p in seen)
                         and not _PRICE_PROSE.search(page.text, line_start, line_end)
                         and _near(ctx, m.start(), m.end(), 200) is not None):
@@ -133,16 +131,16 @@ class BuyLinkDetector(Detector):
             hit = _drug_at(low, m.end())
             if hit is None and m.end() in disguised:
                 hit = (disguised[m.end()].drug, disguised[m.end()].end)
-            tail = _SELL_TAIL.match(low, hit[1]) if hit is not None else None
-            if hit is None:
+            if hit is not None:
+                drug, name_end = hit
+                tail = _SELL_TAIL.match(low, name_end)
+            else:
+                # "Order now at shop.example": the object is a shop (one the lexicon trusts is no pitch)
                 shop = _SHOP_AT.match(low, m.end())
-                if shop is not None and _trusted(_host_path("https://" + shop.group().split()[-1].split("//")[-1])[0]):
-                    continue  # "order online at cvs.com": a pharmacy the lexicon trusts
-                near = _near(ctx, m.start(), m.end(), 400) if shop else None
+                near = _near(ctx, m.start(), m.end(), 400) if shop and not _trusted(shop.group("host")) else None
                 if near is None:
                     continue
-                hit, tail = (near.drug, shop.end()), shop
-            drug, name_end = hit
+                drug, name_end, tail = near.drug, shop.end(), shop
             verb_start = m.start(1)
             end = tail.end() if tail else name_end
             if _in_links(page, verb_start, end):

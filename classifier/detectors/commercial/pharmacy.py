@@ -8,7 +8,7 @@ from collections import Counter
 from ...page import Page
 from ...results import Flag
 from ..base import Detector, make_flag
-from ._shared import _DRUGS, _finditer_at, _is_controlled, _sentence, _severity
+from ._shared import _DRUGS, _finditer_at, _is_controlled, _line, _sentence, _severity
 from .context import _Context, _context, _near
 from .urls import _host_path, _url_sells
 
@@ -131,9 +131,7 @@ class PharmacyDetector(Detector):
             s = _STRENGTH.match(text, m.end)
             if s is None:
                 continue
-            line_start = text.rfind("\n", 0, m.start) + 1
-            line_end = text.find("\n", s.end())
-            if _INSURANCE.search(text, line_start, line_end if line_end >= 0 else len(text)):
+            if _INSURANCE.search(text, *_line(text, m.start, s.end())):
                 continue  # a formulary or coverage table, not a shop
             # Labels and leaflets write "tablets" and "capsules"; shops and street sellers write "bars",
             # "pills", "strips" and "packs".
