@@ -113,7 +113,9 @@ class DrugDictionary:
     def find(self, text: str, *, lower: str | None = None, kinds: tuple[str, ...] = ("generic", "brand")) -> list[Mention]:
         """Whole-word drug names in ``text``; longest match wins where names overlap.
 
-        Street names are off by default: many are ordinary words ("bars", "blues", "vitamin R").
+        Street names are off by default: the commercial detectors look for names a shop would sell under. The
+        claim checker asks for them (a forum's "K-pin with your oxycodone" is about clonazepam); slang that is
+        also an everyday word ("bars", "lean") is not listed as a street name at all.
         """
         if not self._names:
             return []

@@ -83,7 +83,12 @@ _MAX_SENTENCE_CHARS = 1000
 _MAX_MENTIONS = 12
 _MAX_SENTENCES = 400
 _MAX_TERM_HITS = 60
-_LEGAL_HINT = re.compile(r"schedule|controlled|prescription|counter|otc\b|c-[iv]")
+_LEGAL_HINT = re.compile(r"schedule|controlled|prescription|counter|otc\b|c-[iv]|regulated")
+_CONDITION_SUBJECT = re.compile(r"\b(?:pain|symptoms?|seizures?|condition|illness|disease|diabetes|anxiety|asthma|pressure|"
+                                r"sugar|glucose|cravings?|insomnia|adhd|spasms?|epilepsy|withdrawal)\s+$")
+#: "isn't regulated at all": said of a scheduled drug, a denial of its control. Never read as a claim of
+#: control: every medicine is regulated in some sense.
+_UNREGULATED = re.compile(r"\b(?:is|are|'s|'re)(?:n['’]t|\s+not)\s+(?:\w+\s+)?regulated\b|\bunregulated\b")
 _DENIAL_HINT = re.compile(r"no|n['’]t|safe|without|free|zero|impossible|little|fine|harmless|ok")
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
 _DENIAL_RISK = re.compile(r"addict|dependen|habit|abuse|withdraw|toleran")
@@ -164,7 +169,7 @@ def check_page(page: Page, index: FactIndex) -> tuple[list[ClaimCheck], list[Fla
 def _claim_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
     # Every drug the dictionary knows is kept, with or without facts: a phrase next to another drug is that
     # drug's ("Rogaine is sold over the counter; Propecia ..."), even where only the other one is judged.
-    mentions = list(dictionary().find(page.text, lower=page.lower))
+    mentions = list(dictionary().find(page.text, lower=page.lower, kinds=("generic", "brand", "street")))
     if index.extra_names is not None:
         mentions.extend(_extra_mentions(page.lower, index))
         mentions.sort(key=lambda m: m[0] if isinstance(m, tuple) else m.start)
@@ -196,11 +201,22 @@ def _claim_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
             for s0, s1, drug in found:
                 sent.mentions.setdefault(drug, []).append((s0 - sp.start, s1 - sp.start))
                 sent.order.append((s0 - sp.start, drug))
+            if prev_drug in index.drugs and prev_i == i - 1 and prev_drug not in sent.mentions:
+                # "Codeine is weak. Its effect comes after CYP2D6 converts it to morphine.": a pronoun before
+                # the first name still refers back to the drug of the sentence before
+                m = _PRONOUN.search(low, 0, found[0][0] - sp.start)
+                if m is not None and "\n\n" not in page.text[sents[i - 1].end:sp.start]:
+                    sent.mentions[prev_drug] = [(m.start(), m.end())]
+                    sent.order.insert(0, (m.start(), prev_drug))
             if len(sent.mentions) > 1:  # only ownership among several drugs asks which are asides
                 sent.asides = frozenset(p for p, _ in sent.order if _aside(low, p))
             # A pronoun after the last drug named refers to it as well ("Valium ... and it ...").
             out.append(sent)
-            prev_drug, prev_i = found[-1][2], i
+            # A pronoun in the next sentence refers back to the drug the sentence was about, not to one named
+            # only for comparison ("Vyvanse gets gentler treatment than Adderall. It's only Schedule IV.").
+            prev_drug = next((f[2] for f in reversed(found) if f[2] in index.drugs
+                              and not _aside(low, f[0] - sp.start)), found[-1][2])
+            prev_i = i
             continue
         if prev_drug in index.drugs and prev_i == i - 1 and "\n\n" not in page.text[sents[i - 1].end:sp.start]:
             m = _PRONOUN.search(low)
@@ -348,6 +364,8 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
         _potency(sent, drug, spans, di, index, owned, lex, contra, support, weak)
     if named and agents_present and _SAFE_HINT.search(s):
         _combination_called_safe(s, drug, terms, lex, contra, support)
+    if named and agents_present and _FORBID_COMBO.match(s):
+        _combination_forbidden(s, drug, terms, support)
     if named and di.not_for:
         _not_for(s, di, owned, lex, contra, support)
     if named and di.dose_adjust and _DOSE_HINT.search(s):
@@ -370,9 +388,11 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
         _duration(s, di, owned, contra, support)
     if named and di.targets:
         _wrong_target(s, di, owned, lex, contra, support)
+    benefit_spans: list[tuple[int, int]] = []
     for cat, rx in (lex.benefits if not sent.implicit and lex.any_benefit.search(s) else ()):
         for m in rx.finditer(s):
             b0, b1 = m.start(), m.end()
+            benefit_spans.append((b0, b1))
             covered = any(h.start < b1 and b0 < h.end for h in support if h.claim_type in ("indication", "effect", "mechanism"))
             if not covered and cat in lex.on_object:
                 covered = _object_backed(s[b0:b1], di)
@@ -406,8 +426,15 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
         for h in benefit:
             h.reported = True
             h.note += "; reported or rejected, not asserted"
+    if benefit_spans:
+        # "prevents heart attacks": the heart attack is what a benefit acts on, not a risk the page states
+        support = [h for h in support if h.claim_type != "risk"
+                   or not any(b0 <= h.start and h.end <= b1 for b0, b1 in benefit_spans)]
     support.sort(key=lambda h: _PRIORITY.get(h.claim_type, 5))
-    chosen = final_contra or [h for h in benefit if not h.reported] or support or benefit or weak
+    # A benefit only reported ("researchers say it undoes brain aging") is still the sentence's claim, ahead of a
+    # use it happens to name; a benefit the page rejects leaves the sentence to what it states.
+    chosen = (final_contra or [h for h in benefit if not h.reported] or (benefit if not rejecting else [])
+              or support or benefit or weak)
     if not chosen:
         return None, False
     hit = chosen[0]
@@ -536,7 +563,7 @@ def _owner(sent: _Sentence, pos: int) -> str:
 
 def _aside(s: str, pos: int) -> bool:
     """Whether the drug named at ``pos`` is only a point of comparison or a modifier ("unlike X", "X-based")."""
-    if _contrasted(s, pos) or _WITH_BEFORE.search(s, max(0, pos - 40), pos):
+    if _contrasted(s, pos) or _WITH_BEFORE.search(s, max(0, pos - 40), pos) or _CLASS_NOUN_BEFORE.search(s, max(0, pos - 20), pos):
         return True
     m = _NAME_END.match(s, pos)
     return m is not None and _MODIFIER_NAME.match(s, m.end()) is not None
@@ -547,6 +574,8 @@ def _contrasted(s: str, pos: int) -> bool:
     return _CONTRAST_BEFORE.search(s, max(0, pos - 40), pos) is not None
 
 
+#: "Ritalin isn't an amphetamine, it ...": a drug named as what another is (or is not) stands for its class.
+_CLASS_NOUN_BEFORE = re.compile(r"\b(?:is|isn['’]t|are|aren['’]t|was|wasn['’]t|not)\s+an?\s+$")
 #: "X, often mixed with fentanyl, is not an opioid": a drug named after "with" is not the subject.
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:[\w-]+\s+){0,2}$")
 _NAME_END = re.compile(r"\w+")  # the (first) word of the name; enough to see a suffix such as "-based"
@@ -654,6 +683,8 @@ def _legal(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], suppo
         (contra if verdict == "contradicted" else support).append(_Hit(m.start(), m.end(), verdict, "legal_status", sf, note))
         return
     m = _CONTROLLED.search(s)
+    if m is not None and _CONDITION_SUBJECT.search(s, max(0, m.start() - 30), m.start()):
+        m = None  # "if the pain isn't controlled": the condition, not the drug's legal status
     if m is not None and owned(m.start()):
         neg = _negated(s, m.start(), lex) or re.search(r"\bnot\b|n['’]t\b", m.group()) is not None
         controlled_claim = not neg
@@ -665,6 +696,11 @@ def _legal(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], suppo
             verdict = "supported"
         note = ("states controlled" if controlled_claim else "states not controlled") + f"; reference: {'Schedule ' + value if value else 'not federally controlled'}"
         (contra if verdict == "contradicted" else support).append(_Hit(m.start(), m.end(), verdict, "legal_status", sf, note))
+        return
+    m = _UNREGULATED.search(s) if value is not None else None
+    if m is not None and owned(m.start()) and not _negated(s, m.start(), lex):
+        contra.append(_Hit(m.start(), m.end(), "contradicted", "legal_status", sf,
+                           f"states not regulated; reference: Schedule {value}"))
         return
     if not sf.extra.get("prescription_only"):
         return
@@ -901,13 +937,29 @@ def _combination_called_safe(s: str, drug: str, terms: list, lex: Lexicon, contr
             return
 
 
+#: An instruction that opens the sentence and keeps two things apart ("Never combine X with Y", "Don't take X with Y").
+_FORBID_COMBO = re.compile(r"^\W*(?:[\w\s']{0,30}:\s*)?(?:never|don['’]t|do\s+not|avoid)\s+(?:combin|mix|tak|us|pair)\w*\b")
+
+
+def _combination_forbidden(s: str, drug: str, terms: list, support: list[_Hit]) -> None:
+    """The label's warning as an instruction: a labelled agent after "with" in a sentence that opens by
+    forbidding the combination."""
+    cue = _FORBID_COMBO.match(s)
+    for t0, t1, d, fact, role in terms:
+        if role == AGENT and d == drug and t0 > cue.end() and re.search(r"\b(?:with|and|on\s+top\s+of)\b", s[cue.end():t0]) \
+                and not _COMBO_GAP_BLOCK.search(s, cue.end(), t0):
+            support.append(_Hit(cue.start(), t1, "supported", "interaction", fact,
+                                f"'{s[cue.start():cue.end()].strip()}' ... '{s[t0:t1]}'"))
+            return
+
+
 #: Saying a drug is approved, or proven, for something: the one permit that counts for an unapproved use.
 _APPROVED = (r"(?:(?:(?:fda|us|u\.s\.)[- ])?(?:approved|indicated|authori[sz]ed|licensed|cleared|backed|endorsed)|proven|"
              r"(?:has|have|had|got|gets|received|won|earned|with)\s+(?:full\s+)?(?:fda\s+)?(?:approval|authori[sz]ation))\b")
 #: Words that permit the drug for a group or use ("safe for", "approved for", "a good choice for", "can use").
 _PERMIT = re.compile(
     rf"\b{_APPROVED}|"
-    r"\b(?:safe|safely|fine|ok|okay|good|great|ideal|perfect|suitable|appropriate|recommended|first[- ]line|best|go-to|sensible)\b|"
+    r"\b(?:safe|safely|fine|ok|okay|good|great|ideal|perfect|suitable|appropriate|recommended|first[- ]line|best|go-to|sensible|handy)\b|"
     r"\b(?:meant|intended|designed|made)\s+(?:to\s+be\s+(?:used|taken)|for|as)\b|\bworks\s+(?:well|great)\b|"
     r"\bcan\s+(?:safely\s+|still\s+|also\s+)?(?:use|take|have|start|prescribe|give|be\s+(?:given|used|taken|prescribed|started))\b|"
     r"\bno\s+problem\b|\bgentle\b|"
@@ -924,7 +976,7 @@ _TAIL_END = re.compile(r"\s*(?:[.!?]|$)")
 _APPROVED_COMMA = re.compile(rf"\b{_APPROVED},$")
 #: Words that keep the drug from a group: the label's own message.
 _FORBID = re.compile(
-    r"\bcontraindicated\b|\bavoid(?:ed|s|ing)?\s+(?:[\w-]+\s+){0,2}?(?:in|during|if|while|for|by)\b|\b(?:must|should|may|can)\s*(?:not|n['’]t)\s+(?:\w+\s+)?(?:be\s+)?(?:use|used|give|given|take|taken|"
+    r"\bcontraindicated\b|\bavoid(?:ed|s|ing)?\s+(?:[\w-]+\s+){0,2}?(?:in|during|if|while|for|by)\b|\b(?:must|should|may|can|do)\s*(?:not|n['’]t)\s+(?:\w+\s+)?(?:be\s+)?(?:use|used|give|given|take|taken|"
     r"prescribe|prescribed)\b|\bcannot\s+(?:\w+\s+)?(?:use|take|be)\b|\bnever\s+(?:be\s+)?(?:give|given|use|used|take|taken|prescribe\w*)\b|"
     r"\bnot\s+(?:(?:be|been|meant|intended|designed|suitable|safe|approved|indicated|recommended|authori[sz]ed|cleared)\s+)*(?:for|in|to|during|by)\b")
 #: For an unapproved use, only the approval denied is the label's message ("to avoid getting COVID" is not).
@@ -970,8 +1022,8 @@ def _younger_than(s: str, limit: float) -> list[tuple[int, int]]:
 
 
 #: A condition naming the group, with the cue in the main clause after it ("if you have asthma, ...").
-_IF_GROUP = re.compile(r"(?:even\s+)?(?:if|when|whenever|once)\s+(?:you|they|he|she|someone|a\s+person|people|patients|"
-                       r"your\s+\w+)\b")
+_IF_GROUP = re.compile(r"(?:even\s+)?(?:if|when|whenever|once|for)\s+(?:you|they|he|she|someone|anyone|a\s+person|people|"
+                       r"patients|a\s+patient|those|your\s+\w+)\b")
 #: "children over 12", "kids older than 12": the label's group is the younger one.
 _OLDER = re.compile(r"(?<!\s)\s+(?:who\s+are\s+)?(?:over|older|above|aged|age|ages|at\s+least|\d)\b")
 
@@ -1016,7 +1068,9 @@ def _not_for(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], sup
                 lo, hi = (p1, t0) if p1 <= t0 else (t1, p0)
                 if hi < lo:
                     continue
-                tied = _PERMIT_TIE.search(s, lo, hi) or s.endswith((" for", " as"), p0, p1)  # "meant for", "designed for"
+                # "meant for", "designed for"; or the permitting word modifies the term itself ("a handy as-needed pill")
+                tied = (_PERMIT_TIE.search(s, lo, hi) or s.endswith((" for", " as"), p0, p1)
+                        or (p1 <= t0 and not s[lo:hi].strip()))
                 if _NOT_FOR_GAP_BLOCK.search(s, lo, hi) or (p1 <= t0 and not tied) or (
                         p0 >= t1 and hi - lo > (80 if q0 > c0 else 40)):
                     continue

@@ -45,12 +45,15 @@ _MAX_HARD = (r"\bmax(?:imum|imal)?\b|\bhighest\b|\btop\s+dose\b|\bupper\s+limit\
              r"\bceiling\b|\bthe\s+most\b|\bmost\s+(?:you|i|anyone|one|a\s+person|people|patients|adults)\b|"
              r"\b(?:no|not|never|n['’]t)\s+(?:\w+\s+){0,4}?(?:more\s+than|over|above|beyond|exceed(?:s|ed|ing)?)\s+(?:a\s+total\s+of\s+)?(?:\w+\s+)?$|"
              r"\bexceed(?:s|ing)?\s+(?:a\s+total\s+of\s+)?$")
-_MAX_SOFT = (r"\bup\s+to\s+(?:about\s+)?$|\bas\s+(?:much|high)\s+as\s+$|\bgo\s+(?:as\s+high\s+as|up\s+to)\s+$")
-_START = (r"\bstart(?:s|ed|ing)?\b|\bbegin(?:s|ning)?\b|\bbegan\b|\binitial(?:ly)?\b|\bfirst\s+(?:dose|week|month|day)s?\b|"
+_MAX_SOFT = (r"\bup\s+to\s+(?:about\s+)?$|\bas\s+(?:much|high)\s+as\s+$|\bgo\s+(?:as\s+high\s+as|up\s+to)\s+$|"
+             r"\b(?:push|pushed|raise[sd]?|increase[sd]?|titrated?|bump(?:ed)?)\s+(?:up\s+)?to\s+$")
+_START = (r"\bstart(?:s|ed|ing)?\b|\bbegin(?:s|ning)?\b|\bbegan\b|\binitial(?:ly)?\b|\bfirst\s+(?:[\w-]+\s+)?(?:dose|week|month|day)s?\b|"
           r"\bat\s+first\b|\bkick(?:s|ed)?\s+off\b|\bopening\s+dose\b")
 _USUAL = (r"\b(?:usual|typical|standard|normal|recommended|regular|common|maintenance|target|therapeutic|average|"
           r"prescribed|daily|right|correct|proper|ideal|effective)\s+(?:\w+\s+){0,2}?(?:dose|dosage|dosing|amount|strength)s?\b|\bdos(?:e|ed|age)\s+(?:is|of|at)\b|"
-          r"\b(?:prescribed|taken|given|dosed|injected|used)\s+(?:at|as)\s+(?:a\s+)?$|\bprescribed\s+$|\b(?:usually|typically|normally|generally)\s+(?:\w+\s+){0,3}?$")
+          r"\b(?:prescribed|taken|given|dosed|injected|used)\s+(?:at|as)\s+(?:a\s+)?$|\bprescribed\s+$|\b(?:usually|typically|normally|generally)\s+(?:\w+\s+){0,3}?$|"
+          # "patients end up on 140 mg a day": the dose people are kept on
+          r"\b(?:end(?:s|ed)?\s+up|stay(?:s|ed)?|kept|maintained)\s+on\s+$")
 _PERMIT = (r"\b(?:safe(?:ly)?|fine|okay|ok|alright|allowed|perfectly\s+normal)\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:take|use|have|go|pop|dose)\b|"
            r"\b(?:can|could|may)\s+(?:safely\s+|easily\s+|still\s+)?(?:take|use|have|go|pop|double|bump)\b|"
            r"\b(?:take|use|pop)\s+(?:\w+\s+){0,2}?$")
@@ -60,8 +63,8 @@ _CUES = re.compile(
 )
 # "... 4 mg a day is the maximum", "10 mg is the starting dose" (read with ``match`` at the end of the amount).
 _CUE_AFTER = re.compile(
-    r"\s{0,20}(?:(?:is|as|was|being|are)\s+(?:the\s+|your\s+|its\s+|a\s+)?(?:absolute\s+|daily\s+|recommended\s+|label(?:led)?\s+|official\s+|safe\s+|usual\s+|typical\s+|"
-    r"good\s+|sensible\s+|reasonable\s+|normal\s+|common\s+|standard\s+)?"
+    r"\s{0,20}(?:(?:is|as|was|being|are|,)\s+(?:the\s+|your\s+|its\s+|an?\s+)?(?:absolute\s+|daily\s+|recommended\s+|label(?:led)?\s+|official\s+|safe\s+|usual\s+|typical\s+|"
+    r"good\s+|sensible\s+|reasonable\s+|normal\s+|common\s+|standard\s+|acceptable\s+|approved\s+|allowed\s+|top\s+approved\s+)?"
     r"(?:(?P<max>max(?:imum)?|limit|most|ceiling|upper\s+limit|cap|top\s+dose)|(?P<start>start(?:ing)?\s+(?:dose|point)|initial\s+dose)|"
     r"(?P<usual>usual|typical|standard|normal|recommended)\b)|(?P<max2>max(?:imum)?)\b|"
     # "... is within the label limit", "... is perfectly safe": an amount called allowed
@@ -169,8 +172,9 @@ def _cue(s: str, w0: int, a0: int, a1: int) -> tuple[str | None, bool]:
     if kind == "start":
         return START, True
     if kind == "usual":
-        # "the usual starting dose is", "typically starts at"
-        return (START if _START_WORD.search(last.group()) else USUAL), True
+        # "the usual starting dose is", "typically starts at", "the first methadone dose is"
+        start = _START_WORD.search(last.group()) or (len(cues) > 1 and cues[-2].lastgroup == "start")
+        return (START if start else USUAL), True
     return PERMIT, False
 
 
