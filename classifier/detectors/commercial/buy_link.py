@@ -11,10 +11,10 @@ from ._shared import _DRUGS, _finditer_at, _line, _sentence, _severity
 from .context import _Context, _context, _near
 from .urls import _host_path, _is_locator, _trusted, _url_sells
 
-_BUY_VERB = r"(?:buy(?:ing)?|order(?:ing)?|purchas(?:e|ing)|shop\s+for)"
+_BUY_VERB = r"(?:buy(?:ing)?|order(?:ing)?|purchas(?:e|ing)|shop\s+for|(?:make|place)\s+(?:the\s+|an\s+|your\s+)?order\s+for)"
 _ADJ = r"(?:(?:cheap|cheapest|generic|discount(?:ed)?|real|genuine|brand|legit|legal|original|quality)\s+){0,2}"
 _BUY_AT = re.compile(r"(?<![\w-])(" + _BUY_VERB + r")\s+" + _ADJ)
-_BUY_AT_START = ("buy", "order", "purchas", "shop")
+_BUY_AT_START = ("buy", "order", "purchas", "shop", "make", "place")
 _SELL_TAIL = re.compile(
     # a salt or release form and a strength may come between the name and the selling words
     r"(?:[ \t]{1,3}(?:hcl|hydrochloride|cypionate|enanthate|propionate|sulfate|sulphate|tartrate|bitartrate|succinate|"
@@ -30,6 +30,17 @@ _SHOP_AT = re.compile(r"(?:(?:now|today|online|securely|here)\s+){0,2}(?:at|from
 # "get your 4dderall shipped fast", "get some Xanax delivered today": a seller's offer around a name.
 _GET_BEFORE = re.compile(r"\bget\s+(?:your|some|the)\s+$")
 _GET_AFTER = re.compile(r"[^\n.!?]{0,30}?\b(?:shipped|delivered|overnight|to\s+your\s+door)\b")
+# "grab X@n@x bars at calmrx.example", "you can get V1agra, C!alis ... cheap at pills.example": a name offered
+# at a shop's address, told to the reader (an imperative or "you can get"), or said to be in stock there.
+_AT_SHOP = re.compile(r"[^\n.!?]{0,40}?(?:\s|^)(?:at|@|from|via)\s*(?:https?://)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\b")
+_GET_VERB = re.compile(r"\b(?:grab|get|order|buy|cop|score|pick\s+up)\b")
+_STOCKED = re.compile(r"\b(?:in\s+stock|available|for\s+sale|cheap)\b")
+# A dealer's post: "DM me to order", "text me for prices" near a drug name.
+_DM_ORDER = re.compile(r"\b(?:dm|pm|message|inbox|text|hmu|hit\s+me\s+up)\s+(?:me\s+)?(?:to\s+(?:order|buy|cop)|for\s+(?:prices?|orders?|the\s+menu))\b")
+_DM_START = ("dm", "pm", "message", "inbox", "text", "hmu", "hit")
+# A telehealth shop's call to action: "Start your semaglutide plan today".
+_PLAN_BEFORE = re.compile(r"\b(?:start|begin|get)\s+your\s+$")
+_PLAN_AFTER = re.compile(r"\s+(?:plan|subscription|program(?:me)?|membership)\s+(?:today|now|online)\b")
 # Who says "buy X online" decides what it is: a reader addressed ("how to", "you can") or a shop line,
 # not a reporter describing what others do ("people who buy X online").
 _ADDRESSED = re.compile(r"(?:where\s+to|how\s+to|here\s+to|click\s+to|you\s+can|can\s+i|can\s+you|best\s+place\s+to|"
@@ -158,12 +169,42 @@ class BuyLinkDetector(Detector):
             else:
                 continue
             out.append(make_flag(page, self.code, verb_start, end, _severity(0.7, drug), why + "."))
+        taken = [(f.start, f.end) for f in out]
         for m in ctx.named:
             get = _GET_BEFORE.search(low, max(0, m.start - 12), m.start)
             after = _GET_AFTER.match(low, m.end) if get else None
             if after is not None and not _in_links(page, get.start(), after.end()):
                 out.append(make_flag(page, self.code, get.start(), after.end(), _severity(0.7, m.drug),
                                      "The reader is offered a drug delivered to them."))
+                continue
+            plan = _PLAN_BEFORE.search(low, max(0, m.start - 16), m.start)
+            after = _PLAN_AFTER.match(low, m.end) if plan else None
+            if after is not None and not _in_links(page, plan.start(), after.end()):
+                out.append(make_flag(page, self.code, plan.start(), after.end(), _severity(0.6, m.drug),
+                                     "The reader is told to start paying for a drug plan."))
+                continue
+            shop = _AT_SHOP.match(low, m.end)
+            if shop is None or _trusted(shop.group("host")) or _in_links(page, m.start, shop.end()):
+                continue
+            if any(a < shop.end() and m.start < b for a, b in taken):
+                continue
+            sent_start, _ = _sentence(page, m.start)
+            verb = None
+            for v in _GET_VERB.finditer(low, sent_start, m.start):
+                verb = v
+            lead = text[sent_start:verb.start()].strip(" \t-–—•*·:>\"'“‘(") if verb else ""
+            told = verb is not None and (not lead or _ADDRESSED.search(low, max(sent_start, verb.start() - 30), verb.start()))
+            if told or _STOCKED.search(low, m.end, shop.start("host")):
+                start = verb.start() if told else m.start
+                out.append(make_flag(page, self.code, start, shop.end(), _severity(0.7, m.drug),
+                                     "A drug offered to the reader at a shop's address."))
+                taken.append((start, shop.end()))
+        if ctx.named:
+            for m in _finditer_at(_DM_ORDER, low, low, _DM_START):
+                near = _near(ctx, m.start(), m.end(), 200)
+                if near is not None:
+                    out.append(make_flag(page, self.code, m.start(), m.end(), _severity(0.6, near.drug),
+                                         "A seller asks the reader to message them to order a drug."))
         return out
 
 

@@ -95,6 +95,15 @@ _SELF_PHARMACY = re.compile(
 _SELF_PHARMACY_START = ("online", "internet", "mail", "canadian", "international", "offshore")
 _OWN_VOICE = re.compile(r"\b(?:welcome[ \t]+to|we|we're|our|us|your[ \t]+(?:trusted|favou?rite|reliable|#1|number[ \t]+one|"
                         r"one-stop|online|licensed))\b", re.I)
+# A shop front's headline: the phrase opens its line, after at most three words ("Licensed international
+# online pharmacy - all categories available").
+_HEADLINE_LEAD = re.compile(r"\W*(?:[\w#-]+[ \t]+){0,3}")
+# Selling terms told of others ("the websites advertised 'no prescription needed' and took payment only in
+# cryptocurrency"): a news report about rogue pharmacies, not a pitch.
+_TOLD_OF_OTHERS = re.compile(
+    r"\b(?:websites?|sites|sellers?|vendors?|pharmacies|dealers|scammers|they)\b[^.\n]{0,80}?"
+    r"\b(?:advertis(?:ed|es|ing)|promis(?:ed|es|ing)|claim(?:ed|s|ing)|tout(?:ed|s|ing)|boast(?:ed|s|ing)|took|accepted|"
+    r"demanded|required|used)\b", re.I)
 # The words each pattern's matches begin with (after its \b), looked for in page.lower.
 _NO_RX_STRONG_START = ("no", "without", "prescription")
 _DELIVERY_START = ("overnight", "next", "same", "express", "discreet", "cash", "pay", "accept", "cod", "ship",
@@ -131,6 +140,8 @@ class PharmacyDetector(Detector):
             s = _STRENGTH.match(text, m.end)
             if s is None:
                 continue
+            if not selling and any(link.start <= m.start and s.end() <= link.end for link in page.text_links):
+                continue  # "order tramadol 50mg here" as a lone anchor is a buy link, not a shop's listing
             if _INSURANCE.search(text, *_line(text, m.start, s.end())):
                 continue  # a formulary or coverage table, not a shop
             # Labels and leaflets write "tablets" and "capsules"; shops and street sellers write "bars",
@@ -168,7 +179,7 @@ class PharmacyDetector(Detector):
         ):
             for m in _finditer_at(rx, text, low, starts) if starts else rx.finditer(text):
                 near = _near(ctx, m.start(), m.end(), window)
-                if near is None:
+                if near is None or _TOLD_OF_OTHERS.search(text, _sentence(page, m.start())[0], m.start()):
                     continue
                 out.append(make_flag(page, self.code, m.start(), m.end(), _severity(base, near.drug),
                                      f"{why} ({near.surface})."))
@@ -200,7 +211,9 @@ class PharmacyDetector(Detector):
             return []
         for m in _finditer_at(_SELF_PHARMACY, text, low, _SELF_PHARMACY_START):
             s, e = _sentence(page, m.start())
-            if not _OWN_VOICE.search(text, s, e):
+            line_start, _ = _line(text, m.start(), m.end())
+            headline = _HEADLINE_LEAD.fullmatch(text, line_start, m.start()) is not None
+            if not (_OWN_VOICE.search(text, s, e) or headline):
                 continue
             a, b = max(0, m.start() - 1500), min(len(text), m.end() + 1500)
             kinds = sum(rx.search(text, a, b) is not None for rx in (_NO_RX_STRONG, _DELIVERY, _PAYMENT, _COUPON))
