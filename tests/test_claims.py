@@ -236,12 +236,12 @@ def test_heldout_claim_set_precision_of_contradicted(fb) -> None:
     rows = [r for r in load_claim_set() if r["split"] == "heldout"]
     # Every bundled drug has held-out claims (a fact file added without them would go unmeasured).
     assert len(rows) >= 100 and {r["drug"] for r in rows} == set(fb.drugs)
-    # The batches written before blind3 keep the floor they always had; blind3 to blind11 (all 36 drugs
+    # The batches written before blind3 keep the floor they always had; blind3 to blind12 (all 36 drugs
     # each, scored once when written) keep the figure they were first scored at. Precision of
     # "contradicted" matters most everywhere: a false "contradicted" accuses a careful page.
     for batches, min_f1 in (((None, "blind", "blind2"), 0.85), (("blind3",), 0.73), (("blind4",), 0.78), (("blind5",), 0.78),
                             (("blind6",), 0.71), (("blind7",), 0.62), (("blind8",), 0.60),
-                            (("blind9",), 0.82), (("blind10",), 0.76), (("blind11",), 0.82)):
+                            (("blind9",), 0.82), (("blind10",), 0.76), (("blind11",), 0.82), (("blind12",), 0.76)):
         part = [r for r in rows if r.get("batch") in batches]
         scores = _scores([r["label"] for r in part], [predict(r["text"], r["drug"], fb)[0] for r in part])
         assert scores["contradicted"]["precision"] >= 0.9, batches
@@ -1000,4 +1000,36 @@ def test_duration_reader_gives_lengths_and_how_they_are_put() -> None:
     ],
 )
 def test_group_described_by_never_control_status_and_stimulation(fb, text: str, drug: str, verdict: str) -> None:
+    _assert_only_verdict(fb, text, drug, verdict)
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict"),
+    [
+        # a benefit only reported is still the claim, ahead of a use the sentence names
+        ("Some sleep doctors say Lunesta reverses the aging of the brain.", "eszopiclone", "unsupported"),
+        ("A new study shows Levitra prevents heart attacks in older men.", "vardenafil", "unsupported"),
+        ("Xanax builds up the body's immune defences over time.", "alprazolam", "unsupported"),
+        ("Klonopin keeps a simple cold from turning into pneumonia.", "clonazepam", "unsupported"),
+        # risks denied in other words
+        ("Now that it is abuse-deterrent, OxyContin can no longer be misused.", "oxycodone", "contradicted"),
+        ("Codeine linctus isn't regulated, so any shop can sell it.", "codeine", "contradicted"),
+        ("Keep taking tramadol if the pain isn't controlled by paracetamol alone.", "tramadol", "supported"),
+        # the pronoun's antecedent
+        ("Concerta is gentler than Adderall. It is not a controlled drug.", "methylphenidate", "contradicted"),
+        ("Codeine has been around for a century. Most of its effect depends on CYP2D6 turning it into morphine.", "codeine",
+         "supported"),
+        # street names the dictionary lists
+        ("Dillies are a Schedule II drug.", "hydromorphone", "supported"),
+        # forbidding in other shapes
+        ("For anyone who has never used opioids, a Duragesic patch is a fine first step.", "fentanyl", "contradicted"),
+        ("Don't take MS Contin if you have severe asthma.", "morphine", "supported"),
+        ("Never mix Ativan with alcohol.", "lorazepam", "supported"),
+        # doses in other shapes
+        ("Plenty of people stay on 600 mg of tramadol a day.", "tramadol", "contradicted"),
+        ("Mounjaro can be raised to 25 mg a week, the highest dose.", "tirzepatide", "contradicted"),
+        ("Your first Dolophine dose will be about 90 mg.", "methadone", "contradicted"),
+    ],
+)
+def test_reported_benefits_pronouns_street_names_and_dose_shapes(fb, text: str, drug: str, verdict: str) -> None:
     _assert_only_verdict(fb, text, drug, verdict)

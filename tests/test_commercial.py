@@ -523,3 +523,38 @@ def test_admissions_staff_who_will_call_back_are_lead_generation():
     _, flags = flags_of("Thinking about detox from Xanax? Leave your number and an admissions coordinator will "
                         "call you within minutes to check your insurance.")
     assert codes(flags) == {"commercial.lead_generation"}
+
+
+def test_drug_offered_at_a_shop_address_when_the_reader_is_told_or_it_is_in_stock():
+    _, flags = flags_of("great thread!! btw you can pick up S0ma and V@lium dirt cheap at relaxmeds.example")
+    assert evidence(flags, "commercial.buy_link") == ["pick up S0ma and V@lium dirt cheap at relaxmeds.example"]
+    _, flags = flags_of("Tramadol 100mg in stock @ painfree-direct.example, ships daily")
+    assert "commercial.buy_link" in codes(flags)
+    # a reporter telling where others bought it, or a trusted pharmacy's address, is no offer
+    _, flags = flags_of("Investigators found the teenagers got Xanax from pillbox.example last spring.")
+    assert "commercial.buy_link" not in codes(flags)
+
+
+def test_dealer_post_plan_and_order_for_phrases_are_buy_links():
+    _, flags = flags_of("Ritalin 20s and Focalin available this week\nmessage me to order, campus drop-off")
+    assert evidence(flags, "commercial.buy_link") == ["message me to order"]
+    _, flags = flags_of("No waiting rooms. Start your tirzepatide plan today with a licensed provider.")
+    assert evidence(flags, "commercial.buy_link") == ["Start your tirzepatide plan today"]
+    _, flags = flags_of("Place your order for Provigil 200mg now and save.")
+    assert "commercial.buy_link" in codes(flags)
+
+
+def test_selling_terms_told_of_others_and_a_shop_headline():
+    _, flags = flags_of("Officials said the sellers advertised Oxycodone with no prescription needed and took "
+                        "payment in bitcoin.")
+    assert "commercial.pharmacy" not in codes(flags)
+    _, flags = flags_of("Trusted Canadian online pharmacy | all medicines\nNo prescription required. "
+                        "Overnight delivery. Bitcoin accepted.")
+    assert evidence(flags, "commercial.pharmacy") == ["online pharmacy"]
+
+
+def test_a_lone_anchor_with_a_strength_is_a_buy_link_not_a_listing():
+    html = ("<html><body><p>Sciatica usually improves with movement and time. Some readers "
+            "<a href='https://meds-now.example/p/oxycodone-30'>order oxycodone 30mg here</a>.</p></body></html>")
+    _, flags = flags_of(html, is_html=True)
+    assert codes(flags) == {"commercial.buy_link"}
