@@ -40,7 +40,7 @@ _DM_ORDER = re.compile(r"\b(?:dm|pm|message|inbox|text|hmu|hit\s+me\s+up)\s+(?:m
 _DM_START = ("dm", "pm", "message", "inbox", "text", "hmu", "hit")
 # A telehealth shop's call to action: "Start your semaglutide plan today".
 _PLAN_BEFORE = re.compile(r"\b(?:start|begin|get)\s+your\s+$")
-_PLAN_AFTER = re.compile(r"\s+(?:plan|subscription|program(?:me)?|membership)\s+(?:today|now|online)\b")
+_PLAN_AFTER = re.compile(r"[ \t]{1,3}(?:plan|subscription|program(?:me)?|membership)[ \t]{1,3}(?:today|now|online)\b")
 # Who says "buy X online" decides what it is: a reader addressed ("how to", "you can") or a shop line,
 # not a reporter describing what others do ("people who buy X online").
 _ADDRESSED = re.compile(r"(?:where\s+to|how\s+to|here\s+to|click\s+to|you\s+can|can\s+i|can\s+you|best\s+place\s+to|"

@@ -97,7 +97,7 @@ _OWN_VOICE = re.compile(r"\b(?:welcome[ \t]+to|we|we're|our|us|your[ \t]+(?:trus
                         r"one-stop|online|licensed))\b", re.I)
 # A shop front's headline: the phrase opens its line, after at most three words ("Licensed international
 # online pharmacy - all categories available").
-_HEADLINE_LEAD = re.compile(r"\W*(?:[\w#-]+[ \t]+){0,3}")
+_HEADLINE_LEAD = re.compile(r"[^\w\n]{0,5}(?:[\w#-]{1,30}[ \t]{1,3}){0,3}")
 # Selling terms told of others ("the websites advertised 'no prescription needed' and took payment only in
 # cryptocurrency"): a news report about rogue pharmacies, not a pitch.
 _TOLD_OF_OTHERS = re.compile(
