@@ -66,6 +66,7 @@ class DrugDictionary:
         # The last two page-level answers of find(), keyed by the identity of the strings searched: the
         # commercial detectors, provenance, the claim checker and the featurizer each ask about the same page.
         self._recent: list[tuple[str, str, tuple[str, ...], tuple[Mention, ...]]] = []
+        self._raw: tuple[str, str, tuple[Mention, ...]] | None = None
         for d in drugs:
             for kind, names in (("generic", (d.generic,)), ("brand", d.brands), ("street", d.street)):
                 for n in names:
@@ -124,15 +125,22 @@ class DrugDictionary:
                 if r_text is text and r_lower is lower and r_kinds == kinds:
                     return list(r_out)
         low = lower if lower is not None else text.lower()
-        found: list[Mention] = []
-        for end_idx, (length, drug_id, kind) in self._auto.iter(low):
-            if kind not in kinds:
-                continue
-            start, end = end_idx - length + 1, end_idx + 1
-            if (start > 0 and low[start - 1].isalnum()) or (end < len(low) and low[end].isalnum()):
-                continue
-            found.append(Mention(start, end, drug_id, text[start:end], kind))
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        raw = self._raw[2] if (lower is not None and self._raw is not None and self._raw[0] is text
+                               and self._raw[1] is lower) else None
+        if raw is None:
+            # Every whole-word name of every kind, scanned once per page: the claim checker asks for street
+            # names too, the other callers do not, and the scan is the costly part.
+            hits: list[Mention] = []
+            for end_idx, (length, drug_id, kind) in self._auto.iter(low):
+                start, end = end_idx - length + 1, end_idx + 1
+                if (start > 0 and low[start - 1].isalnum()) or (end < len(low) and low[end].isalnum()):
+                    continue
+                hits.append(Mention(start, end, drug_id, text[start:end], kind))
+            hits.sort(key=lambda m: (m.start, -(m.end - m.start)))
+            raw = tuple(hits)
+            if lower is not None:
+                self._raw = (text, lower, raw)
+        found = [m for m in raw if m.kind in kinds]
         out: list[Mention] = []
         last_end = -1
         for m in found:
