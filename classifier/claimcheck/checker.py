@@ -938,6 +938,7 @@ def _combination_called_safe(s: str, drug: str, terms: list, lex: Lexicon, contr
 
 
 #: An instruction that opens the sentence and keeps two things apart ("Never combine X with Y", "Don't take X with Y").
+_COMBO_JOIN = re.compile(r"\b(?:with|and|on\s+top\s+of)\b")
 _FORBID_COMBO = re.compile(r"^\W*(?:[\w\s']{0,30}:\s*)?(?:never|don['’]t|do\s+not|avoid)\s+(?:combin|mix|tak|us|pair)\w*\b")
 
 
@@ -946,7 +947,7 @@ def _combination_forbidden(s: str, drug: str, terms: list, support: list[_Hit]) 
     forbidding the combination."""
     cue = _FORBID_COMBO.match(s)
     for t0, t1, d, fact, role in terms:
-        if role == AGENT and d == drug and t0 > cue.end() and re.search(r"\b(?:with|and|on\s+top\s+of)\b", s[cue.end():t0]) \
+        if role == AGENT and d == drug and t0 > cue.end() and _COMBO_JOIN.search(s, cue.end(), t0) \
                 and not _COMBO_GAP_BLOCK.search(s, cue.end(), t0):
             support.append(_Hit(cue.start(), t1, "supported", "interaction", fact,
                                 f"'{s[cue.start():cue.end()].strip()}' ... '{s[t0:t1]}'"))
