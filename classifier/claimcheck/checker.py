@@ -210,10 +210,9 @@ def _claim_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
                     sent.order.insert(0, (m.start(), prev_drug))
             if len(sent.mentions) > 1:  # only ownership among several drugs asks which are asides
                 sent.asides = frozenset(p for p, _ in sent.order if _aside(low, p))
-            # A pronoun after the last drug named refers to it as well ("Valium ... and it ...").
             out.append(sent)
-            # A pronoun in the next sentence refers back to the drug the sentence was about, not to one named
-            # only for comparison ("Vyvanse gets gentler treatment than Adderall. It's only Schedule IV.").
+            # A pronoun in the next sentence refers back to the drug this one was about, not to one named only
+            # for comparison or as a class ("Vyvanse gets gentler treatment than Adderall. It's Schedule IV.").
             prev_drug = next((f[2] for f in reversed(found) if f[2] in index.drugs
                               and not _aside(low, f[0] - sp.start)), found[-1][2])
             prev_i = i

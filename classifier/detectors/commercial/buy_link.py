@@ -24,15 +24,16 @@ _SELL_TAIL = re.compile(
     r"with\s+no\s+(?:prescription|rx)|in\s+(?:the\s+)?(?:usa|uk|us)|usa|uk|next[\s-]day|same[\s-]day)\b)+",
     re.I,
 )
+# A shop's address written in the text ("shop.example", "https://pills.example"), its host named.
+_ADDRESS = r"(?:https?://)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\b"
 # "Order today at shop.example": the buy verb's object is a shop's address, the drugs are named nearby.
-_SHOP_AT = re.compile(r"(?:(?:now|today|online|securely|here)\s+){0,2}(?:at|from|on|via)\s+(?:https?://)?"
-                      r"(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\b")
+_SHOP_AT = re.compile(r"(?:(?:now|today|online|securely|here)\s+){0,2}(?:at|from|on|via)\s+" + _ADDRESS)
 # "get your 4dderall shipped fast", "get some Xanax delivered today": a seller's offer around a name.
 _GET_BEFORE = re.compile(r"\bget\s+(?:your|some|the)\s+$")
 _GET_AFTER = re.compile(r"[^\n.!?]{0,30}?\b(?:shipped|delivered|overnight|to\s+your\s+door)\b")
 # "grab X@n@x bars at calmrx.example", "you can get V1agra, C!alis ... cheap at pills.example": a name offered
 # at a shop's address, told to the reader (an imperative or "you can get"), or said to be in stock there.
-_AT_SHOP = re.compile(r"[^\n.!?]{0,40}?(?:\s|^)(?:at|@|from|via)\s*(?:https?://)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\b")
+_AT_SHOP = re.compile(r"[^\n.!?]{0,40}?(?:\s|^)(?:at|@|from|via)\s*" + _ADDRESS)
 _GET_VERB = re.compile(r"\b(?:grab|get|order|buy|cop|score|pick\s+up)\b")
 _STOCKED = re.compile(r"\b(?:in\s+stock|available|for\s+sale|cheap)\b")
 # A dealer's post: "DM me to order", "text me for prices" near a drug name.
@@ -157,7 +158,7 @@ class BuyLinkDetector(Detector):
             if _in_links(page, verb_start, end):
                 continue  # the anchor rule owns it
             sent_start, _ = _sentence(page, verb_start)
-            lead = text[sent_start:verb_start].strip(" \t-–—•*·:>\"'“‘(")
+            lead = _lead(text, sent_start, verb_start)
             # "Buying Valium online is illegal" opens with a gerund subject, not an order to the reader.
             imperative = not m.group(1).lower().endswith("ing")
             if not lead and imperative:
@@ -192,7 +193,7 @@ class BuyLinkDetector(Detector):
             verb = None
             for v in _GET_VERB.finditer(low, sent_start, m.start):
                 verb = v
-            lead = text[sent_start:verb.start()].strip(" \t-–—•*·:>\"'“‘(") if verb else ""
+            lead = _lead(text, sent_start, verb.start()) if verb else ""
             told = verb is not None and (not lead or _ADDRESSED.search(low, max(sent_start, verb.start() - 30), verb.start()))
             if told or _STOCKED.search(low, m.end, shop.start("host")):
                 start = verb.start() if told else m.start
@@ -206,6 +207,12 @@ class BuyLinkDetector(Detector):
                     out.append(make_flag(page, self.code, m.start(), m.end(), _severity(0.6, near.drug),
                                          "A seller asks the reader to message them to order a drug."))
         return out
+
+
+def _lead(text: str, sent_start: int, verb_start: int) -> str:
+    """The words of the sentence before a buy verb, without the bullets, quotes and arrows spam puts there:
+    empty when the verb opens the sentence, as an order to the reader does."""
+    return text[sent_start:verb_start].strip(" \t-–—•*·:>\"'“‘(")
 
 
 def _drug_at(low: str, pos: int) -> tuple[str, int] | None:
