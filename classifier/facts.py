@@ -48,7 +48,7 @@ FACT_TYPES = {
     "food": "how the label says to take it with respect to food (value: {food: with, without or any; drinks: true if other drinks count as food; water_oz_max: the most water}; products: only these products)",
     "frequency": "how often the label says to take it, or how long a patch is worn (value: {every: [shortest, longest] time between doses, unit h or d, as_needed: true if a longer gap is fine}; products: only these products)",
     "duration": "how long the label says it may be used (value: {longest, unit d, w or mo} for a drug limited to short-term use, or {long_term: true} for one meant to be taken on)",
-    "dose": "the label's doses as numbers (value: max and start as [low, high] ranges, unit mg or mcg, per day, week or month; products: only these products)",
+    "dose": "the label's doses as numbers (value: max and start as [low, high] ranges, unit mg or mcg, per day, week, month or hour (a patch's rate); products: only these products)",
     "targets": "what the label says the drug acts on and what it does not (terms and false_terms: target names from corpus/lexicons/quantities.json)",
     "false_claim": "a claim known to be false or unbacked (predicates; verdict contradicted|unsupported)",
 }
@@ -339,10 +339,10 @@ _KNOWN_FIELDS = {
 
 def _dose(path: Path, where: str, v: Any) -> dict[str, Any]:
     expected = ("an object with 'max' and/or 'start' as [low, high] (positive numbers, low <= high), "
-                "'unit' ('mg' or 'mcg') and 'per' ('day', 'week' or 'month')")
+                "'unit' ('mg' or 'mcg') and 'per' ('day', 'week', 'month' or 'hour' for a patch's rate)")
     if not isinstance(v, dict) or not ({"max", "start"} & set(v)) or set(v) - {"max", "start", "unit", "per"}:
         raise FactFileError(path, where, expected, v)
-    if v.get("unit", "mg") not in ("mg", "mcg") or v.get("per", "day") not in ("day", "week", "month"):
+    if v.get("unit", "mg") not in ("mg", "mcg") or v.get("per", "day") not in ("day", "week", "month", "hour"):
         raise FactFileError(path, where, expected, v)
     for k in ("max", "start"):
         r = v.get(k)

@@ -236,12 +236,13 @@ def test_heldout_claim_set_precision_of_contradicted(fb) -> None:
     rows = [r for r in load_claim_set() if r["split"] == "heldout"]
     # Every bundled drug has held-out claims (a fact file added without them would go unmeasured).
     assert len(rows) >= 100 and {r["drug"] for r in rows} == set(fb.drugs)
-    # The batches written before blind3 keep the floor they always had; blind3 to blind12 (all 36 drugs
+    # The batches written before blind3 keep the floor they always had; blind3 to blind13 (all 36 drugs
     # each, scored once when written) keep the figure they were first scored at. Precision of
     # "contradicted" matters most everywhere: a false "contradicted" accuses a careful page.
     for batches, min_f1 in (((None, "blind", "blind2"), 0.85), (("blind3",), 0.73), (("blind4",), 0.78), (("blind5",), 0.78),
                             (("blind6",), 0.71), (("blind7",), 0.62), (("blind8",), 0.60),
-                            (("blind9",), 0.82), (("blind10",), 0.76), (("blind11",), 0.82), (("blind12",), 0.76)):
+                            (("blind9",), 0.82), (("blind10",), 0.76), (("blind11",), 0.82), (("blind12",), 0.76),
+                            (("blind13",), 0.85)):
         part = [r for r in rows if r.get("batch") in batches]
         scores = _scores([r["label"] for r in part], [predict(r["text"], r["drug"], fb)[0] for r in part])
         assert scores["contradicted"]["precision"] >= 0.9, batches
@@ -1033,3 +1034,42 @@ def test_group_described_by_never_control_status_and_stimulation(fb, text: str, 
 )
 def test_reported_benefits_pronouns_street_names_and_dose_shapes(fb, text: str, drug: str, verdict: str) -> None:
     _assert_only_verdict(fb, text, drug, verdict)
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict"),
+    [
+        # a patch's rate against the patch's own maximum, never against milligrams a day
+        ("Most people can go up to 40 mcg/hour on Butrans.", "buprenorphine", "contradicted"),
+        ("With Butrans, never go above 20 mcg/hour.", "buprenorphine", "supported"),
+        ("Butrans usually starts at 5 mcg/hour.", "buprenorphine", "supported"),
+        # a product's own dose and schedule
+        ("The highest Cialis dose is 40 mg a day.", "tadalafil", "contradicted"),
+        ("Adcirca is taken as 40 mg once a day.", "tadalafil", "supported"),
+        ("Neurontin only has to be taken once daily.", "gabapentin", "contradicted"),
+        # the drug named between an amount and its cue
+        ("60 mg of OxyContin is a sensible first dose for a beginner.", "oxycodone", "contradicted"),
+        # relayed by a friend or relative, the page passes it on
+        ("My brother says Xanax and Percocet are fine together.", "alprazolam", "contradicted"),
+        # "whether or not" is no report; "patients who have" is no study
+        ("Levitra gives you an erection whether or not you are turned on.", "vardenafil", "contradicted"),
+        ("Klonopin is a safe pick for patients who have severe liver disease.", "clonazepam", "contradicted"),
+        ("It's okay to keep taking phentermine during pregnancy.", "phentermine", "contradicted"),
+        # an extended-release product named as an as-needed pill
+        ("OxyContin is an as-needed painkiller for bad days.", "oxycodone", "contradicted"),
+        # a risk denied with "change", an interaction denied with "interfere"
+        ("Finasteride doesn't change PSA readings.", "finasteride", "contradicted"),
+        ("Vivitrol won't interfere with your Percocet.", "naltrexone", "contradicted"),
+        # spacing a drug from antacids is the label's advice
+        ("Take your gabapentin two hours after Maalox.", "gabapentin", "supported"),
+        ("Take hydroxychloroquine at least 4 hours apart from antacids.", "hydroxychloroquine", "supported"),
+        # blocking a transmitter's reuptake raises it; slowing brain ageing is a benefit, not sedation
+        ("Ritalin works by stopping dopamine from being taken back up by neurons.", "methylphenidate", "supported"),
+        ("Ativan slows brain ageing.", "lorazepam", "unsupported"),
+        # a behaviour is not the substance addiction a label treats
+        ("Naltrexone treats gambling addiction.", "naltrexone", "unsupported"),
+    ],
+)
+def test_patch_rates_product_doses_relayed_advice_and_spacing(fb, text: str, drug: str, verdict: str) -> None:
+    _assert_only_verdict(fb, text, drug, verdict)
+

@@ -323,6 +323,8 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
             continue
         if ftype == "interaction" and not agents_present:
             continue
+        if ftype == "indication" and _BEHAVIOURAL.search(s, max(0, t0 - 40), t0) and _ADDICTION_WORD.fullmatch(s, t0, t1):
+            continue  # "gambling and shopping addictions" are not the substance addiction a label treats
         if _negated(s, t0, lex):
             if ftype in ("risk", "boxed_warning") and owned(t0) and _denies_risk(s, t0, t1, di):
                 contra.append(_Hit(t0, t1, "contradicted", "risk", fact, f"'{s[t0:t1]}' denied; a labelled risk"))
@@ -503,16 +505,26 @@ def _added_benefit(s: str, owned, lex: Lexicon, support: list[_Hit], benefit: li
     benefit.append(_Hit(m.start(), end, "unsupported", "benefit", None, f"'{s[m.start():end].strip()}' (a benefit added to an approved use)"))
 
 
-#: Advice a page passes on from someone's own clinician ("my doctor says I can take 40 mg") is given as
-#: true; a news report's "the doctor said" stays a report.
-_OWN_CLINICIAN_SAYS = re.compile(
+#: Advice a page passes on from someone's own clinician ("my doctor says I can take 40 mg") or from a friend
+#: or relative ("my buddy says they don't really interact") is given as true, the way a forum passes it on;
+#: a news report's "the doctor said" stays a report.
+_OWN_CIRCLE_SAYS = re.compile(
     r"\b(?:my|her|his|our|your|their)\s+(?:\w+\s+)?(?:doctor|doc|gp|physician|psychiatrist|pharmacist|nurse|surgeon|"
     r"neurologist|rheumatologist|prescriber|clinic|provider|specialist|cardiologist|urologist|dermatologist|"
-    r"pediatrician|paediatrician|oncologist|dentist|therapist)s?\s+(?:\w+\s+)?(?:says?|said|told\s+(?:me|us|him|her|them))\b")
+    r"pediatrician|paediatrician|oncologist|dentist|therapist|"
+    r"friend|buddy|pal|mate|cousin|brother|sister|mom|mum|mother|dad|father|uncle|aunt|neighbou?r|co-?worker|"
+    r"roommate|flatmate|boyfriend|girlfriend|husband|wife|partner|trainer|coach)s?\s+(?:\w+\s+)?"
+    r"(?:says?|said|told\s+(?:me|us|him|her|them))\b")
+
+
+#: A behaviour named before a bare addiction word: a habit, not the substance dependence a label treats.
+_BEHAVIOURAL = re.compile(r"\b(?:gambling|shopping|spending|sex|porn(?:ography)?|gaming|video[- ]games?|internet|phone|"
+                          r"social\s+media|food|sugar|work|exercise)\s+(?:(?:and|or|&)\s+[\w-]+\s+)?$")
+_ADDICTION_WORD = re.compile(r"addictions?|compulsions?|cravings?|relapses?")
 
 
 def _reported(s: str, lex: Lexicon) -> bool:
-    own = [(m.start(), m.end()) for m in _OWN_CLINICIAN_SAYS.finditer(s)]
+    own = [(m.start(), m.end()) for m in _OWN_CIRCLE_SAYS.finditer(s)]
     return any(not any(a <= m.start() and m.end() <= b for a, b in own) for m in lex.reporting.finditer(s))
 
 
@@ -889,7 +901,7 @@ def _potency(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugI
         return
 
 
-_SAFE_HINT = re.compile(r"safe|fine|ok|alright|all right|harm|hurt|problem|issue|worr|interact|big deal|risk|affect|effect|danger|nothing")
+_SAFE_HINT = re.compile(r"safe|fine|ok|alright|all right|harm|hurt|problem|issue|worr|interact|interfer|big deal|risk|affect|effect|danger|nothing")
 _SAFE_COMBO = re.compile(
     r"\b(?:won['’]t|will\s+not|wouldn['’]t|doesn['’]t|does\s+not|don['’]t|do\s+not|can['’]t|cannot)\s+(?:\w+\s+)?"
     r"(?:hurt|harm|kill|bother)(?:\s+(?:you|anyone|anybody|your\s+body))?\b|\bharmless\b|"
@@ -964,6 +976,9 @@ _PERMIT = re.compile(
     r"\bcan\s+(?:safely\s+|still\s+|also\s+)?(?:use|take|have|start|prescribe|give|be\s+(?:given|used|taken|prescribed|started))\b|"
     r"\bno\s+problem\b|\bgentle\b|"
     r"\bno\s+reason\s+(?:not\s+)?to\s+(?:avoid|skip|stop)\b|"
+    # "MS Contin is an as-needed pill": the use named as what the product is (the term right after the article)
+    r"\b(?:is|are)\s+an?(?=\s+(?:[\w-]+\s+){1,3}?(?:pill|tablet|capsule|med|medicine|medication|drug|painkiller|"
+    r"option|treatment|remedy|choice|patch)s?\b)|"
     r"\b(?:doesn['’]t|does\s+not|shouldn['’]t|should\s+not|won['’]t|will\s+not)\s+(?:stop|keep|prevent)\s+(?:you|anyone|people|patients|them)\s+from\b")
 #: For an unapproved use only the claim that it is approved or proven counts ("a good option for ADHD" is an
 #: opinion about an off-label use, "approved for ADHD" is false).
@@ -985,7 +1000,8 @@ _FORBID_USE = re.compile(rf"\b(?:not|never)\s+(?:been\s+|yet\s+|be\s+)*{_APPROVE
 #: with ...", "a safe way to ease ... after a tonsillectomy"); words that show another relation break the tie
 #: ("keep it in a safe place away from children").
 _PERMIT_TIE = re.compile(r"\b(?:for|in|to|during|after|with|by|among|on|while|as\s+an?|if|even\s+if|even\s+when)\b")
-_NOT_FOR_GAP_BLOCK = re.compile(r"[.;:!?]|\b(?:away|reach|keep|kept|store|stored|but|except|unless|although|though|"
+# "keep out of reach", but not "safe to keep taking during pregnancy"
+_NOT_FOR_GAP_BLOCK = re.compile(r"[.;:!?]|\b(?:away|reach|(?:keep|kept)(?!\s+(?:taking|using|on\b))|store|stored|but|except|unless|although|though|"
                                 r"whereas|however|not\s+for|than|instead\s+of|rather\s+than)\b")
 _AGE_NUM = (r"(?:\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
             r"fifteen|sixteen|seventeen|eighteen)")
@@ -1313,7 +1329,8 @@ def _doses(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], suppo
             continue
         if a.cue != doses.MAX and _negated(s, a.start, lex):
             continue
-        verdicts = [(f, *doses.judge(a, f.value)) for f in facts]
+        # only the facts that speak of this kind of amount (a patch's rate or an amount taken) have a say
+        verdicts = [(f, *doses.judge(a, f.value)) for f in facts if doses.comparable(a, f.value)]
         said = [(f, note) for f, v, note in verdicts if v == "supported"]
         wrong = [(f, note) for f, v, note in verdicts if v == "contradicted"]
         if said:
@@ -1498,7 +1515,7 @@ _DENY_BEFORE = re.compile(
     r"(?P<verb>(?:\bnever|\bnot|\bcannot|n['’]t)\s+(?:\w+\s+){0,2}?(?:cause|causes|caused|give|gives|lead\s+to|leads\s+to|produce|produces|"
     r"result\s+in|results\s+in|come\s+with|comes\s+with|carry|carries|bring|brings|have|has|make|makes|made|leave|leaves|left|"
     r"go\s+through|goes\s+through|suffer|suffers|experience|experiences|"
-    r"raise|raises|increase|increases|affect|affects|worsen|worsens|trigger|triggers|"
+    r"raise|raises|increase|increases|affect|affects|change|changes|alter|alters|worsen|worsens|trigger|triggers|"
     r"ha(?:ve|s)\s+(?:any\s+|an\s+)?(?:effect|impact|influence)\s+on|"
     r"(?:linked|tied|associated|connected)\s+(?:to|with))\s+(?:any\s+|a\s+|the\s+|you\s+|your\s+)?"
     r"(?:[\w-]+,?\s+(?:or\s+|and\s+)?){0,2}?)$|\b(?:no|zero|free\s+(?:of|from))\s+(?:[\w-]+\s+)?$|"

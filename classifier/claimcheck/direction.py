@@ -114,7 +114,9 @@ def _change(terms: tuple[str, ...]) -> re.Pattern[str]:
     words = [w for k in known for w in k.terms] + [t for t in terms if t.lower() not in q]
     plain = [w for k in known if k.change_words for w in k.terms] + [t for t in terms if t.lower() not in q]
     # "blocks dopamine reuptake" raises dopamine: the thing after the measure is what is blocked
-    tail = r"(?:e?s)?(?:\s+levels?)?(?![\w])(?![\s-]+(?:re-?uptake|transporters?|breakdown|recycling|reabsorption))"
+    # and so does "blocks dopamine and norepinephrine from being taken back up"
+    tail = (r"(?:e?s)?(?:\s+levels?)?(?![\w])(?![\s-]+(?:re-?uptake|transporters?|breakdown|recycling|reabsorption))"
+            r"(?!(?:,?\s+(?:and|or)\s+[\w-]+)?\s+from\s+(?:being\s+)?(?:taken\s+back|reabsorb|recycl|pulled\s+back|cleared|broken\s+down))")
     target = rf"(?:{_alt(words)}){tail}"
     measure = rf"(?:{_alt(plain)}){tail}" if plain else "(?!x)x"
     up_v, down_v = _alt(w for k in known for w in k.up_verbs), _alt(w for k in known for w in k.down_verbs)

@@ -37,6 +37,8 @@ _PERIOD = re.compile(
     r"(?P<day>(?:a|per|each|every|/|in\s+a|in\s+one)\s*(?:day|24[- ]hours?|night)|daily|/d\b|nightly|a\s+night|at\s+bedtime)|"
     r"(?P<week>(?:a|per|each|every|/)\s*week|weekly)|"
     r"(?P<month>(?:a|per|each|every|/)\s*month|monthly|every\s+(?:4|four)\s+weeks|every\s+28\s+days)|"
+    # a patch's rate ("20 mcg/hour", "12 mcg per hr"): compared only with a per-hour fact
+    r"(?P<hour>(?:/\s*|per\s+|an\s+|each\s+)(?:hour|hr)\b|/h\b)|"
     r"(?P<dose>at\s+(?:a|one|any\s+one)\s+time|per\s+dose|(?:in\s+)?(?:a|each|one)\s+(?:single\s+)?dose|in\s+one\s+go|all\s+at\s+once))"
 )
 # What the sentence says the amount is, before it in the same clause. A hard cue names a limit outright;
@@ -63,9 +65,10 @@ _CUES = re.compile(
 )
 # "... 4 mg a day is the maximum", "10 mg is the starting dose" (read with ``match`` at the end of the amount).
 _CUE_AFTER = re.compile(
-    r"\s{0,20}(?:(?:is|as|was|being|are|,)\s+(?:the\s+|your\s+|its\s+|an?\s+)?(?:absolute\s+|daily\s+|recommended\s+|label(?:led)?\s+|official\s+|safe\s+|usual\s+|typical\s+|"
+    # "80 mg of OxyContin is a reasonable first dose": the drug named between the amount and its cue
+    r"\s{0,20}(?:of\s+(?:[\w'’-]+\s+){1,3}?)?(?:(?:is|as|was|being|are|,)\s+(?:the\s+|your\s+|its\s+|an?\s+)?(?:absolute\s+|daily\s+|recommended\s+|label(?:led)?\s+|official\s+|safe\s+|usual\s+|typical\s+|"
     r"good\s+|sensible\s+|reasonable\s+|normal\s+|common\s+|standard\s+|acceptable\s+|approved\s+|allowed\s+|top\s+approved\s+)?"
-    r"(?:(?P<max>max(?:imum)?|limit|most|ceiling|upper\s+limit|cap|top\s+dose)|(?P<start>start(?:ing)?\s+(?:dose|point)|initial\s+dose)|"
+    r"(?:(?P<max>max(?:imum)?|limit|most|ceiling|upper\s+limit|cap|top\s+dose)|(?P<start>start(?:ing)?\s+(?:dose|point)|initial\s+dose|first\s+dose)|"
     r"(?P<usual>usual|typical|standard|normal|recommended)\b)|(?P<max2>max(?:imum)?)\b|"
     # "... is within the label limit", "... is perfectly safe": an amount called allowed
     r"(?:is|are|was|stays?|falls?)\s+(?:well\s+|still\s+|perfectly\s+|totally\s+|completely\s+)?(?:within\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
@@ -92,7 +95,7 @@ class Amount:
     end: int
     lo_mg: float
     hi_mg: float
-    period: str | None  # "day", "week", "month", "dose" or None when the sentence gives none
+    period: str | None  # "day", "week", "month", "dose", "hour" (a patch's rate) or None when the sentence gives none
     cue: str  # MAX, START, USUAL or PERMIT
     hard: bool  # the cue names a limit outright
 
@@ -132,7 +135,7 @@ def amounts(s: str) -> list[Amount]:
             if n is not None and 1 < n <= 30 and n == int(n):
                 lo, hi, tail = lo * n, hi * n, units.end()
         pm = _PERIOD.match(s, tail)
-        period = next((g for g in ("day", "week", "month", "dose") if pm and pm.group(g)), None)
+        period = next((g for g in ("day", "week", "month", "dose", "hour") if pm and pm.group(g)), None)
         times = _TIMES.get((pm.group("times") or "once").split()[0]) if pm else 1
         cue, hard = _cue(s, max(prev_end, m.start() - _WINDOW), m.start(), pm.end() if pm else tail)
         prev_end = m.end()
@@ -200,22 +203,33 @@ OVER = 1.5
 START_OVER = 2.0
 
 
+def comparable(amount: Amount, value: dict[str, Any]) -> bool:
+    """Whether a dose fact's value speaks of the stated amount at all. A patch's rate and an amount taken
+    are different quantities: "20 mcg/hour" says nothing of a daily maximum in milligrams, and "40 mg a
+    day" nothing of a patch. An amount with no period may be either."""
+    return amount.period is None or (amount.period == "hour") == (value["per"] == "hour")
+
+
 def judge(amount: Amount, value: dict[str, Any]) -> tuple[str | None, str]:
     """(verdict or None, note) for one stated amount against a dose fact's value: ``max`` and ``start`` are
-    [low, high] ranges in ``unit`` per ``per`` (day, week or month)."""
+    [low, high] ranges in ``unit`` per ``per`` (day, week, month or hour)."""
     k = _MG[value["unit"]]
     per = value["per"]
+    if not comparable(amount, value):
+        return None, ""
     lo, hi = _scaled(amount, per)
     mx = value.get("max")
     st = value.get("start")
     max_lo, max_hi = (mx[0] * k, mx[1] * k) if mx else (None, None)
     st_lo, st_hi = (st[0] * k, st[1] * k) if st else (None, None)
 
+    rate = "/hour" if per == "hour" else ""
+
     def fmt(x: float) -> str:
-        return f"{x / k:g} {value['unit']}"
+        return f"{x / k:g} {value['unit']}{rate}"
 
     stated = fmt(hi) if lo == hi else f"{fmt(lo)}-{fmt(hi)}"
-    label_max = f"label maximum {fmt(max_lo)}" + ("" if max_lo == max_hi else f"-{fmt(max_hi)}") + f" a {per}" if mx else ""
+    label_max = f"label maximum {fmt(max_lo)}" + ("" if max_lo == max_hi else f"-{fmt(max_hi)}") + ("" if rate else f" a {per}") if mx else ""
     if max_hi is not None and hi >= OVER * max_hi:  # over the maximum, whatever the cue
         return "contradicted", f"stated {stated}; {label_max}"
     if amount.cue == MAX and max_hi is not None and amount.period != "dose":

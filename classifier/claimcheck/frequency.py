@@ -47,7 +47,8 @@ _WEAR = re.compile(
     r"\b(?:wear|wears|wore|worn|wearing|keep|keeps|kept|leave|leaves|left|stays?|stayed|remains?|stuck)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:on\s+|in\s+place\s+|there\s+)?for\s+(?:up\s+to\s+|a\s+full\s+|about\s+|around\s+|roughly\s+)?"
     rf"(?P<n>{NUM})?(?:\s*(?:-|–|to|or)\s*(?P<m>{NUM}))?[\s-]*{_UNIT}(?!\w)|"
-    r"\b(?:patch|patches|shot|shots|injection|injections|jab|jabs|implant|depot)\b[^.;!?]{0,60}?\s(?:lasts?(?:\s+for)?|works?\s+for|covers?\s+you\s+for)\s+"
+    # the lasting verb in the noun's own clause: not "patches ... less reliable, and that effect can last"
+    r"\b(?:patch|patches|shot|shots|injection|injections|jab|jabs|implant|depot)\b(?:(?!,\s+(?:and|but|so)\b)[^.;!?]){0,60}?\s(?:lasts?(?:\s+for)?|works?\s+for|covers?\s+you\s+for)\s+"
     rf"(?:up\s+to\s+|a\s+full\s+|about\s+|around\s+|roughly\s+)?(?P<n2>{NUM})(?:\s*(?:-|–|to|or)\s*(?P<m2>{NUM}))?[\s-]*(?P<u2>hour|day|week|month)s?(?!\w)|"
     rf"(?<![\w-])(?P<n3>{NUM})[\s-](?P<u3>hour|day|week)\s+(?:skin\s+)?patch(?:es)?\b"
 )
@@ -77,7 +78,10 @@ _BARE_AFTER = re.compile(rf"\s{{0,3}}(?:(?<![\w-])[\w-]{{1,30}}\s{{1,3}})?(?:{UN
 EFFECT_AFTER = re.compile(
     r"\b(?:keeps?(?!\s+(?:working|going|it\s+working))|helps?|makes?|boosts?|protects?|shields?|prevents?|reverses?|improves?|brings?|heals?|repairs?|"
     r"restores?|rebuilds?|cures?|detox\w*|supercharg\w*|sharpens?|strengthens?|burns?|melts?|cleans?|resets?|"
-    r"regenerat\w*|fights?|guards?|wards?|lengthens?|extends?|adds?\s+years|slows?\s+(?:down\s+)?(?:aging|ageing))\b")
+    r"regenerat\w*|fights?|guards?|wards?|lengthens?|extends?|adds?\s+years|slows?\s+(?:down\s+)?(?:(?:brain|skin|cell|cellular|the)\s+)?(?:aging|ageing))\b|"
+    # "... once a month and you won't catch the flu": the promise, not the schedule, is the claim
+    r"\band\s+you(?:['’]ll|\s+will)?\s+(?:won['’]t|will\s+not|never|not)\s+(?:catch|get|come\s+down\s+with)\b|"
+    r"\band\s+you(?:['’]ll|\s+will)\s+(?:stay|be|remain)\s+(?:healthy|well|protected|immune|safe)\b")
 _AMOUNT_BEFORE = re.compile(r"(?:\d\s*(?:mg|mcg|milligrams?|micrograms?|units?)|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                             rf"(?:[\w-]+\s+)?(?:{UNIT_NOUNS}))\s+(?:[\w-]+\s+){{0,2}}?$")
 #: A schedule the drug does away with or is set against ("eliminates the need for daily doses", "instead of
