@@ -253,14 +253,15 @@ def _parse_html(source: str, url: str | None) -> Page:
     # The page length is needed anyway (length check, features): counted once here. Only the count:
     # the word spans themselves cost twice as much and the pipeline does not use them.
     n_words = count_words(text)
-    # Main-content heuristics sometimes keep almost nothing (short pages, unusual templates): fall back
-    # to all visible text rather than report an empty page.
-    if main_content and n_words < 40:
+    # Main-content heuristics sometimes keep almost nothing (short pages, unusual templates), or on a small
+    # page drop much of it as boilerplate (a shop's product list of links is its content): fall back to all
+    # visible text when the main content is very short or a small page lost more than a third of its words.
+    if main_content and n_words < _SMALL_PAGE_WORDS:
         if full is None:
             full = extract_plain_text(tree, preserve_formatting="minimal_html", main_content=False, links=True)
         text2, links2, blocks2 = _from_minimal_html(full)
         n_words2 = count_words(text2)
-        if n_words2 > n_words:
+        if n_words2 > n_words and (n_words < 40 or (n_words2 <= _SMALL_PAGE_WORDS and 3 * n_words < 2 * n_words2)):
             text, links, blocks, n_words = text2, links2, blocks2, n_words2
     meta, all_links, title = _metadata(source)
     # Keep main-text links (with spans) and add the others (navigation, footer) without spans.
@@ -314,6 +315,8 @@ def _restore_lists(main: str, full: str) -> str:
 
 
 MAX_MAIN_CONTENT_DEPTH = 250
+#: A page with at most this many visible words is small: boilerplate removal may take its content with it.
+_SMALL_PAGE_WORDS = 200
 _BLOCKS = r"(?:div|article|section|ul|ol|dl|nav|aside|header|footer|main|blockquote|fieldset|figure|figcaption|details|summary|form|center|menu|dir|address|hgroup|dialog)"
 # The same names as _BLOCKS grouped by first letter: every "<" of the page is tried, and a shallow
 # alternation fails sooner on the other tags (<span>, <a>, <img> ...); ~40 % less than the flat one.

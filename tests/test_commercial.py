@@ -558,3 +558,34 @@ def test_a_lone_anchor_with_a_strength_is_a_buy_link_not_a_listing():
             "<a href='https://meds-now.example/p/oxycodone-30'>order oxycodone 30mg here</a>.</p></body></html>")
     _, flags = flags_of(html, is_html=True)
     assert codes(flags) == {"commercial.buy_link"}
+
+
+def test_toll_free_referral_line_read_with_the_lines_around_it_but_a_clinic_line_is_not():
+    lead = ("Stimulant Rehab Intake - Beds Open This Week\n\n"
+            "Our intake coordinators place you in a residential detox program that takes your plan.\n\n"
+            "Phone our around-the-clock line: 1-844-555-0126\n\n"
+            "- Coverage checked while you wait\n")
+    flags = [f for f in flags_of(lead, is_html=False)[1] if f.code == "commercial.lead_generation"]
+    assert [f.evidence for f in flags] == ["Phone our around-the-clock line: 1-844-555-0126"]
+    clinic = ("Treatment for a benzodiazepine problem works, and asking about it is nothing to hide.\n\n"
+              "Call the surgery on 503-555-0172 to arrange a medicines check.\n")
+    assert "commercial.lead_generation" not in codes(flags_of(clinic, is_html=False)[1])
+
+
+def test_news_quoting_what_seller_accounts_advertised_is_not_a_pitch():
+    text = ("Two students were poisoned by fake Adderall ordered through an app, police said. The seller "
+            "accounts advertised \"no prescription needed\" and \"discreet shipping\" to attract buyers.")
+    assert "commercial.pharmacy" not in codes(flags_of(text, is_html=False)[1])
+
+
+def test_small_shop_page_keeps_its_product_links_as_text():
+    html = ("<html><body><h1>Pill Corner</h1><p>Worldwide parcels, no doctor paper needed, we pack discreet.</p>"
+            "<ul><li><a href='https://pillcorner.example/tramadol-50'>Tramadol 50mg - order here</a></li>"
+            "<li><a href='https://pillcorner.example/metformin-500'>Metformin 500mg - order here</a></li>"
+            "<li><a href='https://pillcorner.example/sildenafil-50'>Sildenafil 50mg - order here</a></li>"
+            "<li><a href='https://pillcorner.example/atorvastatin-20'>Atorvastatin 20mg - order here</a></li></ul>"
+            "<p>Pay with Bitcoin or card. Order today, sent tomorrow.</p></body></html>")
+    page, flags = flags_of(html, is_html=True)
+    assert "Metformin 500mg - order here" in page.text
+    assert {"commercial.buy_link", "commercial.pharmacy"} <= codes(flags)
+    assert "Tramadol 50mg - order here" in evidence(flags, "commercial.buy_link")

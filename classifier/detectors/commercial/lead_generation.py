@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -49,6 +50,7 @@ _REFERRAL_START = ("treatment", "rehab", "recovery", "addict", "detox", "admissi
                    "substance", "help", "find", "get", "free")
 # The words a _FORM_LEAD match begins with (after its \b), found in page.lower.
 _FORM_LEAD_START = ("we", "verify", "check", "free", "instant", "online", "speak", "talk", "fill", "admission", "intake")
+_TOLL_FREE = ("800", "833", "844", "855", "866", "877", "888")
 _DIGITS = re.compile(r"\d(?:[-. ()/]{0,2}\d){6}")
 _VANITY = re.compile(r"\b(?:1[-. ]?)?\(?8(?:00|33|44|55|66|77|88)\)?[-. ]?[A-Z0-9]{3}[-. ]?[A-Z0-9]{4}\b")
 # Every toll-free prefix (overlapping ones too): a _VANITY match begins at most 3 characters before it.
@@ -56,6 +58,21 @@ _VANITY_8 = re.compile(r"8(?=00|33|44|55|66|77|88)")
 # The words a _CTA match begins with, found in page.lower.
 _CTA_START = ("call", "dial", "phone", "text", "ring", "contact", "reach", "speak", "talk", "hotline", "helpline",
               "toll", "24")
+
+
+def _window(page: Page, s: int, e: int) -> tuple[int, int]:
+    """The number's sentence with its neighbours: the call to action or the referral may sit in the sentence
+    before it ("Need help finding a program? Call ...", across a blank line too) or in the one right after
+    ("Call 1-888-...", then "Insurance verified in minutes"), when they start within 200 and 80 characters."""
+    sents = page.sentences
+    i = bisect.bisect_left([x.start for x in sents], s)
+    ws, we = s, e
+    if i > 0 and s - sents[i - 1].start < 200:
+        ws = sents[i - 1].start
+    k = i + 1 if i < len(sents) and sents[i].start == s else i
+    if k < len(sents) and 0 <= sents[k].start - e <= 80:
+        we = sents[k].end
+    return ws, we
 
 
 def _vanity_matches(text: str) -> Iterator[re.Match[str]]:
@@ -96,15 +113,22 @@ class LeadGenerationDetector(Detector):
             s, e = _sentence(page, start)
             # The call to action may sit in the sentence before ("Need help finding a program? Call ...").
             ps = page.sentence_at(s - 2) if s >= 2 else None
-            ws = ps.start if ps is not None and s - ps.start < 200 else s
-            window = text[ws:e]
-            if _HELPLINE_NAMES.search(window) or not _CTA.search(window.lower()) or not _REFERRAL.search(window):
+            own = ps.start if ps is not None and s - ps.start < 200 else s
+            # A toll-free number is the mark of a call centre: its pitch may also sit across a blank line,
+            # above or below it. A local number (a clinic's line) needs the pitch in its own paragraph.
+            ws, we = own, e
+            if national.startswith(_TOLL_FREE):
+                ws, we = _window(page, s, e)
+                ws = min(ws, own)
+            window = text[ws:we]
+            # A named public helpline in the number's own lines makes it that helpline's number.
+            if _HELPLINE_NAMES.search(text, own, e) or not _CTA.search(window.lower()) or not _REFERRAL.search(window):
                 continue
             s, e = self._trim(s, e, start, end)
             if (s, e) in seen:
                 continue
             seen.add((s, e))
-            toll_free = "toll" in window.lower() or national.startswith(("800", "833", "844", "855", "866", "877", "888"))
+            toll_free = "toll" in window.lower() or national.startswith(_TOLL_FREE)
             flags.append(make_flag(page, self.code, s, e, 0.7 if toll_free else 0.55,
                                    "A call to action around a phone number that routes readers to a treatment referral."))
         for m in _finditer_at(_FORM_LEAD, text, low, _FORM_LEAD_START):

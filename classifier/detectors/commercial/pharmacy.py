@@ -101,7 +101,8 @@ _HEADLINE_LEAD = re.compile(r"[^\w\n]{0,5}(?:[\w#-]{1,30}[ \t]{1,3}){0,3}")
 # Selling terms told of others ("the websites advertised 'no prescription needed' and took payment only in
 # cryptocurrency"): a news report about rogue pharmacies, not a pitch.
 _TOLD_OF_OTHERS = re.compile(
-    r"\b(?:websites?|sites|sellers?|vendors?|pharmacies|dealers|scammers|they)\b[^.\n]{0,80}?"
+    r"\b(?:websites?|sites|sellers?|vendors?|pharmacies|dealers|scammers|traffickers|operators|accounts|listings|"
+    r"shops|ads|adverts|posts|they)\b[^.\n]{0,80}?"
     r"\b(?:advertis(?:ed|es|ing)|promis(?:ed|es|ing)|claim(?:ed|s|ing)|tout(?:ed|s|ing)|boast(?:ed|s|ing)|took|accepted|"
     r"demanded|required|used)\b", re.I)
 # The words each pattern's matches begin with (after its \b), looked for in page.lower.
