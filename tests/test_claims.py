@@ -890,7 +890,9 @@ def test_frequency_reader_gives_gaps_wear_times_and_second_doses() -> None:
 def test_dose_and_interval_facts_name_their_source(fb) -> None:
     doses = [f for df in fb.drugs.values() for f in df.facts if f.type == "dose"]
     assert len({f.drug for f in doses}) >= 30 and all("label" in f.source for f in doses)
-    assert all(f.value["per"] in ("day", "week", "month") and ("max" in f.value or "start" in f.value) for f in doses)
+    assert all(f.value["per"] in ("day", "week", "month", "hour") and ("max" in f.value or "start" in f.value) for f in doses)
+    # a per-hour rate is a patch's, and only a patch product's fact gives one
+    assert all("products" in f.extra for f in doses if f.value["per"] == "hour")
     gaps = [f for df in fb.drugs.values() for f in df.facts if f.type == "interval"]
     assert {f.drug for f in gaps} >= {"amphetamine", "methylphenidate", "tramadol", "tadalafil", "naltrexone"}
     assert all(f.terms and f.value["min"] > 0 and "label" in f.source for f in gaps)

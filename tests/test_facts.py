@@ -147,7 +147,7 @@ def test_user_fact_with_same_id_replaces_the_bundled_one(tmp_path: Path, fb) -> 
         (lambda d: d["facts"][0].update(products=["patch"]), "facts[0].products"),
         (lambda d: d["facts"].append({"id": "melatonin.dose", "type": "dose", "value": {"max": [10, 5]},
                                       "statement": "x", "source": "y"}), "facts[2].value.max"),
-        (lambda d: d["facts"].append({"id": "melatonin.dose", "type": "dose", "value": {"max": [1, 5], "per": "hour"},
+        (lambda d: d["facts"].append({"id": "melatonin.dose", "type": "dose", "value": {"max": [1, 5], "per": "minute"},
                                       "statement": "x", "source": "y"}), "facts[2].value"),
         (lambda d: d["facts"].append({"id": "melatonin.wait", "type": "interval", "terms": ["alcohol"], "value": {"min": 2},
                                       "statement": "x", "source": "y"}), "facts[2].value"),
