@@ -236,13 +236,13 @@ def test_heldout_claim_set_precision_of_contradicted(fb) -> None:
     rows = [r for r in load_claim_set() if r["split"] == "heldout"]
     # Every bundled drug has held-out claims (a fact file added without them would go unmeasured).
     assert len(rows) >= 100 and {r["drug"] for r in rows} == set(fb.drugs)
-    # The batches written before blind3 keep the floor they always had; blind3 to blind13 (all 36 drugs
+    # The batches written before blind3 keep the floor they always had; blind3 to blind14 (all 36 drugs
     # each, scored once when written) keep the figure they were first scored at. Precision of
     # "contradicted" matters most everywhere: a false "contradicted" accuses a careful page.
     for batches, min_f1 in (((None, "blind", "blind2"), 0.85), (("blind3",), 0.73), (("blind4",), 0.78), (("blind5",), 0.78),
                             (("blind6",), 0.71), (("blind7",), 0.62), (("blind8",), 0.60),
                             (("blind9",), 0.82), (("blind10",), 0.76), (("blind11",), 0.82), (("blind12",), 0.76),
-                            (("blind13",), 0.85)):
+                            (("blind13",), 0.85), (("blind14",), 0.77)):
         part = [r for r in rows if r.get("batch") in batches]
         scores = _scores([r["label"] for r in part], [predict(r["text"], r["drug"], fb)[0] for r in part])
         assert scores["contradicted"]["precision"] >= 0.9, batches
@@ -1075,3 +1075,71 @@ def test_reported_benefits_pronouns_street_names_and_dose_shapes(fb, text: str, 
 def test_patch_rates_product_doses_relayed_advice_and_spacing(fb, text: str, drug: str, verdict: str) -> None:
     _assert_only_verdict(fb, text, drug, verdict)
 
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict"),
+    [
+        # a fact box's fields are said of the drug the box is about
+        ("Klonopin (clonazepam)\nDEA schedule: II\nForm: tablet", "clonazepam", "contradicted"),
+        ("Soma 350 mg | Controlled substance: No", "carisoprodol", "contradicted"),
+        ("Flexeril | Controlled substance: No", "cyclobenzaprine", "supported"),
+        ("Restoril. Drug class: benzodiazepine.", "temazepam", "supported"),
+        ("Ultram. Class: NSAID.", "tramadol", "contradicted"),
+        ("Sublocade | Dosing interval: every 24 hours", "buprenorphine", "contradicted"),
+        ("Vivitrol. Dose: 380 mg.", "naltrexone", "supported"),
+        # control denied in words of scheduling
+        ("Ritalin has no DEA schedule, so refills are easy.", "methylphenidate", "contradicted"),
+        ("Provigil is an unscheduled drug in the US.", "modafinil", "contradicted"),
+        ("Neurontin is not federally controlled, though a few states list it in Schedule V.", "gabapentin", "supported"),
+        # "works best if" gives advice, not a condition
+        ("Lunesta works best if you take it right after a heavy, fatty meal.", "eszopiclone", "contradicted"),
+        # a term that carries its own tie, and the group's own "never"
+        ("You can use OxyContin as needed for a sore back.", "oxycodone", "contradicted"),
+        ("A person who has never taken opioids can safely begin on an 80 mg OxyContin.", "oxycodone", "contradicted"),
+        # "raises testosterone" is an unbacked effect; only said as how the drug works is it wrong
+        ("Cialis raises your testosterone.", "tadalafil", "unsupported"),
+        ("Viagra works by raising testosterone.", "sildenafil", "contradicted"),
+        ("Daily Adderall keeps dementia at bay.", "amphetamine", "unsupported"),
+    ],
+)
+def test_fact_boxes_schedule_words_and_effects(fb, text: str, drug: str, verdict: str) -> None:
+    _assert_only_verdict(fb, text, drug, verdict)
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict", "fact_id"),
+    [
+        # granted, a question asking leave for a group or with an agent the label rules out is the page's claim
+        ("Q: My doctor found an irregular heartbeat last month. Can I still take Flexeril? A: Yes, go ahead.",
+         "cyclobenzaprine", "contradicted", "cyclobenzaprine.not_for.heart_thyroid"),
+        ("I'm on Nardil. Can I add Ritalin for focus?\nA: Sure.", "methylphenidate", "contradicted", "methylphenidate.interaction"),
+        # refused, the same question states the label
+        ("Can I take Ritalin with an MAOI? Absolutely not.", "methylphenidate", "supported", "methylphenidate.interaction"),
+        # granted, any yes/no question becomes its statement; refused, a question of what the drug is, its opposite
+        ("Is Ativan a Schedule II drug? Yes.", "lorazepam", "contradicted", "lorazepam.schedule"),
+        ("Is Valium habit-forming? No, not at all.", "diazepam", "contradicted", None),
+        ("Is Klonopin a benzodiazepine? Yes.", "clonazepam", "supported", "clonazepam.class"),
+    ],
+)
+def test_answered_questions(fb, text: str, drug: str, verdict: str, fact_id: str | None) -> None:
+    checks, _ = _check(text, fb)
+    qa = [c for c in checks if c.drug == drug and "a question the answer" in c.note]
+    assert len(qa) == 1, [(c.drug, c.verdict, c.note) for c in checks]
+    assert qa[0].verdict == verdict and qa[0].start == 0 and qa[0].end == len(text.rstrip()), qa[0]
+    if fact_id is not None:
+        assert qa[0].fact_id == fact_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can I take Flexeril for my back? No.",  # a refused permit may be the asker's own case
+        "Can I take Xanax with alcohol? Yes, but only after asking your doctor.",  # a narrower grant
+        "Can I take Xanax with alcohol?\n\n\n\nSure thing, here is our shop.",  # no answer after a gap
+        "Is Xanax safe with alcohol? Many people ask this.",  # not an answer
+    ],
+)
+def test_questions_without_a_whole_answer_claim_nothing(fb, text: str) -> None:
+    checks, _ = _check(text, fb)
+    assert not [c for c in checks if "a question the answer" in c.note], [(c.drug, c.verdict, c.note) for c in checks]

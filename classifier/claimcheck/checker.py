@@ -35,9 +35,11 @@ _PRONOUN = re.compile(
     r"\b(?:it|its|it's|it’s|itself|this\s+(?:drug|medication|medicine|pill|benzodiazepine|opioid|stimulant)|"
     r"the\s+(?:drug|medication|medicine|pill))\b"
 )
+#: A field of a fact box: a short key and its colon at the line's start ("DEA schedule: IV", "- Class: opioid").
+_FIELD_LINE = re.compile(r"^\W{0,3}[a-z][a-z /().'-]{0,30}:\s*\S")
 _CLAUSE = re.compile(r"[,;:()\u2014]|\s(?:but|while|whereas|although|though|because|which|however|unlike|yet|so)\s")
 _IMPERATIVE = re.compile(r"^\s*(?:do\s+not|don't|don’t|never|not\s+to)\b")
-_NOT_ONLY = re.compile(r"\bnot\s+(?:only|just|merely|simply)\b")
+_NOT_ONLY = re.compile(r"(?:\bnot|n['’]t)\s+(?:only|just|merely|simply)\b")
 _ATTRIB = re.compile(
     r"\b(?:is|are|was|were|be|been|being|remains?|classified|categori[sz]ed|considered|known|labell?ed|belongs?|"
     r"acts?\s+as|works?\s+as|serves?\s+as|displays?|exhibits?|has|have|possess(?:es)?|shows?|produces?|"
@@ -67,7 +69,16 @@ _AS_OK = re.compile(r"(?:known|classified|acts?|works?|serves?|categori[sz]ed|la
 # adjacent optional white space to backtrack over.
 _BEFORE_TRUE = re.compile(r"^(?:e?s )?(?:(?:drugs?|medications?|medicines?|agents?|class|family|group) )?(?:, )?(?:(?:such as|including|called|named|like) )?(?:the )?(?:(?:drug|medication) )?$")
 _BEFORE_FALSE = re.compile(r"^(?:e?s )?(?:(?:drugs?|medications?|agents?) )?(?:, )?(?:(?:such as|including|called|named) )?(?:the )?$")
-_SCHED = re.compile(r"\bschedule[- ]?(iv|v|iii|ii|i|[1-5])\b|\bc-(iv|iii|ii|v)\b")
+# "DEA schedule: IV" is a fact box's field; after a colon only a Roman numeral, so "dosing schedule: 1 tablet"
+# is not read as Schedule I.
+_SCHED = re.compile(r"\bschedule(?:[- ]?|\s*:\s*(?=[iv]+\b))(iv|v|iii|ii|i|[1-5])\b|\bc-(iv|iii|ii|v)\b")
+#: Control denied in words of scheduling: "unscheduled", "has no DEA schedule", "isn't on any controlled list",
+#: or a fact box's "Controlled substance: No".
+_NOT_CONTROLLED = re.compile(
+    r"\bunscheduled\b|\bno\s+(?:dea\s+|federal\s+|drug\s+)?schedul(?:e|ing)\b|\bnot\s+(?:federally\s+)?scheduled\b|"
+    r"\b(?:isn['’]t|is\s+not|not|never\s+been)\s+(?:listed\s+)?on\s+(?:any|the|a)\s+(?:dea\s+|federal\s+)?(?:controlled(?:[- ]substances?)?|drug\s+schedule|schedule)\s*(?:list|schedules?)?\b|"
+    r"\bcontrolled(?:\s+substance)?(?:\s+status)?\s*:\s*(?:no|none|not\b|n/?a\b)")
+_CONTROLLED_FIELD_YES = re.compile(r"\bcontrolled(?:\s+substance)?(?:\s+status)?\s*:\s*yes\b")
 _CONTROLLED = re.compile(r"\bcontrolled\s+(?:prescription\s+)?(?:substances?|drugs?|medications?|medicines?)\b|\bscheduled\s+(?:drugs?|substances?)\b|\b(?:is|are)(?:n['’]t|\s+not)?\s+(?:federally\s+)?controlled\b|"
                          r"\b(?:is|are)(?:n['’]t|\s+not)?\s+(?:federally\s+)?scheduled\s+(?:by|under|federally|in\s+the\s+us)\b")
 _RX = re.compile(r"\bprescription[- ]only\b|\bprescription\s+(?:medications?|drugs?|medicines?)\b|\brequires?\s+a\s+(?:valid\s+)?prescription\b|\bonly\s+(?:available\s+)?(?:by|with)\s+(?:a\s+)?prescription\b")
@@ -83,13 +94,14 @@ _MAX_SENTENCE_CHARS = 1000
 _MAX_MENTIONS = 12
 _MAX_SENTENCES = 400
 _MAX_TERM_HITS = 60
-_LEGAL_HINT = re.compile(r"schedule|controlled|prescription|counter|otc\b|c-[iv]|regulated")
+_LEGAL_HINT = re.compile(r"schedul|controlled|prescription|counter|otc\b|c-[iv]|regulated")
 _CONDITION_SUBJECT = re.compile(r"\b(?:pain|symptoms?|seizures?|condition|illness|disease|diabetes|anxiety|asthma|pressure|"
                                 r"sugar|glucose|cravings?|insomnia|adhd|spasms?|epilepsy|withdrawal)\s+$")
 #: "isn't regulated at all": said of a scheduled drug, a denial of its control. Never read as a claim of
 #: control: every medicine is regulated in some sense.
 _UNREGULATED = re.compile(r"\b(?:is|are|'s|'re)(?:n['’]t|\s+not)\s+(?:\w+\s+)?regulated\b|\bunregulated\b")
 _DENIAL_HINT = re.compile(r"no|n['’]t|safe|without|free|zero|impossible|little|fine|harmless|ok")
+_STATES = re.compile(r"\b(?:states|state\s+law|some\s+state|several\s+state|many\s+state)\b")
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
 _DENIAL_RISK = re.compile(r"addict|dependen|habit|abuse|withdraw|toleran")
 _SEVERITY = {"claims.contradicted": 0.8, "claims.unsupported": 0.6, "claims.benefit_only": 0.5, "claims.overstated": 0.4}
@@ -138,6 +150,13 @@ def check_page(page: Page, index: FactIndex) -> tuple[list[ClaimCheck], list[Fla
     per_drug: dict[str, list[tuple[ClaimCheck, bool]]] = {}
     for sent in sentences:
         if sent.low.rstrip().endswith("?"):
+            # A question asserts nothing, unless the page answers it: "Can I take it after a heart attack?
+            # Sure." says it can.
+            answered = _answered_question(page, sent, index, lex)
+            for cc, hit in answered:
+                checks.append(cc)
+                per_drug.setdefault(cc.drug, []).append((cc, hit.reported))
+                flags.extend(_claim_flags(page, cc, hit, False))
             continue
         terms = _term_hits(sent.low, index, sent.mentions.keys())
         for drug, spans in sent.mentions.items():
@@ -160,6 +179,144 @@ def check_page(page: Page, index: FactIndex) -> tuple[list[ClaimCheck], list[Fla
     if page.n_words >= _BENEFIT_ONLY_MIN_WORDS:
         flags.extend(_benefit_only(page, per_drug, index))
     return checks, flags
+
+
+# --------------------------------------------------------------------------------------------------
+# questions the page answers
+
+#: A yes/no question: it opens with its verb ("Can I ...", "Is it safe ...", "Q: Does it ...").
+_YES_NO = re.compile(r"^\W*(?:q\s*[:.)-]\s*)?(?:(?:so|and|but|also|ok|okay|hey|quick\s+question)\W+)?"
+                     r"(?:can|could|may|might|is|are|was|does|do|did|will|would|should|has|have)\b")
+_Q_MARK = re.compile(r"^\W*(?:q|question)\s*[:.)-]")
+_ANSWER_MARK = r"^\W*(?:(?:a|answer)\s*[:.)-]\s*)?"
+#: An answer that grants the question whole; "yes, but only ..." or "sure, if ..." grants something narrower,
+#: and is left to the sentences that say what.
+_AFFIRM = re.compile(
+    _ANSWER_MARK + r"(?:yes|yeah|yep|yup|sure|of\s+course|absolutely|definitely|certainly|totally|you\s+bet|"
+    r"go\s+(?:for\s+it|ahead)|no\s+problem|not\s+a\s+problem|no\s+worries)\b"
+    r"(?!\s*[,\u2014-]?\s*(?:but|if|as\s+long|only|unless|provided|not|except|with\s+caution|in\s+some)\b)")
+#: An answer that refuses it ("No.", "Absolutely not", "Never").
+_REFUSE = re.compile(_ANSWER_MARK + r"(?:no|nope|never|absolutely\s+not|definitely\s+not|certainly\s+not|please\s+don['’]t|"
+                     r"don['’]t|do\s+not)\b(?!\s+(?:problem|worries|issue|harm|need)\b)")
+#: The question asks for leave to take the drug ("can I take", "is it OK to keep using", "is Flexeril safe").
+_ASKED_PERMIT = re.compile(
+    r"\b(?:can|could|may|should)\s+(?:i|we|you|he|she|they|my\s+\w+|people|someone|kids|children|a\s+\w+)\s+"
+    r"(?:still\s+|safely\s+|just\s+|also\s+)?(?:keep\s+|continue\s+|start\s+)?(?:tak|us|hav|giv|mix|combin|drink|start|pop|add|tr[iy]|switch|"
+    r"go\s+on|get\s+on|be\s+on|stay\s+on)\w*\b|"
+    r"\b(?:is|are)\s+(?:it|this|that|[\w-]+)\s+(?:\w+\s+)?(?:safe|ok|okay|fine|alright|all\s+right)\b")
+#: Claims of what the drug is, whose refusal states their opposite.
+_REFUSED_FLIPS = ("risk", "class", "legal_status")
+#: Sentences of the question's own turn read with it ("I had a heart attack last month. Can I take ...?").
+_TURN_SENTENCES = 2
+
+
+def _answered_question(page: Page, sent: _Sentence, index: FactIndex, lex: Lexicon) -> list[tuple[ClaimCheck, _Hit]]:
+    """The claim a yes/no question makes once the page answers it. Granted ("Sure", "Yes"), the question is the
+    page's own statement; a question asking leave to take the drug for a group, or with an agent, the label
+    keeps it from is contradicted when granted and supported when refused. The claim's span runs from the
+    question's turn to the answer."""
+    q = sent.low
+    if _YES_NO.match(q) is None:
+        return []
+    sents = page.sentences
+    i = bisect.bisect_left([sp.start for sp in sents], sent.start)
+    if i + 1 >= len(sents) or sents[i].start != sent.start:
+        return []
+    ans = sents[i + 1]
+    if page.text.count("\n", sent.end, ans.start) > 2:
+        return []
+    a_low = page.lower[ans.start:ans.end]
+    granted = _AFFIRM.match(a_low) is not None
+    if not granted and _REFUSE.match(a_low) is None:
+        return []
+    # the turn: up to two sentences before the question on its own lines, back to a "Q:" that opens it
+    t0 = sent.start
+    j = i
+    while j > 0 and i - j < _TURN_SENTENCES and _Q_MARK.match(q) is None:
+        prev = sents[j - 1]
+        gap = page.text[prev.end:sents[j].start]
+        if "\n" in gap or page.text[prev.start:prev.end].rstrip().endswith("?"):
+            break
+        j -= 1
+        t0 = prev.start
+        if _Q_MARK.match(page.lower[prev.start:prev.end]) is not None:
+            break
+    turn = page.lower[t0:sent.end]
+    off = sent.start - t0
+    terms = _term_hits(turn, index, sent.mentions.keys())
+    out: list[tuple[ClaimCheck, _Hit]] = []
+    for drug in sent.mentions:
+        di = index.drugs.get(drug)
+        if di is None:
+            continue
+        hit = _asked_permit(turn, q, off, drug, di, terms, lex, granted)
+        if hit is None:
+            stated = _stated(sent)
+            hit, _ = _judge(stated, drug, stated.mentions[drug], di, index,
+                            _term_hits(stated.low, index, sent.mentions.keys()), lex)
+            if hit is not None and not granted:
+                # "Is Xanax addictive? No.": refused, a question of what the drug is says the opposite. A
+                # refused permit ("Can I take it for my back? No.") may be the asker's own case: no claim.
+                if hit.claim_type not in _REFUSED_FLIPS or hit.verdict == "unsupported":
+                    continue
+                hit.verdict = "supported" if hit.verdict == "contradicted" else "contradicted"
+        if hit is None:
+            continue
+        fact = hit.fact
+        answer = "granted" if granted else "refused"
+        out.append((ClaimCheck(
+            start=t0, end=ans.end, text=page.text[t0:ans.end], drug=drug, verdict=hit.verdict,
+            fact_id=getattr(fact, "id", None), source=getattr(fact, "source", None), claim_type=hit.claim_type,
+            note=f"{hit.note}; a question the answer {answer}",
+        ), hit))
+    return out
+
+
+def _stated(sent: _Sentence) -> _Sentence:
+    """The question as the statement a "yes" makes of it, in the same length: its "?" a full stop, and a verb
+    that opens it put after the drug it asks about ("is flexeril a muscle relaxant?" -> "flexeril is a muscle
+    relaxant.")."""
+    q = sent.low
+    end = len(q.rstrip()) - 1
+    low = q[:end] + "." + q[end + 1:]
+    mentions = {d: list(sp) for d, sp in sent.mentions.items()}
+    order = list(sent.order)
+    asides = sent.asides
+    verb = _YES_NO.match(low)
+    first = min(sent.order) if sent.order else None
+    if verb is not None and first is not None and first[0] == verb.end() + 1 and low[verb.end()] == " ":
+        pos, drug = first
+        name_end = next(b for a, b in mentions[drug] if a == pos)
+        v0 = verb.end() - len(low[:verb.end()].split()[-1])
+        shift = verb.end() - v0 + 1
+        low = low[:v0] + low[pos:name_end] + " " + low[v0:verb.end()] + low[name_end:]
+        mentions[drug] = [(a - shift, b - shift) if a == pos else (a, b) for a, b in mentions[drug]]
+        order = [(p - shift, d) if p == pos else (p, d) for p, d in order]
+        asides = frozenset(p - shift if p == pos else p for p in asides)
+    return _Sentence(sent.start, sent.end, low, mentions, order, asides)
+
+
+def _asked_permit(turn: str, q: str, off: int, drug: str, di: DrugIndex, terms: list, lex: Lexicon,
+                  granted: bool) -> _Hit | None:
+    """Leave asked to take the drug where its label keeps it from the asker's group or condition, or from an
+    agent the turn names ("I'm on phenelzine. Can I keep taking Ritalin?")."""
+    if _ASKED_PERMIT.search(q) is None:
+        return None
+    verdict = "contradicted" if granted else "supported"
+    for rx, fact, product in di.not_for:
+        if fact.extra.get("use") or (product is not None and not product.search(turn)):
+            continue  # an unapproved use is judged by approval claims alone
+        spans = [(m.start(), m.end()) for m in rx.finditer(turn)]
+        if fact.extra.get("age_below"):
+            spans = sorted(spans + _younger_than(turn, fact.extra["age_below"]))
+        for t0, t1 in spans:
+            if _OLDER.match(turn, t1) or _negated(turn, t0, lex):
+                continue
+            return _Hit(t0, t1, verdict, "not_for", fact, f"'{turn[t0:t1]}'")
+    for t0, t1, d, fact, role in terms:
+        if role == AGENT and d == drug and not _negated(turn, t0, lex):
+            return _Hit(t0, t1, verdict, "interaction", fact, f"taken with '{turn[t0:t1]}'")
+    return None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -227,10 +384,16 @@ def _claim_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
                 prev_i = i
                 continue
             if not found:
-                sent = _Sentence(sp.start, end, low, implicit=True)
+                # A fact box's field ("DEA schedule: IV", "Class: benzodiazepine") is said of the drug the box
+                # is about, as if it named it, and so is the next field.
+                field = _FIELD_LINE.match(low) is not None
+                sent = _Sentence(sp.start, end, low, implicit=not field)
                 sent.mentions[prev_drug] = [(0, 0)]
                 sent.order.append((0, prev_drug))
                 out.append(sent)
+                if field:
+                    prev_i = i
+                    continue
         prev_drug = None
     return out
 
@@ -660,6 +823,8 @@ def _attribution(s: str, m1: int, t0: int) -> tuple[str, bool] | None:
     """How the words between a drug name ending at ``m1`` and a class word at ``t0`` say the one of the
     other: ``(gap, appositive)`` ("X, a Z", "X, which is a Z": True; "X is a Z": False), or None."""
     gap = _BELONGS.sub(" is ", s[m1:t0])
+    if len(gap) <= 200 and _CLASS_FIELD.search(s, max(m1, t0 - 40), t0):
+        return ":", False  # a fact box: "Lorazepam (Ativan). Class: benzodiazepine."
     if len(gap) > 90 or _GAP_BLOCK.search(gap):
         return None
     if any(not _AS_OK.search(gap[:a.start()]) for a in _AS.finditer(gap)):
@@ -669,6 +834,8 @@ def _attribution(s: str, m1: int, t0: int) -> tuple[str, bool] | None:
     return (gap, False) if _ATTRIB.search(gap) else None
 
 
+#: A fact box's class field, right before the class word.
+_CLASS_FIELD = re.compile(r"(?:^|[|\n\u2022*.-]\s*|\s)(?:drug\s+|pharmacologic(?:al)?\s+|therapeutic\s+)?(?:class|type|category|family)\s*:\s*$")
 _RESTATED = re.compile(r"\s[-–]\s|\u2014|;|:|,\s+(?:it|it['’]s|but|rather|instead)\b|\b(?:it['’]s|it\s+is|but|rather|instead)\b")
 _APPOSITIVE = re.compile(r"^\s*[,(\u2014-]\s*(?:which\s+|that\s+)?(?:is\s+)?(?:a|an|the)?\s*$")
 
@@ -686,14 +853,24 @@ def _legal(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], suppo
         neg = _negated(s, m.start(), lex)
         if value is None:
             # Some states list a few of these drugs in Schedule V; no law puts them anywhere else.
-            state_v = sf.extra.get("state_controlled") and claimed == "V" and "federal" not in s
+            # "not federally controlled, though several states list it as Schedule V" names the states
+            state_v = sf.extra.get("state_controlled") and claimed == "V" and (
+                "federal" not in s or _STATES.search(s, max(0, m.start() - 60), m.start()) is not None)
             verdict = "unsupported" if state_v else ("supported" if neg else "contradicted")
+            if state_v and _federal_control_denied(s, lex):
+                verdict = "supported"  # "not federally controlled, though some states list it": both true
         else:
             verdict = ("contradicted" if neg else "supported") if claimed in allowed else ("supported" if neg else "contradicted")
         note = f"states Schedule {claimed}" + (" (negated)" if neg else "") + f"; reference: {'Schedule ' + value if value else 'not controlled'}"
         (contra if verdict == "contradicted" else support).append(_Hit(m.start(), m.end(), verdict, "legal_status", sf, note))
         return
-    m = _CONTROLLED.search(s)
+    m = _NOT_CONTROLLED.search(s)
+    if m is not None and owned(m.start()) and not _negated(s, m.start(), lex):
+        verdict = "contradicted" if value is not None else "supported"
+        note = f"states not controlled; reference: {'Schedule ' + value if value else 'not federally controlled'}"
+        (contra if verdict == "contradicted" else support).append(_Hit(m.start(), m.end(), verdict, "legal_status", sf, note))
+        return
+    m = _CONTROLLED.search(s) or _CONTROLLED_FIELD_YES.search(s)
     if m is not None and _CONDITION_SUBJECT.search(s, max(0, m.start() - 30), m.start()):
         m = None  # "if the pain isn't controlled": the condition, not the drug's legal status
     if m is not None and owned(m.start()):
@@ -728,6 +905,13 @@ def _legal(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], suppo
         neg = _negated(s, m.start(), lex)
         (contra if neg else support).append(_Hit(m.start(), m.end(), "contradicted" if neg else "supported", "legal_status", sf,
                                                  "states prescription only" + (" (negated)" if neg else "")))
+
+
+def _federal_control_denied(s: str, lex: Lexicon) -> bool:
+    m = _CONTROLLED.search(s)
+    if m is not None and (_negated(s, m.start(), lex) or re.search(r"\bnot\b|n['’]t\b", m.group()) is not None):
+        return True
+    return _NOT_CONTROLLED.search(s) is not None
 
 
 def _denials(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit]) -> None:
@@ -971,7 +1155,7 @@ _APPROVED = (r"(?:(?:(?:fda|us|u\.s\.)[- ])?(?:approved|indicated|authori[sz]ed|
 #: Words that permit the drug for a group or use ("safe for", "approved for", "a good choice for", "can use").
 _PERMIT = re.compile(
     rf"\b{_APPROVED}|"
-    r"\b(?:safe|safely|fine|ok|okay|good|great|ideal|perfect|suitable|appropriate|recommended|first[- ]line|best|go-to|sensible|handy)\b|"
+    r"\b(?:safe|safely|fine|ok|okay|good|great|ideal|perfect|suitable|appropriate|recommended|first[- ]line|best|go-to|sensible|handy|reasonable)\b|"
     r"\b(?:meant|intended|designed|made)\s+(?:to\s+be\s+(?:used|taken)|for|as)\b|\bworks\s+(?:well|great)\b|"
     r"\bcan\s+(?:safely\s+|still\s+|also\s+)?(?:use|take|have|start|prescribe|give|be\s+(?:given|used|taken|prescribed|started))\b|"
     r"\bno\s+problem\b|\bgentle\b|"
@@ -1000,6 +1184,7 @@ _FORBID_USE = re.compile(rf"\b(?:not|never)\s+(?:been\s+|yet\s+|be\s+)*{_APPROVE
 #: with ...", "a safe way to ease ... after a tonsillectomy"); words that show another relation break the tie
 #: ("keep it in a safe place away from children").
 _PERMIT_TIE = re.compile(r"\b(?:for|in|to|during|after|with|by|among|on|while|as\s+an?|if|even\s+if|even\s+when)\b")
+_SELF_TIED = re.compile(r"as[- ]needed\b|prn\b|on\s+demand\b")
 # "keep out of reach", but not "safe to keep taking during pregnancy"
 _NOT_FOR_GAP_BLOCK = re.compile(r"[.;:!?]|\b(?:away|reach|(?:keep|kept)(?!\s+(?:taking|using|on\b))|store|stored|but|except|unless|although|though|"
                                 r"whereas|however|not\s+for|than|instead\s+of|rather\s+than)\b")
@@ -1085,15 +1270,17 @@ def _not_for(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], sup
                 if hi < lo:
                     continue
                 # "meant for", "designed for"; or the permitting word modifies the term itself ("a handy as-needed pill")
+                # a term that carries its own tie ("can take MS Contin as needed") needs no other
                 tied = (_PERMIT_TIE.search(s, lo, hi) or s.endswith((" for", " as"), p0, p1)
-                        or (p1 <= t0 and not s[lo:hi].strip()))
+                        or (p1 <= t0 and not s[lo:hi].strip()) or (p1 <= t0 and _SELF_TIED.match(s, t0)))
                 if _NOT_FOR_GAP_BLOCK.search(s, lo, hi) or (p1 <= t0 and not tied) or (
                         p0 >= t1 and hi - lo > (80 if q0 > c0 else 40)):
                     continue
                 if _OPEN_QUESTION.search(s, q0 if p0 >= q0 else c0, p0):
                     continue
                 cue = s[p0:p1]
-                if _negated(s, p0, lex):
+                # the group's own "never" ("someone who has never taken opioids can safely start ...") denies nothing
+                if _negated(s, p0, lex) and (p0 < t1 or lex.negation.search(s, t1, p0) is not None):
                     support.append(_Hit(t0, t1, "supported", "not_for", fact, f"{phrase}: '{cue}' (negated)"))
                 else:
                     contra.append(_Hit(p0, t1 if t1 > p1 else p1, "contradicted", "not_for", fact,

@@ -38,7 +38,9 @@ _PERIOD = re.compile(
     r"(?P<week>(?:a|per|each|every|/)\s*week|weekly)|"
     r"(?P<month>(?:a|per|each|every|/)\s*month|monthly|every\s+(?:4|four)\s+weeks|every\s+28\s+days)|"
     # a patch's rate ("20 mcg/hour", "12 mcg per hr"): compared only with a per-hour fact
-    r"(?P<hour>(?:/\s*|per\s+|an\s+|each\s+)(?:hour|hr)\b|/h\b)|"
+    # "... about an hour before your shift" is a time, not a rate
+    r"(?P<hour>(?:/\s*|per\s+|an\s+|each\s+)(?:hour|hr)\b(?!\s+(?:before|after|later|earlier|ago|prior|beforehand|or\b|"
+    r"into|from|until|to\b|of\b|apart))|/h\b)|"
     r"(?P<dose>at\s+(?:a|one|any\s+one)\s+time|per\s+dose|(?:in\s+)?(?:a|each|one)\s+(?:single\s+)?dose|in\s+one\s+go|all\s+at\s+once))"
 )
 # What the sentence says the amount is, before it in the same clause. A hard cue names a limit outright;
@@ -51,7 +53,8 @@ _MAX_SOFT = (r"\bup\s+to\s+(?:about\s+)?$|\bas\s+(?:much|high)\s+as\s+$|\bgo\s+(
              r"\b(?:push|pushed|raise[sd]?|increase[sd]?|titrated?|bump(?:ed)?)\s+(?:up\s+)?to\s+$")
 _START = (r"\bstart(?:s|ed|ing)?\b|\bbegin(?:s|ning)?\b|\bbegan\b|\binitial(?:ly)?\b|\bfirst\s+(?:[\w-]+\s+)?(?:dose|week|month|day)s?\b|"
           r"\bat\s+first\b|\bkick(?:s|ed)?\s+off\b|\bopening\s+dose\b")
-_USUAL = (r"\b(?:usual|typical|standard|normal|recommended|regular|common|maintenance|target|therapeutic|average|"
+_USUAL = (r"\bdos(?:e|age|ing)\s*:\s*$|"  # a fact box's field: "Dose: 380 mg"
+             r"\b(?:usual|typical|standard|normal|recommended|regular|common|maintenance|target|therapeutic|average|"
           r"prescribed|daily|right|correct|proper|ideal|effective)\s+(?:\w+\s+){0,2}?(?:dose|dosage|dosing|amount|strength)s?\b|\bdos(?:e|ed|age)\s+(?:is|of|at)\b|"
           r"\b(?:prescribed|taken|given|dosed|injected|used)\s+(?:at|as)\s+(?:a\s+)?$|\bprescribed\s+$|\b(?:usually|typically|normally|generally)\s+(?:\w+\s+){0,3}?$|"
           # "patients end up on 140 mg a day": the dose people are kept on
@@ -68,7 +71,7 @@ _CUE_AFTER = re.compile(
     # "80 mg of OxyContin is a reasonable first dose": the drug named between the amount and its cue
     r"\s{0,20}(?:of\s+(?:[\w'’-]+\s+){1,3}?)?(?:(?:is|as|was|being|are|,)\s+(?:the\s+|your\s+|its\s+|an?\s+)?(?:absolute\s+|daily\s+|recommended\s+|label(?:led)?\s+|official\s+|safe\s+|usual\s+|typical\s+|"
     r"good\s+|sensible\s+|reasonable\s+|normal\s+|common\s+|standard\s+|acceptable\s+|approved\s+|allowed\s+|top\s+approved\s+)?"
-    r"(?:(?P<max>max(?:imum)?|limit|most|ceiling|upper\s+limit|cap|top\s+dose)|(?P<start>start(?:ing)?\s+(?:dose|point)|initial\s+dose|first\s+dose)|"
+    r"(?:(?P<max>max(?:imum)?|limit|most|ceiling|upper\s+limit|cap|top\s+dose)|(?P<start>start(?:ing)?\s+(?:dose|point|tablet|pill|capsule|amount)|initial\s+dose|first(?:[- ]day)?\s+(?:[\w-]+\s+)?dose)|"
     r"(?P<usual>usual|typical|standard|normal|recommended)\b)|(?P<max2>max(?:imum)?)\b|"
     # "... is within the label limit", "... is perfectly safe": an amount called allowed
     r"(?:is|are|was|stays?|falls?)\s+(?:well\s+|still\s+|perfectly\s+|totally\s+|completely\s+)?(?:within\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"

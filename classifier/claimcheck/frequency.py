@@ -104,6 +104,9 @@ _ELSE = re.compile(
     r"felt|symptoms?|happen\w*|occur\w*|headaches?|nause\w*|sick|lose|losing|lost|pounds?|lbs|crav\w*|sleep\w*|cough\w*|"
     r"for\s+(?:up\s+to\s+)?(?:the\s+)?(?:first|next|\d+)\b|until|starting|began|begin\w*|since|side\s+effects?)\b")
 _WINDOW = 90
+#: The key of a fact box's field that holds a dosing frequency, just before its colon.
+_FIELD_KEY = re.compile(r"(?:^|[|\n\u2022*-]\s*|\b)(?:dosing\s+)?(?:frequency|interval|dosing\s+schedule|how\s+often|"
+                        r"(?:take|use|inject|apply|dose)(?:\s+it)?)\s*:\s*$")
 #: Where a clause ends, for the frequency and duration readers.
 CLAUSE_BREAK = re.compile(r"[.;:!?()\u2014]|,\s|\s(?:but|and\s+then|while|whereas|because)\s")
 _COUNT_WORD = re.compile(r"once|twice|thrice|one|two|three|four|five|six|\d")
@@ -216,6 +219,8 @@ def _told(s: str, a: int, b: int) -> bool:
     dosing = list(_DOSING.finditer(before))
     if dosing:
         return _ELSE.search(before, dosing[-1].end()) is None
+    if not before.strip() and _FIELD_KEY.search(s, max(0, w0 + clause - 40), w0 + clause):
+        return True  # a fact box's field: "Dosing interval: every 24 hours", "Frequency: once weekly"
     return _DOSING.match(after.lstrip(" -")) is not None and _ELSE.search(before) is None
 
 

@@ -17,15 +17,20 @@ CONDITIONS_FILE = LEXICONS_DIR / "claims_conditions.json"
 #: A condition or question leaves a claim open ("if your blood pressure rises, call your doctor", "does it work
 #: with food?"): read by ``asks`` for the checker's rules and the sentence readers.
 _CONDITION = re.compile(r"\b(?:if|unless|whether|ask|wonder\w*|how|why)\b")
+#: "works best if", "is most effective when": what follows the "if" is the advice itself.
+_ADVICE_IF = re.compile(r"\b(?:best|better|fastest|faster|most\s+effective|more\s+effective|most|ideally)\s+$")
 _INVERTED = re.compile(r"^\W*(?:q\W+)?(?:does|do|did|can|could|is|are|will|would|should)\b")
 
 
 def asks(s: str, c0: int, pos: int) -> bool:
     """Whether the clause ``s[c0:pos]`` is a condition or a question. A verb at the clause's start makes a
     question only in a sentence that asks ("?"): after an aside ("Amrix, the long-acting form, is taken once
-    a day") it is the sentence's own verb."""
+    a day") it is the sentence's own verb. "works best if you take it ..." is advice, not a condition."""
     clause = s[c0:pos]
-    return _CONDITION.search(clause) is not None or ("?" in s and _INVERTED.search(clause) is not None)
+    cond = _CONDITION.search(clause)
+    if cond is not None and cond.group() == "if" and _ADVICE_IF.search(clause, 0, cond.start()):
+        cond = _CONDITION.search(clause, cond.end())
+    return cond is not None or ("?" in s and _INVERTED.search(clause) is not None)
 
 
 def _alt(patterns: list[str] | tuple[str, ...]) -> re.Pattern[str]:
