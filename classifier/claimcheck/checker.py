@@ -35,8 +35,14 @@ _PRONOUN = re.compile(
     r"\b(?:it|its|it's|it’s|itself|this\s+(?:drug|medication|medicine|pill|benzodiazepine|opioid|stimulant)|"
     r"the\s+(?:drug|medication|medicine|pill))\b"
 )
-#: A field of a fact box: a short key and its colon at the line's start ("DEA schedule: IV", "- Class: opioid").
-_FIELD_LINE = re.compile(r"^\W{0,3}[a-z][a-z /().'-]{0,30}:\s*\S")
+#: A field of a fact box: a key a drug's fact box uses and its colon at the line's start ("DEA schedule: IV",
+#: "- Class: opioid", "Max daily dose: 40 mg"). Only those keys: an abstract's "BACKGROUND: no therapeutics
+#: have been proven ..." is not said of the drug named before it.
+_FIELD_LINE = re.compile(
+    r"^\W{0,3}(?:[a-z][a-z/().'-]*\s+){0,3}?(?:schedule|class|type|category|family|status|controlled(?:\s+substance)?|"
+    r"dos(?:e|age|ing)|strength|frequency|interval|form|route|take\s+with|uses?|used\s+for|indications?|approved\s+for|"
+    r"side\s+effects|warnings?|interactions?|half-life|onset|duration|wear\s+time|benefits|perks|pregnancy|"
+    r"prescription|rx|availability|habit[- ]forming|addictive|abuse\s+potential)\s*:\s*\S")
 _CLAUSE = re.compile(r"[,;:()\u2014]|\s(?:but|while|whereas|although|though|because|which|however|unlike|yet|so)\s")
 _IMPERATIVE = re.compile(r"^\s*(?:do\s+not|don't|don’t|never|not\s+to)\b")
 _NOT_ONLY = re.compile(r"(?:\bnot|n['’]t)\s+(?:only|just|merely|simply)\b")
