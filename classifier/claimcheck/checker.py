@@ -841,7 +841,7 @@ def _attribution(s: str, m1: int, t0: int) -> tuple[str, bool] | None:
 
 
 #: A fact box's class field, right before the class word.
-_CLASS_FIELD = re.compile(r"(?:^|[|\n\u2022*.-]\s*|\s)(?:drug\s+|pharmacologic(?:al)?\s+|therapeutic\s+)?(?:class|type|category|family)\s*:\s*$")
+_CLASS_FIELD = re.compile(r"(?<![\w-])(?:drug\s+|pharmacologic(?:al)?\s+|therapeutic\s+)?(?:class|type|category|family)\s*:\s*$")
 _RESTATED = re.compile(r"\s[-–]\s|\u2014|;|:|,\s+(?:it|it['’]s|but|rather|instead)\b|\b(?:it['’]s|it\s+is|but|rather|instead)\b")
 _APPOSITIVE = re.compile(r"^\s*[,(\u2014-]\s*(?:which\s+|that\s+)?(?:is\s+)?(?:a|an|the)?\s*$")
 

@@ -105,7 +105,7 @@ _ELSE = re.compile(
     r"for\s+(?:up\s+to\s+)?(?:the\s+)?(?:first|next|\d+)\b|until|starting|began|begin\w*|since|side\s+effects?)\b")
 _WINDOW = 90
 #: The key of a fact box's field that holds a dosing frequency, just before its colon.
-_FIELD_KEY = re.compile(r"(?:^|[|\n\u2022*-]\s*|\b)(?:dosing\s+)?(?:frequency|interval|dosing\s+schedule|how\s+often|"
+_FIELD_KEY = re.compile(r"(?<![\w-])(?:dosing\s+)?(?:frequency|interval|dosing\s+schedule|how\s+often|"
                         r"(?:take|use|inject|apply|dose)(?:\s+it)?)\s*:\s*$")
 #: Where a clause ends, for the frequency and duration readers.
 CLAUSE_BREAK = re.compile(r"[.;:!?()\u2014]|,\s|\s(?:but|and\s+then|while|whereas|because)\s")
