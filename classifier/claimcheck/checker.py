@@ -312,10 +312,7 @@ def _asked_permit(turn: str, q: str, off: int, drug: str, di: DrugIndex, terms: 
     for rx, fact, product in di.not_for:
         if fact.extra.get("use") or (product is not None and not product.search(turn)):
             continue  # an unapproved use is judged by approval claims alone
-        spans = [(m.start(), m.end()) for m in rx.finditer(turn)]
-        if fact.extra.get("age_below"):
-            spans = sorted(spans + _younger_than(turn, fact.extra["age_below"]))
-        for t0, t1 in spans:
+        for t0, t1 in _group_spans(turn, rx, fact):
             if _OLDER.match(turn, t1) or _negated(turn, t0, lex):
                 continue
             return _Hit(t0, t1, verdict, "not_for", fact, f"'{turn[t0:t1]}'")
@@ -880,8 +877,7 @@ def _legal(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], suppo
     if m is not None and _CONDITION_SUBJECT.search(s, max(0, m.start() - 30), m.start()):
         m = None  # "if the pain isn't controlled": the condition, not the drug's legal status
     if m is not None and owned(m.start()):
-        neg = _negated(s, m.start(), lex) or re.search(r"\bnot\b|n['’]t\b", m.group()) is not None
-        controlled_claim = not neg
+        controlled_claim = not _control_denied(s, m, lex)
         if value is not None:
             verdict = "supported" if controlled_claim else "contradicted"
         elif controlled_claim:
@@ -913,11 +909,14 @@ def _legal(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], suppo
                                                  "states prescription only" + (" (negated)" if neg else "")))
 
 
+def _control_denied(s: str, m: re.Match[str], lex: Lexicon) -> bool:
+    """Whether the "controlled" words at ``m`` are denied ("isn't a controlled substance", "is not controlled")."""
+    return _negated(s, m.start(), lex) or re.search(r"\bnot\b|n['’]t\b", m.group()) is not None
+
+
 def _federal_control_denied(s: str, lex: Lexicon) -> bool:
     m = _CONTROLLED.search(s)
-    if m is not None and (_negated(s, m.start(), lex) or re.search(r"\bnot\b|n['’]t\b", m.group()) is not None):
-        return True
-    return _NOT_CONTROLLED.search(s) is not None
+    return (m is not None and _control_denied(s, m, lex)) or _NOT_CONTROLLED.search(s) is not None
 
 
 def _denials(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit]) -> None:
@@ -1212,6 +1211,14 @@ _UNIT_YEARS = {"day": 1 / 365, "week": 1 / 52, "month": 1 / 12, "year": 1.0, "yr
 _NOT_AN_AGE = re.compile(r"(?<!\s)\s*(?:%|mg|mcg|kg|lbs?|pounds|percent|ml|hours?|minutes?|doses?|pills?|tablets?)\b")
 
 
+def _group_spans(s: str, rx: re.Pattern[str], fact) -> list[tuple[int, int]]:
+    """Where a ``not_for`` fact's group is named: its terms and, for an age limit, any age under it."""
+    spans = [(m.start(), m.end()) for m in rx.finditer(s)]
+    if fact.extra.get("age_below"):
+        spans = sorted(spans + _younger_than(s, fact.extra["age_below"]))
+    return spans
+
+
 def _younger_than(s: str, limit: float) -> list[tuple[int, int]]:
     """Spans of the ages a sentence gives that fall under ``limit`` years: the label's group, named by age."""
     out = []
@@ -1243,10 +1250,7 @@ def _not_for(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], sup
         if product is not None and not product.search(s):
             continue  # "OxyContin as an as-needed pill" is wrong, immediate-release oxycodone as needed is not
         permit, forbid = (_PERMIT_USE, _FORBID_USE) if fact.extra.get("use") else (_PERMIT, _FORBID)
-        spans = [(m.start(), m.end()) for m in rx.finditer(s)]
-        if fact.extra.get("age_below"):
-            spans = sorted(spans + _younger_than(s, fact.extra["age_below"]))
-        for t0, t1 in spans:
+        for t0, t1 in _group_spans(s, rx, fact):
             if not owned(t0) or _OLDER.match(s, t1):
                 continue
             c0 = _clause_start(s, t0)
