@@ -589,3 +589,107 @@ def test_small_shop_page_keeps_its_product_links_as_text():
     assert "Metformin 500mg - order here" in page.text
     assert {"commercial.buy_link", "commercial.pharmacy"} <= codes(flags)
     assert "Tramadol 50mg - order here" in evidence(flags, "commercial.buy_link")
+
+
+# ------------------------------------------------------------------ disguises of the eighth held-out batch
+
+
+def said(text: str, code: str = "commercial.buy_link") -> list[str]:
+    """The evidence of one code's flags on a plain-text page."""
+    return evidence(flags_of(text, is_html=False)[1], code)
+
+
+def test_signature_arrows_handles_chat_offers_and_testimonials_point_to_a_shop():
+    sig = "Good luck with the taper, it gets easier.\n--\nMo | X@nax ~ Tr4madol >> medbarn.example/store\n"
+    assert said(sig) == [
+        "X@nax ~ Tr4madol >> medbarn.example/store"]
+    # an arrow to an ordinary site is a reading pointer, not a sales one
+    ref = "Mo | Xanax leaflet >> healthnotes.example/leaflets\n"
+    assert not said(ref)
+    channel = "Fresh stock: Klonopin 2mg, Ambien 10mg.\nDM @calm_depot to order, menu pinned."
+    assert "DM @calm_depot to order" in said(channel)
+    chat = ("Agent: yes we have Ritalin 10mg today.\nAgent: you can place your order here: quickmeds.example/order\n")
+    assert "place your order here: quickmeds.example" in said(chat)
+    comment = "Nice post. I got my Valium from calmpills.example and it came in three days."
+    assert said(comment) == [
+        "Valium from calmpills.example"]
+    news = "Police said the man got his Valium from a neighbour and kept it in a tin."
+    assert not said(news)
+
+
+def test_discounts_and_start_buttons_at_an_address_are_buy_links():
+    promo = ("Our clinicians can prescribe tirzepatide after a short video call.\n"
+             "Claim 20% off your first box: leanwell.example/join")
+    assert "Claim 20% off your first box: leanwell.example" in said(promo)
+    start = "Semaglutide, prescribed from home.\n\nBegin your consultation at weighthub.example/go"
+    assert "Begin your consultation at weighthub.example" in said(start)
+
+
+def test_look_alike_letters_in_anchors_and_mixed_script_names():
+    # "Vаlium" with a Cyrillic а, "Хаnах" with four Cyrillic letters and one Latin n
+    html = ("<html><body><p>Thanks for the tips!</p><p><a href='https://x.example/a'>low cost V\u0430lium</a> "
+            "<a href='https://x.example/b'>\u0425\u0430n\u0430\u0445 1mg</a></p></body></html>")
+    page, flags = flags_of(html, is_html=True)
+    assert evidence(flags, "commercial.buy_link") == ["low cost V\u0430lium", "\u0425\u0430n\u0430\u0445 1mg"]
+    assert "\u0425\u0430n\u0430\u0445" in evidence(flags, "commercial.obfuscated_drug_name")
+    # a word wholly in Cyrillic is Russian text, not a disguise
+    assert "commercial.obfuscated_drug_name" not in codes(flags_of("\u0425\u0430\u043d\u0430\u043a\u0441 "
+                                                                   "\u0438 \u0441\u043e\u043d.", is_html=False)[1])
+    plain = "<html><body><a href='https://blog.example/p'>cheap Valium online</a></body></html>"
+    assert evidence(flags_of(plain, is_html=True)[1], "commercial.buy_link") == ["cheap Valium online"]
+
+
+def test_sponsored_labels_and_paid_stories_are_money_markers():
+    for text, marker in (("SPONSORED | A message from Brightleaf Clinics\nHow one mother got her sleep back.",
+                          "sponsored |"),
+                         ("This video was paid for by a telehealth brand.", "this video was paid for"),
+                         ("Written by our brand partnerships team.", "brand partnerships team"),
+                         ("This episode is sponsored by a sock company.", "this episode is sponsored"),
+                         ("Like the show? Support us on Patreon.", "support us on patreon")):
+        flags = flags_of(text, is_html=False)[1]
+        assert [f.evidence.lower() for f in flags if f.code == "commercial.donation_or_affiliate"] == [marker]
+    # a trial's funder is not a paid story
+    trial = "The trial was sponsored by the manufacturer of semaglutide."
+    assert not said(trial, "commercial.donation_or_affiliate")
+
+
+def test_check_price_is_a_buy_link_only_on_a_page_that_earns_from_it():
+    affiliate = ("We earn a commission on purchases made through this page.\n\n"
+                 "Best for nights: Lunesta 2 mg. Check the latest price at SleepShop.example ->")
+    assert "Check the latest price at SleepShop.example" in said(affiliate)
+    costs = "Lunesta 2 mg costs more without insurance. Check the latest price at a comparison site.example first."
+    assert not said(costs)
+
+
+def test_questions_and_reported_ads_are_not_pitches():
+    text = ("Fact check: Is it legal to order Adderall with no prescription?\n\n"
+            "Posts on a video app say viewers can \"get Adderall delivered overnight, no prescription needed.\" "
+            "That is false: it is a Schedule II drug.")
+    assert not said(text, "commercial.pharmacy")
+
+
+def test_affiliate_coupon_is_not_a_pharmacy_pitch_but_a_shops_own_is():
+    affiliate = ("Some links here are affiliate links.\nOrder Provigil 200mg - use code WAKE10 for 10% off: "
+                 "https://alertshop.example/provigil")
+    page, flags = flags_of(affiliate, is_html=False)
+    assert "commercial.pharmacy" not in codes(flags) and "commercial.buy_link" in codes(flags)
+    shop = "Sleep tonight: use code NIGHT25 for 25% off Ambien 10 mg."
+    assert "commercial.pharmacy" in codes(flags_of(shop, is_html=False)[1])
+
+
+def test_clinic_booking_line_and_admissions_chat():
+    clinic = ("Our hospital's opioid clinic offers buprenorphine and counselling. For an intake appointment, "
+              "phone reception on (312) 555-0190, Monday to Friday 9 to 5.")
+    assert not said(clinic, "commercial.lead_generation")
+    chat = "Coming off Ativan? Text HELP to 555-0123 and chat with an intake coordinator tonight."
+    assert "chat with an intake coordinator" in said(chat, "commercial.lead_generation")
+
+
+def test_selling_terms_in_other_languages_need_two_kinds():
+    es = ("Tramadol 50 mg y Valium 10 mg al mejor precio.\nSin receta. Envío discreto a toda España.\n"
+          "Compra ahora en dolorfuera.example")
+    page, flags = flags_of(es, is_html=False)
+    assert {"Sin receta", "discreto"} <= set(evidence(flags, "commercial.pharmacy"))
+    assert "Compra ahora" in evidence(flags, "commercial.buy_link")
+    news = "La venta de Valium sin receta preocupa a las autoridades sanitarias."
+    assert not said(news, "commercial.pharmacy")

@@ -8,13 +8,18 @@ from ...page import Page
 from ...results import Flag
 from ..base import Detector, make_flag
 from ._shared import _DRUGS, _finditer_at, _line, _sentence, _severity
+from .affiliate import _AFFILIATE
 from .context import _Context, _context, _near
-from .urls import _host_path, _is_locator, _trusted, _url_sells
+from .disguise import _fold
+from .urls import _SELL_TOKENS, _host_path, _is_locator, _trusted, _url_sells
 
-_BUY_VERB = r"(?:buy(?:ing)?|order(?:ing)?|purchas(?:e|ing)|shop\s+for|(?:make|place)\s+(?:the\s+|an\s+|your\s+)?order\s+for)"
+_BUY_VERB = (r"(?:buy(?:ing)?|order(?:ing)?|purchas(?:e|ing)|shop\s+for|(?:make|place)\s+(?:the\s+|an\s+|your\s+)?order(?:\s+for)?"
+             # an affiliate review's button ("Check the current price at shop.example"); read only on pages
+             # that declare affiliate earnings, since a cost article tells readers to compare prices too
+             r"|check\s+(?:the\s+)?(?:current\s+|latest\s+|today'?s\s+|lowest\s+|best\s+)?prices?)")
 _ADJ = r"(?:(?:cheap|cheapest|generic|discount(?:ed)?|real|genuine|brand|legit|legal|original|quality)\s+){0,2}"
 _BUY_AT = re.compile(r"(?<![\w-])(" + _BUY_VERB + r")\s+" + _ADJ)
-_BUY_AT_START = ("buy", "order", "purchas", "shop", "make", "place")
+_BUY_AT_START = ("buy", "order", "purchas", "shop", "make", "place", "check")
 _SELL_TAIL = re.compile(
     # a salt or release form and a strength may come between the name and the selling words
     r"(?:[ \t]{1,3}(?:hcl|hydrochloride|cypionate|enanthate|propionate|sulfate|sulphate|tartrate|bitartrate|succinate|"
@@ -27,17 +32,24 @@ _SELL_TAIL = re.compile(
 # A shop's address written in the text ("shop.example", "https://pills.example"), its host named.
 _ADDRESS = r"(?:https?://)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\b"
 # "Order today at shop.example": the buy verb's object is a shop's address, the drugs are named nearby.
-_SHOP_AT = re.compile(r"(?:(?:now|today|online|securely|here)\s+){0,2}(?:at|from|on|via)\s+" + _ADDRESS)
+# The verb may take a short object first ("Buy a 28-day box at shop.example"), and a colon may stand for "at"
+# ("Place your order here: shop.example/order").
+_SHOP_AT = re.compile(r"(?:(?:a|an|one|your|the|some)\s+[^\n.!?:]{1,30}?\s)?(?:(?:now|today|online|securely|here)(?:\s+|(?=:))){0,2}"
+                      r"(?:(?:at|from|on|via)\s+|:\s*)" + _ADDRESS)
 # "get your 4dderall shipped fast", "get some Xanax delivered today": a seller's offer around a name.
 _GET_BEFORE = re.compile(r"\bget\s+(?:your|some|the)\s+$")
 _GET_AFTER = re.compile(r"[^\n.!?]{0,30}?\b(?:shipped|delivered|overnight|to\s+your\s+door)\b")
 # "grab X@n@x bars at calmrx.example", "you can get V1agra, C!alis ... cheap at pills.example": a name offered
 # at a shop's address, told to the reader (an imperative or "you can get"), or said to be in stock there.
-_AT_SHOP = re.compile(r"[^\n.!?]{0,40}?(?:\s|^)(?:at|@|from|via)\s*" + _ADDRESS)
+# Arrows point from a list of names to the shop in forum signatures ("V1agra * X@nax >> pills.example/shop").
+_AT_SHOP = re.compile(r"[^\n.!?]{0,40}?(?:\s|^)(?P<via>at|@|from|via|>>|->|=>|\u2192|\u00bb)\s*" + _ADDRESS + r"(?P<path>/[\w./?=&-]{0,60})?")
+_ARROW = frozenset({">>", "->", "=>", "\u2192", "\u00bb"})
 _GET_VERB = re.compile(r"\b(?:grab|get|order|buy|cop|score|pick\s+up)\b")
 _STOCKED = re.compile(r"\b(?:in\s+stock|available|for\s+sale|cheap)\b")
 # A dealer's post: "DM me to order", "text me for prices" near a drug name.
-_DM_ORDER = re.compile(r"\b(?:dm|pm|message|inbox|text|hmu|hit\s+me\s+up)\s+(?:me\s+)?(?:to\s+(?:order|buy|cop)|for\s+(?:prices?|orders?|the\s+menu))\b")
+# A channel post names the seller's handle instead ("DM @plug_orders to order").
+_DM_ORDER = re.compile(r"\b(?:dm|pm|message|inbox|text|hmu|hit\s+me\s+up)\s+(?:me\s+|us\s+|@[\w.]{2,32}\s+|\+?\d[\d().-]{6,15}\s+)?"
+                       r"(?:to\s+(?:order|buy|cop|place\s+(?:an\s+|your\s+)?order)|for\s+(?:prices?|orders?|the\s+menu))\b")
 _DM_START = ("dm", "pm", "message", "inbox", "text", "hmu", "hit")
 # A telehealth shop's call to action: "Start your semaglutide plan today".
 _PLAN_BEFORE = re.compile(r"\b(?:start|begin|get)\s+your\s+$")
@@ -53,6 +65,9 @@ _ANCHOR_SELL = re.compile(
     r"prescription|no\s+prescription|for\s+sale)\b",
     re.I,
 )
+# Selling words that make a drug-name anchor a spam anchor even without a buy verb ("cheap Valium 10mg").
+_ANCHOR_STRONG = re.compile(r"\b(?:cheap(?:est)?|discount(?:ed)?|overnight|for\s+sale|online|no\s+(?:prescription|rx)|"
+                            r"without\s+(?:a\s+)?(?:prescription|rx))\b", re.I)
 _CART = re.compile(r"\b(?:add\s+to\s+(?:cart|basket|bag)|buy\s+now|order\s+now|checkout|proceed\s+to\s+checkout)\b", re.I)
 _CART_HREF = re.compile(r"add[-_]?to[-_]?cart|[?&]add-to-cart=|/cart\b.*[?&](?:add|product)|/checkout\b", re.I)
 _PRICE_PER_PILL = re.compile(
@@ -71,7 +86,31 @@ _PRICE_PROSE = re.compile(r"\b(?:is|are|was|were|said|says|costs?|sold|sells?|pa
 # The words (or currency signs) each pattern's matches begin with, looked for in page.lower.
 _PRICE_PER_PILL_START = ("only", "just", "from", "as", "starting", "low", "price", "$", "€", "£")
 _CART_START = ("add", "buy", "order", "checkout", "proceed")
+# A coupon pointing at an address ("get $50 off your first month: shop.example/start"): an offer to buy there.
+_OFFER_AT = re.compile(r"\b(?:get|take|save|claim)\s+(?:[$€£]\s?\d{1,4}|\d{1,2}\s*%)\s+off\b[^\n.!?]{0,40}?"
+                       r"(?::|\bat|\bvia|->|\u2192)\s*" + _ADDRESS)
+_OFFER_AT_START = ("get", "take", "save", "claim")
+# A prescribing service's button: "Start my visit at shop.example/start".
+_START_AT = re.compile(r"\b(?:start|begin|book)\s+(?:my|your)\s+(?:free\s+)?(?:online\s+)?(?:visit|consultation|consult|"
+                       r"assessment|plan|treatment|order)\s+(?:(?:now|today|here)\s+)?(?:(?:at|on|via)\s+|:\s*)" + _ADDRESS)
+_START_AT_START = ("start", "begin", "book")
+# The same orders to buy as shops write them in Spanish, French, German, Portuguese and Italian.
+_FOREIGN_BUY = re.compile(r"\b(?:compr(?:ar|e|a)\s+(?:ahora|ya|agora|j[aá]|aqu[ií]|online|en\s+l[ií]nea)|"
+                          r"command(?:ez|er)\s+(?:maintenant|d[eè]s\s+maintenant|en\s+ligne|ici)|achet(?:ez|er)\s+(?:votre|vos|"
+                          r"maintenant|en\s+ligne)|jetzt\s+(?:bestellen|kaufen)|(?:bestellen|kaufen)\s+sie|"
+                          r"encomende\s+(?:j[aá]|agora)|acquista\s+(?:ora|subito|online)|ordina\s+(?:ora|subito))\b", re.I)
+_FOREIGN_BUY_START = ("compr", "command", "achet", "jetzt", "bestellen", "kaufen", "encomende", "acquista", "ordina")
+# A buyer's testimonial pointing at the shop: "I get my X from pills.example".
+_FIRST_PERSON_GET = re.compile(r"\b(?:i|we)\s+(?:get|got|buy|bought|order|ordered)\b")
 _PER_PILL = re.compile(r"(?:/|per|a|each)\s*(?:pill|tablet|tab|capsule|cap|dose|piece)s?\b|price\s+per\s+pill", re.I)
+
+
+def _shop_address(host: str, path: str) -> bool:
+    """An address that names itself a shop: selling words in its domain or as a whole word of its path."""
+    if _trusted(host):
+        return False
+    return any(w in host for w in ("shop", "store", "pharm", "pills", "meds", "rx")) or bool(
+        _SELL_TOKENS.intersection(re.findall(r"[a-z]+", path)))
 
 
 def _in_links(page: Page, start: int, end: int) -> bool:
@@ -116,16 +155,23 @@ class BuyLinkDetector(Detector):
         host, path = _host_path(link.href)
         if _trusted(host) or _is_locator(link.anchor) or _is_locator(link.href):
             return None
-        anchor = link.anchor
+        # Look-alike letters in an anchor ("chеap Vаlium" with Cyrillic е and а) are read as the Latin
+        # letters they imitate, and such a disguise in a link is itself a seller's mark.
+        anchor = link.anchor if link.anchor.isascii() else _fold(link.anchor, {})
         drugs = _DRUGS.find(anchor)
+        disguised = next((d for d in ctx.disguised if link.start <= d.start and d.end <= link.end), None)
         sells_href = _url_sells(host, path)
-        drug = drugs[0].drug if drugs else sells_href
+        drug = drugs[0].drug if drugs else disguised.drug if disguised else sells_href
         if _ANCHOR_BUY.search(anchor) and (drugs or _ANCHOR_SELL.search(anchor) or sells_href):
             why = "A link whose anchor asks the reader to buy medicine"
         elif _ANCHOR_GET.search(anchor) and (drugs or sells_href):
             why = "A link whose anchor offers medicine to get now or online"
         elif sells_href:
             why = "A link to a page that sells a prescription drug"
+        elif disguised is not None:
+            why = f"A link whose anchor disguises a drug name ({disguised.name})"
+        elif drugs and _ANCHOR_STRONG.search(anchor):
+            why = "A link whose anchor offers a drug cheap or online, the way injected spam anchors read"
         elif _CART_HREF.search(link.href) and (drugs or ctx.rx):
             why = "A link that adds a product to a shopping cart"
         elif _CART.search(anchor) and (drugs or ctx.rx):
@@ -139,7 +185,13 @@ class BuyLinkDetector(Detector):
         text, low = page.text, page.lower
         out: list[Flag] = []
         disguised = {d.start: d for d in ctx.disguised}
+        affiliate: bool | None = None
         for m in _finditer_at(_BUY_AT, low, low, _BUY_AT_START):
+            if m.group(1).startswith("check"):
+                if affiliate is None:
+                    affiliate = _AFFILIATE.search(low) is not None
+                if not affiliate:
+                    continue
             hit = _drug_at(low, m.end())
             if hit is None and m.end() in disguised:
                 hit = (disguised[m.end()].drug, disguised[m.end()].end)
@@ -195,12 +247,33 @@ class BuyLinkDetector(Detector):
                 verb = v
             lead = _lead(text, sent_start, verb.start()) if verb else ""
             told = verb is not None and (not lead or _ADDRESSED.search(low, max(sent_start, verb.start() - 30), verb.start()))
-            if told or _STOCKED.search(low, m.end, shop.start("host")):
+            # An arrow from the names to an address that is a shop by its own words (a domain or path
+            # with "shop", "pills", "rx" ...) is a signature's sales pointer.
+            shop_named = _shop_address(shop.group("host"), shop.group("path") or "")
+            pointed = shop_named and (shop.group("via") in _ARROW
+                                      or _FIRST_PERSON_GET.search(low, sent_start, m.start) is not None)
+            if told or pointed or _STOCKED.search(low, m.end, shop.start("host")):
                 start = verb.start() if told else m.start
                 out.append(make_flag(page, self.code, start, shop.end(), _severity(0.7, m.drug),
                                      "A drug offered to the reader at a shop's address."))
                 taken.append((start, shop.end()))
         if ctx.named:
+            for rx, starts, why in (
+                (_OFFER_AT, _OFFER_AT_START, "A discount offer pointing the reader to a shop's address."),
+                (_START_AT, _START_AT_START, "A prescribing service's button sending the reader to its address."),
+            ):
+                for m in _finditer_at(rx, low, low, starts):
+                    near = _near(ctx, m.start(), m.end(), 400)
+                    if near is None or _trusted(m.group("host")) or _in_links(page, m.start(), m.end()):
+                        continue
+                    if any(a < m.end() and m.start() < b for a, b in taken):
+                        continue
+                    out.append(make_flag(page, self.code, m.start(), m.end(), _severity(0.6, near.drug), why))
+            for m in _finditer_at(_FOREIGN_BUY, low, low, _FOREIGN_BUY_START):
+                near = _near(ctx, m.start(), m.end(), 400)
+                if near is not None and not _in_links(page, m.start(), m.end()):
+                    out.append(make_flag(page, self.code, m.start(), m.end(), _severity(0.7, near.drug),
+                                         "An order to buy a drug, written in another language."))
             for m in _finditer_at(_DM_ORDER, low, low, _DM_START):
                 near = _near(ctx, m.start(), m.end(), 200)
                 if near is not None:

@@ -263,8 +263,11 @@ class _DisguiseFinder:
                 continue
             letters = sum(c.isascii() and c.isalpha() for c in surface)
             full_width = not surface.isascii() and unicodedata.normalize("NFKC", surface).isascii()
+            # Latin and other-script letters inside one word ("Хаnах": four Cyrillic letters, one Latin)
+            # are never ordinary spelling in any language.
+            mixed = letters >= 1 and any(not c.isascii() and c.isalpha() for c in surface)
             # A word wholly in another script (a Russian page) is not a disguise; "50mA" is not "soma".
-            if full_width or letters >= 3 or (letters >= 2 and surface[0].isalpha()):
+            if full_width or mixed or letters >= 3 or (letters >= 2 and surface[0].isalpha()):
                 return (drug, name, "look-alike characters")
             return None
         return None

@@ -37,7 +37,7 @@ _FORM_LEAD = re.compile(
     r"\b(?:verify|check)\s+(?:your\s+)?(?:insurance|coverage|benefits)(?:\s+(?:coverage|benefits))?\b[^.!?\n]{0,80}?"
     r"\b(?:treatment|rehab\w*|detox|recovery|addiction)\b|"
     r"\b(?:free|instant|online)\s+insurance\s+(?:verification|check)\b|"
-    r"\b(?:speak|talk)\s+(?:with|to)\s+(?:an?\s+|our\s+)?(?:admissions|treatment|intake|recovery)\s+"
+    r"\b(?:speak|talk|chat)\s+(?:with|to)\s+(?:an?\s+|our\s+)?(?:admissions|treatment|intake|recovery)\s+"
     r"(?:specialists?|advisors?|navigators?|coordinators?|counsel(?:l)?ors?|team)\b|"
     r"\b(?:admissions|intake)\s+(?:specialists?|advisors?|navigators?|coordinators?|counsel(?:l)?ors?|team)\s+"
     r"(?:will|can|is\s+standing\s+by\s+to)\s+(?:call|text|contact|reach)\b|"
@@ -49,7 +49,15 @@ _FORM_LEAD = re.compile(
 _REFERRAL_START = ("treatment", "rehab", "recovery", "addict", "detox", "admission", "insurance", "intake", "sober",
                    "substance", "help", "find", "get", "free")
 # The words a _FORM_LEAD match begins with (after its \b), found in page.lower.
-_FORM_LEAD_START = ("we", "verify", "check", "free", "instant", "online", "speak", "talk", "fill", "admission", "intake")
+_FORM_LEAD_START = ("we", "verify", "check", "free", "instant", "online", "speak", "talk", "chat", "fill", "admission",
+                    "intake")
+# A clinic's own booking line: appointments taken at reception in office hours. Lead generation sells
+# placements around the clock; a local number in such a sentence, with nothing of a call centre's pitch
+# beside it, is the ordinary appointment line the detector must leave alone.
+_OWN_LINE = re.compile(r"\b(?:appointments?|reception(?:ist)?|front\s+desk|office\s+hours|"
+                       r"mon(?:day)?\s*(?:to|through|thru|-|\u2013)\s*fri(?:day)?)\b", re.I)
+_CALL_CENTRE = re.compile(r"\b(?:24/7|24\s+hours|admissions|insurance\s+(?:verif\w+|check)|toll[- ]?free|"
+                          r"free\s+(?:and\s+)?confidential|standing\s+by)\b", re.I)
 _TOLL_FREE = ("800", "833", "844", "855", "866", "877", "888")
 _DIGITS = re.compile(r"\d(?:[-. ()/]{0,2}\d){6}")
 _VANITY = re.compile(r"\b(?:1[-. ]?)?\(?8(?:00|33|44|55|66|77|88)\)?[-. ]?[A-Z0-9]{3}[-. ]?[A-Z0-9]{4}\b")
@@ -121,6 +129,9 @@ class LeadGenerationDetector(Detector):
                 ws, we = _window(page, s, e)
                 ws = min(ws, own)
             window = text[ws:we]
+            if (not national.startswith(_TOLL_FREE) and _OWN_LINE.search(text, s, e)
+                    and not _CALL_CENTRE.search(window)):
+                continue
             # A named public helpline in the number's own lines makes it that helpline's number.
             if _HELPLINE_NAMES.search(text, own, e) or not _CTA.search(window.lower()) or not _REFERRAL.search(window):
                 continue

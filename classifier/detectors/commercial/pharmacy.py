@@ -9,6 +9,7 @@ from ...page import Page
 from ...results import Flag
 from ..base import Detector, make_flag
 from ._shared import _DRUGS, _finditer_at, _is_controlled, _line, _sentence, _severity
+from .affiliate import _AFFILIATE
 from .context import _Context, _context, _near
 from .urls import _host_path, _url_sells
 
@@ -25,6 +26,11 @@ _STRENGTH = re.compile(
 # An offer next to a product name: a buy verb (not "in order to"), a price, stock or shipping words.
 _OFFER = re.compile(r"\b(?:buy|(?<!in )order|purchase|in\s+stock|add\s+to\s+(?:cart|basket)|checkout|ships?|shipped|"
                     r"shipping|delivery|delivered|for\s+sale)\b|[$€£]\s?\d")
+_PLACEMENT = re.compile(r"\b(?:admissions?|rehab\w*|detox\w*|treatment[ \t]+(?:centers?|centres?|programs?|options))\b",
+                        re.I)
+_OWN_TERMS = re.compile(r"\b(?:bonus|free)[ \t]+(?:pills|tablets|tabs)\b|\bmoney[- ]back\b", re.I)
+_OWN_COUPON = re.compile(r"\b(?:our|my)[ \t]+(?:exclusive[ \t]+)?(?:coupon|promo|discount|voucher)[ \t]+codes?\b", re.I)
+_BUY_LEAD = re.compile(r"(?:buy|order|purchase)\s+(?:(?:cheap|generic|real|brand|genuine)\s+){0,2}")
 _HOW_TO_BUY = re.compile(r"\b(?:how|where)\s+to\s+(?:buy|order|get)\b|\byou\s+can\s+(?:buy|order)\b|"
                          r"\b(?:buy|order)\s+now\b")
 _INSURANCE = re.compile(r"\b(?:co-?pays?|tier\s*\d|formular(?:y|ies)|deductible|prior\s+authori[sz]ation|covered|coverage|"
@@ -42,7 +48,8 @@ _DELIVERY = re.compile(
     r"\bdiscreet(?:ly)?[ \t]+(?:packag\w*|shipp\w*|deliver\w*|shipped|parcel)\b|\bcash[ \t]+on[ \t]+delivery\b|"
     r"\b(?:pay(?:ment)?[ \t]+(?:by[ \t]+)?|accept[ \t]+)COD\b|\bCOD[ \t]+(?:available|accepted|orders?|delivery|payment)\b|"
     r"\b(?:ships?|shipped)[ \t]+(?:worldwide|to[ \t]+all[ \t]+states|overnight|discreetly)\b|\bworldwide[ \t]+(?:shipping|delivery)\b|"
-    r"\bfree[ \t]+(?:shipping|delivery)\b|\bdelivered[ \t]+(?:to[ \t]+your[ \t]+door|overnight|discreetly)\b",
+    r"\bfree[ \t]+(?:shipping|delivery)\b|\bdelivered[ \t]+(?:to[ \t]+your[ \t]+door|overnight|discreetly)\b|"
+    r"\b(?:ships?|shipped|delivered|arrives?)[ \t]+(?:the[ \t]+)?(?:next|same)[ \t-]day\b",
     re.I,
 )
 _QUESTIONNAIRE = re.compile(
@@ -104,7 +111,31 @@ _TOLD_OF_OTHERS = re.compile(
     r"\b(?:websites?|sites|sellers?|vendors?|pharmacies|dealers|scammers|traffickers|operators|accounts|listings|"
     r"shops|ads|adverts|posts|they)\b[^.\n]{0,80}?"
     r"\b(?:advertis(?:ed|es|ing)|promis(?:ed|es|ing)|claim(?:ed|s|ing)|tout(?:ed|s|ing)|boast(?:ed|s|ing)|took|accepted|"
-    r"demanded|required|used)\b", re.I)
+    r"demanded|required|used|say|says|said|saying|read|reads)\b", re.I)
+# A yes/no question a page asks its reader ("Can you legally buy Ozempic with no prescription?") puts the
+# selling terms up for discussion; a shop states them.
+_YES_NO_QUESTION = re.compile(r"[^\w\n]{0,3}(?:[\w ]{1,40}:\s*)?(?:can|could|is|are|should|do|does|may)\s", re.I)
+# The same selling terms as rogue pharmacies write them in German, Spanish, French, Portuguese and Italian,
+# one pattern per kind (no prescription, discreet parcel, fast or worldwide delivery, crypto payment, online
+# questionnaire, "online pharmacy"). English drug names on a page in another language are common spam; one
+# term can be news ("venta sin receta"), so a pitch needs two kinds.
+_FOREIGN_KINDS = tuple(re.compile(p, re.I) for p in (
+    r"\b(?:ohne\s+rezept|rezeptfrei|ohne\s+(?:arzt|praxis)besuch|sin\s+receta|sin\s+prescripci[oó]n|"
+    r"sans\s+ordonnance|sem\s+receita|sem\s+prescri[cç][aã]o|senza\s+ricetta)\b",
+    r"\b(?:diskret\w*|neutral\s+verpackt|discret[oa]s?|discretamente|discrète(?:ment)?|discretement|discret|an[oô]nim[oa])\b",
+    r"\b(?:express(?:versand|lieferung)|(?:ue|ü)ber\s+nacht|weltweit\w*|env[ií]os?\s+(?:express|urgentes?|gratis|"
+    r"gratuitos?|r[aá]pidos?)|(?:en|a)\s+todo\s+el\s+mundo|livraison\s+(?:express|rapide|gratuite|offerte)|"
+    r"dans\s+le\s+monde\s+entier|entregas?\s+(?:expressa|r[aá]pida|gr[aá]tis|gratuita)|para\s+todo\s+o\s+mundo|"
+    r"spedizion[ei]\s+(?:gratuita|express|veloce|rapida)|in\s+tutto\s+il\s+mondo)",
+    r"\b(?:bitcoin|krypto\w*|criptomonedas?|cryptomonnaies?|criptomoedas?)\b",
+    r"\b(?:online[- ]?fragebogen|cuestionario\s+(?:en\s+l[ií]nea|online)|questionnaire\s+en\s+ligne|"
+    r"question[aá]rio\s+online|questionario\s+online)\b",
+    r"\b(?:versandapotheke|online[- ]?apotheke|farmacia\s+(?:online|en\s+l[ií]nea)|pharmacie\s+en\s+ligne|"
+    r"farm[aá]cia\s+online)\b",
+))
+_FOREIGN_HINT = ("rezept", "receta", "ordonnance", "receita", "ricetta", "diskret", "discret", "versand", "envío",
+                 "envio", "livraison", "entrega", "spedizion", "bitcoin", "apotheke", "farmacia", "farmácia",
+                 "pharmacie", "fragebogen")
 # The words each pattern's matches begin with (after its \b), looked for in page.lower.
 _NO_RX_STRONG_START = ("no", "without", "prescription")
 _DELIVERY_START = ("overnight", "next", "same", "express", "discreet", "cash", "pay", "accept", "cod", "ship",
@@ -135,6 +166,7 @@ class PharmacyDetector(Detector):
 
     def _strengths(self, page: Page, ctx: _Context, *, selling: bool) -> list[Flag]:
         text, low = page.text, page.lower
+        affiliate: bool | None = None if not selling else False
         found = []
         # A disguised name is a seller's habit in itself: it counts like a brand with an offer beside it.
         for m in ctx.named:
@@ -149,7 +181,18 @@ class PharmacyDetector(Detector):
             # "pills", "strips" and "packs".
             shop_unit = (s.group(2) or "").lower().rstrip("s") in ("bar", "pill", "strip", "pack")
             sent_start, sent_end = _sentence(page, m.start)
-            offer = m.kind == "disguised" or bool(_OFFER.search(low, max(sent_start, m.start - 150), min(sent_end, s.end() + 150)))
+            a, b = max(sent_start, m.start - 150), min(sent_end, s.end() + 150)
+            # On a page that declares affiliate earnings, "Order Modafinil 200mg" is the affiliate's link to
+            # someone else's shop: its verb is not the page's own offer.
+            offer = m.kind == "disguised"
+            for o in _OFFER.finditer(low, a, b):
+                if o.end() <= m.start and _BUY_LEAD.fullmatch(low, o.start(), m.start):
+                    if affiliate is None:
+                        affiliate = _AFFILIATE.search(low) is not None
+                    if affiliate:
+                        continue
+                offer = True
+                break
             if m.kind != "brand" and not (shop_unit or offer):
                 continue  # "diazepam 5 mg" is how labels, leaflets and trials write a dose
             found.append((m, s, shop_unit or offer))
@@ -167,7 +210,8 @@ class PharmacyDetector(Detector):
 
     def _phrases(self, page: Page, ctx: _Context) -> list[Flag]:
         text, low = page.text, page.lower
-        out = []
+        out: list[Flag] = []
+        coupons: list[Flag] = []
         # The coupon pattern's "20% off" branch begins with a digit: only pages without "%" can be
         # scanned from the coupon words alone.
         coupon_starts = _COUPON_START if "%" not in text else None
@@ -180,10 +224,17 @@ class PharmacyDetector(Detector):
         ):
             for m in _finditer_at(rx, text, low, starts) if starts else rx.finditer(text):
                 near = _near(ctx, m.start(), m.end(), window)
-                if near is None or _TOLD_OF_OTHERS.search(text, _sentence(page, m.start())[0], m.start()):
+                if near is None:
                     continue
-                out.append(make_flag(page, self.code, m.start(), m.end(), _severity(base, near.drug),
-                                     f"{why} ({near.surface})."))
+                sent_start, sent_end = _sentence(page, m.start())
+                if rx is _QUESTIONNAIRE and _PLACEMENT.search(text, sent_start, sent_end):
+                    continue  # "fill in the short form and an admissions counselor calls": a rehab lead form
+                if _TOLD_OF_OTHERS.search(text, sent_start, m.start()) or (
+                        text[sent_start:sent_end].rstrip().endswith("?")
+                        and _YES_NO_QUESTION.match(text, sent_start) is not None):
+                    continue
+                (coupons if rx is _COUPON else out).append(
+                    make_flag(page, self.code, m.start(), m.end(), _severity(base, near.drug), f"{why} ({near.surface})."))
         for m in _finditer_at(_NO_RX_WEAK, text, low, ("without",)):
             s, e = _sentence(page, m.start())
             near = _near(ctx, s, e, 0)
@@ -200,6 +251,29 @@ class PharmacyDetector(Detector):
                 out.append(make_flag(page, self.code, m.start(), m.end(), 0.5,
                                      f"A remote-prescribing pitch on a page centred on a controlled substance "
                                      f"({main.generic if main else ctx.main_drug})."))
+        out.extend(self._foreign(page, ctx))
+        # A promo code on a page that declares affiliate earnings is the affiliate's code for someone
+        # else's shop: a pharmacy pitch only beside one of the terms that make one (no prescription,
+        # delivery, online prescribing, payment) or with a pharmacy's own terms (bonus pills, "our code").
+        if coupons and not out and _AFFILIATE.search(low) is not None:
+            coupons = [f for f in coupons if _OWN_TERMS.search(f.evidence)
+                       or _OWN_COUPON.search(text, max(0, f.start - 20), f.end)]
+        out.extend(coupons)
+        return out
+
+    def _foreign(self, page: Page, ctx: _Context) -> list[Flag]:
+        low = page.lower
+        if not any(h in low for h in _FOREIGN_HINT):
+            return []
+        hits = [(m, kind) for kind, rx in enumerate(_FOREIGN_KINDS) for m in rx.finditer(page.text)]
+        if len({kind for _, kind in hits}) < 2:
+            return []
+        out = []
+        for m, _ in sorted(hits, key=lambda h: h[0].start()):
+            near = _near(ctx, m.start(), m.end(), 600)
+            if near is not None:
+                out.append(make_flag(page, self.code, m.start(), m.end(), _severity(0.55, near.drug),
+                                     f"A pharmacy's selling terms, written in another language, next to {near.surface}."))
         return out
 
     def _storefront(self, page: Page) -> list[Flag]:
