@@ -77,7 +77,10 @@ _BEFORE_TRUE = re.compile(r"^(?:e?s )?(?:(?:drugs?|medications?|medicines?|agent
 _BEFORE_FALSE = re.compile(r"^(?:e?s )?(?:(?:drugs?|medications?|agents?) )?(?:, )?(?:(?:such as|including|called|named) )?(?:the )?$")
 # "DEA schedule: IV" is a fact box's field; after a colon only a Roman numeral, so "dosing schedule: 1 tablet"
 # is not read as Schedule I.
-_SCHED = re.compile(r"\bschedule(?:[- ]?|\s*:\s*(?=[iv]+\b))(iv|v|iii|ii|i|[1-5])\b|\bc-(iv|iii|ii|v)\b")
+_MOVED_FROM = re.compile(r"\bfrom\s+(?:federal\s+|dea\s+)?$")
+_MOVED_TO = re.compile(r"\s+(?:in\s+\d{4}\s+)?(?:up\s+|down\s+)?(?:in)?to\s+(?:the\s+)?(?:stricter\s+|tighter\s+)?(?=schedule\b)")
+# "Schedule: IV" in a fact box, "Schedule | IV" in a table row
+_SCHED = re.compile(r"\bschedule(?:[- ]?|\s*[:|]\s*(?=[iv]+\b))(iv|v|iii|ii|i|[1-5])\b|\bc-(iv|iii|ii|v)\b")
 #: Control denied in words of scheduling: "unscheduled", "has no DEA schedule", "isn't on any controlled list",
 #: or a fact box's "Controlled substance: No".
 _NOT_CONTROLLED = re.compile(
@@ -850,6 +853,9 @@ def _legal(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], suppo
     value = sf.value
     allowed = {value, *sf.extra.get("also", ())} - {None}
     m = _SCHED.search(s)
+    if m is not None and _MOVED_FROM.search(s, max(0, m.start() - 12), m.start()):
+        # "moved from Schedule III to Schedule II": the schedule it was moved to is the claim
+        m = _MOVED_TO.match(s, m.end()) and _SCHED.search(s, m.end()) or m
     if m is not None and owned(m.start()):
         claimed = (m.group(1) or m.group(2)).upper()
         claimed = _ROMAN.get(claimed, claimed)
