@@ -77,8 +77,9 @@ _BEFORE_TRUE = re.compile(r"^(?:e?s )?(?:(?:drugs?|medications?|medicines?|agent
 _BEFORE_FALSE = re.compile(r"^(?:e?s )?(?:(?:drugs?|medications?|agents?) )?(?:, )?(?:(?:such as|including|called|named) )?(?:the )?$")
 # "DEA schedule: IV" is a fact box's field; after a colon only a Roman numeral, so "dosing schedule: 1 tablet"
 # is not read as Schedule I.
-_MOVED_FROM = re.compile(r"\bfrom\s+(?:federal\s+|dea\s+)?$")
-_MOVED_TO = re.compile(r"\s+(?:in\s+\d{4}\s+)?(?:up\s+|down\s+)?(?:in)?to\s+(?:the\s+)?(?:stricter\s+|tighter\s+)?(?=schedule\b)")
+_MOVED_FROM = re.compile(r"\bfrom[ \t]{1,3}(?:federal[ \t]{1,3}|dea[ \t]{1,3})?$")
+_MOVED_TO = re.compile(r"[ \t]{1,3}(?:in[ \t]{1,3}\d{4}[ \t]{1,3})?(?:up[ \t]{1,3}|down[ \t]{1,3})?(?:in)?to[ \t]{1,3}"
+                       r"(?:the[ \t]{1,3})?(?:stricter[ \t]{1,3}|tighter[ \t]{1,3})?(?=schedule\b)")
 # "Schedule: IV" in a fact box, "Schedule | IV" in a table row
 _SCHED = re.compile(r"\bschedule(?:[- ]?|\s*[:|]\s*(?=[iv]+\b))(iv|v|iii|ii|i|[1-5])\b|\bc-(iv|iii|ii|v)\b")
 #: Control denied in words of scheduling: "unscheduled", "has no DEA schedule", "isn't on any controlled list",

@@ -247,8 +247,8 @@ class BuyLinkDetector(Detector):
                 verb = v
             lead = _lead(text, sent_start, verb.start()) if verb else ""
             told = verb is not None and (not lead or _ADDRESSED.search(low, max(sent_start, verb.start() - 30), verb.start()))
-            # An arrow from the names to an address that is a shop by its own words (a domain or path
-            # with "shop", "pills", "rx" ...) is a signature's sales pointer.
+            # An address that is a shop by its own words (a domain or path with "shop", "pills", "rx" ...)
+            # is sold from when an arrow points to it (a signature) or a buyer says "I get my X from" it.
             shop_named = _shop_address(shop.group("host"), shop.group("path") or "")
             pointed = shop_named and (shop.group("via") in _ARROW
                                       or _FIRST_PERSON_GET.search(low, sent_start, m.start) is not None)
