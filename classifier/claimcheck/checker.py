@@ -75,13 +75,13 @@ _AS_OK = re.compile(r"(?:known|classified|acts?|works?|serves?|categori[sz]ed|la
 # adjacent optional white space to backtrack over.
 _BEFORE_TRUE = re.compile(r"^(?:e?s )?(?:(?:drugs?|medications?|medicines?|agents?|class|family|group) )?(?:, )?(?:(?:such as|including|called|named|like) )?(?:the )?(?:(?:drug|medication) )?$")
 _BEFORE_FALSE = re.compile(r"^(?:e?s )?(?:(?:drugs?|medications?|agents?) )?(?:, )?(?:(?:such as|including|called|named) )?(?:the )?$")
-# "DEA schedule: IV" is a fact box's field; after a colon only a Roman numeral, so "dosing schedule: 1 tablet"
-# is not read as Schedule I.
+# "DEA schedule: IV" is a fact box's field and "Schedule | IV" a table row's; after a colon or bar only a Roman
+# numeral, so "dosing schedule: 1 tablet" is not read as Schedule I.
+_SCHED = re.compile(r"\bschedule(?:[- ]?|\s*[:|]\s*(?=[iv]+\b))(iv|v|iii|ii|i|[1-5])\b|\bc-(iv|iii|ii|v)\b")
+#: "moved from Schedule III to Schedule II": the schedule before "to" is the one the drug left.
 _MOVED_FROM = re.compile(r"\bfrom[ \t]{1,3}(?:federal[ \t]{1,3}|dea[ \t]{1,3})?$")
 _MOVED_TO = re.compile(r"[ \t]{1,3}(?:in[ \t]{1,3}\d{4}[ \t]{1,3})?(?:up[ \t]{1,3}|down[ \t]{1,3})?(?:in)?to[ \t]{1,3}"
                        r"(?:the[ \t]{1,3})?(?:stricter[ \t]{1,3}|tighter[ \t]{1,3})?(?=schedule\b)")
-# "Schedule: IV" in a fact box, "Schedule | IV" in a table row
-_SCHED = re.compile(r"\bschedule(?:[- ]?|\s*[:|]\s*(?=[iv]+\b))(iv|v|iii|ii|i|[1-5])\b|\bc-(iv|iii|ii|v)\b")
 #: Control denied in words of scheduling: "unscheduled", "has no DEA schedule", "isn't on any controlled list",
 #: or a fact box's "Controlled substance: No".
 _NOT_CONTROLLED = re.compile(

@@ -11,7 +11,7 @@ from ._shared import _DRUGS, _finditer_at, _line, _sentence, _severity
 from .affiliate import _AFFILIATE
 from .context import _Context, _context, _near
 from .disguise import _fold
-from .urls import _SELL_TOKENS, _host_path, _is_locator, _trusted, _url_sells
+from .urls import _host_path, _is_locator, _shop_address, _trusted, _url_sells
 
 _BUY_VERB = (r"(?:buy(?:ing)?|order(?:ing)?|purchas(?:e|ing)|shop\s+for|(?:make|place)\s+(?:the\s+|an\s+|your\s+)?order(?:\s+for)?"
              # an affiliate review's button ("Check the current price at shop.example"); read only on pages
@@ -103,14 +103,6 @@ _FOREIGN_BUY_START = ("compr", "command", "achet", "jetzt", "bestellen", "kaufen
 # A buyer's testimonial pointing at the shop: "I get my X from pills.example".
 _FIRST_PERSON_GET = re.compile(r"\b(?:i|we)\s+(?:get|got|buy|bought|order|ordered)\b")
 _PER_PILL = re.compile(r"(?:/|per|a|each)\s*(?:pill|tablet|tab|capsule|cap|dose|piece)s?\b|price\s+per\s+pill", re.I)
-
-
-def _shop_address(host: str, path: str) -> bool:
-    """An address that names itself a shop: selling words in its domain or as a whole word of its path."""
-    if _trusted(host):
-        return False
-    return any(w in host for w in ("shop", "store", "pharm", "pills", "meds", "rx")) or bool(
-        _SELL_TOKENS.intersection(re.findall(r"[a-z]+", path)))
 
 
 def _in_links(page: Page, start: int, end: int) -> bool:
@@ -224,17 +216,9 @@ class BuyLinkDetector(Detector):
             out.append(make_flag(page, self.code, verb_start, end, _severity(0.7, drug), why + "."))
         taken = [(f.start, f.end) for f in out]
         for m in ctx.named:
-            get = _GET_BEFORE.search(low, max(0, m.start - 12), m.start)
-            after = _GET_AFTER.match(low, m.end) if get else None
-            if after is not None and not _in_links(page, get.start(), after.end()):
-                out.append(make_flag(page, self.code, get.start(), after.end(), _severity(0.7, m.drug),
-                                     "The reader is offered a drug delivered to them."))
-                continue
-            plan = _PLAN_BEFORE.search(low, max(0, m.start - 16), m.start)
-            after = _PLAN_AFTER.match(low, m.end) if plan else None
-            if after is not None and not _in_links(page, plan.start(), after.end()):
-                out.append(make_flag(page, self.code, plan.start(), after.end(), _severity(0.6, m.drug),
-                                     "The reader is told to start paying for a drug plan."))
+            framed = _framed(page, m)
+            if framed is not None:
+                out.append(framed)
                 continue
             shop = _AT_SHOP.match(low, m.end)
             if shop is None or _trusted(shop.group("host")) or _in_links(page, m.start, shop.end()):
@@ -258,28 +242,43 @@ class BuyLinkDetector(Detector):
                                      "A drug offered to the reader at a shop's address."))
                 taken.append((start, shop.end()))
         if ctx.named:
-            for rx, starts, why in (
-                (_OFFER_AT, _OFFER_AT_START, "A discount offer pointing the reader to a shop's address."),
-                (_START_AT, _START_AT_START, "A prescribing service's button sending the reader to its address."),
+            for rx, starts, base, why in (
+                (_OFFER_AT, _OFFER_AT_START, 0.6, "A discount offer pointing the reader to a shop's address."),
+                (_START_AT, _START_AT_START, 0.6, "A prescribing service's button sending the reader to its address."),
+                (_FOREIGN_BUY, _FOREIGN_BUY_START, 0.7, "An order to buy a drug, written in another language."),
             ):
                 for m in _finditer_at(rx, low, low, starts):
                     near = _near(ctx, m.start(), m.end(), 400)
-                    if near is None or _trusted(m.group("host")) or _in_links(page, m.start(), m.end()):
+                    host = m.groupdict().get("host")
+                    if near is None or (host and _trusted(host)) or _in_links(page, m.start(), m.end()):
                         continue
                     if any(a < m.end() and m.start() < b for a, b in taken):
                         continue
-                    out.append(make_flag(page, self.code, m.start(), m.end(), _severity(0.6, near.drug), why))
-            for m in _finditer_at(_FOREIGN_BUY, low, low, _FOREIGN_BUY_START):
-                near = _near(ctx, m.start(), m.end(), 400)
-                if near is not None and not _in_links(page, m.start(), m.end()):
-                    out.append(make_flag(page, self.code, m.start(), m.end(), _severity(0.7, near.drug),
-                                         "An order to buy a drug, written in another language."))
+                    out.append(make_flag(page, self.code, m.start(), m.end(), _severity(base, near.drug), why))
             for m in _finditer_at(_DM_ORDER, low, low, _DM_START):
                 near = _near(ctx, m.start(), m.end(), 200)
                 if near is not None:
                     out.append(make_flag(page, self.code, m.start(), m.end(), _severity(0.6, near.drug),
                                          "A seller asks the reader to message them to order a drug."))
         return out
+
+
+# Words framing a drug name as an offer: "get your X shipped", "start your X plan today".
+_FRAMES = (
+    (_GET_BEFORE, 12, _GET_AFTER, 0.7, "The reader is offered a drug delivered to them."),
+    (_PLAN_BEFORE, 16, _PLAN_AFTER, 0.6, "The reader is told to start paying for a drug plan."),
+)
+
+
+def _framed(page: Page, m) -> Flag | None:  # noqa: ANN001 - a drug Mention
+    """A drug name framed as an offer by the words before and after it, outside any link."""
+    low = page.lower
+    for before, reach, after_rx, base, why in _FRAMES:
+        lead = before.search(low, max(0, m.start - reach), m.start)
+        after = after_rx.match(low, m.end) if lead else None
+        if after is not None and not _in_links(page, lead.start(), after.end()):
+            return make_flag(page, BuyLinkDetector.code, lead.start(), after.end(), _severity(base, m.drug), why)
+    return None
 
 
 def _lead(text: str, sent_start: int, verb_start: int) -> str:

@@ -66,6 +66,18 @@ def _url_drug(host_or_path: str) -> str | None:
     return None
 
 
+# Words a shop puts in its own domain; narrower than _HOST_SELL, which only confirms a drug named beside them.
+_HOST_SHOP = ("shop", "store", "pharm", "pills", "meds", "rx")
+
+
+def _shop_address(host: str, path: str) -> bool:
+    """An address that names itself a shop: shop words in its domain or a selling word as a whole word of its
+    path ("medbarn.example/store"), whatever the drug."""
+    if _trusted(host):
+        return False
+    return any(w in host for w in _HOST_SHOP) or bool(_SELL_TOKENS.intersection(re.findall(r"[a-z]+", path)))
+
+
 def _url_sells(host: str, path: str) -> str | None:
     """The drug a URL sells: a drug in the domain, or a short slug with a drug and a selling word."""
     drug = _url_drug(host)
