@@ -1150,3 +1150,48 @@ def test_answered_questions(fb, text: str, drug: str, verdict: str, fact_id: str
 def test_questions_without_a_whole_answer_claim_nothing(fb, text: str) -> None:
     checks, _ = _check(text, fb)
     assert not [c for c in checks if "a question the answer" in c.note], [(c.drug, c.verdict, c.note) for c in checks]
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict", "fact_id"),
+    [
+        # the reader's situation asked first is the condition of the claim after it
+        ("Recovering from a recent heart attack? Flexeril is a safe way to ease your back.", "cyclobenzaprine",
+         "contradicted", "cyclobenzaprine.not_for.heart_thyroid"),
+        ("Taking itraconazole this month? Carry on with your Xanax as usual.", "alprazolam", "contradicted",
+         "alprazolam.interaction.cns_depressants"),
+        ("Diagnosed with porphyria? Soma must not be used.", "carisoprodol", "supported", "carisoprodol.not_for.porphyria"),
+        # a condition opened by "after" or naming "a child", "my son"
+        ("After my son's tonsils were taken out, tramadol was fine for his sore throat.", "tramadol", "contradicted",
+         "tramadol.not_for.children"),
+        ("For a patient with porphyria, carisoprodol is the safest relaxant.", "carisoprodol", "contradicted",
+         "carisoprodol.not_for.porphyria"),
+        # a product named in the sentence before is the one a pronoun speaks of
+        ("I was switched to MS Contin. Biting into it is harmless and gets it working sooner.", "morphine",
+         "contradicted", "morphine.administration.whole"),
+    ],
+)
+def test_situations_and_referred_products(fb, text: str, drug: str, verdict: str, fact_id: str) -> None:
+    checks, _ = _check(text, fb)
+    mine = [c for c in checks if c.drug == drug and c.fact_id == fact_id]
+    assert mine and mine[0].verdict == verdict, [(c.drug, c.verdict, c.fact_id, c.note) for c in checks]
+    for c in checks:
+        assert text[c.start:c.end] == c.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a question of what or how asks for an answer, not a case; a question the drug's sentence answers about itself
+        ("What if you had a heart attack years ago? Flexeril is a muscle relaxant."),
+        ("How do people use it? Flexeril is a muscle relaxant."),
+    ],
+)
+def test_wh_questions_are_no_condition(fb, text: str) -> None:
+    checks, _ = _check(text, fb)
+    assert checks and all(c.verdict != "contradicted" and c.start > 0 for c in checks), [(c.verdict, c.note) for c in checks]
+
+
+def test_an_amount_listed_before_a_frequency_is_dosed_on_that_schedule(fb) -> None:
+    _assert_only_verdict(fb, "Cialis for ED | 20 mg, up to three times a day", "tadalafil", "contradicted")
+    _assert_only_verdict(fb, "Cialis daily use | 5 mg, once a day", "tadalafil", "supported")

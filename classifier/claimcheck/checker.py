@@ -148,6 +148,17 @@ class _Sentence:
     #: the drug is not named in the sentence, only in the one before ("I take Xanax. The most I can take is
     #: 40 mg a day."): only the rules that read a number, a direction or a way of taking it judge it
     implicit: bool = False
+    #: the sentence the drug was named in, where this one only refers back to it ("it", or an implicit field):
+    #: a product named there is still the one spoken of ("MS Contin is a pill. Chewing it is harmless.")
+    context: str = ""
+    #: length of a situation the sentence opens with, asked as a question of the reader and read as its
+    #: condition ("Just had a heart attack? X is fine to use." is "if you just had a heart attack, ..."): its
+    #: "?" is a comma in ``low``
+    cond: int = 0
+
+    def names(self, product: re.Pattern[str]) -> bool:
+        """Whether a product is spoken of: named in the sentence, or in the one it refers back to."""
+        return product.search(self.low) is not None or (bool(self.context) and product.search(self.context) is not None)
 
 
 def check_page(page: Page, index: FactIndex) -> tuple[list[ClaimCheck], list[Flag]]:
@@ -350,6 +361,7 @@ def _claim_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
     out: list[_Sentence] = []
     low_all = page.lower
     prev_drug: str | None = None
+    prev_low = ""
     prev_i = -2
     for i, sp in enumerate(sents):
         if len(out) >= _MAX_SENTENCES:
@@ -372,9 +384,15 @@ def _claim_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
                 if m is not None and "\n\n" not in page.text[sents[i - 1].end:sp.start]:
                     sent.mentions[prev_drug] = [(m.start(), m.end())]
                     sent.order.insert(0, (m.start(), prev_drug))
+                    sent.context = prev_low
+            if not sent.context and i > 0 and i - 1 not in by_sent and _situation(page, sents[i - 1], sp):
+                sent = _with_situation(sent, sents[i - 1], low_all)
+                if out and out[-1].start == sent.start:
+                    out.pop()  # read as this sentence's condition, not as a sentence of its own
             if len(sent.mentions) > 1:  # only ownership among several drugs asks which are asides
-                sent.asides = frozenset(p for p, _ in sent.order if _aside(low, p))
+                sent.asides = frozenset(p for p, _ in sent.order if _aside(sent.low, p))
             out.append(sent)
+            prev_low = sent.low
             # A pronoun in the next sentence refers back to the drug this one was about, not to one named only
             # for comparison or as a class ("Vyvanse gets gentler treatment than Adderall. It's Schedule IV.").
             prev_drug = next((f[2] for f in reversed(found) if f[2] in index.drugs
@@ -384,7 +402,7 @@ def _claim_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
         if prev_drug in index.drugs and prev_i == i - 1 and "\n\n" not in page.text[sents[i - 1].end:sp.start]:
             m = _PRONOUN.search(low)
             if m is not None and m.start() < 120:
-                sent = _Sentence(sp.start, end, low)
+                sent = _Sentence(sp.start, end, low, context=prev_low)
                 sent.mentions[prev_drug] = [(m.start(), m.end())]
                 sent.order.append((m.start(), prev_drug))
                 out.append(sent)
@@ -394,7 +412,7 @@ def _claim_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
                 # A fact box's field ("DEA schedule: IV", "Class: benzodiazepine") is said of the drug the box
                 # is about, as if it named it, and so is the next field.
                 field = _FIELD_LINE.match(low) is not None
-                sent = _Sentence(sp.start, end, low, implicit=not field)
+                sent = _Sentence(sp.start, end, low, implicit=not field, context=prev_low)
                 sent.mentions[prev_drug] = [(0, 0)]
                 sent.order.append((0, prev_drug))
                 out.append(sent)
@@ -403,6 +421,47 @@ def _claim_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
                     continue
         prev_drug = None
     return out
+
+
+#: A question a page asks of its reader rather than of a drug: what, how, why ... ask for an answer, not a case.
+_WH_QUESTION = re.compile(r"^\W*(?:q\s*[:.)-]\s*)?(?:how|what|what's|when|why|where|which|who|whose|whom)\b")
+#: A situation posed as a question is short ("Just had a heart attack?", "Been prescribed ketoconazole?").
+_SITUATION_MAX_CHARS = 160
+
+
+def _situation(page: Page, q, sp) -> bool:
+    """Whether the sentence ``q`` before ``sp`` poses the reader's situation as a question, the condition of the
+    claim that follows ("Pregnant? ...", "On dialysis? ...", "Do you have asthma? ..."): a short question in the same
+    paragraph that names no drug and asks no what, how or why."""
+    if q.end - q.start > _SITUATION_MAX_CHARS or "\n\n" in page.text[q.end:sp.start]:
+        return False
+    low = page.lower[q.start:q.end].rstrip()
+    return (low.endswith("?") and _WH_QUESTION.match(low) is None and _YES_NO_ASKED_OF_DRUG.search(low) is None
+            and (_READER.search(low) is not None or _CASE_OPENING.match(low) is not None))
+
+
+#: The situation is the reader's: addressed to them ("Do you have asthma?", "Is your child under 12?") or opened as
+#: a case in a participle or state with the subject left out ("Just had surgery?", "Taking ritonavir?", "Pregnant?").
+#: A headline's noun phrase ("Trippy depression treatment?") is neither.
+_READER = re.compile(r"\byou(?:r|rs|['’](?:re|ve|ll|d))?\b")
+_CASE_OPENING = re.compile(r"^\W*(?:(?:just|recently|already|currently|still|newly)\s+)?(?:[a-z]+(?:ed|ing)|had|been|got|gotten|on|over|"
+                           r"under|pregnant|breastfeeding|nursing|allergic|planning|heading|due)\b")
+#: "Is it safe?", "Does this work?": a question about the drug the page goes on to answer, not a situation.
+_YES_NO_ASKED_OF_DRUG = re.compile(r"^\W*(?:q\s*[:.)-]\s*)?(?:is|are|does|do|can|will|would|should|could)\s+"
+                                   r"(?:it|this|that|these|they|them)\b")
+
+
+def _with_situation(sent: _Sentence, q, low_all: str) -> _Sentence:
+    """The sentence read with the situation asked before it as its condition: one span from the question, its
+    "?" a comma."""
+    shift = sent.start - q.start
+    head = low_all[q.start:sent.start]
+    mark = head.rstrip().rfind("?")
+    head = head[:mark] + "," + head[mark + 1:]
+    return _Sentence(
+        q.start, sent.end, head + sent.low,
+        {d: [(a + shift, b + shift) for a, b in sps] for d, sps in sent.mentions.items()},
+        [(p + shift, d) for p, d in sent.order], frozenset(p + shift for p in sent.asides), cond=mark + 1)
 
 
 def _extra_mentions(low: str, index: FactIndex) -> list[tuple[int, int, str]]:
@@ -538,7 +597,7 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
     if named and agents_present and _FORBID_COMBO.match(s):
         _combination_forbidden(s, drug, terms, support)
     if named and di.not_for:
-        _not_for(s, di, owned, lex, contra, support)
+        _not_for(sent, di, owned, lex, contra, support)
     if named and di.dose_adjust and _DOSE_HINT.search(s):
         _dose_adjust(s, di, owned, lex, contra, support)
     if _STOP_HINT.search(s):
@@ -546,13 +605,13 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
     if di.direction:
         _direction(s, di, owned, lex, contra, support)
     if di.administration:
-        _administration(s, di, owned, contra, support)
+        _administration(sent, di, owned, contra, support)
     if di.doses and _AMOUNT_HINT.search(s):
-        _doses(s, di, owned, lex, contra, support)
+        _doses(sent, di, owned, lex, contra, support)
     if di.intervals:
         _interval(s, di, contra, support)
     if di.food and _FOOD_HINT.search(s):
-        _food(s, di, owned, contra, support)
+        _food(sent, di, owned, contra, support)
     if di.frequency and _FREQ_HINT.search(s):
         _frequency(s, spans, di, owned, contra, support)
     if named and di.duration and _DURATION_HINT.search(s):
@@ -1097,7 +1156,8 @@ def _potency(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugI
         return
 
 
-_SAFE_HINT = re.compile(r"safe|fine|ok|alright|all right|harm|hurt|problem|issue|worr|interact|interfer|big deal|risk|affect|effect|danger|nothing")
+_SAFE_HINT = re.compile(r"safe|fine|ok|alright|all right|harm|hurt|problem|issue|worr|interact|interfer|big deal|risk|affect|effect|danger|nothing|"
+                        r"as usual|as normal|as before|as always")
 _SAFE_COMBO = re.compile(
     r"\b(?:won['’]t|will\s+not|wouldn['’]t|doesn['’]t|does\s+not|don['’]t|do\s+not|can['’]t|cannot)\s+(?:\w+\s+)?"
     r"(?:hurt|harm|kill|bother)(?:\s+(?:you|anyone|anybody|your\s+body))?\b|\bharmless\b|"
@@ -1106,6 +1166,8 @@ _SAFE_COMBO = re.compile(
     # "doesn't affect the pill", "has no effect on birth control pills": the label's interaction denied
     r"\b(?:doesn['’]t|does\s+not|won['’]t|will\s+not)\s+(?:\w+\s+)?(?:affect|weaken|interfere\s+with)\b|\bno\s+(?:\w+\s+)?(?:effect|impact)\s+on\b|"
     r"\b(?:doesn['’]t|does\s+not|don['’]t|do\s+not|won['’]t|will\s+not)\s+interact\b|\bno\s+(?:known\s+|real\s+|dangerous\s+)?interactions?\b|"
+    # "keep taking your alprazolam as usual" beside an agent the label keeps it from: nothing to change, it says
+    r"\b(?:keep|continue|carry[ \t]on|stay[ \t]on)(?:[ \t](?:on|with|taking|using)\b)?(?:[ \t][\w'’-]{1,30}){0,4}?[ \t]as[ \t](?:usual|normal|normally|before|always)\b|"
     r"\bmix(?:es)?\s+(?:just\s+)?fine\b|\bgo(?:es)?\s+(?:just\s+)?fine\s+(?:together|with)\b|"
     r"\b(?:no|zero|without(?:\s+any)?)\s+(?:(?:added|extra|additional|increased|higher|real|special|serious)\s+)?(?:[\w-]+\s+)?risks?\b")
 #: Words that leave the safety of a combination open ("ask whether it is safe to ...", "safe unless ...").
@@ -1167,7 +1229,7 @@ _APPROVED = (r"(?:(?:(?:fda|us|u\.s\.)[- ])?(?:approved|indicated|authori[sz]ed|
 #: Words that permit the drug for a group or use ("safe for", "approved for", "a good choice for", "can use").
 _PERMIT = re.compile(
     rf"\b{_APPROVED}|"
-    r"\b(?:safe|safely|fine|ok|okay|good|great|ideal|perfect|suitable|appropriate|recommended|first[- ]line|best|go-to|sensible|handy|reasonable)\b|"
+    r"\b(?:safe|safer|safest|safely|fine|ok|okay|good|great|ideal|perfect|suitable|appropriate|recommended|first[- ]line|best|go-to|sensible|handy|reasonable)\b|"
     r"\b(?:meant|intended|designed|made)\s+(?:to\s+be\s+(?:used|taken)|for|as)\b|\bworks\s+(?:well|great)\b|"
     r"\bcan\s+(?:safely\s+|still\s+|also\s+)?(?:use|take|have|start|prescribe|give|be\s+(?:given|used|taken|prescribed|started))\b|"
     r"\bno\s+problem\b|\bgentle\b|"
@@ -1243,18 +1305,19 @@ def _younger_than(s: str, limit: float) -> list[tuple[int, int]]:
 
 
 #: A condition naming the group, with the cue in the main clause after it ("if you have asthma, ...").
-_IF_GROUP = re.compile(r"(?:even\s+)?(?:if|when|whenever|once|for)\s+(?:you|they|he|she|someone|anyone|a\s+person|people|"
-                       r"patients|a\s+patient|those|your\s+\w+)\b")
+_IF_GROUP = re.compile(r"(?:even\s+)?(?:if|when|whenever|once|for|after|following)\s+(?:you|they|he|she|someone|anyone|a\s+person|people|"
+                       r"patients|a\s+patient|those|(?:your|a|an|my|their|his|her)\s+\w+)\b")
 #: "children over 12", "kids older than 12": the label's group is the younger one.
 _OLDER = re.compile(r"(?<!\s)\s+(?:who\s+are\s+)?(?:over|older|above|aged|age|ages|at\s+least|\d)\b")
 
 
-def _not_for(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], support: list[_Hit]) -> None:
+def _not_for(sent: _Sentence, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], support: list[_Hit]) -> None:
     """A patient group, condition or use the label keeps the drug from: "safe for people with heart disease",
     "people with type 1 diabetes can use it", "FDA-approved for COVID-19" are contradicted; "must not be given
     to children under 12", "not approved for COVID-19" state the label and are supported."""
+    s = sent.low
     for rx, fact, product in di.not_for:
-        if product is not None and not product.search(s):
+        if product is not None and not sent.names(product):
             continue  # "OxyContin as an as-needed pill" is wrong, immediate-release oxycodone as needed is not
         permit, forbid = (_PERMIT_USE, _FORBID_USE) if fact.extra.get("use") else (_PERMIT, _FORBID)
         for t0, t1 in _group_spans(s, rx, fact):
@@ -1269,7 +1332,12 @@ def _not_for(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], sup
             c1 = nxt.start() if nxt else len(s)
             q0 = c0  # where a question or condition that leaves the cue open would start
             lead = len(s[c0:t0]) - len(s[c0:t0].lstrip())
-            if nxt is not None and nxt.group() == "," and _IF_GROUP.match(s, c0 + lead, t0):
+            if t1 <= sent.cond:
+                # "Just had a heart attack? X is fine": the situation asked is the condition, the cue after it
+                q0 = sent.cond
+                after = _CLAUSE.search(s, q0)
+                c1 = after.start() if after else len(s)
+            elif nxt is not None and nxt.group() == "," and _IF_GROUP.match(s, c0 + lead, t0):
                 # "if you have sleepwalked on it, it's fine to keep using it": the cue is in the main clause
                 q0 = nxt.end()
                 after = _CLAUSE.search(s, q0)
@@ -1441,16 +1509,17 @@ _ACTION_CALLED_FINE = re.compile(r"^\s+(?:\w+\s+){0,6}?(?:is|are|'s|’s|works?)
 _FORBID_LIST = re.compile(r"\b(?:not|never|n['’]t|avoid\w*|without|nor)\s+(?:[\w-]+\s*,\s*(?:or\s+|and\s+)?|[\w-]+\s+(?:or|and|nor)\s+){1,4}$")
 
 
-def _administration(s: str, di: DrugIndex, owned, contra: list[_Hit], support: list[_Hit]) -> None:
+def _administration(sent: _Sentence, di: DrugIndex, owned, contra: list[_Hit], support: list[_Hit]) -> None:
     """How a product must be taken: "it's fine to crush your OxyContin", "Sublocade can be injected into a
     vein" are contradicted, "swallow it whole, never crush it" supported; a story ("people crush and snort
-    it") is neither. Judged only in sentences that name one of the fact's products."""
+    it") is neither. Judged only in sentences that name one of the fact's products, or refer back to one."""
+    s = sent.low
     whole = _WHOLE.search(s)
     # the label's instruction or the danger anywhere in the sentence; a gain promised for the action
     warned = whole is not None or _ACTION_DANGER.search(s) is not None
     gain = _ACTION_GAIN.search(s) is not None
     for rx, fact, product in di.administration:
-        if product is not None and not product.search(s):
+        if product is not None and not sent.names(product):
             continue
         if whole is not None and rx.search(s) is None and owned(whole.start()):
             support.append(_Hit(whole.start(), whole.end(), "supported", "risk", fact, f"'{s[whole.start():whole.end()]}'"))
@@ -1519,13 +1588,14 @@ def _direction(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], s
 _AMOUNT_HINT = re.compile(r"mg\b|mcg|µg|milligram|microgram|gram|\dg\b|\d\s+g\b")
 
 
-def _doses(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], support: list[_Hit]) -> None:
+def _doses(sent: _Sentence, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], support: list[_Hit]) -> None:
     """Doses as numbers against the label's: a maximum stated far over the label's ("the most you can take
     is 40 mg a day"), a starting dose twice the label's highest, or any amount over the maximum called usual
     or safe is contradicted; the label's own figures are supported. Where a drug's doses differ by product
     (Ozempic and Rybelsus), a sentence naming a product is judged by that product's fact, and one naming none
     is contradicted only if every product's doses say so."""
-    named = [f for f, rx in di.doses if rx is not None and rx.search(s)]
+    s = sent.low
+    named = [f for f, rx in di.doses if rx is not None and sent.names(rx)]
     facts = named + [f for f, rx in di.doses if rx is None] if named else [f for f, _ in di.doses]
     harm = doses.harm_told(s)
     for a in doses.amounts(s):
@@ -1590,13 +1660,15 @@ def _interval(s: str, di: DrugIndex, contra: list[_Hit], support: list[_Hit]) ->
 _FOOD_HINT = re.compile(r"food|meal|stomach|\beat|breakfast|lunch|dinner|supper|snack|milk|fasting|water|coffee|juice|\btea\b|soda|drink")
 
 
-def _food(s: str, di: DrugIndex, owned, contra: list[_Hit], support: list[_Hit]) -> None:
+def _food(sent: _Sentence, di: DrugIndex, owned, contra: list[_Hit], support: list[_Hit]) -> None:
     """How to take it with respect to food and water: "take ivermectin with a fatty meal" is contradicted where
     the label says on an empty stomach, "Mounjaro only works on an empty stomach" where it says with or
     without meals, "Rybelsus with a full glass of water" where it allows 4 ounces; the label's own instruction
     is supported, and a description that advises nothing ("absorption rises after a fatty meal") neither. A
-    fact limited to products (Rybelsus, Xtampza ER) judges only sentences naming one, and then alone."""
-    named = [f for f, rx in di.food if rx is not None and rx.search(s)]
+    fact limited to products (Rybelsus, Xtampza ER) judges only sentences naming one (or referring back to one),
+    and then alone."""
+    s = sent.low
+    named = [f for f, rx in di.food if rx is not None and sent.names(rx)]
     for f in named or [f for f, rx in di.food if rx is None]:
         readings = [(m.start, m.end, *meals.judge(m, f.value)) for m in meals.meals(s, f.value["drinks"]) if owned(m.start)]
         if "water_oz_max" in f.value:

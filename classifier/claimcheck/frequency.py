@@ -104,6 +104,8 @@ _ELSE = re.compile(
     r"felt|symptoms?|happen\w*|occur\w*|headaches?|nause\w*|sick|lose|losing|lost|pounds?|lbs|crav\w*|sleep\w*|cough\w*|"
     r"for\s+(?:up\s+to\s+)?(?:the\s+)?(?:first|next|\d+)\b|until|starting|began|begin\w*|since|side\s+effects?)\b")
 _WINDOW = 90
+#: An amount closing the clause before a frequency, as a spec line lists them ("40 mg, twice a day").
+_AMOUNT_LISTED = re.compile(rf"(?:\d[ \t]?(?:mg|mcg|milligrams?|micrograms?)|\b(?:{UNIT_NOUNS}))(?:[ \t]each)?,[ \t]$")
 #: The key of a fact box's field that holds a dosing frequency, just before its colon.
 _FIELD_KEY = re.compile(r"(?<![\w-])(?:dosing\s+)?(?:frequency|interval|dosing\s+schedule|how\s+often|"
                         r"(?:take|use|inject|apply|dose)(?:\s+it)?)\s*:\s*$")
@@ -221,6 +223,8 @@ def _told(s: str, a: int, b: int) -> bool:
         return _ELSE.search(before, dosing[-1].end()) is None
     if not before.strip() and _FIELD_KEY.search(s, max(0, w0 + clause - 40), w0 + clause):
         return True  # a fact box's field: "Dosing interval: every 24 hours", "Frequency: once weekly"
+    if _ELSE.search(before) is None and _AMOUNT_LISTED.search(s, max(0, w0 + clause - 30), w0 + clause):
+        return True  # the schedule of the amount listed just before it: "40 mg, up to twice a day"
     return _DOSING.match(after.lstrip(" -")) is not None and _ELSE.search(before) is None
 
 
