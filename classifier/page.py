@@ -217,7 +217,24 @@ def _parse_text(text: str, url: str | None) -> Page:
     blocks = []
     for m in re.finditer(r"[^\n]+", text):
         blocks.append(Block("text", m.start(), m.end()))
-    return Page(text=text, url=url, is_html=False, blocks=tuple(blocks))
+    return Page(text=text, url=url, is_html=False, blocks=tuple(blocks), links=_text_links(text))
+
+
+# Links written in plain text the way Markdown ("[anchor](https://...)") and forum BBCode ("[url=https://...]
+# anchor[/url]") write them: the text is left as it is, and each link's anchor span points into it. Bounded
+# classes, no nesting: linear on any input. A full Markdown parser would give the same links without offsets.
+_MD_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\(<?([^\s()<>]{1,1000})>?(?:[ \t]{1,3}\"[^\"\n]{0,200}\")?\)")
+_BB_LINK = re.compile(r"\[url=[\"']?([^\]\s\"']{1,1000})[\"']?\]([^\[\n]{1,300})\[/url\]", re.I)
+_BB_BARE = re.compile(r"\[url\]([^\[\s]{1,1000})\[/url\]", re.I)
+
+
+def _text_links(text: str) -> tuple[Link, ...]:
+    if "](" not in text and "[url" not in text and "[URL" not in text:
+        return ()
+    links = [Link(m.group(2), m.group(1), m.start(1), m.end(1)) for m in _MD_LINK.finditer(text)]
+    links += [Link(m.group(1), m.group(2), m.start(2), m.end(2)) for m in _BB_LINK.finditer(text)]
+    links += [Link(m.group(1), m.group(1), m.start(1), m.end(1)) for m in _BB_BARE.finditer(text)]
+    return tuple(sorted(links, key=lambda link: link.start))
 
 
 # Linear on hostile input: a run of blanks is only tried from its start (look-behind), and a tag

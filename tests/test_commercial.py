@@ -693,3 +693,51 @@ def test_selling_terms_in_other_languages_need_two_kinds():
     assert "Compra ahora" in evidence(flags, "commercial.buy_link")
     news = "La venta de Valium sin receta preocupa a las autoridades sanitarias."
     assert not said(news, "commercial.pharmacy")
+
+
+def test_links_written_as_markdown_or_bbcode_sell_like_html_anchors():
+    md = ("Some nights nothing works.\nIf you're stuck, you can [get Ambien 10mg online here]"
+          "(https://nightrx.example/ambien-10mg-buy) and sleep tonight.")
+    page, flags = flags_of(md, is_html=False)
+    assert [(link.anchor, link.href) for link in page.text_links] == [
+        ("get Ambien 10mg online here", "https://nightrx.example/ambien-10mg-buy")]
+    assert evidence(flags, "commercial.buy_link") == ["get Ambien 10mg online here"]
+    assert "commercial.pharmacy" not in codes(flags)  # the strength in the address is the address rule's to read
+    bb = "Regards, Tom\n[url=http://relaxrx.example/soma]buy soma 350mg cheap[/url] [url]http://relaxrx.example[/url]"
+    page, flags = flags_of(bb, is_html=False)
+    assert [link.anchor for link in page.text_links] == ["buy soma 350mg cheap", "http://relaxrx.example"]
+    assert "buy soma 350mg cheap" in evidence(flags, "commercial.buy_link")
+
+
+def test_quoted_spam_and_stock_told_of_a_rogue_site_are_reports():
+    news = ('Filters caught a wave of mail for "L0razepam" this month. One message read: "Ativan 2mg at $1.20/pill, '
+            'no script needed, shipped overnight." Investigators said the site offered oxycodone, lorazepam, '
+            'Viagra and phentermine to anyone.')
+    page, flags = flags_of(news, is_html=False)
+    assert not codes(flags) - {"commercial.donation_or_affiliate"}, [(f.code, f.evidence) for f in flags]
+    shop = ('Reviews\n"Arrived in two days, discreet packaging, no prescription asked." - K.\n'
+            "Ativan 2mg, Viagra 100mg, Phentermine 37.5mg, Oxycodone 30mg in stock.")
+    page, flags = flags_of(shop, is_html=False)
+    assert {"commercial.pharmacy", "commercial.drug_mix"} <= codes(flags)
+
+
+def test_a_teaching_table_is_not_a_menu():
+    handout = ("Class | Drug | How it works\nPDE5 inhibitors | Viagra | blocks cGMP breakdown\n"
+               "Benzodiazepines | Xanax | modulates GABA-A receptors\nOpioid agonists | OxyContin | mu receptor agonism\n"
+               "Anorectics | phentermine | releases norepinephrine, an agonist effect on appetite centres")
+    assert not said(handout, "commercial.drug_mix")
+    menu = "Viagra 100mg $0.90 | Xanax 2mg $2.10 | OxyContin 80mg $9.00 | phentermine 37.5mg $1.40"
+    assert said(menu, "commercial.drug_mix")
+
+
+def test_referral_codes_hashtags_and_sponsor_reads():
+    post = ("Down 9 kg on tirzepatide! Use my code JEN20 for $20 off your first month \U0001f449 link in bio "
+            "(leanrx.example/jen)\n#ad I get a referral bonus when you join.")
+    page, flags = flags_of(post, is_html=False)
+    assert any("$20 off" in e for e in evidence(flags, "commercial.buy_link"))
+    assert {"#ad", "I get a referral bonus"} <= set(evidence(flags, "commercial.donation_or_affiliate"))
+    show = ("Today we talk about Adderall and sleep.\nThis episode is sponsored by Nimbus Pillows - use code REST "
+            "for 10% off at nimbus.example.")
+    assert not said(show, "commercial.buy_link")
+    assert "Order compounded semaglutide" in said("Order compounded semaglutide through Vela: https://vela.example/s",
+                                                  "commercial.buy_link")

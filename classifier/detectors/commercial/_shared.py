@@ -18,6 +18,16 @@ _CONTROLLED = frozenset({"I", "II", "III", "IV", "V"})
 _RX = frozenset(d.id for d in _DRUGS.drugs.values() if not d.category.endswith(" otc"))
 
 
+# Selling terms or stock told of others ("the websites advertised 'no prescription needed' and took payment only
+# in cryptocurrency", "the site offered tramadol, alprazolam and sildenafil"): a report about rogue pharmacies,
+# not a pitch. The seller is a third party and the verb reports (a shop says "we offer", not "the site offered").
+_TOLD_OF_OTHERS = re.compile(
+    r"\b(?:websites?|sites?|sellers?|vendors?|pharmacies|dealers|scammers|spammers|traffickers|operators|accounts|listings|"
+    r"shops|ads|adverts|posts|emails|messages|spam|they)\b[^.\n]{0,80}?"
+    r"\b(?:advertis(?:ed|es|ing)|promis(?:ed|es|ing)|claim(?:ed|s|ing)|tout(?:ed|s|ing)|boast(?:ed|s|ing)|took|accepted|"
+    r"demanded|required|used|say|says|said|saying|read|reads|offered|sold|listed|pushed|peddled|marketed)\b", re.I)
+
+
 def _is_controlled(drug_id: str) -> bool:
     drug = _DRUGS.get(drug_id)
     return bool(drug and drug.schedule in _CONTROLLED)
@@ -51,3 +61,35 @@ def _finditer_at(rx: re.Pattern[str], text: str, low: str, starts: tuple[str, ..
     if "\u0131" in low or "\u017f" in low:
         return rx.finditer(text)
     return matches_at(rx, text, iter(occurrences(low, starts)))
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is inside a short quotation its line attributes or sets out as an example:
+    between straight double quotes (an odd number before it), between curly ones, or wrapped whole in single
+    quotes ('V1agra'), with a word of reporting outside the quotation ("a typical body read: "no Rx needed"",
+    "the site advertised "overnight shipping"", "misspellings like "X@nax""). A page quoting spam or a rogue
+    site to warn about it uses their words, not its own; a shop's customer quotes ("Discreet packaging, fast
+    delivery") are its pitch, and a lone apostrophe (it's, Xanax') never opens a quotation."""
+    line_start, line_end = _line(text, start, end)
+    before, after = text[line_start:start], text[end:line_end]
+    span: tuple[int, int] | None = None
+    for opening, closing in (('"', '"'), ("\u201c", "\u201d")):
+        i = before.rfind(opening)
+        if i < 0 or (before.count('"') % 2 == 0 if opening == '"' else before.rfind(closing) > i):
+            continue
+        j = after.find(closing)
+        if j >= 0 and (len(before) - i) + (end - start) + j <= _QUOTE_MAX:
+            span = (line_start + i, end + j + 1)
+            break
+    if span is None and before and after and before[-1] in "'\u2018" and after[0] in "'\u2019":
+        span = (start - 1, end + 1)
+    if span is None:
+        return False
+    return _QUOTE_CUE.search(text, line_start, span[0]) is not None or _QUOTE_CUE.search(text, span[1], line_end) is not None
+
+
+#: Quotations of spam or of a rogue site are a phrase or a line; a testimonial runs longer.
+_QUOTE_MAX = 90
+#: Words that attribute a quotation or hold it up as an example.
+_QUOTE_CUE = re.compile(r"\b(?:read|reads|said|says|wrote|writes|offered|advertis\w*|promis\w*|claim\w*|according|described|"
+                        r"called|labell?ed|touted|boasted|selling|like|such\s+as|spell\w*|misspell\w*|warn\w*|subject)\b", re.I)

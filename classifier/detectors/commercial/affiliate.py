@@ -9,7 +9,7 @@ from ...results import Flag
 from ..base import Detector, make_flag
 
 _AFFILIATE_WORDS = ("affiliate", "commission", "compensation", "fee", "associate", "sponsor", "paid", "promoted",
-                    "advertorial", "donat", "coffee", "patron", "patreon")
+                    "advertorial", "donat", "coffee", "patron", "patreon", "referral", "#ad", "#partner")
 _AFFILIATE = re.compile(
     r"\baffiliate\s+(?:links?|commissions?|partners?|programs?|disclosure)\b|"
     r"\b(?:we|i)\s+(?:may|might|will|could)?\s*(?:earn|receive|get)\s+(?:a\s+)?(?:small\s+)?(?:commission|compensation|fee)\b|"
@@ -17,7 +17,10 @@ _AFFILIATE = re.compile(
     r"\bthis\s+(?:post|article|content|episode|video|story|page|newsletter)\s+(?:is|was)\s+(?:sponsored|brought\s+to\s+you)\b|\bpromoted\s+content\b|\badvertorial\b|"
     r"\bbe\s+the\s+first\s+to\s+donate\b|\bdonate\s+(?:now|today|here)\b|\bmake\s+a\s+(?:tax[- ]deductible\s+)?donation\b|"
     r"\bsupport\s+(?:us|our\s+work)\s+(?:with|by)\s+(?:a\s+)?donat\w*\b|\bbuy\s+(?:me|us)\s+a\s+coffee\b|\bbecome\s+a\s+patron\b|"
-    r"\bsupport\s+(?:us|me|the\s+show|our\s+work)\s+on\s+patreon\b",
+    r"\bsupport\s+(?:us|me|the\s+show|our\s+work)\s+on\s+patreon\b|"
+    # a creator's referral pay and the disclosure tags social posts carry (#ad, #sponsored, #paidpartnership)
+    r"\b(?:we|i)\s+(?:may\s+|might\s+|will\s+)?(?:earn|receive|get|make)\s+(?:a\s+)?(?:small\s+)?referral\s+(?:bonus|fee|credit|commission|reward)s?\b|"
+    r"\b(?:my|our)\s+referral\s+(?:link|code)\b|(?<![\w#])#(?:ad|sponsored|paidpartnership|partner|affiliate)\b",
 )
 # Rarer markers, tried only on pages holding their words: a story "paid for" by a brand, a publisher's
 # brand-partnerships team, and a bare "SPONSORED" label heading its own line, as news sites mark paid stories.

@@ -7,7 +7,7 @@ import re
 from ...page import Page
 from ...results import Flag
 from ..base import Detector, make_flag
-from ._shared import _DRUGS, _finditer_at, _line, _sentence, _severity
+from ._shared import _DRUGS, _finditer_at, _line, _quoted, _sentence, _severity
 from .affiliate import _AFFILIATE
 from .context import _Context, _context, _near
 from .disguise import _fold
@@ -17,7 +17,8 @@ _BUY_VERB = (r"(?:buy(?:ing)?|order(?:ing)?|purchas(?:e|ing)|shop\s+for|(?:make|
              # an affiliate review's button ("Check the current price at shop.example"); read only on pages
              # that declare affiliate earnings, since a cost article tells readers to compare prices too
              r"|check\s+(?:the\s+)?(?:current\s+|latest\s+|today'?s\s+|lowest\s+|best\s+)?prices?)")
-_ADJ = r"(?:(?:cheap|cheapest|generic|discount(?:ed)?|real|genuine|brand|legit|legal|original|quality)\s+){0,2}"
+_ADJ = (r"(?:(?:cheap|cheapest|generic|discount(?:ed)?|real|genuine|brand|legit|legal|original|quality|compounded|"
+        r"injectable|oral|branded|authentic|brand-name|name-brand)\s+){0,2}")
 _BUY_AT = re.compile(r"(?<![\w-])(" + _BUY_VERB + r")\s+" + _ADJ)
 _BUY_AT_START = ("buy", "order", "purchas", "shop", "make", "place", "check")
 _SELL_TAIL = re.compile(
@@ -87,9 +88,10 @@ _PRICE_PROSE = re.compile(r"\b(?:is|are|was|were|said|says|costs?|sold|sells?|pa
 _PRICE_PER_PILL_START = ("only", "just", "from", "as", "starting", "low", "price", "$", "€", "£")
 _CART_START = ("add", "buy", "order", "checkout", "proceed")
 # A coupon pointing at an address ("get $50 off your first month: shop.example/start"): an offer to buy there.
-_OFFER_AT = re.compile(r"\b(?:get|take|save|claim)\s+(?:[$€£]\s?\d{1,4}|\d{1,2}\s*%)\s+off\b[^\n.!?]{0,40}?"
-                       r"(?::|\bat|\bvia|->|\u2192)\s*" + _ADDRESS)
-_OFFER_AT_START = ("get", "take", "save", "claim")
+# An influencer's "use my code X for $25 off ... link in bio (shop.example/maya)" points the same way.
+_OFFER_AT = re.compile(r"\b(?:get|take|save|claim|for)\s+(?:[$€£]\s?\d{1,4}|\d{1,2}\s*%)\s+off\b[^\n.!?]{0,40}?"
+                       r"(?::|\bat|\bvia|->|\u2192|\U0001f449|\()\s*" + _ADDRESS)
+_OFFER_AT_START = ("get", "take", "save", "claim", "for")
 # A prescribing service's button: "Start my visit at shop.example/start".
 _START_AT = re.compile(r"\b(?:start|begin|book)\s+(?:my|your)\s+(?:free\s+)?(?:online\s+)?(?:visit|consultation|consult|"
                        r"assessment|plan|treatment|order)\s+(?:(?:now|today|here)\s+)?(?:(?:at|on|via)\s+|:\s*)" + _ADDRESS)
@@ -126,7 +128,8 @@ class BuyLinkDetector(Detector):
         flags.extend(self._text(page, ctx))
         if ctx.named:
             for m in _finditer_at(_PRICE_PER_PILL, page.text, page.lower, _PRICE_PER_PILL_START):
-                if _PER_PILL.search(m.group()) and _near(ctx, m.start(), m.end(), 400) is not None:
+                if _PER_PILL.search(m.group()) and _near(ctx, m.start(), m.end(), 400) is not None \
+                        and not _quoted(page.text, m.start(), m.end()):
                     flags.append(make_flag(page, self.code, m.start(), m.end(), 0.6,
                                            "A per-pill price offer: the page sells medicine by the tablet."))
             seen = {f.start for f in flags}
@@ -254,6 +257,8 @@ class BuyLinkDetector(Detector):
                         continue
                     if any(a < m.end() and m.start() < b for a, b in taken):
                         continue
+                    if rx is _OFFER_AT and _sponsor_read(page, ctx, m.start()):
+                        continue
                     out.append(make_flag(page, self.code, m.start(), m.end(), _severity(base, near.drug), why))
             for m in _finditer_at(_DM_ORDER, low, low, _DM_START):
                 near = _near(ctx, m.start(), m.end(), 200)
@@ -261,6 +266,16 @@ class BuyLinkDetector(Detector):
                     out.append(make_flag(page, self.code, m.start(), m.end(), _severity(0.6, near.drug),
                                          "A seller asks the reader to message them to order a drug."))
         return out
+
+
+_SPONSOR = re.compile(r"\b(?:sponsored\s+by|brought\s+to\s+you\s+by|(?:our|today['’]?s|this\s+week['’]?s)\s+sponsor)\b", re.I)
+
+
+def _sponsor_read(page: Page, ctx: _Context, pos: int) -> bool:
+    """A show's sponsor read ("This episode is sponsored by Drift Mattress - use code FOCUS for 15% off at ..."):
+    the discount is for the sponsor's product, unless the sentence names a drug."""
+    s, e = _sentence(page, pos)
+    return _SPONSOR.search(page.text, s, e) is not None and not any(s <= m.start < e for m in ctx.named)
 
 
 # Words framing a drug name as an offer: "get your X shipped", "start your X plan today".

@@ -8,7 +8,7 @@ from ...drugs import Mention
 from ...page import Page
 from ...results import Flag
 from ..base import Detector, make_flag
-from ._shared import _DRUGS
+from ._shared import _DRUGS, _TOLD_OF_OTHERS, _line, _sentence
 from .context import _context
 
 # Markets that spam pharmacies sell into; mixing several of them on one page is a pharmacy menu.
@@ -17,6 +17,30 @@ _MARKETS = {"anxiety": "anxiety", "sleep": "sleep", "pain": "pain", "erectile": 
 _LIFESTYLE = frozenset({"erectile", "weight", "lifestyle", "anabolic"})
 # What separates the items of a list of names: commas, bars, slashes, bullets ("and" is prose).
 _SEPARATOR = re.compile(r"\s{0,3}[,;|/·•+]\s{0,3}")
+
+
+# A row of a teaching table or a pharmacology list names how the drug works ("PDE5 inhibitors | sildenafil |
+# inhibit cGMP breakdown"); a shop's menu line names a price or an order instead.
+_TEACHING = re.compile(r"\b(?:mechanism|inhibit\w*|agonis\w*|antagonis\w*|receptors?|block(?:s|ed|ers?)?|modulat\w*|reuptake|"
+                       r"adverse\s+effects?)\b", re.I)
+_SELLING = re.compile(r"[$€£]|\b(?:buy|order|price|cheap|shipping|sale)\b", re.I)
+
+
+def _not_offered(page: Page, m: Mention) -> bool:
+    """A name the page does not offer: stock told of a third party ("the site offered tramadol, ..."), or a row
+    that teaches how the drug works."""
+    text = page.text
+    sent_start, _ = _sentence(page, m.start)
+    if _TOLD_OF_OTHERS.search(text, sent_start, m.start):
+        return True
+    line_start, line_end = _line(text, m.start, m.end)
+    return _TEACHING.search(text, line_start, line_end) is not None and _SELLING.search(text, line_start, line_end) is None
+
+
+def _anchored(page: Page, m: Mention) -> bool:
+    """Whether the name is in a link's anchor: injected spam links write brands in lower case ("buy ambien
+    online")."""
+    return any(link.start <= m.start and m.end <= link.end for link in page.text_links)
 
 
 def _listed(text: str, named: tuple[Mention, ...], i: int) -> bool:
@@ -44,7 +68,8 @@ class DrugMixDetector(Detector):
             market = _MARKETS.get(drug.category) if drug else None
             # Brands in running prose are capitalised; a lower-case "soma" is more often the cell body,
             # unless it stands in a list of drug names ("tags: xanax, cialis, soma, ambien").
-            if market and (m.kind != "brand" or m.surface[:1].isupper() or _listed(text, named, i)):
+            if market and (m.kind != "brand" or m.surface[:1].isupper() or _listed(text, named, i) or _anchored(page, m)) \
+                    and not _not_offered(page, m):
                 marked.append((m, market))
         if len(marked) < 3:
             return []

@@ -8,7 +8,7 @@ from collections import Counter
 from ...page import Page
 from ...results import Flag
 from ..base import Detector, make_flag
-from ._shared import _DRUGS, _finditer_at, _is_controlled, _line, _sentence, _severity
+from ._shared import _DRUGS, _TOLD_OF_OTHERS, _finditer_at, _is_controlled, _line, _quoted, _sentence, _severity
 from .affiliate import _AFFILIATE
 from .context import _Context, _context, _near
 from .urls import _host_path, _url_sells
@@ -105,13 +105,8 @@ _OWN_VOICE = re.compile(r"\b(?:welcome[ \t]+to|we|we're|our|us|your[ \t]+(?:trus
 # A shop front's headline: the phrase opens its line, after at most three words ("Licensed international
 # online pharmacy - all categories available").
 _HEADLINE_LEAD = re.compile(r"[^\w\n]{0,5}(?:[\w#-]{1,30}[ \t]{1,3}){0,3}")
-# Selling terms told of others ("the websites advertised 'no prescription needed' and took payment only in
-# cryptocurrency"): a news report about rogue pharmacies, not a pitch.
-_TOLD_OF_OTHERS = re.compile(
-    r"\b(?:websites?|sites|sellers?|vendors?|pharmacies|dealers|scammers|traffickers|operators|accounts|listings|"
-    r"shops|ads|adverts|posts|they)\b[^.\n]{0,80}?"
-    r"\b(?:advertis(?:ed|es|ing)|promis(?:ed|es|ing)|claim(?:ed|s|ing)|tout(?:ed|s|ing)|boast(?:ed|s|ing)|took|accepted|"
-    r"demanded|required|used|say|says|said|saying|read|reads)\b", re.I)
+# The name is part of an address written in the text: no blank between it and the scheme or host before it.
+_IN_ADDRESS = re.compile(r"(?:https?://|www\.|\.[a-z]{2,}/)[^\s()<>\[\]]*$", re.I)
 # A yes/no question a page asks its reader ("Can you legally buy Ozempic with no prescription?") puts the
 # selling terms up for discussion; a shop states them.
 _YES_NO_QUESTION = re.compile(r"[^\w\n]{0,3}(?:[\w ]{1,40}:\s*)?(?:can|could|is|are|should|do|does|may)\s", re.I)
@@ -177,6 +172,10 @@ class PharmacyDetector(Detector):
                 continue  # "order tramadol 50mg here" as a lone anchor is a buy link, not a shop's listing
             if _INSURANCE.search(text, *_line(text, m.start, s.end())):
                 continue  # a formulary or coverage table, not a shop
+            if _quoted(text, m.start, s.end()):
+                continue  # a spam line the page quotes
+            if _IN_ADDRESS.search(text, max(0, m.start - 80), m.start):
+                continue  # a slug of an address written out ("example/zolpidem-10mg-buy"): the address rule reads it
             # Labels and leaflets write "tablets" and "capsules"; shops and street sellers write "bars",
             # "pills", "strips" and "packs".
             shop_unit = (s.group(2) or "").lower().rstrip("s") in ("bar", "pill", "strip", "pack")
@@ -229,7 +228,7 @@ class PharmacyDetector(Detector):
                 sent_start, sent_end = _sentence(page, m.start())
                 if rx is _QUESTIONNAIRE and _PLACEMENT.search(text, sent_start, sent_end):
                     continue  # "fill in the short form and an admissions counselor calls": a rehab lead form
-                if _TOLD_OF_OTHERS.search(text, sent_start, m.start()) or (
+                if _TOLD_OF_OTHERS.search(text, sent_start, m.start()) or _quoted(text, m.start(), m.end()) or (
                         text[sent_start:sent_end].rstrip().endswith("?")
                         and _YES_NO_QUESTION.match(text, sent_start) is not None):
                     continue
@@ -238,7 +237,8 @@ class PharmacyDetector(Detector):
         for m in _finditer_at(_NO_RX_WEAK, text, low, ("without",)):
             s, e = _sentence(page, m.start())
             near = _near(ctx, s, e, 0)
-            if near is None or not _ORDERING.search(text, s, e):
+            if near is None or not _ORDERING.search(text, s, e) or _quoted(text, m.start(), m.end()) \
+                    or _TOLD_OF_OTHERS.search(text, s, m.start()):
                 continue
             # Reporting says people buy antibiotics without a prescription; only a controlled drug, or
             # a reader told how or where to buy, makes it an offer.
