@@ -1195,3 +1195,26 @@ def test_wh_questions_are_no_condition(fb, text: str) -> None:
 def test_an_amount_listed_before_a_frequency_is_dosed_on_that_schedule(fb) -> None:
     _assert_only_verdict(fb, "Cialis for ED | 20 mg, up to three times a day", "tadalafil", "contradicted")
     _assert_only_verdict(fb, "Cialis daily use | 5 mg, once a day", "tadalafil", "supported")
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict"),
+    [
+        # a use only another regulator approved: denied in the US, left alone when the page names where
+        ("Pregabalin has FDA approval for generalized anxiety disorder.", "pregabalin", "contradicted"),
+        ("Doctors in Europe can prescribe Lyrica for anxiety, since the EMA approved it for that.", "pregabalin", None),
+        ("Neurontin holds an FDA approval for migraine prevention.", "gabapentin", "contradicted"),
+        # the usual amount kept beside a co-medication the label lowers it for
+        ("Already taking ritonavir? Stay at the usual 20 mg of vardenafil.", "vardenafil", "contradicted"),
+        # a combination asked about as "is X with Y OK?" and granted; an interaction denied as "won't change"
+        ("Is a glass of wine with my Xanax okay? Sure, go ahead.", "alprazolam", "contradicted"),
+        ("Itraconazole won't change how much alprazolam ends up in your blood.", "alprazolam", "contradicted"),
+    ],
+)
+def test_other_regulators_usual_amounts_and_combinations_asked(fb, text: str, drug: str, verdict: str | None) -> None:
+    checks, _ = _check(text, fb)
+    mine = [c.verdict for c in checks if c.drug == drug]
+    if verdict is None:
+        assert "contradicted" not in mine, [(c.verdict, c.note) for c in checks]
+    else:
+        assert verdict in mine, [(c.verdict, c.note) for c in checks]

@@ -224,7 +224,9 @@ _ASKED_PERMIT = re.compile(
     r"\b(?:can|could|may|should)\s+(?:i|we|you|he|she|they|my\s+\w+|people|someone|kids|children|a\s+\w+)\s+"
     r"(?:still\s+|safely\s+|just\s+|also\s+)?(?:keep\s+|continue\s+|start\s+)?(?:tak|us|hav|giv|mix|combin|drink|start|pop|add|tr[iy]|switch|"
     r"go\s+on|get\s+on|be\s+on|stay\s+on)\w*\b|"
-    r"\b(?:is|are)\s+(?:it|this|that|[\w-]+)\s+(?:\w+\s+)?(?:safe|ok|okay|fine|alright|all\s+right)\b")
+    r"\b(?:is|are)\s+(?:it|this|that|[\w-]+)\s+(?:\w+\s+)?(?:safe|ok|okay|fine|alright|all\s+right)\b|"
+    # "is a beer with my codeine pills OK?": the combination itself asked about
+    r"^\W*(?:q\s*[:.)-]\s*)?(?:is|are)\s[^?]{1,60}?\s(?:with|and|on\s+top\s+of|plus)\s[^?]{1,60}?\s(?:safe|ok|okay|fine|alright)\b")
 #: Claims of what the drug is, whose refusal states their opposite.
 _REFUSED_FLIPS = ("risk", "class", "legal_status")
 #: Sentences of the question's own turn read with it ("I had a heart attack last month. Can I take ...?").
@@ -1157,6 +1159,7 @@ def _potency(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugI
 
 
 _SAFE_HINT = re.compile(r"safe|fine|ok|alright|all right|harm|hurt|problem|issue|worr|interact|interfer|big deal|risk|affect|effect|danger|nothing|"
+                        r"change|alter|raise|"
                         r"as usual|as normal|as before|as always")
 _SAFE_COMBO = re.compile(
     r"\b(?:won['’]t|will\s+not|wouldn['’]t|doesn['’]t|does\s+not|don['’]t|do\s+not|can['’]t|cannot)\s+(?:\w+\s+)?"
@@ -1164,8 +1167,8 @@ _SAFE_COMBO = re.compile(
     r"\b(?:fine|ok|okay|safe|alright|all\s+right)\s+(?:to\s+(?:take|mix|combine|use|drink|have|add|pair|stack|pop|enjoy)|together|with|on\s+top)\b|"
     r"\bno\s+(?:problem|issue|big\s+deal|danger|harm|worries)\b|\b(?:safe|harmless|fine|good|great|perfect)\s+(?:combo|combination|pairing|mix|stack)\b|\bnothing\s+(?:to\s+worry\s+about|dangerous|risky|harmful)\b|"
     # "doesn't affect the pill", "has no effect on birth control pills": the label's interaction denied
-    r"\b(?:doesn['’]t|does\s+not|won['’]t|will\s+not)\s+(?:\w+\s+)?(?:affect|weaken|interfere\s+with)\b|\bno\s+(?:\w+\s+)?(?:effect|impact)\s+on\b|"
-    r"\b(?:doesn['’]t|does\s+not|don['’]t|do\s+not|won['’]t|will\s+not)\s+interact\b|\bno\s+(?:known\s+|real\s+|dangerous\s+)?interactions?\b|"
+    r"\b(?:doesn['’]t|does\s+not|won['’]t|will\s+not)\s+(?:\w+\s+)?(?:affect|weaken|interfere\s+with|change|alter|raise)\b|\bno\s+(?:\w+\s+)?(?:effect|impact)\s+on\b|"
+    r"\b(?:doesn['’]t|does\s+not|don['’]t|do\s+not|won['’]t|will\s+not)\s+(?:really\s+|actually\s+)?interact\b|\bno\s+(?:known\s+|real\s+|dangerous\s+)?interactions?\b|"
     # "keep taking your alprazolam as usual" beside an agent the label keeps it from: nothing to change, it says
     r"\b(?:keep|continue|carry[ \t]on|stay[ \t]on)(?:[ \t](?:on|with|taking|using)\b)?(?:[ \t][\w'’-]{1,30}){0,4}?[ \t]as[ \t](?:usual|normal|normally|before|always)\b|"
     r"\bmix(?:es)?\s+(?:just\s+)?fine\b|\bgo(?:es)?\s+(?:just\s+)?fine\s+(?:together|with)\b|"
@@ -1225,7 +1228,7 @@ def _combination_forbidden(s: str, drug: str, terms: list, support: list[_Hit]) 
 
 #: Saying a drug is approved, or proven, for something: the one permit that counts for an unapproved use.
 _APPROVED = (r"(?:(?:(?:fda|us|u\.s\.)[- ])?(?:approved|indicated|authori[sz]ed|licensed|cleared|backed|endorsed)|proven|"
-             r"(?:has|have|had|got|gets|received|won|earned|with)\s+(?:full\s+)?(?:fda\s+)?(?:approval|authori[sz]ation))\b")
+             r"(?:has|have|had|got|gets|received|won|earned|with|carries|carry|holds|hold)\s+(?:an\s+|full\s+)?(?:fda\s+)?(?:approval|authori[sz]ation))\b")
 #: Words that permit the drug for a group or use ("safe for", "approved for", "a good choice for", "can use").
 _PERMIT = re.compile(
     rf"\b{_APPROVED}|"
@@ -1241,6 +1244,9 @@ _PERMIT = re.compile(
 #: For an unapproved use only the claim that it is approved or proven counts ("a good option for ADHD" is an
 #: opinion about an off-label use, "approved for ADHD" is false).
 _PERMIT_USE = re.compile(rf"\b{_APPROVED}")
+#: Another country's or regulator's approval: the US label's silence does not deny it.
+_ELSEWHERE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?(?:eu|europe|european\s+union|uk|united\s+kingdom|canada|australia|japan)\b|"
+                        r"\boutside\s+(?:the\s+)?(?:us|u\.s\.|united\s+states)\b|\b(?:ema|mhra|health\s+canada|european)\b")
 #: A group alone after a comma at the end of a sentence ("..., as needed.", "..., even children.") finishes the
 #: clause before it.
 _TAIL_CLAUSE = re.compile(r"\s*(?:even\s+|including\s+|especially\s+)?")
@@ -1320,6 +1326,8 @@ def _not_for(sent: _Sentence, di: DrugIndex, owned, lex: Lexicon, contra: list[_
         if product is not None and not sent.names(product):
             continue  # "OxyContin as an as-needed pill" is wrong, immediate-release oxycodone as needed is not
         permit, forbid = (_PERMIT_USE, _FORBID_USE) if fact.extra.get("use") else (_PERMIT, _FORBID)
+        if fact.extra.get("use") and _ELSEWHERE.search(s):
+            continue  # "approved for anxiety in Europe": another regulator's approval, which the US label does not deny
         for t0, t1 in _group_spans(s, rx, fact):
             if not owned(t0) or _OLDER.match(s, t1):
                 continue
@@ -1373,11 +1381,13 @@ def _not_for(sent: _Sentence, di: DrugIndex, owned, lex: Lexicon, contra: list[_
                 return
 
 
-_DOSE_HINT = re.compile(r"\bdos|adjust|\bamount")
+_DOSE_HINT = re.compile(r"\bdos|adjust|\bamount|\b(?:usual|normal|regular|standard|full|typical|ordinary)[ \t](?:adult[ \t])?\d")
 _DOSE = r"(?:doses?|dosages?|dosing|amounts?|strength)"
 #: A page saying the dose stays as it is ("the usual dose", "no dose adjustment", "without any adjustment").
 _DOSE_SAME = re.compile(
     rf"\b(?:usual|normal|regular|standard|full|same|typical|ordinary)\s+(?:(?:recommended|starting|adult|daily|\d+(?:\.\d+)?|to|mg|mcg)\s+){{0,4}}{_DOSE}\b|"
+    # "at the standard 20 mg a day": the amount stands for the dose noun
+    r"\b(?:usual|normal|regular|standard|full|typical|ordinary)[ \t](?:adult[ \t])?\d{1,4}(?:\.\d{1,2})?[ \t]?(?:mg|mcg)\b|"
     r"\bno\s+(?:need\s+(?:for|to)\s+(?:an?\s+|any\s+)?)?(?:dose\s+|dosage\s+|dosing\s+)?(?:adjust\w*|changes?|changing|reduc\w*|lower\w*|"
     r"modif\w*|cut\w*)\b|"
     r"\bwithout\s+(?:any\s+|a\s+)?(?:dose\s+|dosage\s+)?(?:adjust\w*|changes?|changing|reduc\w*|lowering|modif\w*|cutting)\b")
