@@ -21,6 +21,7 @@ from ..drugs import dictionary
 from ..facts import UNIT_HOURS
 from ..page import Page
 from ..results import ClaimCheck, Flag
+from ..text import Span
 from . import dose as doses
 from . import duration as durations
 from . import food as meals
@@ -431,7 +432,7 @@ _WH_QUESTION = re.compile(r"^\W*(?:q\s*[:.)-]\s*)?(?:how|what|what's|when|why|wh
 _SITUATION_MAX_CHARS = 160
 
 
-def _situation(page: Page, q, sp) -> bool:
+def _situation(page: Page, q: Span, sp: Span) -> bool:
     """Whether the sentence ``q`` before ``sp`` poses the reader's situation as a question, the condition of the
     claim that follows ("Pregnant? ...", "On dialysis? ...", "Do you have asthma? ..."): a short question in the same
     paragraph that names no drug and asks no what, how or why."""
@@ -453,7 +454,7 @@ _YES_NO_ASKED_OF_DRUG = re.compile(r"^\W*(?:q\s*[:.)-]\s*)?(?:is|are|does|do|can
                                    r"(?:it|this|that|these|they|them)\b")
 
 
-def _with_situation(sent: _Sentence, q, low_all: str) -> _Sentence:
+def _with_situation(sent: _Sentence, q: Span, low_all: str) -> _Sentence:
     """The sentence read with the situation asked before it as its condition: one span from the question, its
     "?" a comma."""
     shift = sent.start - q.start
