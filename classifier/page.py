@@ -229,7 +229,7 @@ _BB_BARE = re.compile(r"\[url\]([^\[\s]{1,1000})\[/url\]", re.I)
 
 
 def _text_links(text: str) -> tuple[Link, ...]:
-    if "](" not in text and "[url" not in text and "[URL" not in text:
+    if "](" not in text and "[/" not in text:  # a Markdown link's "](" or a BBCode link's closing "[/url]"
         return ()
     links = [Link(m.group(2), m.group(1), m.start(1), m.end(1)) for m in _MD_LINK.finditer(text)]
     links += [Link(m.group(1), m.group(2), m.start(2), m.end(2)) for m in _BB_LINK.finditer(text)]

@@ -707,6 +707,8 @@ def test_links_written_as_markdown_or_bbcode_sell_like_html_anchors():
     page, flags = flags_of(bb, is_html=False)
     assert [link.anchor for link in page.text_links] == ["buy soma 350mg cheap", "http://relaxrx.example"]
     assert "buy soma 350mg cheap" in evidence(flags, "commercial.buy_link")
+    page = parse("[URL=http://relaxrx.example/soma]Soma 350[/URL]", is_html=False)  # BBCode tags in any case
+    assert [link.anchor for link in page.text_links] == ["Soma 350"]
 
 
 def test_quoted_spam_and_stock_told_of_a_rogue_site_are_reports():

@@ -464,7 +464,7 @@ def _with_situation(sent: _Sentence, q: Span, low_all: str) -> _Sentence:
     return _Sentence(
         q.start, sent.end, head + sent.low,
         {d: [(a + shift, b + shift) for a, b in sps] for d, sps in sent.mentions.items()},
-        [(p + shift, d) for p, d in sent.order], frozenset(p + shift for p in sent.asides), cond=mark + 1)
+        [(p + shift, d) for p, d in sent.order], cond=mark + 1)
 
 
 def _extra_mentions(low: str, index: FactIndex) -> list[tuple[int, int, str]]:
@@ -1382,13 +1382,15 @@ def _not_for(sent: _Sentence, di: DrugIndex, owned, lex: Lexicon, contra: list[_
                 return
 
 
-_DOSE_HINT = re.compile(r"\bdos|adjust|\bamount|\b(?:usual|normal|regular|standard|full|typical|ordinary)[ \t](?:adult[ \t])?\d")
+#: Words that call a dose the ordinary one ("the usual dose", "the standard 20 mg").
+_USUAL = r"(?:usual|normal|regular|standard|full|typical|ordinary)"
+_DOSE_HINT = re.compile(rf"\bdos|adjust|\bamount|\b{_USUAL}[ \t](?:adult[ \t])?\d")
 _DOSE = r"(?:doses?|dosages?|dosing|amounts?|strength)"
 #: A page saying the dose stays as it is ("the usual dose", "no dose adjustment", "without any adjustment").
 _DOSE_SAME = re.compile(
     rf"\b(?:usual|normal|regular|standard|full|same|typical|ordinary)\s+(?:(?:recommended|starting|adult|daily|\d+(?:\.\d+)?|to|mg|mcg)\s+){{0,4}}{_DOSE}\b|"
     # "at the standard 20 mg a day": the amount stands for the dose noun
-    r"\b(?:usual|normal|regular|standard|full|typical|ordinary)[ \t](?:adult[ \t])?\d{1,4}(?:\.\d{1,2})?[ \t]?(?:mg|mcg)\b|"
+    rf"\b{_USUAL}[ \t](?:adult[ \t])?\d{{1,4}}(?:\.\d{{1,2}})?[ \t]?(?:mg|mcg)\b|"
     r"\bno\s+(?:need\s+(?:for|to)\s+(?:an?\s+|any\s+)?)?(?:dose\s+|dosage\s+|dosing\s+)?(?:adjust\w*|changes?|changing|reduc\w*|lower\w*|"
     r"modif\w*|cut\w*)\b|"
     r"\bwithout\s+(?:any\s+|a\s+)?(?:dose\s+|dosage\s+)?(?:adjust\w*|changes?|changing|reduc\w*|lowering|modif\w*|cutting)\b")

@@ -88,6 +88,11 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return _QUOTE_CUE.search(text, line_start, span[0]) is not None or _QUOTE_CUE.search(text, span[1], line_end) is not None
 
 
+def _told_by_others(text: str, sent_start: int, start: int, end: int) -> bool:
+    """Selling words the page reports rather than says: told of a third party in their sentence, or quoted."""
+    return _TOLD_OF_OTHERS.search(text, sent_start, start) is not None or _quoted(text, start, end)
+
+
 #: Quotations of spam or of a rogue site are a phrase or a line; a testimonial runs longer.
 _QUOTE_MAX = 90
 #: Words that attribute a quotation or hold it up as an example.

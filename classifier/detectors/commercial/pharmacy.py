@@ -8,7 +8,7 @@ from collections import Counter
 from ...page import Page
 from ...results import Flag
 from ..base import Detector, make_flag
-from ._shared import _DRUGS, _TOLD_OF_OTHERS, _finditer_at, _is_controlled, _line, _quoted, _sentence, _severity
+from ._shared import _DRUGS, _finditer_at, _is_controlled, _line, _quoted, _sentence, _severity, _told_by_others
 from .affiliate import _AFFILIATE
 from .context import _Context, _context, _near
 from .urls import _host_path, _url_sells
@@ -228,7 +228,7 @@ class PharmacyDetector(Detector):
                 sent_start, sent_end = _sentence(page, m.start())
                 if rx is _QUESTIONNAIRE and _PLACEMENT.search(text, sent_start, sent_end):
                     continue  # "fill in the short form and an admissions counselor calls": a rehab lead form
-                if _TOLD_OF_OTHERS.search(text, sent_start, m.start()) or _quoted(text, m.start(), m.end()) or (
+                if _told_by_others(text, sent_start, m.start(), m.end()) or (
                         text[sent_start:sent_end].rstrip().endswith("?")
                         and _YES_NO_QUESTION.match(text, sent_start) is not None):
                     continue
@@ -237,8 +237,7 @@ class PharmacyDetector(Detector):
         for m in _finditer_at(_NO_RX_WEAK, text, low, ("without",)):
             s, e = _sentence(page, m.start())
             near = _near(ctx, s, e, 0)
-            if near is None or not _ORDERING.search(text, s, e) or _quoted(text, m.start(), m.end()) \
-                    or _TOLD_OF_OTHERS.search(text, s, m.start()):
+            if near is None or not _ORDERING.search(text, s, e) or _told_by_others(text, s, m.start(), m.end()):
                 continue
             # Reporting says people buy antibiotics without a prescription; only a controlled drug, or
             # a reader told how or where to buy, makes it an offer.
