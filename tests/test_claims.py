@@ -236,14 +236,14 @@ def test_heldout_claim_set_precision_of_contradicted(fb) -> None:
     rows = [r for r in load_claim_set() if r["split"] == "heldout"]
     # Every bundled drug has held-out claims (a fact file added without them would go unmeasured).
     assert len(rows) >= 100 and {r["drug"] for r in rows} == set(fb.drugs)
-    # The batches written before blind3 keep the floor they always had; blind3 to blind16 (all 36 drugs
+    # The batches written before blind3 keep the floor they always had; blind3 to blind17 (all 36 drugs
     # each, scored once when written) keep the figure they were first scored at. Precision of
     # "contradicted" matters most everywhere: a false "contradicted" accuses a careful page.
     for batches, min_f1 in (((None, "blind", "blind2"), 0.85), (("blind3",), 0.73), (("blind4",), 0.78), (("blind5",), 0.78),
                             (("blind6",), 0.71), (("blind7",), 0.62), (("blind8",), 0.60),
                             (("blind9",), 0.82), (("blind10",), 0.76), (("blind11",), 0.82), (("blind12",), 0.76),
                             (("blind13",), 0.85), (("blind14",), 0.77),
-                            (("blind15",), 0.81), (("blind16",), 0.83)):
+                            (("blind15",), 0.81), (("blind16",), 0.83), (("blind17",), 0.78)):
         part = [r for r in rows if r.get("batch") in batches]
         scores = _scores([r["label"] for r in part], [predict(r["text"], r["drug"], fb)[0] for r in part])
         assert scores["contradicted"]["precision"] >= 0.9, batches
@@ -1218,3 +1218,73 @@ def test_other_regulators_usual_amounts_and_combinations_asked(fb, text: str, dr
         assert "contradicted" not in mine, [(c.verdict, c.note) for c in checks]
     else:
         assert verdict in mine, [(c.verdict, c.note) for c in checks]
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict", "fact_id"),
+    [
+        # a question asking for an amount or a time, answered in the next sentence
+        ("What is the top weekly dose of Mounjaro? 25 mg.", "tirzepatide", "contradicted", "tirzepatide.dose"),
+        ("How high can the Ozempic dose go? 2 mg, once a week.", "semaglutide", "supported", "semaglutide.dose_ozempic"),
+        # a limit named right before the dose it qualifies
+        ("Strattera aside, the highest Vyvanse dose is 90 mg a day.", "lisdexamfetamine", "contradicted",
+         "lisdexamfetamine.dose"),
+        # the label cited for a figure is the page's own claim, not a report
+        ("According to the package insert, adults can go as high as 600 mg of codeine daily.", "codeine",
+         "contradicted", "codeine.dose"),
+        # forum spelling: a negation without its apostrophe
+        ("Restoril isnt a controlled drug, so nobody checks.", "temazepam", "contradicted", "temazepam.schedule"),
+        # a claim labelled a myth is denied; a myth about a limit leaves the drug's effect alone
+        ("Myth: Plaquenil can harm the retina. Fact: your eyes are not at risk.", "hydroxychloroquine", "contradicted",
+         None),
+        # the pair itself said to be fine; leave to drink with it; fine to put heat over a patch
+        ("Two beers with your temazepam are generally fine.", "temazepam", "contradicted",
+         "temazepam.interaction.cns_depressants"),
+        ("You can drink wine on Ambien as long as you go to bed.", "zolpidem", "contradicted",
+         "zolpidem.interaction.cns_depressants"),
+        ("It's okay to place an electric blanket over a Duragesic patch.", "fentanyl", "contradicted",
+         "fentanyl.interaction.cyp3a4_heat"),
+        # a class by its short name; an opioid called non-narcotic
+        ("Lunesta is really just a benzo in a new box.", "eszopiclone", "contradicted", "eszopiclone.class"),
+        ("Hydromorphone is a non-narcotic pain pill.", "hydromorphone", "contradicted", "hydromorphone.class"),
+    ],
+)
+def test_answers_myths_and_forum_spellings(fb, text: str, drug: str, verdict: str, fact_id: str | None) -> None:
+    checks, _ = _check(text, fb)
+    mine = [c for c in checks if c.drug == drug and (fact_id is None or c.fact_id == fact_id)]
+    assert mine and verdict in [c.verdict for c in mine], [(c.drug, c.verdict, c.fact_id, c.note) for c in checks]
+    for c in checks:
+        assert text[c.start:c.end] == c.text
+
+
+def test_myth_about_a_limit_is_not_a_denial(fb) -> None:
+    checks, _ = _check("Myth: tramadol is only a painkiller. Fact: it also eases pain after surgery.", fb)
+    assert all(c.verdict != "contradicted" for c in checks), [(c.verdict, c.note) for c in checks]
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict"),
+    [
+        # a header over the rows, in Markdown
+        ("| Medicine | Highest daily dose | Schedule |\n|---|---|---|\n| Xanax | 4 mg | IV |\n| Halcion | 0.5 mg | IV |",
+         "alprazolam", "supported"),
+        ("Medicine | Highest daily dose | Schedule\nVyvanse | 150 mg | II", "lisdexamfetamine", "contradicted"),
+        # a table flattened onto one line
+        ("Medicine | Controlled? -- Provigil | No", "modafinil", "contradicted"),
+        # drugs as the columns
+        ("| | Klonopin | Ativan |\n|---|---|---|\n| Schedule | II | IV |", "clonazepam", "contradicted"),
+    ],
+)
+def test_pipe_tables_read_by_row(fb, text: str, drug: str, verdict: str) -> None:
+    checks, _ = _check(text, fb)
+    mine = [c for c in checks if c.drug == drug]
+    assert mine and mine[0].verdict == verdict, [(c.drug, c.verdict, c.note) for c in checks]
+    for c in checks:
+        assert text[c.start:c.end] == c.text
+        assert c.start == 0  # the evidence runs from the header
+
+
+def test_a_pipe_line_without_a_header_is_read_as_a_sentence(fb) -> None:
+    _assert_only_verdict(fb, "Cialis for ED | 20 mg, up to three times a day", "tadalafil", "contradicted")
+    checks, _ = _check("Home | Pharmacy | Contact\nXanax is a benzodiazepine.", fb)
+    assert [c.verdict for c in checks if c.drug == "alprazolam"] == ["supported"]

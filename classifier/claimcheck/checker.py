@@ -30,7 +30,7 @@ from . import halflife
 from . import interval as intervals
 from .direction import direction_of
 from .index import AGENT, FALSE, SUPPORT, DrugIndex, FactIndex
-from .lexicon import Lexicon, asks, lexicon
+from .lexicon import NT, Lexicon, asks, lexicon
 
 _PRONOUN = re.compile(
     r"\b(?:it|its|it's|it’s|itself|this\s+(?:drug|medication|medicine|pill|benzodiazepine|opioid|stimulant)|"
@@ -46,11 +46,11 @@ _FIELD_LINE = re.compile(
     r"prescription|rx|availability|habit[- ]forming|addictive|abuse\s+potential)\s*:\s*\S")
 _CLAUSE = re.compile(r"[,;:()\u2014]|\s(?:but|while|whereas|although|though|because|which|however|unlike|yet|so)\s")
 _IMPERATIVE = re.compile(r"^\s*(?:do\s+not|don't|don’t|never|not\s+to)\b")
-_NOT_ONLY = re.compile(r"(?:\bnot|n['’]t)\s+(?:only|just|merely|simply)\b")
+_NOT_ONLY = re.compile(r"(?:\bnot|" + NT + r")\s+(?:only|just|merely|simply)\b")
 _ATTRIB = re.compile(
     r"\b(?:is|are|was|were|be|been|being|remains?|classified|categori[sz]ed|considered|known|labell?ed|belongs?|"
     r"acts?\s+as|works?\s+as|serves?\s+as|displays?|exhibits?|has|have|possess(?:es)?|shows?|produces?|"
-    r"type|kind|class|family|group|member)\b|['’]s\b|\b(?:is|are|was|were)n['’]t\b"
+    r"type|kind|class|family|group|member)\b|['’]s\b|\b(?:is|are|was|were)n['’]?t\b"
 )
 _GAP_BLOCK = re.compile(
     r"\b(?:with|than|like|unlike|versus|vs|compared|combin\w*|mix\w*|plus|alongside|along|instead|replac\w*|"
@@ -87,11 +87,11 @@ _MOVED_TO = re.compile(r"[ \t]{1,3}(?:in[ \t]{1,3}\d{4}[ \t]{1,3})?(?:up[ \t]{1,
 #: or a fact box's "Controlled substance: No".
 _NOT_CONTROLLED = re.compile(
     r"\bunscheduled\b|\bno\s+(?:dea\s+|federal\s+|drug\s+)?schedul(?:e|ing)\b|\bnot\s+(?:federally\s+)?scheduled\b|"
-    r"\b(?:isn['’]t|is\s+not|not|never\s+been)\s+(?:listed\s+)?on\s+(?:any|the|a)\s+(?:dea\s+|federal\s+)?(?:controlled(?:[- ]substances?)?|drug\s+schedule|schedule)\s*(?:list|schedules?)?\b|"
+    r"\b(?:isn['’]?t|is\s+not|not|never\s+been)\s+(?:listed\s+)?on\s+(?:any|the|a)\s+(?:dea\s+|federal\s+)?(?:controlled(?:[- ]substances?)?|drug\s+schedule|schedule)\s*(?:list|schedules?)?\b|"
     r"\bcontrolled(?:\s+substance)?(?:\s+status)?\s*:\s*(?:no|none|not\b|n/?a\b)")
 _CONTROLLED_FIELD_YES = re.compile(r"\bcontrolled(?:\s+substance)?(?:\s+status)?\s*:\s*yes\b")
-_CONTROLLED = re.compile(r"\bcontrolled\s+(?:prescription\s+)?(?:substances?|drugs?|medications?|medicines?)\b|\bscheduled\s+(?:drugs?|substances?)\b|\b(?:is|are)(?:n['’]t|\s+not)?\s+(?:federally\s+)?controlled\b|"
-                         r"\b(?:is|are)(?:n['’]t|\s+not)?\s+(?:federally\s+)?scheduled\s+(?:by|under|federally|in\s+the\s+us)\b")
+_CONTROLLED = re.compile(r"\bcontrolled\s+(?:prescription\s+)?(?:substances?|drugs?|medications?|medicines?)\b|\bscheduled\s+(?:drugs?|substances?)\b|\b(?:is|are)(?:n['’]?t|\s+not)?\s+(?:federally\s+)?controlled\b|"
+                         r"\b(?:is|are)(?:n['’]?t|\s+not)?\s+(?:federally\s+)?scheduled\s+(?:by|under|federally|in\s+the\s+us)\b")
 _RX = re.compile(r"\bprescription[- ]only\b|\bprescription\s+(?:medications?|drugs?|medicines?)\b|\brequires?\s+a\s+(?:valid\s+)?prescription\b|\bonly\s+(?:available\s+)?(?:by|with)\s+(?:a\s+)?prescription\b")
 _ILLEGAL = re.compile(r"\b(?:illegal|unlawful|against\s+the\s+law|not|never|cannot|can't|can’t)\b")
 _USE_FRAME = re.compile(
@@ -110,8 +110,8 @@ _CONDITION_SUBJECT = re.compile(r"\b(?:pain|symptoms?|seizures?|condition|illnes
                                 r"sugar|glucose|cravings?|insomnia|adhd|spasms?|epilepsy|withdrawal)\s+$")
 #: "isn't regulated at all": said of a scheduled drug, a denial of its control. Never read as a claim of
 #: control: every medicine is regulated in some sense.
-_UNREGULATED = re.compile(r"\b(?:is|are|'s|'re)(?:n['’]t|\s+not)\s+(?:\w+\s+)?regulated\b|\bunregulated\b")
-_DENIAL_HINT = re.compile(r"no|n['’]t|safe|without|free|zero|impossible|little|fine|harmless|ok")
+_UNREGULATED = re.compile(r"\b(?:is|are|'s|'re)(?:n['’]?t|\s+not)\s+(?:\w+\s+)?regulated\b|\bunregulated\b")
+_DENIAL_HINT = re.compile(r"no|" + NT + r"|safe|without|free|zero|impossible|little|fine|harmless|ok")
 _STATES = re.compile(r"\b(?:states|state\s+law|some\s+state|several\s+state|many\s+state)\b")
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
 _DENIAL_RISK = re.compile(r"addict|dependen|habit|abuse|withdraw|toleran")
@@ -218,8 +218,8 @@ _AFFIRM = re.compile(
     r"go\s+(?:for\s+it|ahead)|no\s+problem|not\s+a\s+problem|no\s+worries)\b"
     r"(?!\s*[,\u2014-]?\s*(?:but|if|as\s+long|only|unless|provided|not|except|with\s+caution|in\s+some)\b)")
 #: An answer that refuses it ("No.", "Absolutely not", "Never").
-_REFUSE = re.compile(_ANSWER_MARK + r"(?:no|nope|never|absolutely\s+not|definitely\s+not|certainly\s+not|please\s+don['’]t|"
-                     r"don['’]t|do\s+not)\b(?!\s+(?:problem|worries|issue|harm|need)\b)")
+_REFUSE = re.compile(_ANSWER_MARK + r"(?:no|nope|never|absolutely\s+not|definitely\s+not|certainly\s+not|please\s+don['’]?t|"
+                     r"don['’]?t|do\s+not)\b(?!\s+(?:problem|worries|issue|harm|need)\b)")
 #: The question asks for leave to take the drug ("can I take", "is it OK to keep using", "is Flexeril safe").
 _ASKED_PERMIT = re.compile(
     r"\b(?:can|could|may|should)\s+(?:i|we|you|he|she|they|my\s+\w+|people|someone|kids|children|a\s+\w+)\s+"
@@ -361,6 +361,8 @@ def _claim_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
         i = bisect.bisect_right(starts, s0) - 1
         if 0 <= i < len(sents) and s0 < sents[i].end:
             by_sent.setdefault(i, []).append((s0, s1, drug))
+    tables = _table_sentences(page, index) if "|" in page.text else []
+    covered = [(t.start, t.end) for t in tables]
     out: list[_Sentence] = []
     low_all = page.lower
     prev_drug: str | None = None
@@ -370,6 +372,9 @@ def _claim_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
         if len(out) >= _MAX_SENTENCES:
             break
         found = by_sent.get(i)
+        if covered and any(t0 <= sp.start < t1 for t0, t1 in covered):
+            prev_drug = None  # a table's lines are read by row, below
+            continue
         # Scraped text without punctuation can make one "sentence" of a whole page: read its start only.
         end = min(sp.end, sp.start + _MAX_SENTENCE_CHARS)
         low = low_all[sp.start:end]
@@ -403,6 +408,12 @@ def _claim_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
             prev_i = i
             continue
         if prev_drug in index.drugs and prev_i == i - 1 and "\n\n" not in page.text[sents[i - 1].end:sp.start]:
+            if out and _asks_for_answer(out[-1], sents[i - 1]) and end - sp.start <= _ANSWER_MAX_CHARS:
+                # "What's the highest Zepbound dose? 20 mg a week.": the answer completes the question
+                out[-1] = _with_answer(out[-1], sp.start, end, low_all, prev_drug)
+                prev_low = out[-1].low
+                prev_i = i
+                continue
             m = _PRONOUN.search(low)
             if m is not None and m.start() < 120:
                 sent = _Sentence(sp.start, end, low, context=prev_low)
@@ -423,7 +434,122 @@ def _claim_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
                     prev_i = i
                     continue
         prev_drug = None
+    if tables:
+        out = sorted(out + tables, key=lambda t: t.start)
     return out
+
+
+# A table written with pipes ("Drug | Max daily dose | Schedule", then "Vyvanse | 70 mg | II"), in Markdown or
+# plain text: each row is read as the statement it makes, its cells labelled by the header's ("vyvanse; max daily
+# dose: 70 mg; schedule: ii."), so that a cue in the header governs the amount in the row.
+_CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*")
+_TABLE_RULE_CHARS = frozenset(" \t|:+=-")
+#: A table flattened onto one line, its rows joined by a dash ("Drug | Max -- Xanax | 4 mg").
+_ROW_JOIN = re.compile(r"[ \t]+(?:--|\u2014|\u2013)[ \t]+")
+_MAX_TABLE_ROWS = 60
+
+
+def _cells(line: str) -> list[str]:
+    parts = _CELL_SPLIT.split(line.strip())
+    if parts and not parts[0]:
+        parts = parts[1:]  # Markdown's outer pipes
+    if parts and not parts[-1]:
+        parts = parts[:-1]
+    return parts
+
+
+def _table_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
+    """Each row of a pipe table that names a drug with facts, as a sentence spanning its header and itself."""
+    out: list[_Sentence] = []
+    header: list[str] | None = None
+    h_start = -1
+    pos = 0
+    for line in page.lower.split("\n"):
+        l0, pos = pos, pos + len(line) + 1
+        if "|" not in line:
+            header = None
+            continue
+        if "-" in line and _TABLE_RULE_CHARS.issuperset(line):
+            continue  # Markdown's |---|---| under the header
+        parts = [_cells(part) for part in _ROW_JOIN.split(line)]
+        if len(parts) > 1 and len({len(p) for p in parts}) == 1 and len(parts[0]) >= 2 and _is_header(parts[0]):
+            header, h_start, rows = parts[0], l0, parts[1:]  # a table flattened onto one line
+        else:
+            rows = [_cells(line)]
+            if len(rows[0]) < 2:
+                header = None
+                continue
+            if header is None or len(rows[0]) != len(header):
+                header = None
+                if _is_header(rows[0]):
+                    header, h_start = rows[0], l0
+                    continue
+                continue  # a spec line of its own ("Norco 10/325 | 1 tablet every 4 to 6 hours"): read as a sentence
+        for cells in rows[:_MAX_TABLE_ROWS]:
+            out.extend(_table_rows(cells, header, h_start, l0 + len(line), index))
+    return out
+
+
+def _is_header(cells: list[str]) -> bool:
+    """A header labels columns: words without figures ("Drug", "Max/day", "DEA schedule")."""
+    return not any(c.isdigit() for cell in cells for c in cell)
+
+
+def _table_rows(cells: list[str], header: list[str], start: int, end: int, index: FactIndex) -> list[_Sentence]:
+    """The statements a row makes: one per drug column where the header names drugs ("| | Xanax | Valium |"), else
+    one for the row, each cell after the first labelled by its column."""
+    find = dictionary().find
+    kinds = ("generic", "brand", "street")
+    labels = [h.rstrip("?: ") for h in header]
+    columns = [k for k in range(1, min(len(cells), len(labels)))
+               if any(m.drug in index.drugs for m in find(labels[k], kinds=kinds))]
+    if columns:
+        texts = [f"{labels[k]}; {cells[0]}: {cells[k]}." for k in columns]
+    else:
+        texts = ["; ".join(f"{labels[k]}: {cell}" if k > 0 and labels[k] else cell
+                           for k, cell in enumerate(cells)) + "."]
+    out = []
+    for text in texts:
+        found = [m for m in find(text, kinds=kinds) if m.drug in index.drugs]
+        if not found:
+            continue
+        sent = _Sentence(start, end, text)
+        for m in found:
+            sent.mentions.setdefault(m.drug, []).append((m.start, m.end))
+            sent.order.append((m.start, m.drug))
+        if len(sent.mentions) > 1:
+            sent.asides = frozenset(p for p, _ in sent.order if _aside(text, p))
+        out.append(sent)
+    return out
+
+
+#: A question that asks for an amount, a time, a kind or a place rather than a yes or a no.
+_ASKS_FOR = re.compile(r"^\W*(?:q\s*[:.)-]\s*)?(?:how\s+(?:much|many|long|often|soon|fast|quickly|late|early|high|low)|"
+                       r"what(?:['’]s|\s+is|\s+are|\s+was)?|when|which)\b")
+#: The answer a wh-question gets is short: one sentence, not the next paragraph's argument.
+_ANSWER_MAX_CHARS = 240
+
+
+def _asks_for_answer(sent: _Sentence, sp: Span) -> bool:
+    """Whether ``sent`` is a whole sentence asking, of the drug it names, for a dose, a time or a kind."""
+    return (sent.end == sp.end and not sent.implicit and not sent.context and sent.low.rstrip().endswith("?")
+            and _ASKS_FOR.match(sent.low) is not None)
+
+
+def _with_answer(q: _Sentence, a0: int, a1: int, low_all: str, drug: str) -> _Sentence:
+    """The question and its answer read as one statement, the question's "?" a colon: "what's the highest
+    zepbound dose: 20 mg a week." (same length, so spans stay where they are). A pronoun opening the answer
+    ("It's a stimulant") names the drug asked about, as it would in a sentence of its own."""
+    mark = q.low.rstrip().rfind("?")
+    low = q.low[:mark] + ":" + q.low[mark + 1:] + low_all[q.end:a1]
+    mentions = {d: list(sps) for d, sps in q.mentions.items()}
+    order = list(q.order)
+    m = _PRONOUN.search(low_all, a0, min(a1, a0 + 120))
+    if m is not None:
+        pos = m.start() - q.start
+        mentions.setdefault(drug, []).append((pos, m.end() - q.start))
+        order.append((pos, drug))
+    return _Sentence(q.start, a1, low, mentions, order, q.asides, cond=q.cond)
 
 
 #: A question a page asks of its reader rather than of a drug: what, how, why ... ask for an answer, not a case.
@@ -642,6 +768,14 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
         _added_benefit(s, owned, lex, support, benefit)
     if not contra and not sent.implicit and _USE_FRAME.search(s):
         _unknown_use(s, support, benefit, owned, lex)
+    myth_denied: list[_Hit] = []
+    if not contra and support and _MYTH_LABEL.match(s) and _MYTH_LIMITS.search(s) is None:
+        # "Myth: Plaquenil can damage your retina.": the page denies what it labels a myth. Where the labelled
+        # claim is false by the label, the rejection below makes it supported; where it is true, the denial is
+        # the page's claim.
+        myth_denied = [_Hit(h.start, h.end, "contradicted", h.claim_type, h.fact, h.note + "; the page calls it a myth")
+                       for h in support]
+        support = []
     needs_context = bool(contra or benefit)
     rejecting = needs_context and lex.rejecting.search(s) is not None
     reporting = needs_context and _reported(s, lex)
@@ -655,6 +789,7 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
             weak.append(_Hit(h.start, h.end, "unsupported", h.claim_type, h.fact, h.note + "; hedged", True))
         else:
             final_contra.append(h)
+    final_contra.extend(myth_denied)
     if rejecting or reporting:
         for h in benefit:
             h.reported = True
@@ -673,6 +808,13 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
     hit = chosen[0]
     overstated = _overstated(s, hit, lex, di, support)
     return hit, overstated
+
+
+#: A sentence labelled a myth ("Myth: ...", "MYTH #2 -", "A common myth:"): what follows is what the page denies.
+_MYTH_LABEL = re.compile(r"^\W*(?:(?:a|the|one)\s+)?(?:(?:common|popular|big|biggest|persistent|dangerous)\s+)?myths?"
+                         r"\s*(?:(?:#|no\.?\s*)?\d+\s*)?[:\u2013\u2014-]")
+#: "Myth: tramadol is just a painkiller": the myth is the limit, and what the drug does is left standing.
+_MYTH_LIMITS = re.compile(r"\b(?:only|just|merely|simply|nothing\s+but|no\s+more\s+than)\b")
 
 
 #: A claim added to an approved use: "Besides treating lupus, Plaquenil reverses gray hair", "Wegovy, approved for
@@ -755,8 +897,16 @@ _BEHAVIOURAL = re.compile(r"\b(?:gambling|shopping|spending|sex|porn(?:ography)?
 _ADDICTION_WORD = re.compile(r"addictions?|compulsions?|cravings?|relapses?")
 
 
+#: The page citing the label for what it says ("according to the label, up to 600 mg is fine") asserts it; a claim
+#: attributed to a study, an expert or a news source is only reported.
+_CITES_LABEL = re.compile(
+    r"\baccording\s+to\s+(?:the\s+|its\s+)?(?:official\s+|fda\s+|us\s+|drug\s+|product\s+|patient\s+)?(?:label(?:ing)?|"
+    r"prescribing\s+information|package\s+insert|insert|leaflet|medication\s+guide|monograph)\b|"
+    r"\b(?:the|its)\s+(?:official\s+|fda\s+|drug\s+)?(?:label|leaflet|package\s+insert|prescribing\s+information)\s+(?:says|said|states)\b")
+
+
 def _reported(s: str, lex: Lexicon) -> bool:
-    own = [(m.start(), m.end()) for m in _OWN_CIRCLE_SAYS.finditer(s)]
+    own = [(m.start(), m.end()) for rx in (_OWN_CIRCLE_SAYS, _CITES_LABEL) for m in rx.finditer(s)]
     return any(not any(a <= m.start() and m.end() <= b for a, b in own) for m in lex.reporting.finditer(s))
 
 
@@ -818,7 +968,7 @@ def _contrasted(s: str, pos: int) -> bool:
 
 
 #: "Ritalin isn't an amphetamine, it ...": a drug named as what another is (or is not) stands for its class.
-_CLASS_NOUN_BEFORE = re.compile(r"\b(?:is|isn['’]t|are|aren['’]t|was|wasn['’]t|not)\s+an?\s+$")
+_CLASS_NOUN_BEFORE = re.compile(r"\b(?:is|isn['’]?t|are|aren['’]?t|was|wasn['’]?t|not)\s+an?\s+$")
 #: "X, often mixed with fentanyl, is not an opioid": a drug named after "with" is not the subject.
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:[\w-]+\s+){0,2}$")
 _NAME_END = re.compile(r"\w+")  # the (first) word of the name; enough to see a suffix such as "-based"
@@ -874,7 +1024,7 @@ def _class_attributed(sent: _Sentence, spans: list[tuple[int, int]], t0: int, t1
                 continue  # "X, often mixed with fentanyl, is not an opioid" is said of X
             # "isn't an opioid at all - it's an NSAID": a negation before a dash or "it's" denies the earlier word
             gap = _RESTATED.split(gap)[-1]
-            neg = re.search(r"\bnot\b|n['’]t\b|\bnever\b|\bno\s+longer\b|\bneither\b|\bnor\b|\bnon-?$", gap) is not None
+            neg = re.search(r"\bnot\b|" + NT + r"\b|\bnever\b|\bno\s+longer\b|\bneither\b|\bnor\b|\bnon-?$", gap) is not None
             if neg and _NOT_ONLY.search(gap):
                 neg = False
             return True, neg
@@ -980,7 +1130,7 @@ def _legal(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], suppo
 
 def _control_denied(s: str, m: re.Match[str], lex: Lexicon) -> bool:
     """Whether the "controlled" words at ``m`` are denied ("isn't a controlled substance", "is not controlled")."""
-    return _negated(s, m.start(), lex) or re.search(r"\bnot\b|n['’]t\b", m.group()) is not None
+    return _negated(s, m.start(), lex) or re.search(r"\bnot\b|" + NT + r"\b", m.group()) is not None
 
 
 def _federal_control_denied(s: str, lex: Lexicon) -> bool:
@@ -1160,16 +1310,19 @@ def _potency(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugI
 
 
 _SAFE_HINT = re.compile(r"safe|fine|ok|alright|all right|harm|hurt|problem|issue|worr|interact|interfer|big deal|risk|affect|effect|danger|nothing|"
-                        r"change|alter|raise|"
+                        r"change|alter|raise|can drink|can mix|can combine|may drink|"
                         r"as usual|as normal|as before|as always")
 _SAFE_COMBO = re.compile(
-    r"\b(?:won['’]t|will\s+not|wouldn['’]t|doesn['’]t|does\s+not|don['’]t|do\s+not|can['’]t|cannot)\s+(?:\w+\s+)?"
+    r"\b(?:won['’]?t|will\s+not|wouldn['’]?t|doesn['’]?t|does\s+not|don['’]?t|do\s+not|can['’]?t|cannot)\s+(?:\w+\s+)?"
     r"(?:hurt|harm|kill|bother)(?:\s+(?:you|anyone|anybody|your\s+body))?\b|\bharmless\b|"
-    r"\b(?:fine|ok|okay|safe|alright|all\s+right)\s+(?:to\s+(?:take|mix|combine|use|drink|have|add|pair|stack|pop|enjoy)|together|with|on\s+top)\b|"
+    r"\b(?:fine|ok|okay|safe|alright|all\s+right)\s+(?:to\s+(?:take|mix|combine|use|drink|have|add|pair|stack|pop|enjoy|put|apply|"
+    r"wear|place|sit|soak)|together|with|on\s+top)\b|"
+    # "you can drink while on it", "you can mix the two"
+    r"\b(?:can|may)\s+(?:safely\s+|still\s+|totally\s+|easily\s+)?(?:drink|mix|combine)\b|"
     r"\bno\s+(?:problem|issue|big\s+deal|danger|harm|worries)\b|\b(?:safe|harmless|fine|good|great|perfect)\s+(?:combo|combination|pairing|mix|stack)\b|\bnothing\s+(?:to\s+worry\s+about|dangerous|risky|harmful)\b|"
     # "doesn't affect the pill", "has no effect on birth control pills": the label's interaction denied
-    r"\b(?:doesn['’]t|does\s+not|won['’]t|will\s+not)\s+(?:\w+\s+)?(?:affect|weaken|interfere\s+with|change|alter|raise)\b|\bno\s+(?:\w+\s+)?(?:effect|impact)\s+on\b|"
-    r"\b(?:doesn['’]t|does\s+not|don['’]t|do\s+not|won['’]t|will\s+not)\s+(?:really\s+|actually\s+)?interact\b|\bno\s+(?:known\s+|real\s+|dangerous\s+)?interactions?\b|"
+    r"\b(?:doesn['’]?t|does\s+not|won['’]?t|will\s+not)\s+(?:\w+\s+)?(?:affect|weaken|interfere\s+with|change|alter|raise)\b|\bno\s+(?:\w+\s+)?(?:effect|impact)\s+on\b|"
+    r"\b(?:doesn['’]?t|does\s+not|don['’]?t|do\s+not|won['’]?t|will\s+not)\s+(?:really\s+|actually\s+)?interact\b|\bno\s+(?:known\s+|real\s+|dangerous\s+)?interactions?\b|"
     # "keep taking your alprazolam as usual" beside an agent the label keeps it from: nothing to change, it says
     r"\b(?:keep|continue|carry[ \t]on|stay[ \t]on)(?:[ \t](?:on|with|taking|using)\b)?(?:[ \t][\w'’-]{1,30}){0,4}?[ \t]as[ \t](?:usual|normal|normally|before|always)\b|"
     r"\bmix(?:es)?\s+(?:just\s+)?fine\b|\bgo(?:es)?\s+(?:just\s+)?fine\s+(?:together|with)\b|"
@@ -1185,7 +1338,11 @@ _SAFE_COMBO_PRED = re.compile(
     r"\b(?:mix|mixing|combin\w*|pair\w*|taking|using|stack\w*|adding)\b[^.;:!?]{0,60}?\b(?:is|are|was|be)\s+"
     r"(?:(?:not|never|perfectly|totally|completely|generally|usually|quite|pretty|very|a|an)\s+){0,2}"
     r"(?P<w>safe|fine|ok|okay|harmless|alright)\b|"
-    r"\b(?P<w2>safely)\s+(?:\w+\s+){0,3}?(?:with|alongside|together|on\s+top|in\s+combination)\b")
+    r"\b(?P<w2>safely)\s+(?:\w+\s+){0,3}?(?:with|alongside|together|on\s+top|in\s+combination)\b|"
+    # the pair itself as the subject: "a glass of wine with your temazepam is generally fine"
+    r"\b(?:with|plus|on\s+top\s+of)\b[^.;:!?]{0,40}?\b(?:is|are|was)\s+"
+    r"(?:(?:not|never|perfectly|totally|completely|generally|usually|quite|pretty|very|probably|mostly)\s+){0,2}"
+    r"(?P<w3>safe|fine|ok|okay|harmless|alright)\b")
 
 
 def _combination_called_safe(s: str, drug: str, terms: list, lex: Lexicon, contra: list[_Hit], support: list[_Hit]) -> None:
@@ -1193,7 +1350,7 @@ def _combination_called_safe(s: str, drug: str, terms: list, lex: Lexicon, contr
     "it's fine to take Xanax on top of methadone", "combining X with Y is safe")."""
     agents = [(t0, t1, fact) for t0, t1, d, fact, role in terms if role == AGENT and d == drug]
     cues = [(m.start(), m.end(), m.start()) for m in _SAFE_COMBO.finditer(s)]
-    cues += [(m.start(), m.end(), m.start("w") if m.group("w") else m.start("w2")) for m in _SAFE_COMBO_PRED.finditer(s)]
+    cues += [(m.start(), m.end(), m.start(next(g for g in ("w", "w2", "w3") if m.group(g)))) for m in _SAFE_COMBO_PRED.finditer(s)]
     for c0, c1, word in sorted(cues):
         if _OPEN_QUESTION.search(s, _clause_start(s, c0), word):
             continue
@@ -1212,7 +1369,7 @@ def _combination_called_safe(s: str, drug: str, terms: list, lex: Lexicon, contr
 
 #: An instruction that opens the sentence and keeps two things apart ("Never combine X with Y", "Don't take X with Y").
 _COMBO_JOIN = re.compile(r"\b(?:with|and|on\s+top\s+of)\b")
-_FORBID_COMBO = re.compile(r"^\W*(?:[\w\s']{0,30}:\s*)?(?:never|don['’]t|do\s+not|avoid)\s+(?:combin|mix|tak|us|pair)\w*\b")
+_FORBID_COMBO = re.compile(r"^\W*(?:[\w\s']{0,30}:\s*)?(?:never|don['’]?t|do\s+not|avoid)\s+(?:combin|mix|tak|us|pair)\w*\b")
 
 
 def _combination_forbidden(s: str, drug: str, terms: list, support: list[_Hit]) -> None:
@@ -1241,7 +1398,7 @@ _PERMIT = re.compile(
     # "MS Contin is an as-needed pill": the use named as what the product is (the term right after the article)
     r"\b(?:is|are)\s+an?(?=\s+(?:[\w-]+\s+){1,3}?(?:pill|tablet|capsule|med|medicine|medication|drug|painkiller|"
     r"option|treatment|remedy|choice|patch)s?\b)|"
-    r"\b(?:doesn['’]t|does\s+not|shouldn['’]t|should\s+not|won['’]t|will\s+not)\s+(?:stop|keep|prevent)\s+(?:you|anyone|people|patients|them)\s+from\b")
+    r"\b(?:doesn['’]?t|does\s+not|shouldn['’]?t|should\s+not|won['’]?t|will\s+not)\s+(?:stop|keep|prevent)\s+(?:you|anyone|people|patients|them)\s+from\b")
 #: For an unapproved use only the claim that it is approved or proven counts ("a good option for ADHD" is an
 #: opinion about an off-label use, "approved for ADHD" is false).
 _PERMIT_USE = re.compile(rf"\b{_APPROVED}")
@@ -1256,7 +1413,7 @@ _TAIL_END = re.compile(r"\s*(?:[.!?]|$)")
 _APPROVED_COMMA = re.compile(rf"\b{_APPROVED},$")
 #: Words that keep the drug from a group: the label's own message.
 _FORBID = re.compile(
-    r"\bcontraindicated\b|\bavoid(?:ed|s|ing)?\s+(?:[\w-]+\s+){0,2}?(?:in|during|if|while|for|by)\b|\b(?:must|should|may|can|do)\s*(?:not|n['’]t)\s+(?:\w+\s+)?(?:be\s+)?(?:use|used|give|given|take|taken|"
+    r"\bcontraindicated\b|\bavoid(?:ed|s|ing)?\s+(?:[\w-]+\s+){0,2}?(?:in|during|if|while|for|by)\b|\b(?:must|should|may|can|do)\s*(?:not|" + NT + r")\s+(?:\w+\s+)?(?:be\s+)?(?:use|used|give|given|take|taken|"
     r"prescribe|prescribed)\b|\bcannot\s+(?:\w+\s+)?(?:use|take|be)\b|\bnever\s+(?:be\s+)?(?:give|given|use|used|take|taken|prescribe\w*)\b|"
     r"\bnot\s+(?:(?:be|been|meant|intended|designed|suitable|safe|approved|indicated|recommended|authori[sz]ed|cleared)\s+)*(?:for|in|to|during|by)\b")
 #: For an unapproved use, only the approval denied is the label's message ("to avoid getting COVID" is not).
@@ -1455,7 +1612,7 @@ _ABRUPT = re.compile(
     r"\bwithout\s+(?:any\s+|a\s+)?(?:tapering|taper|weaning|cutting\s+down|lowering\s+the\s+dose|reducing\s+the\s+dose|slowly\s+reducing))\b|"
     rf"\b(?:abrupt(?:ly)?|sudden(?:ly)?)\s+(?P<verb2>{_STOP_VERB}|cessation|withdrawal\s+of)\b|\b(?P<verb3>go(?:ing|es)?\s+cold[- ]turkey)\b")
 #: "no need to taper": a denial of the label's instruction in itself.
-_NO_TAPER = re.compile(r"\b(?:no\s+need\s+to|(?:do|does|did)(?:n['’]t|\s+not)\s+(?:\w+\s+)?need\s+to|never\s+need\s+to|needn['’]t)\s+"
+_NO_TAPER = re.compile(r"\b(?:no\s+need\s+to|(?:do|does|did)(?:n['’]?t|\s+not)\s+(?:\w+\s+)?need\s+to|never\s+need\s+to|needn['’]?t)\s+"
                        r"(?:\w+\s+)?(?:taper|wean)\b")
 #: Calling it harmless ("no problem", "safe to", "you can just stop") ...
 _STOP_PERMIT = re.compile(r"\b(?:safe|safely|fine|ok|okay|alright|easy|can|could|free\s+to)\b")
@@ -1465,7 +1622,7 @@ _STOP_HARMLESS = re.compile(r"\bno\s+problem|\bnot\s+a\s+problem|\bnothing\s+to\
 _CALLED_SAFE = re.compile(r"(?<!\s)\s*(?:is|are|was|'s|’s)\s+(?:\w+\s+)?(?:safe|fine|ok|okay|harmless)\b")
 #: ... or warning against it ("never stop suddenly", "stopping abruptly can cause seizures").
 _STOP_WARN = re.compile(r"\b(?:not|never|avoid\w*|dangerous|unsafe|risky|harmful|deadly|fatal|life-threatening|seizures?|"
-                        r"withdrawal|taper(?:ed|ing)?\s+(?:off|down|the|your|it|gradually|slowly)|gradual\w*|slowly)\b|n['’]t\b")
+                        r"withdrawal|taper(?:ed|ing)?\s+(?:off|down|the|your|it|gradually|slowly)|gradual\w*|slowly)\b|" + NT + r"\b")
 
 
 def _abrupt_stop(s: str, di: DrugIndex, owned, contra: list[_Hit], support: list[_Hit]) -> None:
@@ -1501,7 +1658,7 @@ def _abrupt_stop(s: str, di: DrugIndex, owned, contra: list[_Hit], support: list
 #: The label's own instruction anywhere in the sentence ("swallow it whole", "do not crush").
 _WHOLE = re.compile(r"\bswallow\w*\s+(?:\w+\s+){0,3}?(?:whole|intact)\b|\b(?:whole|intact)\s*,?\s+(?:never|not|without)\b")
 #: Words before the action that forbid it ("never", "don't", "must not be", "without", "avoid").
-_ACTION_FORBID = re.compile(r"\b(?:not|never|cannot|avoid\w*|without|nor|no)\b|n['’]t\b|\bdangerous\w*\b|\bdeadly\b")
+_ACTION_FORBID = re.compile(r"\b(?:not|never|cannot|avoid\w*|without|nor|no)\b|" + NT + r"\b|\bdangerous\w*\b|\bdeadly\b")
 #: Words before the action that permit it ("you can crush it", "it's fine to chew", "just crush it").
 _ACTION_PERMIT = re.compile(
     r"\b(?:can|could|may)\s+(?:\w+\s+){0,2}?(?:be\s+)?$|"
@@ -1519,7 +1676,7 @@ _ACTION_CALLED_FINE = re.compile(r"^\s+(?:\w+\s+){0,6}?(?:is|are|'s|’s|works?)
 
 
 #: A forbidding word before a list governs each action in it ("do not presoak, lick or wet them").
-_FORBID_LIST = re.compile(r"\b(?:not|never|n['’]t|avoid\w*|without|nor)\s+(?:[\w-]+\s*,\s*(?:or\s+|and\s+)?|[\w-]+\s+(?:or|and|nor)\s+){1,4}$")
+_FORBID_LIST = re.compile(r"\b(?:not|never|" + NT + r"|avoid\w*|without|nor)\s+(?:[\w-]+\s*,\s*(?:or\s+|and\s+)?|[\w-]+\s+(?:or|and|nor)\s+){1,4}$")
 
 
 def _administration(sent: _Sentence, di: DrugIndex, owned, contra: list[_Hit], support: list[_Hit]) -> None:
@@ -1636,7 +1793,7 @@ _GAP_ENOUGH = re.compile(r"\b(?:can|could|may|fine|ok|okay|safe(?:ly)?|enough|su
 #: The wait itself denied ("no need to wait", "you don't have to wait", "without waiting"); a negation elsewhere
 #: ("has to have not used opioids for 7 days") describes the gap instead.
 _WAIT_DENIED = re.compile(
-    r"(?:\bno|\bnot|n['’]t|\bnever)\s+(?:\w+\s+){0,2}?(?:need\w*|have\s+to|has\s+to|necessary|required|bother\w*)\s+(?:to\s+)?(?:\w+\s+)?wait\w*\b|"
+    r"(?:\bno|\bnot|" + NT + r"|\bnever)\s+(?:\w+\s+){0,2}?(?:need\w*|have\s+to|has\s+to|necessary|required|bother\w*)\s+(?:to\s+)?(?:\w+\s+)?wait\w*\b|"
     r"\bno\s+(?:need|reason)\s+to\s+wait\w*\b|\bwithout\s+(?:any\s+)?wait\w*\b|\bno\s+wait\w*\b")
 _GAP_INSTRUCTION = re.compile(r"\W{0,20}(?:then\s+)?(?:take|start|begin|switch|resume)\b")
 
@@ -1801,7 +1958,7 @@ def _flat_denial(s: str, m: re.Match[str]) -> bool:
 
 
 _DENY_BEFORE = re.compile(
-    r"(?P<verb>(?:\bnever|\bnot|\bcannot|n['’]t)\s+(?:\w+\s+){0,2}?(?:cause|causes|caused|give|gives|lead\s+to|leads\s+to|produce|produces|"
+    r"(?P<verb>(?:\bnever|\bnot|\bcannot|" + NT + r")\s+(?:\w+\s+){0,2}?(?:cause|causes|caused|give|gives|lead\s+to|leads\s+to|produce|produces|"
     r"result\s+in|results\s+in|come\s+with|comes\s+with|carry|carries|bring|brings|have|has|make|makes|made|leave|leaves|left|"
     r"go\s+through|goes\s+through|suffer|suffers|experience|experiences|"
     r"raise|raises|increase|increases|affect|affects|change|changes|alter|alters|worsen|worsens|trigger|triggers|"

@@ -41,7 +41,7 @@ _DOWN_AFTER = (r"fall(?:s|ing|en)?|fell|drop(?:s|ped|ping)?|go(?:es)?\s+down|goi
                r"crash(?:es|ed|ing)?|slow(?:s|ed|ing)?(?:\s+down)?|tank(?:s|ed|ing)?|"
                r"(?:is|are|gets?|got|be|been)\s+(?:lowered|reduced|suppressed|depressed|decreased)")
 _AUX = (r"(?:can|may|might|could|will|would|should|often|usually|sometimes|also|slightly|quickly|rapidly|suddenly|"
-        r"dangerously|significantly|sharply|tends?\s+to|is\s+likely\s+to|to|not|never|doesn['’]t|does|did|didn['’]t|won['’]t)")
+        r"dangerously|significantly|sharply|tends?\s+to|is\s+likely\s+to|to|not|never|doesn['’]?t|does|did|didn['’]?t|won['’]?t)")
 # Nouns of change ("a rise in blood pressure", "suppression of appetite").
 _UP_NOUN = r"rises?|increases?|spikes?|jumps?|surges?|elevations?|boosts?|hikes?|upticks?|bumps?"
 _DOWN_NOUN = r"drops?|falls?|decreases?|dips?|reductions?|declines?|lowering|slowing|suppression|depression"

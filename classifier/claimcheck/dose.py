@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .halflife import NUMBER_WORDS
+from .lexicon import NT
 
 MAX, START, USUAL, PERMIT = "max", "start", "usual", "permit"
 
@@ -47,8 +48,10 @@ _PERIOD = re.compile(
 # a soft one ("up to", "safe to take") can also introduce a story about harm ("taking up to 40 mg killed ...").
 _MAX_HARD = (r"\bmax(?:imum|imal)?\b|\bhighest\b|\btop\s+dose\b|\bupper\s+limit\b|\blimit(?:ed|s)?\b|\bcap(?:ped|s)?\b|"
              r"\bceiling\b|\bthe\s+most\b|\bmost\s+(?:you|i|anyone|one|a\s+person|people|patients|adults)\b|"
-             r"\b(?:no|not|never|n['’]t)\s+(?:\w+\s+){0,4}?(?:more\s+than|over|above|beyond|exceed(?:s|ed|ing)?)\s+(?:a\s+total\s+of\s+)?(?:\w+\s+)?$|"
-             r"\bexceed(?:s|ing)?\s+(?:a\s+total\s+of\s+)?$")
+             r"\b(?:no|not|never|" + NT + r")\s+(?:\w+\s+){0,4}?(?:more\s+than|over|above|beyond|exceed(?:s|ed|ing)?)\s+(?:a\s+total\s+of\s+)?(?:\w+\s+)?$|"
+             r"\bexceed(?:s|ing)?\s+(?:a\s+total\s+of\s+)?$|"
+             # the question an answer completes: "how high can the dose go: 2 mg", "how much can you take a day: 40 mg"
+             r"\bhow\s+(?:high|much|many)\s+(?:[\w'’-]+\s+){0,4}?(?:can|could|may|should)\b")
 _MAX_SOFT = (r"\bup\s+to\s+(?:about\s+)?$|\bas\s+(?:much|high)\s+as\s+$|\bgo\s+(?:as\s+high\s+as|up\s+to)\s+$|"
              r"\b(?:push|pushed|raise[sd]?|increase[sd]?|titrated?|bump(?:ed)?)\s+(?:up\s+)?to\s+$")
 _START = (r"\bstart(?:s|ed|ing)?\b|\bbegin(?:s|ning)?\b|\bbegan\b|\binitial(?:ly)?\b|\bfirst\s+(?:[\w-]+\s+)?(?:dose|week|month|day)s?\b|"
@@ -180,6 +183,9 @@ def _cue(s: str, w0: int, a0: int, a1: int) -> tuple[str | None, bool]:
     if kind == "usual":
         # "the usual starting dose is", "typically starts at", "the first methadone dose is"
         start = _START_WORD.search(last.group()) or (len(cues) > 1 and cues[-2].lastgroup == "start")
+        if not start and len(cues) > 1 and cues[-2].lastgroup == "max" and last.start() - cues[-2].end() <= 25:
+            # "the highest Zepbound dose is", "max daily dose:": the dose named right after a limit is the limit
+            return MAX, True
         return (START if start else USUAL), True
     return PERMIT, False
 
@@ -202,6 +208,9 @@ def _scaled(amount: Amount, per: str) -> tuple[float, float]:
 
 #: A stated amount this far over the label's highest maximum (or further) is wrong, not a rounding or a product the fact missed.
 OVER = 1.5
+#: A limit named outright ("the maximum is", "never more than") this far over the label's highest maximum is
+#: wrong: a looser margin than ``OVER`` because the sentence leaves no doubt that it states the maximum.
+MAX_OVER = 1.25
 #: A stated starting dose this many times the label's highest starting dose is wrong.
 START_OVER = 2.0
 
@@ -236,6 +245,8 @@ def judge(amount: Amount, value: dict[str, Any]) -> tuple[str | None, str]:
     if max_hi is not None and hi >= OVER * max_hi:  # over the maximum, whatever the cue
         return "contradicted", f"stated {stated}; {label_max}"
     if amount.cue == MAX and max_hi is not None and amount.period != "dose":
+        if amount.hard and hi >= MAX_OVER * max_hi:
+            return "contradicted", f"stated maximum {stated}; {label_max}"
         if 0.5 * max_lo <= hi <= 1.1 * max_hi:
             return "supported", f"stated maximum {stated}; {label_max}"
         return None, ""

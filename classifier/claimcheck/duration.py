@@ -19,6 +19,7 @@ from typing import Any
 
 from .dose import number
 from .frequency import CLAUSE_BREAK, EFFECT_AFTER, NUM, NUM_WORDS
+from .lexicon import NT
 
 _DAYS = {"day": 1.0, "night": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
 _UNIT = r"(?P<u>day|night|week|month|year)s?"
@@ -51,9 +52,9 @@ _ALLOW = re.compile(
     r"(?:is|are|be|being)\s+(?:usually\s+|typically\s+|normally\s+|generally\s+|only\s+)?(?:taken|used|prescribed)|"
     r"(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)(?<!\bi\s)(?<!\bwe\s)(?:taken|used|prescribed)(?=\s+(?:for|as)\b))\b|"
     # an instruction opening the clause, given or forbidden: "take it for months", "never use it for more than ..."
-    r"^\W*(?:just\s+|simply\s+|never\s+|do\s+not\s+|don['’]t\s+)?(?:take|use)\b")
+    r"^\W*(?:just\s+|simply\s+|never\s+|do\s+not\s+|don['’]?t\s+)?(?:take|use)\b")
 #: Denied or warned against: "never", "not for", "don't", "avoid", "is not recommended", "risks dependence".
-_DENY = re.compile(r"\b(?:not|never|no|avoid\w*|without)\b|n['’]t\b|\bshould\s+not|\bisn['’]t")
+_DENY = re.compile(r"\b(?:not|never|no|avoid\w*|without)\b|" + NT + r"\b|\bshould\s+not|\bisn['’]?t")
 _DENY_AFTER = re.compile(r"\b(?:is|are)\s+not\s+(?:recommended|advised|safe|studied|established)|\bnot\s+recommended|\brisks?\b|"
                          r"\bdanger\w*|\bleads?\s+to\s+(?:dependence|addiction|tolerance)|\bcan\s+cause\s+(?:dependence|addiction)|"
                          r"\bhabit[\s-]forming|\bre-?evaluat\w*")

@@ -19,7 +19,7 @@ from typing import Any
 
 from .dose import number
 from .halflife import NUMBER_WORDS
-from .lexicon import asks
+from .lexicon import NT, asks
 
 WITH, WITHOUT, ANY = "with", "without", "any"
 
@@ -31,9 +31,9 @@ _OWNER = r"(?:(?:a|an|your|some|the|any|his|her|their|my)\s+)?"
 # "with or without food" and its kin: the label's "no matter".
 _ANY = (r"\bwith\s+or\s+without\s+(?:food|meals?|a\s+meal|eating)\b|\bwithout\s+regard\s+to\s+(?:food|meals?)\b|"
         r"\bregardless\s+of\s+(?:food|meals?|when\s+you\s+(?:eat|ate))\b|\b(?:empty\s+or\s+(?:a\s+)?full|full\s+or\s+(?:an\s+)?empty)\s+stomach\b|"
-        r"\b(?:food|meals?|eating)\s+(?:\w+\s+){0,2}?(?:does(?:n['’]t|\s+not)|won['’]t|will\s+not|has\s+no|have\s+no)\s+(?:\w+\s+)?"
+        r"\b(?:food|meals?|eating)\s+(?:\w+\s+){0,2}?(?:does(?:n['’]?t|\s+not)|won['’]?t|will\s+not|has\s+no|have\s+no)\s+(?:\w+\s+)?"
         r"(?:affect|effect|impact|matter|change|slow|reduce|interfere)\w*|"
-        r"\b(?:does(?:n['’]t|\s+not)|won['’]t)\s+matter\s+(?:if|whether)\s+you(?:['’]ve)?\s+(?:eat|eaten|ate|had\s+food)\b")
+        r"\b(?:does(?:n['’]?t|\s+not)|won['’]?t)\s+matter\s+(?:if|whether)\s+you(?:['’]ve)?\s+(?:eat|eaten|ate|had\s+food)\b")
 _WITHOUT = (r"\bon\s+an\s+empty\s+stomach\b|\bwithout\s+(?:any\s+)?(?:food|a\s+meal|meals|eating)\b|"
             r"\bbefore\s+(?:you\s+eat|eating|(?:any|your\s+first|the\s+first)\s+(?:food|meal)|" + _OWNER + _SIZE + _MEAL + r")|"
             r"\baway\s+from\s+(?:food|meals)\b|\bfasting\b|\bon\s+no\s+food\b|"
@@ -57,17 +57,17 @@ _OZ_PER_ML = 1 / 29.5735
 _GLASS_OZ, _SIP_OZ = 8.0, 1.0
 
 # How the relation is put, read in its clause.
-_NEG = re.compile(r"\b(?:not|never|avoid\w*)\b(?!\s+(?:more|less|only|just|later)\b)|n['’]t\b")
-_NOT_NEEDED = re.compile(r"(?:\bno|\bnot|n['’]t|\bnever)\s+(?:\w+\s+){0,2}?(?:need\w*|have\s+to|has\s+to|necessary|required|must)\b")
+_NEG = re.compile(r"\b(?:not|never|avoid\w*)\b(?!\s+(?:more|less|only|just|later)\b)|" + NT + r"\b")
+_NOT_NEEDED = re.compile(r"(?:\bno|\bnot|" + NT + r"|\bnever)\s+(?:\w+\s+){0,2}?(?:need\w*|have\s+to|has\s+to|necessary|required|must)\b")
 _MUST = re.compile(r"\b(?:must|have\s+to|has\s+to|need(?:s|ed)?\s+to|needs|only|always|required|requires?|should|ought\s+to|"
-                   r"make\s+sure|be\s+sure|essential|never)\b|\b(?:won['’]t|will\s+not|does(?:n['’]t|\s+not)|can['’]t|cannot)\s+work\b")
+                   r"make\s+sure|be\s+sure|essential|never)\b|\b(?:won['’]?t|will\s+not|does(?:n['’]?t|\s+not)|can['’]?t|cannot)\s+work\b")
 _TOLD = re.compile(r"\b(?:take|taken|taking|takes|swallow\w*|pop|use|used|inject\w*|dose|dosed|given|have\s+it|"
                    r"must|should|need|have\s+to|has\s+to|always|only|best|ideally|recommend\w*|advis\w*|make\s+sure|be\s+sure|try\s+to)\b")
 _PERMIT = re.compile(r"\b(?:can|could|may|fine|ok|okay|alright|safe|allowed|free\s+to|no\s+problem)\b")
 _IMPERATIVE = re.compile(r"^\W*(?:and\s+|then\s+|so\s+|always\s+|just\s+)?(?:take|swallow|pop|have|use|inject|dose)\b")
 #: Harm from the way of taking it ("a heavy meal slows Ambien down"): it advises the other way.
 _HARM = re.compile(r"\b(?:slow\w*|delay\w*|weaken\w*|weaker|blunt\w*|reduc\w*|decreas\w*|lower\w*|less\s+effective|"
-                   r"(?:won['’]t|will\s+not|does(?:n['’]t|\s+not)|may\s+not|might\s+not)\s+work|not\s+work\s+as\s+well|"
+                   r"(?:won['’]?t|will\s+not|does(?:n['’]?t|\s+not)|may\s+not|might\s+not)\s+work|not\s+work\s+as\s+well|"
                    r"takes?\s+longer|upset\w*|nause\w*|stomach\s+ache|irritat\w*|interfer\w*|ruin\w*|cancel\w*|block\w*)\b")
 #: A gain promised for it ("works faster on an empty stomach", "easier on the stomach with food").
 _GAIN = re.compile(r"\b(?:faster|quicker|sooner|stronger|better|best|easier|more\s+effective|boosts?|kicks?\s+in)\b")

@@ -61,7 +61,7 @@ _SAME_DAY = re.compile(
     r"\b(?:the\s+same\s+(?:night|day|evening|afternoon|24\s+hours)|later\s+(?:that|the\s+same|in\s+the|at)\s+(?:night|day|evening|afternoon)|"
     r"that\s+(?:same\s+)?(?:night|day|evening|afternoon)|in\s+the\s+middle\s+of\s+the\s+night|at\s+\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|"
     r"(?:if|when)\s+you\s+wake(?:\s+up)?|at\s+bedtime|(?:in\s+the|that)\s+(?:evening|afternoon)|at\s+night|before\s+bed|"
-    r"(?:if|when|once|after)\s+(?:the\s+first(?:\s+one|\s+dose|\s+pill|\s+tablet)?|it)\s+(?:\w+\s+)?(?:wears\s+off|does(?:n['’]t|\s+not)\s+work|isn['’]t\s+enough|fails)|"
+    r"(?:if|when|once|after)\s+(?:the\s+first(?:\s+one|\s+dose|\s+pill|\s+tablet)?|it)\s+(?:\w+\s+)?(?:wears\s+off|does(?:n['’]?t|\s+not)\s+work|isn['’]?t\s+enough|fails)|"
     r"within\s+(?:the\s+same\s+)?24\s+hours|twice\s+in\s+(?:one|a|the\s+same)\s+(?:night|day))\b")
 _DOSE_NOUN = re.compile(rf"\s{{1,3}}(?:(?:[\w.-]+\s+){{0,3}}?(?:{UNIT_NOUNS}|one)\b|"
                         r"\d[\d.]*\s*(?:mg|mcg)\b)")
@@ -80,7 +80,7 @@ EFFECT_AFTER = re.compile(
     r"restores?|rebuilds?|cures?|detox\w*|supercharg\w*|sharpens?|strengthens?|burns?|melts?|cleans?|resets?|"
     r"regenerat\w*|fights?|guards?|wards?|lengthens?|extends?|adds?\s+years|slows?\s+(?:down\s+)?(?:(?:brain|skin|cell|cellular|the)\s+)?(?:aging|ageing))\b|"
     # "... once a month and you won't catch the flu": the promise, not the schedule, is the claim
-    r"\band\s+you(?:['’]ll|\s+will)?\s+(?:won['’]t|will\s+not|never|not)\s+(?:catch|get|come\s+down\s+with)\b|"
+    r"\band\s+you(?:['’]ll|\s+will)?\s+(?:won['’]?t|will\s+not|never|not)\s+(?:catch|get|come\s+down\s+with)\b|"
     r"\band\s+you(?:['’]ll|\s+will)\s+(?:stay|be|remain)\s+(?:healthy|well|protected|immune|safe)\b")
 _AMOUNT_BEFORE = re.compile(r"(?:\d\s*(?:mg|mcg|milligrams?|micrograms?|units?)|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                             rf"(?:[\w-]+\s+)?(?:{UNIT_NOUNS}))\s+(?:[\w-]+\s+){{0,2}}?$")

@@ -225,6 +225,18 @@ def _terms(f: Fact) -> tuple[str, ...]:
     return tuple(out)
 
 
+#: The short names pages give a class: a z-drug "is basically a benzo" says it is a benzodiazepine.
+_CLASS_SHORT = {"benzodiazepine": ("benzo", "a benzo", "benzos"), "a benzodiazepine": ("a benzo",),
+                "barbiturate": ("barb", "barbs"), "non-opioid": ("non-narcotic", "nonnarcotic", "non-opiate")}
+
+
+def _class_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    out = dict.fromkeys(words)
+    for w in words:
+        out.update(dict.fromkeys(_CLASS_SHORT.get(w.lower(), ())))
+    return tuple(out)
+
+
 def _agents(f: Fact, members: dict[str, dict[str, frozenset[str]]]) -> tuple[str, ...]:
     out = dict.fromkeys(f.agents)
     if any(a.lower() == "alcohol" for a in f.agents):
@@ -296,7 +308,8 @@ def build_index(fb: FactBase) -> FactIndex:
                 targets.append((measure_matcher(wrong).hint, acting_on(wrong), f))
                 continue
             agent_words = _agents(f, members) if f.type == "interaction" else ()
-            for role, terms in ((SUPPORT, _terms(f)), (FALSE, f.false_terms), (AGENT, agent_words)):
+            false_terms = _class_words(f.false_terms) if f.type == "class" else f.false_terms
+            for role, terms in ((SUPPORT, _terms(f)), (FALSE, false_terms), (AGENT, agent_words)):
                 for t in terms:
                     entries.setdefault(t.lower(), []).append((d.id, f, role))
             if f.predicates:

@@ -13,6 +13,13 @@ BENEFITS_FILE = LEXICONS_DIR / "claims_benefits.json"
 STRENGTH_FILE = LEXICONS_DIR / "claims_strength.json"
 CONDITIONS_FILE = LEXICONS_DIR / "claims_conditions.json"
 
+#: The auxiliaries forum text writes without an apostrophe ("isnt", "dont", "cant", "wont").
+_BARE_NT_AUX = ("is", "are", "was", "were", "do", "does", "did", "ca", "wo", "could", "would", "should", "has", "have",
+                "had", "need", "must", "ai")
+#: "n't", with or without its apostrophe: the bare "nt" only right after an auxiliary, so "want", "meant" and
+#: "patient" are no negation. Each look-behind has its own fixed width.
+NT = r"(?:n['’]t|(?:" + "|".join(rf"(?<=\b{a})" for a in _BARE_NT_AUX) + r")nt)"
+
 
 #: A condition or question leaves a claim open ("if your blood pressure rises, call your doctor", "does it work
 #: with food?"): read by ``asks`` for the checker's rules and the sentence readers.
