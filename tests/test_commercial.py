@@ -723,13 +723,24 @@ def test_quoted_spam_and_stock_told_of_a_rogue_site_are_reports():
     assert {"commercial.pharmacy", "commercial.drug_mix"} <= codes(flags)
 
 
-def test_a_teaching_table_is_not_a_menu():
-    handout = ("Class | Drug | How it works\nPDE5 inhibitors | Viagra | blocks cGMP breakdown\n"
-               "Benzodiazepines | Xanax | modulates GABA-A receptors\nOpioid agonists | OxyContin | mu receptor agonism\n"
-               "Anorectics | phentermine | releases norepinephrine, an agonist effect on appetite centres")
-    assert not said(handout, "commercial.drug_mix")
-    menu = "Viagra 100mg $0.90 | Xanax 2mg $2.10 | OxyContin 80mg $9.00 | phentermine 37.5mg $1.40"
-    assert said(menu, "commercial.drug_mix")
+@pytest.mark.parametrize(
+    ("text", "menu"),
+    [
+        # a teaching table names how each drug works
+        ("Class | Drug | How it works\nPDE5 inhibitors | Viagra | blocks cGMP breakdown\n"
+         "Benzodiazepines | Xanax | modulates GABA-A receptors\nOpioid agonists | OxyContin | mu receptor agonism\n"
+         "Anorectics | phentermine | releases norepinephrine, an agonist effect on appetite centres", False),
+        # a glossary gives the drugs as examples of their classes
+        ("Sleep drugs: examples include zolpidem and eszopiclone.\nStimulants, such as Adderall and Ritalin, raise "
+         "dopamine.\nOpioids, for instance oxycodone and tramadol, treat pain.\nPDE5 drugs, e.g. Viagra and Cialis, treat "
+         "erectile dysfunction.\nWeight drugs: examples are phentermine and Wegovy.", False),
+        ("Viagra 100mg $0.90 | Xanax 2mg $2.10 | OxyContin 80mg $9.00 | phentermine 37.5mg $1.40", True),
+        # a shop's address holding the word "example" is not a class given by example
+        ("Pete | V1agra * X@nax * S0ma * Ph3nterm1ne >> meds.example/shop", True),
+    ],
+)
+def test_teaching_tables_and_glossaries_are_not_menus(text: str, menu: bool):
+    assert bool(said(text, "commercial.drug_mix")) == menu
 
 
 def test_referral_codes_hashtags_and_sponsor_reads():
@@ -743,3 +754,40 @@ def test_referral_codes_hashtags_and_sponsor_reads():
     assert not said(show, "commercial.buy_link")
     assert "Order compounded semaglutide" in said("Order compounded semaglutide through Vela: https://vela.example/s",
                                                   "commercial.buy_link")
+
+
+# ------------------------------------------------------------------ forms of the eleventh held-out batch
+
+
+def test_ranking_sites_paid_by_what_they_rank_disclose_it():
+    ranking = ("Advertiser disclosure: PharmaScore gets compensation from some of the pharmacies listed on this page.\n"
+               "1. QuickMeds: tadalafil delivered in a week.")
+    assert {"Advertiser disclosure", "gets compensation from some of the pharmacies listed"} <= set(
+        said(ranking, "commercial.donation_or_affiliate"))
+    # a doctor's conflict-of-interest line names no listing
+    news = "Dr. Lee, who studied Wegovy, receives compensation from Novo Nordisk for consulting."
+    assert not said(news, "commercial.donation_or_affiliate")
+
+
+def test_orders_in_spanish_polish_and_dutch_and_prices_each():
+    assert said("Ozempic 1 mg en stock. Haz tu pedido hoy en farma.example.")
+    assert said("Tramadol 50 mg bez recepty - zamów teraz!")
+    assert said("Sildenafil 100 mg, direct leverbaar. Bestel nu via pil.example.")
+    menu = "MENU\n- Valium 10mg (Roche) ....... $2 ea\n- Xanax 2mg ....... $4 ea"
+    assert said(menu)
+    assert said("Deca and Anavar restocked. Text 555-0147 with what you want and your zip to order.")
+
+
+def test_office_hours_service_line_is_no_lead_but_a_round_the_clock_one_is():
+    program = ("Help paying for your inhaler through our assistance program if insurance says no.\n"
+               "Questions? Call the program at 1-800-555-0176, Monday-Friday, 9 a.m.-6 p.m. The program is not insurance.")
+    assert not said(program, "commercial.lead_generation")
+    rehab = ("Detox that takes your insurance. Call 1-800-555-0176, Monday-Friday or 24/7 on weekends - admissions "
+             "are open.")
+    assert said(rehab, "commercial.lead_generation")
+
+
+def test_strengths_a_rogue_site_listed_are_reported():
+    release = ("The seized site promised \"no prescription needed\". The site's product page, which agents saved, listed "
+               "oxycodone 30 mg at $35 per pill and took Bitcoin. He was sentenced to eleven years.")
+    assert not said(release, "commercial.pharmacy")

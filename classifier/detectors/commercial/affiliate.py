@@ -9,7 +9,7 @@ from ...results import Flag
 from ..base import Detector, make_flag
 
 _AFFILIATE_WORDS = ("affiliate", "commission", "compensation", "fee", "associate", "sponsor", "paid", "promoted",
-                    "advertorial", "donat", "coffee", "patron", "patreon", "referral", "#ad", "#partner")
+                    "advertorial", "advertiser", "donat", "coffee", "patron", "patreon", "referral", "#ad", "#partner")
 _AFFILIATE = re.compile(
     r"\baffiliate\s+(?:links?|commissions?|partners?|programs?|disclosure)\b|"
     r"\b(?:we|i)\s+(?:may|might|will|could)?\s*(?:earn|receive|get)\s+(?:a\s+)?(?:small\s+)?(?:commission|compensation|fee)\b|"
@@ -20,7 +20,14 @@ _AFFILIATE = re.compile(
     r"\bsupport\s+(?:us|me|the\s+show|our\s+work)\s+on\s+patreon\b|"
     # a creator's referral pay and the disclosure tags social posts carry (#ad, #sponsored, #paidpartnership)
     r"\b(?:we|i)\s+(?:may\s+|might\s+|will\s+)?(?:earn|receive|get|make)\s+(?:a\s+)?(?:small\s+)?referral\s+(?:bonus|fee|credit|commission|reward)s?\b|"
-    r"\b(?:my|our)\s+referral\s+(?:link|code)\b|(?<![\w#])#(?:ad|sponsored|paidpartnership|partner|affiliate)\b",
+    r"\b(?:my|our)\s+referral\s+(?:link|code)\b|(?<![\w#])#(?:ad|sponsored|paidpartnership|partner|affiliate)\b|"
+    # a ranking or comparison site paid by what it ranks ("receives compensation from some of the pharmacies listed
+    # below"), and the label such sites carry; a doctor's conflict-of-interest line names no listing
+    r"\b(?:receives?|earns?|gets?|(?:may|might)\s+(?:receive|earn|get))\s+(?:compensation|commissions?|a\s+commission|a\s+fee|fees)\s+"
+    r"from\s+(?:some\s+(?:of\s+)?)?(?:the\s+)?(?:[\w-]+\s+)?(?:pharmacies|companies|brands|products|retailers|partners|advertisers|"
+    r"sellers|vendors|sites|merchants|providers|services|clinics|centers|centres)\s+(?:we\s+|that\s+)?(?:listed|featured|mentioned|"
+    r"reviewed|ranked|below|above|on\s+this)\b|"
+    r"\badvertiser\s+disclosure\b",
 )
 # Rarer markers, tried only on pages holding their words: a story "paid for" by a brand, a publisher's
 # brand-partnerships team, and a bare "SPONSORED" label heading its own line, as news sites mark paid stories.

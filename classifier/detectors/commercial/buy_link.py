@@ -50,6 +50,8 @@ _STOCKED = re.compile(r"\b(?:in\s+stock|available|for\s+sale|cheap)\b")
 # A dealer's post: "DM me to order", "text me for prices" near a drug name.
 # A channel post names the seller's handle instead ("DM @plug_orders to order").
 _DM_ORDER = re.compile(r"\b(?:dm|pm|message|inbox|text|hmu|hit\s+me\s+up)\s+(?:me\s+|us\s+|@[\w.]{2,32}\s+|\+?\d[\d().-]{6,15}\s+)?"
+                       # "text 555-0147 with what you want and your zip to order"
+                       r"(?:(?:with|and)\s+(?:[\w'’]+\s+){1,8}?)?"
                        r"(?:to\s+(?:order|buy|cop|place\s+(?:an\s+|your\s+)?order)|for\s+(?:prices?|orders?|the\s+menu))\b")
 _DM_START = ("dm", "pm", "message", "inbox", "text", "hmu", "hit")
 # A telehealth shop's call to action: "Start your semaglutide plan today".
@@ -79,7 +81,7 @@ _PRICE_PER_PILL = re.compile(
 )
 # A bare price per tablet ("$1.85 per pill") sells only on a product card's short line; in prose it is
 # reporting ("sold on the street for $30 a pill").
-_LISTED_PRICE = re.compile(r"[$€£]\s?\d{1,4}(?:[.,]\d{1,2})?\s*(?:per|each|a)\s+(?:pill|tablet|tab|capsule|cap)s?\b", re.I)
+_LISTED_PRICE = re.compile(r"[$€£]\s?\d{1,4}(?:[.,]\d{1,2})?\s*(?:(?:per|each|a)\s+(?:pill|tablet|tab|capsule|cap)s?\b|ea\b)", re.I)
 _LISTING_LINE = 100
 # A line that reads as a sentence about prices is reporting, however short.
 _PRICE_PROSE = re.compile(r"\b(?:is|are|was|were|said|says|costs?|sold|sells?|paid|pays?|charged?|charges|fetch\w*|went|goes)\b",
@@ -100,8 +102,12 @@ _START_AT_START = ("start", "begin", "book")
 _FOREIGN_BUY = re.compile(r"\b(?:compr(?:ar|e|a)\s+(?:ahora|ya|agora|j[aá]|aqu[ií]|online|en\s+l[ií]nea)|"
                           r"command(?:ez|er)\s+(?:maintenant|d[eè]s\s+maintenant|en\s+ligne|ici)|achet(?:ez|er)\s+(?:votre|vos|"
                           r"maintenant|en\s+ligne)|jetzt\s+(?:bestellen|kaufen)|(?:bestellen|kaufen)\s+sie|"
-                          r"encomende\s+(?:j[aá]|agora)|acquista\s+(?:ora|subito|online)|ordina\s+(?:ora|subito))\b", re.I)
-_FOREIGN_BUY_START = ("compr", "command", "achet", "jetzt", "bestellen", "kaufen", "encomende", "acquista", "ordina")
+                          r"encomende\s+(?:j[aá]|agora)|acquista\s+(?:ora|subito|online)|ordina\s+(?:ora|subito)|"
+                          # Spanish "place your order", Polish "order / buy now", Dutch "order / buy now"
+                          r"haz\s+(?:tu|su)\s+pedido|zam[oó]w\s+(?:teraz|ju[zż]|online)|kup\s+(?:teraz|ju[zż]|online)|"
+                          r"bestel\s+(?:nu|direct|online)|koop\s+(?:nu|direct|online))\b", re.I)
+_FOREIGN_BUY_START = ("compr", "command", "achet", "jetzt", "bestellen", "kaufen", "encomende", "acquista", "ordina",
+                      "haz", "zam", "kup", "bestel", "koop")
 # A buyer's testimonial pointing at the shop: "I get my X from pills.example".
 _FIRST_PERSON_GET = re.compile(r"\b(?:i|we)\s+(?:get|got|buy|bought|order|ordered)\b")
 _PER_PILL = re.compile(r"(?:/|per|a|each)\s*(?:pill|tablet|tab|capsule|cap|dose|piece)s?\b|price\s+per\s+pill", re.I)

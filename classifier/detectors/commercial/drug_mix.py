@@ -20,9 +20,10 @@ _SEPARATOR = re.compile(r"\s{0,3}[,;|/·•+]\s{0,3}")
 
 
 # A row of a teaching table or a pharmacology list names how the drug works ("PDE5 inhibitors | sildenafil |
-# inhibit cGMP breakdown"); a shop's menu line names a price or an order instead.
+# inhibit cGMP breakdown") or gives the drugs as examples of a class ("Examples: zolpidem, eszopiclone", "opioids
+# such as ..."); a shop's menu line names a price or an order instead.
 _TEACHING = re.compile(r"\b(?:mechanism|inhibit\w*|agonis\w*|antagonis\w*|receptors?|block(?:s|ed|ers?)?|modulat\w*|reuptake|"
-                       r"adverse\s+effects?)\b", re.I)
+                       r"adverse\s+effects?|(?<![./])examples?(?![./])|e\.g|such\s+as|for\s+instance|includ(?:e|es|ing))\b", re.I)
 _SELLING = re.compile(r"[$€£]|\b(?:buy|order|price|cheap|shipping|sale)\b", re.I)
 
 

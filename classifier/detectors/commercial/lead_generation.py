@@ -129,8 +129,10 @@ class LeadGenerationDetector(Detector):
                 ws, we = _window(page, s, e)
                 ws = min(ws, own)
             window = text[ws:we]
-            if (not national.startswith(_TOLL_FREE) and _OWN_LINE.search(text, s, e)
-                    and not _CALL_CENTRE.search(window)):
+            # A line open in office hours ("Monday-Friday, 8 a.m.-8 p.m.") with no call centre's pitch around it is an
+            # ordinary service line, toll-free or not (a clinic's booking, a maker's assistance programme).
+            if _OWN_LINE.search(text, s, e) and not _CALL_CENTRE.search(window) \
+                    and (not national.startswith(_TOLL_FREE) or "toll" not in window.lower()):
                 continue
             # A named public helpline in the number's own lines makes it that helpline's number.
             if _HELPLINE_NAMES.search(text, own, e) or not _CTA.search(window.lower()) or not _REFERRAL.search(window):

@@ -180,6 +180,8 @@ class PharmacyDetector(Detector):
             # "pills", "strips" and "packs".
             shop_unit = (s.group(2) or "").lower().rstrip("s") in ("bar", "pill", "strip", "pack")
             sent_start, sent_end = _sentence(page, m.start)
+            if _told_by_others(text, sent_start, m.start, s.end()):
+                continue  # "the site listed oxycodone 30 mg at $35 a pill": a rogue shop's stock, reported
             a, b = max(sent_start, m.start - 150), min(sent_end, s.end() + 150)
             # On a page that declares affiliate earnings, "Order Modafinil 200mg" is the affiliate's link to
             # someone else's shop: its verb is not the page's own offer.
