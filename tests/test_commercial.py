@@ -791,3 +791,13 @@ def test_strengths_a_rogue_site_listed_are_reported():
     release = ("The seized site promised \"no prescription needed\". The site's product page, which agents saved, listed "
                "oxycodone 30 mg at $35 per pill and took Bitcoin. He was sentenced to eleven years.")
     assert not said(release, "commercial.pharmacy")
+
+
+def test_money_markers_scan_only_the_kinds_a_page_can_hold_with_the_same_matches():
+    from classifier.detectors.commercial.affiliate import _AFFILIATE, money_markers
+
+    texts = [parse(f["content"], is_html=f["kind"] == "html").lower for f in evaluation.load_fixtures("all")]
+    texts.append("i feel we get a small fee. this page was sponsored; sponsored content. support us on patreon! "
+                 "#ad become a patron, buy me a coffee. my referral code. paid post. advertiser disclosure.")
+    for low in texts:
+        assert [m.span() for m in money_markers(low)] == [m.span() for m in _AFFILIATE.finditer(low)]

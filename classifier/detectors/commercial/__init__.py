@@ -55,7 +55,6 @@ from ._shared import (  # noqa: F401
 )
 from .affiliate import (  # noqa: F401
     _AFFILIATE,
-    _AFFILIATE_WORDS,
     AffiliateDetector,
 )
 from .buy_link import (  # noqa: F401

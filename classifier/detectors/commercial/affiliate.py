@@ -3,32 +3,59 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...page import Page
 from ...results import Flag
 from ..base import Detector, make_flag
 
-_AFFILIATE_WORDS = ("affiliate", "commission", "compensation", "fee", "associate", "sponsor", "paid", "promoted",
-                    "advertorial", "advertiser", "donat", "coffee", "patron", "patreon", "referral", "#ad", "#partner")
-_AFFILIATE = re.compile(
-    r"\baffiliate\s+(?:links?|commissions?|partners?|programs?|disclosure)\b|"
-    r"\b(?:we|i)\s+(?:may|might|will|could)?\s*(?:earn|receive|get)\s+(?:a\s+)?(?:small\s+)?(?:commission|compensation|fee)\b|"
-    r"\bas\s+an\s+amazon\s+associate\b|\bsponsored\s+(?:content|post|article|links?)\b|\bpaid\s+(?:partnership|promotion|post)\b|"
-    r"\bthis\s+(?:post|article|content|episode|video|story|page|newsletter)\s+(?:is|was)\s+(?:sponsored|brought\s+to\s+you)\b|\bpromoted\s+content\b|\badvertorial\b|"
-    r"\bbe\s+the\s+first\s+to\s+donate\b|\bdonate\s+(?:now|today|here)\b|\bmake\s+a\s+(?:tax[- ]deductible\s+)?donation\b|"
-    r"\bsupport\s+(?:us|our\s+work)\s+(?:with|by)\s+(?:a\s+)?donat\w*\b|\bbuy\s+(?:me|us)\s+a\s+coffee\b|\bbecome\s+a\s+patron\b|"
-    r"\bsupport\s+(?:us|me|the\s+show|our\s+work)\s+on\s+patreon\b|"
+# Each kind of marker with the words any match of it must hold. A page is scanned with one alternation of only
+# the kinds whose words it holds: a kind whose words are absent cannot match, so the matches are the same as
+# the full alternation's, and most pages (which hold "fee" in "feel" or "paid" in a news story) try two or three
+# kinds instead of all of them. The order is the full alternation's, which decides between kinds matching at one place.
+_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("affiliate",), r"\baffiliate\s+(?:links?|commissions?|partners?|programs?|disclosure)\b"),
+    (("commission", "compensation", "fee"),
+     r"\b(?:we|i)\s+(?:may|might|will|could)?\s*(?:earn|receive|get)\s+(?:a\s+)?(?:small\s+)?(?:commission|compensation|fee)\b"),
+    (("associate",), r"\bas\s+an\s+amazon\s+associate\b"),
+    (("sponsored",), r"\bsponsored\s+(?:content|post|article|links?)\b"),
+    (("paid",), r"\bpaid\s+(?:partnership|promotion|post)\b"),
+    (("sponsored", "brought"), r"\bthis\s+(?:post|article|content|episode|video|story|page|newsletter)\s+(?:is|was)\s+"
+                               r"(?:sponsored|brought\s+to\s+you)\b"),
+    (("promoted",), r"\bpromoted\s+content\b"),
+    (("advertorial",), r"\badvertorial\b"),
+    (("donat",), r"\bbe\s+the\s+first\s+to\s+donate\b|\bdonate\s+(?:now|today|here)\b|"
+                 r"\bmake\s+a\s+(?:tax[- ]deductible\s+)?donation\b|\bsupport\s+(?:us|our\s+work)\s+(?:with|by)\s+(?:a\s+)?donat\w*\b"),
+    (("coffee",), r"\bbuy\s+(?:me|us)\s+a\s+coffee\b"),
+    (("patron", "patreon"), r"\bbecome\s+a\s+patron\b|\bsupport\s+(?:us|me|the\s+show|our\s+work)\s+on\s+patreon\b"),
     # a creator's referral pay and the disclosure tags social posts carry (#ad, #sponsored, #paidpartnership)
-    r"\b(?:we|i)\s+(?:may\s+|might\s+|will\s+)?(?:earn|receive|get|make)\s+(?:a\s+)?(?:small\s+)?referral\s+(?:bonus|fee|credit|commission|reward)s?\b|"
-    r"\b(?:my|our)\s+referral\s+(?:link|code)\b|(?<![\w#])#(?:ad|sponsored|paidpartnership|partner|affiliate)\b|"
+    (("referral",), r"\b(?:we|i)\s+(?:may\s+|might\s+|will\s+)?(?:earn|receive|get|make)\s+(?:a\s+)?(?:small\s+)?referral\s+"
+                    r"(?:bonus|fee|credit|commission|reward)s?\b|\b(?:my|our)\s+referral\s+(?:link|code)\b"),
+    (("#",), r"(?<![\w#])#(?:ad|sponsored|paidpartnership|partner|affiliate)\b"),
     # a ranking or comparison site paid by what it ranks ("receives compensation from some of the pharmacies listed
     # below"), and the label such sites carry; a doctor's conflict-of-interest line names no listing
-    r"\b(?:receives?|earns?|gets?|(?:may|might)\s+(?:receive|earn|get))\s+(?:compensation|commissions?|a\s+commission|a\s+fee|fees)\s+"
-    r"from\s+(?:some\s+(?:of\s+)?)?(?:the\s+)?(?:[\w-]+\s+)?(?:pharmacies|companies|brands|products|retailers|partners|advertisers|"
-    r"sellers|vendors|sites|merchants|providers|services|clinics|centers|centres)\s+(?:we\s+|that\s+)?(?:listed|featured|mentioned|"
-    r"reviewed|ranked|below|above|on\s+this)\b|"
-    r"\badvertiser\s+disclosure\b",
+    (("commission", "compensation", "fee"),
+     r"\b(?:receives?|earns?|gets?|(?:may|might)\s+(?:receive|earn|get))\s+(?:compensation|commissions?|a\s+commission|a\s+fee|fees)\s+"
+     r"from\s+(?:some\s+(?:of\s+)?)?(?:the\s+)?(?:[\w-]+\s+)?(?:pharmacies|companies|brands|products|retailers|partners|advertisers|"
+     r"sellers|vendors|sites|merchants|providers|services|clinics|centers|centres)\s+(?:we\s+|that\s+)?(?:listed|featured|mentioned|"
+     r"reviewed|ranked|below|above|on\s+this)\b"),
+    (("advertiser",), r"\badvertiser\s+disclosure\b"),
 )
+#: Every kind in one pattern (what the other detectors ask: "does this page declare earnings?").
+_AFFILIATE = re.compile("|".join(f"(?:{rx})" for _, rx in _PARTS))
+
+
+@lru_cache(maxsize=256)
+def _scanner(kinds: tuple[int, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{_PARTS[k][1]})" for k in kinds))
+
+
+def money_markers(low: str) -> list[re.Match[str]]:
+    """The affiliate, sponsorship and donation markers in a lower-cased page, as the full alternation finds them."""
+    kinds = tuple(k for k, (words, _) in enumerate(_PARTS) if any(w in low for w in words))
+    return list(_scanner(kinds).finditer(low)) if kinds else []
+
+
 # Rarer markers, tried only on pages holding their words: a story "paid for" by a brand, a publisher's
 # brand-partnerships team, and a bare "SPONSORED" label heading its own line, as news sites mark paid stories.
 _PAID_STORY = re.compile(
@@ -49,9 +76,7 @@ class AffiliateDetector(Detector):
 
     def detect(self, page: Page) -> list[Flag]:
         low = page.lower
-        found: list[re.Match[str]] = []
-        if any(w in low for w in _AFFILIATE_WORDS):  # substring tests are far cheaper than the pattern
-            found.extend(_AFFILIATE.finditer(low))
+        found = money_markers(low)
         if any(w in low for w in _PAID_STORY_WORDS):
             found.extend(m for m in _PAID_STORY.finditer(low) if not any(f.start() < m.end() and m.start() < f.end() for f in found))
         return [make_flag(page, self.code, m.start(), m.end(), 0.15,
