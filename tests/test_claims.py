@@ -1242,6 +1242,7 @@ def test_other_regulators_usual_amounts_and_combinations_asked(fb, text: str, dr
          "temazepam.interaction.cns_depressants"),
         ("You can drink wine on Ambien as long as you go to bed.", "zolpidem", "contradicted",
          "zolpidem.interaction.cns_depressants"),
+        ("You can still drink a beer on temazepam.", "temazepam", "contradicted", "temazepam.interaction.cns_depressants"),
         ("It's okay to place an electric blanket over a Duragesic patch.", "fentanyl", "contradicted",
          "fentanyl.interaction.cyp3a4_heat"),
         # a class by its short name; an opioid called non-narcotic

@@ -735,6 +735,9 @@ def test_quoted_spam_and_stock_told_of_a_rogue_site_are_reports():
          "dopamine.\nOpioids, for instance oxycodone and tramadol, treat pain.\nPDE5 drugs, e.g. Viagra and Cialis, treat "
          "erectile dysfunction.\nWeight drugs: examples are phentermine and Wegovy.", False),
         ("Viagra 100mg $0.90 | Xanax 2mg $2.10 | OxyContin 80mg $9.00 | phentermine 37.5mg $1.40", True),
+        # a shop naming its stock "including" or "such as" still lists a menu
+        ("We carry many meds, including Xanax, Viagra, Soma, Phentermine and Tramadol.", True),
+        ("Pills such as Xanax, Viagra, Soma and Tramadol in stock, shipped overnight.", True),
         # a shop's address holding the word "example" is not a class given by example
         ("Pete | V1agra * X@nax * S0ma * Ph3nterm1ne >> meds.example/shop", True),
     ],

@@ -447,6 +447,8 @@ _TABLE_RULE_CHARS = frozenset(" \t|:+=-")
 #: A table flattened onto one line, its rows joined by a dash ("Drug | Max -- Xanax | 4 mg").
 _ROW_JOIN = re.compile(r"[ \t]+(?:--|\u2014|\u2013)[ \t]+")
 _MAX_TABLE_ROWS = 60
+#: The name kinds the claim checker reads (street names too: "K-pin with your oxycodone").
+_NAME_KINDS = ("generic", "brand", "street")
 
 
 def _cells(line: str) -> list[str]:
@@ -462,6 +464,7 @@ def _table_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
     """Each row of a pipe table that names a drug with facts, as a sentence spanning its header and itself."""
     out: list[_Sentence] = []
     header: list[str] | None = None
+    columns: list[int] = []
     h_start = -1
     pos = 0
     for line in page.lower.split("\n"):
@@ -474,19 +477,20 @@ def _table_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
         parts = [_cells(part) for part in _ROW_JOIN.split(line)]
         if len(parts) > 1 and len({len(p) for p in parts}) == 1 and len(parts[0]) >= 2 and _is_header(parts[0]):
             header, h_start, rows = parts[0], l0, parts[1:]  # a table flattened onto one line
+            columns = _drug_columns(header, index)
         else:
             rows = [_cells(line)]
             if len(rows[0]) < 2:
                 header = None
                 continue
             if header is None or len(rows[0]) != len(header):
-                header = None
-                if _is_header(rows[0]):
-                    header, h_start = rows[0], l0
-                    continue
-                continue  # a spec line of its own ("Norco 10/325 | 1 tablet every 4 to 6 hours"): read as a sentence
+                # the header of the rows below; a line with figures and none above it is a spec line of its own
+                # ("Norco 10/325 | 1 tablet every 4 to 6 hours"), read as a sentence
+                header, h_start = (rows[0] if _is_header(rows[0]) else None), l0
+                columns = _drug_columns(header, index) if header is not None else []
+                continue
         for cells in rows[:_MAX_TABLE_ROWS]:
-            out.extend(_table_rows(cells, header, h_start, l0 + len(line), index))
+            out.extend(_table_rows(cells, header, columns, h_start, l0 + len(line), index))
     return out
 
 
@@ -495,14 +499,22 @@ def _is_header(cells: list[str]) -> bool:
     return not any(c.isdigit() for cell in cells for c in cell)
 
 
-def _table_rows(cells: list[str], header: list[str], start: int, end: int, index: FactIndex) -> list[_Sentence]:
-    """The statements a row makes: one per drug column where the header names drugs ("| | Xanax | Valium |"), else
-    one for the row, each cell after the first labelled by its column."""
+def _labels(header: list[str]) -> list[str]:
+    return [h.rstrip("?: ") for h in header]
+
+
+def _drug_columns(header: list[str], index: FactIndex) -> list[int]:
+    """The columns after the first whose header names a drug with facts ("| | Xanax | Valium |")."""
     find = dictionary().find
-    kinds = ("generic", "brand", "street")
-    labels = [h.rstrip("?: ") for h in header]
-    columns = [k for k in range(1, min(len(cells), len(labels)))
-               if any(m.drug in index.drugs for m in find(labels[k], kinds=kinds))]
+    return [k for k, label in enumerate(_labels(header)) if k and any(m.drug in index.drugs for m in find(label, kinds=_NAME_KINDS))]
+
+
+def _table_rows(cells: list[str], header: list[str], columns: list[int], start: int, end: int,
+                index: FactIndex) -> list[_Sentence]:
+    """The statements a row makes: one per drug column where the header names drugs, else one for the row, each
+    cell after the first labelled by its column."""
+    labels = _labels(header)
+    columns = [k for k in columns if k < len(cells)]
     if columns:
         texts = [f"{labels[k]}; {cells[0]}: {cells[k]}." for k in columns]
     else:
@@ -510,7 +522,7 @@ def _table_rows(cells: list[str], header: list[str], start: int, end: int, index
                            for k, cell in enumerate(cells)) + "."]
     out = []
     for text in texts:
-        found = [m for m in find(text, kinds=kinds) if m.drug in index.drugs]
+        found = [m for m in dictionary().find(text, kinds=_NAME_KINDS) if m.drug in index.drugs]
         if not found:
             continue
         sent = _Sentence(start, end, text)
@@ -1310,7 +1322,7 @@ def _potency(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugI
 
 
 _SAFE_HINT = re.compile(r"safe|fine|ok|alright|all right|harm|hurt|problem|issue|worr|interact|interfer|big deal|risk|affect|effect|danger|nothing|"
-                        r"change|alter|raise|can drink|can mix|can combine|may drink|"
+                        r"change|alter|raise|drink|mix|combin|"
                         r"as usual|as normal|as before|as always")
 _SAFE_COMBO = re.compile(
     r"\b(?:won['’]?t|will\s+not|wouldn['’]?t|doesn['’]?t|does\s+not|don['’]?t|do\s+not|can['’]?t|cannot)\s+(?:\w+\s+)?"

@@ -23,8 +23,11 @@ _SEPARATOR = re.compile(r"\s{0,3}[,;|/·•+]\s{0,3}")
 # inhibit cGMP breakdown") or gives the drugs as examples of a class ("Examples: zolpidem, eszopiclone", "opioids
 # such as ..."); a shop's menu line names a price or an order instead.
 _TEACHING = re.compile(r"\b(?:mechanism|inhibit\w*|agonis\w*|antagonis\w*|receptors?|block(?:s|ed|ers?)?|modulat\w*|reuptake|"
-                       r"adverse\s+effects?|(?<![./])examples?(?![./])|e\.g|such\s+as|for\s+instance|includ(?:e|es|ing))\b", re.I)
-_SELLING = re.compile(r"[$€£]|\b(?:buy|order|price|cheap|shipping|sale)\b", re.I)
+                       r"adverse\s+effects?|(?<![./])examples?(?![./])|e\.g|such\s+as|for\s+instance)\b", re.I)
+# "Including" is left out: a shop writes "we carry everything, including Xanax, Soma ...". A shop's line that names
+# its stock by example still sells ("pills such as Xanax in stock, shipped overnight").
+_SELLING = re.compile(r"[$€£]|\b(?:buy|order|price|cheap|shipping|ships?|shipped|sale|stock|in\s+stock|deliver\w*|discount\w*)\b",
+                      re.I)
 
 
 def _not_offered(page: Page, m: Mention) -> bool:
