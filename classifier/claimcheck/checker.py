@@ -445,7 +445,7 @@ def _claim_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
 _CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*")
 _TABLE_RULE_CHARS = frozenset(" \t|:+=-")
 #: A table flattened onto one line, its rows joined by a dash ("Drug | Max -- Xanax | 4 mg").
-_ROW_JOIN = re.compile(r"[ \t]+(?:--|\u2014|\u2013)[ \t]+")
+_ROW_JOIN = re.compile(r"(?<![ \t])[ \t]+(?:--|\u2014|\u2013)[ \t]+")  # tried from a blank run's start only: linear
 _MAX_TABLE_ROWS = 60
 #: The name kinds the claim checker reads (street names too: "K-pin with your oxycodone").
 _NAME_KINDS = ("generic", "brand", "street")
