@@ -333,7 +333,7 @@ _KNOWN_FIELDS = {
     "value", "metabolite", "key", "verdict", "claim_type",
     # descriptive extras kept as they are
     "prescription_only", "also", "state_controlled", "curative", "drugcentral_action", "note", "use",
-    "age_below", "none", "products",
+    "age_below", "none", "products", "when",
 }
 
 
@@ -468,6 +468,11 @@ def _parse_fact(path: Path, where: str, drug: str, item: Any, predicates: Mappin
     if "products" in item and (ftype not in ("not_for", "administration", "dose", "food", "frequency") or not isinstance(products, list) or not products
                                or not all(isinstance(x, str) and x.strip() for x in products)):
         raise FactFileError(path, f"{where}.products", "a non-empty list of product names, and only on a not_for, administration, dose, food or frequency fact", products)
+    when = item.get("when")
+    if "when" in item and (not item.get("predicates") or not isinstance(when, list) or not when
+                           or not all(isinstance(x, str) and x.strip() for x in when)):
+        raise FactFileError(path, f"{where}.when", "a non-empty list of words or phrases (the use or setting the predicates speak of), "
+                            "and only on a fact with predicates", when)
     if ftype == "direction" and (value not in ("up", "down") or not lists["terms"]):
         raise FactFileError(path, f"{where}.value", "'up' or 'down', with terms naming the measures", value)
     if ftype == "dose":
@@ -494,7 +499,7 @@ def _parse_fact(path: Path, where: str, drug: str, item: Any, predicates: Mappin
     if ftype == "mechanism" and not lists["predicates"]:
         raise FactFileError(path, f"{where}.predicates", "a non-empty list of predicates ('@name' or regular expressions)")
     extra = {k: item[k] for k in ("prescription_only", "also", "state_controlled", "curative", "drugcentral_action", "note", "use",
-                                  "age_below", "none", "products") if k in item}
+                                  "age_below", "none", "products", "when") if k in item}
     claim_type = item.get("claim_type", "")
     if not isinstance(claim_type, str):
         raise FactFileError(path, f"{where}.claim_type", "a string", claim_type)

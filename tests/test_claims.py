@@ -236,14 +236,15 @@ def test_heldout_claim_set_precision_of_contradicted(fb) -> None:
     rows = [r for r in load_claim_set() if r["split"] == "heldout"]
     # Every bundled drug has held-out claims (a fact file added without them would go unmeasured).
     assert len(rows) >= 100 and {r["drug"] for r in rows} == set(fb.drugs)
-    # The batches written before blind3 keep the floor they always had; blind3 to blind17 (all 36 drugs
+    # The batches written before blind3 keep the floor they always had; blind3 to blind18 (all 36 drugs
     # each, scored once when written) keep the figure they were first scored at. Precision of
     # "contradicted" matters most everywhere: a false "contradicted" accuses a careful page.
     for batches, min_f1 in (((None, "blind", "blind2"), 0.85), (("blind3",), 0.73), (("blind4",), 0.78), (("blind5",), 0.78),
                             (("blind6",), 0.71), (("blind7",), 0.62), (("blind8",), 0.60),
                             (("blind9",), 0.82), (("blind10",), 0.76), (("blind11",), 0.82), (("blind12",), 0.76),
                             (("blind13",), 0.85), (("blind14",), 0.77),
-                            (("blind15",), 0.81), (("blind16",), 0.83), (("blind17",), 0.78)):
+                            (("blind15",), 0.81), (("blind16",), 0.83), (("blind17",), 0.78),
+                            (("blind18",), 0.80)):
         part = [r for r in rows if r.get("batch") in batches]
         scores = _scores([r["label"] for r in part], [predict(r["text"], r["drug"], fb)[0] for r in part])
         assert scores["contradicted"]["precision"] >= 0.9, batches
@@ -1289,3 +1290,64 @@ def test_a_pipe_line_without_a_header_is_read_as_a_sentence(fb) -> None:
     _assert_only_verdict(fb, "Cialis for ED | 20 mg, up to three times a day", "tadalafil", "contradicted")
     checks, _ = _check("Home | Pharmacy | Contact\nXanax is a benzodiazepine.", fb)
     assert [c.verdict for c in checks if c.drug == "alprazolam"] == ["supported"]
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict", "fact_id"),
+    [
+        # methadone for addiction comes from a certified program, not an ordinary doctor and a retail pharmacy
+        ("My GP said any family doctor can prescribe methadone for heroin detox, no clinic needed.", "methadone",
+         "contradicted", "methadone.false.retail_addiction"),
+        ("Methadone maintenance scripts can be filled at any pharmacy in town.", "methadone", "contradicted",
+         "methadone.false.retail_addiction"),
+        ("For opioid use disorder, methadone is handed out only through an opioid treatment program.", "methadone",
+         "supported", "methadone.distribution"),
+        # the group named by its words; a group at the end of the sentence after "even for someone who ..."
+        ("Dilaudid-HP is a good pick if you've never had opioids.", "hydromorphone", "contradicted",
+         "hydromorphone.not_for.opioid_naive_high_potency"),
+        ("Duragesic is a great option for long-term pain, even for patients who are opioid naive.", "fentanyl",
+         "contradicted", "fentanyl.not_for.opioid_naive"),
+        # an instruction tied to the group; the group waved away
+        ("Zohydro is strong, so just take one prn for a headache.", "hydrocodone", "contradicted", None),
+        ("A personal history of MTC is not an issue for Wegovy users.", "semaglutide", "contradicted", None),
+        # a denial "at all" is still a denial; harm verbs deny a labelled risk
+        ("Dolophine has no effect at all on the heart rhythm.", "methadone", "contradicted", None),
+        ("Plaquenil never damages the retina.", "hydroxychloroquine", "contradicted", None),
+        # a combination said never to hurt anyone
+        ("Poppers and Cialis together never hurt anybody.", "tadalafil", "contradicted", None),
+        # "it's not true that ..." denies the claim it introduces
+        ("It's not true that Klonopin is habit-forming.", "clonazepam", "contradicted", None),
+        ("It is a myth that Ambien is a controlled drug.", "zolpidem", "contradicted", None),
+        ("It isn't true that Xanax is a Schedule II drug.", "alprazolam", "supported", None),
+        # a dose said to differ, or to stay the same, for a group the label adjusts for
+        ("Cialis users with severe kidney disease need a different dose.", "tadalafil", "supported",
+         "tadalafil.dose.renal_hepatic_cyp3a"),
+        ("Severe kidney disease doesn't change anything about the Cialis dose.", "tadalafil", "contradicted",
+         "tadalafil.dose.renal_hepatic_cyp3a"),
+        ("Patients on dialysis get the same 900 mg of Neurontin as everyone else.", "gabapentin", "contradicted", None),
+        # tirzepatide is more than a GLP-1 drug
+        ("Zepbound is basically a GLP-1 shot like any other.", "tirzepatide", "contradicted",
+         "tirzepatide.false.glp1_only"),
+    ],
+)
+def test_distribution_groups_denials_and_untrue_claims(fb, text: str, drug: str, verdict: str, fact_id: str | None) -> None:
+    checks, _ = _check(text, fb)
+    mine = [c for c in checks if c.drug == drug and (fact_id is None or c.fact_id == fact_id)]
+    assert mine and verdict in [c.verdict for c in mine], [(c.drug, c.verdict, c.fact_id, c.note) for c in checks]
+
+
+@pytest.mark.parametrize(
+    ("text", "drug"),
+    [
+        # methadone for pain is an ordinary prescription
+        ("Methadone for cancer pain is filled at a regular pharmacy like any other opioid.", "methadone"),
+        # a short answer does not negate the next sentence
+        ("Is Vivitrol a narcotic? No. It blocks opioid receptors.", "naltrexone"),
+        # the channel denied for addiction
+        ("When it comes to addiction, a chain pharmacy can't dispense methadone.", "methadone"),
+        # "all" qualifies a denial, "at all" does not
+        ("Xanax does not affect all patients the same way.", "alprazolam"),
+    ],
+)
+def test_distribution_and_answers_left_alone(fb, text: str, drug: str) -> None:
+    _assert_not_contradicted(fb, text, drug)

@@ -702,6 +702,8 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
         ctype = _TYPE_OF_FACT.get(ftype, ftype)
         support.append(_Hit(t0, t1, "supported", ctype, fact, f"'{s[t0:t1]}'"))
     for pm in () if sent.implicit else di.predicates:
+        if pm.when is not None and not sent.names(pm.when):
+            continue  # "any pharmacy can fill it" is true of methadone for pain, false of it for addiction
         for m in pm.pattern.finditer(s):
             if in_mention(m.start(), m.end()) and m.end() - m.start() <= 12:
                 continue
@@ -788,6 +790,17 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
         myth_denied = [_Hit(h.start, h.end, "contradicted", h.claim_type, h.fact, h.note + "; the page calls it a myth")
                        for h in support]
         support = []
+    untrue = _UNTRUE.search(s) if (contra or support or benefit) and ("true" in s or "myth" in s) else None
+    if untrue is not None:
+        # "It's not true that you have to wait two weeks": the page denies the claim it introduces, so what the
+        # label backs is contradicted and what it contradicts is supported
+        e = untrue.end()
+        myth_denied += [_Hit(h.start, h.end, "contradicted", h.claim_type, h.fact, h.note + "; the page calls it untrue")
+                        for h in support if h.start >= e]
+        support = [h for h in support if h.start < e] + [
+            _Hit(h.start, h.end, "supported", h.claim_type, h.fact, h.note + "; the page calls it untrue") for h in contra if h.start >= e]
+        contra = [h for h in contra if h.start < e]
+        benefit = [h for h in benefit if h.start < e]  # an unbacked benefit the page denies is no claim of it
     needs_context = bool(contra or benefit)
     rejecting = needs_context and lex.rejecting.search(s) is not None
     reporting = needs_context and _reported(s, lex)
@@ -822,6 +835,9 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
     return hit, overstated
 
 
+#: "It's not true that ...", "it is a myth that ...": what follows is what the page denies.
+_UNTRUE = re.compile(r"\b(?:it|that|this)(?:(?:['’]s|\s+is)\s+(?:simply\s+|just\s+|actually\s+|absolutely\s+)?not|\s+isn['’]?t)\s+true\s+that\b|"
+                     r"\b(?:it|that|this)(?:['’]s|\s+is)\s+(?:a|an|just\s+a)\s+(?:(?:common|popular|old|total|complete|dangerous)\s+)?myth\s+that\b")
 #: A sentence labelled a myth ("Myth: ...", "MYTH #2 -", "A common myth:"): what follows is what the page denies.
 _MYTH_LABEL = re.compile(r"^\W*(?:(?:a|the|one)\s+)?(?:(?:common|popular|big|biggest|persistent|dangerous)\s+)?myths?"
                          r"\s*(?:(?:#|no\.?\s*)?\d+\s*)?[:\u2013\u2014-]")
@@ -991,7 +1007,15 @@ _MODIFIER_NAME = re.compile(r"-(?:based|like|type|containing|free|style)\b")
 def _marks(s: str) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
     """Clause-boundary ends and negation-cue spans of a sentence, found once for all its findings."""
     lex = lexicon()
-    return (tuple(m.end() for m in _CLAUSE.finditer(s)), tuple((m.start(), m.end()) for m in lex.negation.finditer(s)))
+    untrue = _UNTRUE.search(s) if "true" in s or "myth" in s else None
+    ends = [m.end() for m in _CLAUSE.finditer(s)]
+    negs = [(m.start(), m.end()) for m in lex.negation.finditer(s)]
+    if untrue is not None:
+        # "it's not true that ...": the "not" denies the whole clause after it (read by the caller), not the
+        # words next to it, and that clause starts afresh
+        ends = sorted({*ends, untrue.end()})
+        negs = [(a, b) for a, b in negs if not (untrue.start() <= a < untrue.end())]
+    return tuple(ends), tuple(negs)
 
 
 def _clause_start(s: str, pos: int) -> int:
@@ -1001,11 +1025,18 @@ def _clause_start(s: str, pos: int) -> int:
     return ends[i] if i >= 0 else 0
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
+
+
 def _negated(s: str, pos: int, lex: Lexicon) -> bool:
     """Whether a negation cue governs the words at ``pos`` (same clause, a few words before)."""
     negs = _marks(s)[1]
     clause_start = _clause_start(s, pos)
     window_start = max(clause_start, pos - 45)
+    # a sentence read with the one before it ("Is it addictive? No. It blocks opioid receptors"): the "No"
+    # answers the question and does not reach into the next sentence
+    for b in _SENTENCE_BREAK.finditer(s, window_start, pos):
+        window_start = b.end()
     if not any(window_start <= a and b <= pos for a, b in negs):
         return False
     window = s[window_start:pos]
@@ -1325,7 +1356,7 @@ _SAFE_HINT = re.compile(r"safe|fine|ok|alright|all right|harm|hurt|problem|issue
                         r"change|alter|raise|drink|mix|combin|"
                         r"as usual|as normal|as before|as always")
 _SAFE_COMBO = re.compile(
-    r"\b(?:won['’]?t|will\s+not|wouldn['’]?t|doesn['’]?t|does\s+not|don['’]?t|do\s+not|can['’]?t|cannot)\s+(?:\w+\s+)?"
+    r"\b(?:won['’]?t|will\s+not|wouldn['’]?t|doesn['’]?t|does\s+not|don['’]?t|do\s+not|can['’]?t|cannot|never)\s+(?:\w+\s+)?"
     r"(?:hurt|harm|kill|bother)(?:\s+(?:you|anyone|anybody|your\s+body))?\b|\bharmless\b|"
     r"\b(?:fine|ok|okay|safe|alright|all\s+right)\s+(?:to\s+(?:take|mix|combine|use|drink|have|add|pair|stack|pop|enjoy|put|apply|"
     r"wear|place|sit|soak)|together|with|on\s+top)\b|"
@@ -1406,6 +1437,10 @@ _PERMIT = re.compile(
     r"\b(?:meant|intended|designed|made)\s+(?:to\s+be\s+(?:used|taken)|for|as)\b|\bworks\s+(?:well|great)\b|"
     r"\bcan\s+(?:safely\s+|still\s+|also\s+)?(?:use|take|have|start|prescribe|give|be\s+(?:given|used|taken|prescribed|started))\b|"
     r"\bno\s+problem\b|\bgentle\b|"
+    # the group waved away ("a family history of thyroid cancer doesn't matter", "is not an issue")
+    r"\b(?:doesn['’]?t|does\s+not|don['’]?t|do\s+not)\s+(?:really\s+)?matter\b|\b(?:is|are)\s*(?:n['’]?t|\s+not)\s+(?:an?\s+)?(?:issue|problem|concern)\b|"
+    # an instruction ("just pop one prn", "take one if you're pregnant"); it permits only when tied to the group
+    r"\b(?:pop|take|grab)\s+(?:one|it|another|them|some|a\s+(?:pill|tab|tablet|patch))\b|"
     r"\bno\s+reason\s+(?:not\s+)?to\s+(?:avoid|skip|stop)\b|"
     # "MS Contin is an as-needed pill": the use named as what the product is (the term right after the article)
     r"\b(?:is|are)\s+an?(?=\s+(?:[\w-]+\s+){1,3}?(?:pill|tablet|capsule|med|medicine|medication|drug|painkiller|"
@@ -1417,9 +1452,10 @@ _PERMIT_USE = re.compile(rf"\b{_APPROVED}")
 #: Another country's or regulator's approval: the US label's silence does not deny it.
 _ELSEWHERE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?(?:eu|europe|european\s+union|uk|united\s+kingdom|canada|australia|japan)\b|"
                         r"\boutside\s+(?:the\s+)?(?:us|u\.s\.|united\s+states)\b|\b(?:ema|mhra|health\s+canada|european)\b")
-#: A group alone after a comma at the end of a sentence ("..., as needed.", "..., even children.") finishes the
-#: clause before it.
-_TAIL_CLAUSE = re.compile(r"\s*(?:even\s+|including\s+|especially\s+)?")
+#: A group alone after a comma at the end of a sentence ("..., as needed.", "..., even children.", "..., even for
+#: someone who has never taken opioids.") finishes the clause before it.
+_TAIL_CLAUSE = re.compile(r"\s*(?:even\s+|including\s+|especially\s+)?(?:(?:for|in)\s+(?:someone|anyone|people|patients|those|a\s+(?:person|patient))"
+                          r"(?:\s+who(?:['’]s|['’]ve|\s+(?:has|have|is|are))?)?\s+)?")
 _TAIL_END = re.compile(r"\s*(?:[.!?]|$)")
 #: An approval word listed with another adjective: the comma does not end the clause.
 _APPROVED_COMMA = re.compile(rf"\b{_APPROVED},$")
@@ -1552,7 +1588,7 @@ def _not_for(sent: _Sentence, di: DrugIndex, owned, lex: Lexicon, contra: list[_
 
 
 #: Words that call a dose the ordinary one ("the usual dose", "the standard 20 mg").
-_USUAL = r"(?:usual|normal|regular|standard|full|typical|ordinary)"
+_USUAL = r"(?:usual|normal|regular|standard|full|typical|ordinary|same)"
 _DOSE_HINT = re.compile(rf"\bdos|adjust|\bamount|\b{_USUAL}[ \t](?:adult[ \t])?\d")
 _DOSE = r"(?:doses?|dosages?|dosing|amounts?|strength)"
 #: A page saying the dose stays as it is ("the usual dose", "no dose adjustment", "without any adjustment").
@@ -1562,11 +1598,13 @@ _DOSE_SAME = re.compile(
     rf"\b{_USUAL}[ \t](?:adult[ \t])?\d{{1,4}}(?:\.\d{{1,2}})?[ \t]?(?:mg|mcg)\b|"
     r"\bno\s+(?:need\s+(?:for|to)\s+(?:an?\s+|any\s+)?)?(?:dose\s+|dosage\s+|dosing\s+)?(?:adjust\w*|changes?|changing|reduc\w*|lower\w*|"
     r"modif\w*|cut\w*)\b|"
-    r"\bwithout\s+(?:any\s+|a\s+)?(?:dose\s+|dosage\s+)?(?:adjust\w*|changes?|changing|reduc\w*|lowering|modif\w*|cutting)\b")
+    r"\bwithout\s+(?:any\s+|a\s+)?(?:dose\s+|dosage\s+)?(?:adjust\w*|changes?|changing|reduc\w*|lowering|modif\w*|cutting)\b|"
+    # "kidney disease doesn't change anything", "... doesn't change gabapentin dosing"
+    rf"\b(?:doesn['’]?t|does\s+not|won['’]?t|will\s+not)\s+(?:change|affect|alter)\s+(?:anything|a\s+thing|(?:the\s+|your\s+)?(?:[\w-]+\s+)?(?:{_DOSE}))\b")
 #: A page saying the dose changes ("a lower dose", "the dose must be reduced", "adjust the dose").
 _DOSE_CHANGE = re.compile(
     rf"\b{_DOSE}\s+(?:\w+\s+){{0,4}}?(?P<v>adjust\w*|reduc\w*|lower\w*|decreas\w*|modif\w*|cut|halved|changed)\b|"
-    rf"\b(?P<v2>adjust\w*|reduc\w*|lower\w*|decreas\w*|smaller|modif\w*|cut\w*|halv\w*)\s+(?:\w+\s+){{0,3}}?{_DOSE}\b|"
+    rf"\b(?P<v2>adjust\w*|reduc\w*|lower\w*|decreas\w*|smaller|modif\w*|cut\w*|halv\w*|different|special)\s+(?:\w+\s+){{0,3}}?{_DOSE}\b|"
     # "capped at 15 mg", "a 200 mg daily cap", "start at a low dose", "a quarter of the usual dose", "every 12 hours"
     r"\b(?:capped|limited)\s+(?:at|to)\b|\b(?:daily\s+)?(?:cap|ceiling)\b|"
     r"\b(?:start\w*|begin\w*|initiat\w*)\s+(?:\w+\s+){0,3}?(?:at|on|with)\s+(?:a\s+|the\s+)?(?:low|lower|reduced|smaller|lowest)\b|"
@@ -1974,14 +2012,16 @@ _DENY_BEFORE = re.compile(
     r"result\s+in|results\s+in|come\s+with|comes\s+with|carry|carries|bring|brings|have|has|make|makes|made|leave|leaves|left|"
     r"go\s+through|goes\s+through|suffer|suffers|experience|experiences|"
     r"raise|raises|increase|increases|affect|affects|change|changes|alter|alters|worsen|worsens|trigger|triggers|"
+    r"harm|harms|damage|damages|hurt|hurts|injure|injures|"
     r"ha(?:ve|s)\s+(?:any\s+|an\s+)?(?:effect|impact|influence)\s+on|"
     r"(?:linked|tied|associated|connected)\s+(?:to|with))\s+(?:any\s+|a\s+|the\s+|you\s+|your\s+)?"
     r"(?:[\w-]+,?\s+(?:or\s+|and\s+)?){0,2}?)$|\b(?:no|zero|free\s+(?:of|from))\s+(?:[\w-]+\s+)?$|"
     # "has no effect on heart rhythm", "carries no warning about suicidal thoughts"
     r"(?P<verb2>\bno\s+(?:[\w-]+\s+)?(?:effects?|impact|influence|warnings?)\s+(?:at\s+all\s+|whatsoever\s+)?"
     r"(?:on|about|for|regarding)\s+(?:your\s+|the\s+|a\s+)?)$")
-#: "does not always cause", "no more nausea than placebo", "in patients without tolerance": not denials.
-_NOT_A_DENIAL = re.compile(r"\b(?:always|necessarily|usually|typically|generally|normally|often|everyone|everybody|all|most|"
+#: "does not always cause", "no more nausea than placebo", "in patients without tolerance": not denials ("no
+#: effect at all" still is one).
+_NOT_A_DENIAL = re.compile(r"\b(?:always|necessarily|usually|typically|generally|normally|often|everyone|everybody|(?<!at\s)all|most|"
                            r"many|every|more|less|longer|patients?|people|anyone|those|who)\b")
 #: "doesn't raise blood pressure in most children", "... much": a qualified statement, not a flat denial.
 _QUANTIFIED_AFTER = re.compile(r"(?<!\s)\s+(?:(?:in|for|with|among)\s+(?:most|many|some|the\s+majority)\b|(?:usually|typically|generally|normally|"

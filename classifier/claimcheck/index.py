@@ -25,6 +25,8 @@ class PredicateMatcher:
     fact: Fact
     role: str  # SUPPORT or FALSE
     pattern: re.Pattern[str]
+    #: the use or setting the claim is false in, which the sentence (or the one it refers back to) must name
+    when: re.Pattern[str] | None = None
 
 
 @dataclass
@@ -313,7 +315,8 @@ def build_index(fb: FactBase) -> FactIndex:
                 for t in terms:
                     entries.setdefault(t.lower(), []).append((d.id, f, role))
             if f.predicates:
-                di.predicates.append(PredicateMatcher(f, SUPPORT if f.type != "false_claim" else FALSE, _alt(_resolve(fb, f.predicates))))
+                when = _words_regex(list(f.extra["when"])) if f.extra.get("when") else None
+                di.predicates.append(PredicateMatcher(f, SUPPORT if f.type != "false_claim" else FALSE, _alt(_resolve(fb, f.predicates)), when))
             if f.false_predicates:
                 di.predicates.append(PredicateMatcher(f, FALSE, _alt(_resolve(fb, f.false_predicates))))
             if f.type == "half_life" and di.half_life is None:
