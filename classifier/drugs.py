@@ -54,6 +54,10 @@ class Mention:
     kind: str
 
 
+#: Release or form suffixes after a brand name ("Hysingla ER", "Adderall XR", "Lyrica CR").
+_RELEASE_SUFFIXES = frozenset({"er", "xr", "cr", "sr", "la", "xl", "cd", "odt", "dr"})
+
+
 class DrugDictionary:
     """Name lookup over a set of :class:`Drug` records."""
 
@@ -74,6 +78,13 @@ class DrugDictionary:
                     # The first claim on a name wins; generic and brand names are listed before street slang.
                     if key and key not in self._names:
                         self._names[key] = (d.id, kind)
+        # Pages drop a brand's release suffix ("Hysingla" for "Hysingla ER", "Zohydro" for "Zohydro ER"): the
+        # stem names the same product, unless it is already another name or too short to be a name alone.
+        for d in drugs:
+            for n in d.brands:
+                stem, _, suffix = n.lower().strip().rpartition(" ")
+                if suffix in _RELEASE_SUFFIXES and len(stem) >= 5 and stem not in self._names:
+                    self._names[stem] = (d.id, "brand")
         self._auto = ahocorasick.Automaton()
         for key, (drug_id, kind) in self._names.items():
             self._auto.add_word(key, (len(key), drug_id, kind))
