@@ -440,7 +440,7 @@ def test_price_and_cart_patterns_tried_at_their_start_words_find_every_match():
     from classifier.text import lower_same_length
 
     pieces = ["only $2.50 per pill", "just €1", "from £3.99/tab", "as low as $1", "price per pill: $3",
-              "$1.25/pill", "$4 a tablet", "£2.5 each cap", "commonly", "Add to cart", "buy now", "proceed to checkout", " ", "\n", "x", "1",
+              "$1.25/pill", "$4 a tablet", "£2.5 each cap", "$16/mo", "€9 per month", "commonly", "Add to cart", "buy now", "proceed to checkout", " ", "\n", "x", "1",
               "\u0131", "\u017f", "\u212a"]
     rnd = random.Random(10)
     for _ in range(2000):
@@ -804,3 +804,49 @@ def test_money_markers_scan_only_the_kinds_a_page_can_hold_with_the_same_matches
                  "#ad become a patron, buy me a coffee. my referral code. paid post. advertiser disclosure.")
     for low in texts:
         assert [m.span() for m in money_markers(low)] == [m.span() for m in _AFFILIATE.finditer(low)]
+
+
+# ------------------------------------------------------------------ forms of the twelfth held-out batch
+
+
+def test_regulators_notice_quoting_a_shops_statements_and_stock_is_a_report():
+    notice = ("Notice of violation\nWe have examined the web shop at pillharbor.example. The shop sells consumers products "
+              "labelled as oxycodone, zolpidem, Viagra and phentermine with no valid prescription.\n"
+              "Statements found on the shop include: \"No Rx needed\" and \"Bitcoin accepted\".")
+    assert not codes(flags_of(notice, is_html=False)[1])
+    # the shop saying the same of itself sells
+    shop = "Our pharmacy offers oxycodone, zolpidem, Viagra and phentermine. No Rx needed, Bitcoin accepted."
+    assert {"commercial.pharmacy", "commercial.drug_mix"} <= codes(flags_of(shop, is_html=False)[1])
+
+
+def test_stock_named_before_a_message_me_line_is_a_dealers_offer():
+    post = "shortage? not for me lol. have Ritalin 20s and Adderall 30s fresh, in stock now. msg me on telegram @pillowfort_99"
+    assert said(post) == ["Ritalin 20s and Adderall 30s fresh, in stock now. msg me"]
+    # a store holding the stock, or a question about it, is no offer
+    assert not said("My pharmacy finally has Adderall 30s in stock again. DM me and I'll tell you which one.")
+    assert not said("Anyone have Adderall in stock near Leeds? DM me, I'm desperate.")
+
+
+def test_dingbat_arrows_and_here_colon_point_an_order_at_a_shop():
+    assert said("Can't sleep? you can grab Xanax 1mg or Klonopin 2mg right now \u2794 calmcorner.example/k2") == [
+        "grab Xanax 1mg or Klonopin 2mg right now \u2794 calmcorner.example/k2"]
+    assert not said("Read the Xanax medication guide \u2794 medguide.example/xanax")
+    assert said("Feeling foggy at work?\nGrab your Modafinil 200mg trial pack here: wakewell.example/trial") == [
+        "Grab your Modafinil 200mg trial pack here: wakewell.example/trial"]
+    # "here:" pointing at reading: the verb's object is not the drug, or there is no verb
+    assert not said("Get the full prescribing information for modafinil here: labels.example/modafinil")
+    assert not said("The 2019 modafinil trial is available here: journal.example/abc123")
+
+
+def test_selling_words_inside_a_written_address_do_not_make_a_product_listing():
+    ad = "Limited offer for readers.\nYour sildenafil 50mg trial box is waiting: https://bluepill-deals.example/order?ref=mag"
+    assert not said(ad, "commercial.pharmacy")
+    assert said("Sildenafil 50mg - order today, shipped in 2 days.", "commercial.pharmacy")
+
+
+def test_monthly_price_on_a_drugs_own_line_is_a_subscription_offer():
+    assert "$22 per month" in said("Finasteride 1 mg tablets | $22 per month | cancel anytime")
+    assert "$289/mo" in said("Tirzepatide vials - $289/mo - no insurance required")  # the plan's own selling line
+    # a membership fee on a line of its own, or a cost table's row beside insurance, sells no drug
+    assert not said("Membership: $49 a month, covering visits and messages.\nYour clinician may prescribe finasteride.")
+    assert not said("Wegovy 2.4 mg: $899/month list price, rarely covered by insurance")

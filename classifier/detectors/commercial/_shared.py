@@ -25,7 +25,11 @@ _TOLD_OF_OTHERS = re.compile(
     r"\b(?:websites?|sites?|sellers?|vendors?|pharmacies|dealers|scammers|spammers|traffickers|operators|accounts|listings|"
     r"shops|ads|adverts|posts|emails|messages|spam|they)\b[^.\n]{0,80}?"
     r"\b(?:advertis(?:ed|es|ing)|promis(?:ed|es|ing)|claim(?:ed|s|ing)|tout(?:ed|s|ing)|boast(?:ed|s|ing)|took|accepted|"
-    r"demanded|required|used|say|says|said|saying|read|reads|offered|sold|listed|pushed|peddled|marketed)\b", re.I)
+    r"demanded|required|used|say|says|said|saying|read|reads|offered|sold|listed|pushed|peddled|marketed)\b"
+    # In the present tense only with a determiner pointing at a third party ("the site offers tramadol ...", "your
+    # website lists ..." in a regulator's letter): a shop speaks of itself as "we" or "our site", never "the site".
+    r"|\b(?:the|your|that|these|those|such|their)[ \t]+(?:web)?(?:sites?|sellers?|vendors?|pharmacies|dealers?|operators?|"
+    r"accounts?|listings?|shops?|stores?)\b[^.\n]{0,80}?\b(?:offers|sells|lists|markets|pushes|peddles|stocks|carries)\b", re.I)
 
 
 def _is_controlled(drug_id: str) -> bool:
@@ -97,4 +101,7 @@ def _told_by_others(text: str, sent_start: int, start: int, end: int) -> bool:
 _QUOTE_MAX = 90
 #: Words that attribute a quotation or hold it up as an example.
 _QUOTE_CUE = re.compile(r"\b(?:read|reads|said|says|wrote|writes|offered|advertis\w*|promis\w*|claim\w*|according|described|"
-                        r"called|labell?ed|touted|boasted|selling|like|such\s+as|spell\w*|misspell\w*|warn\w*|subject)\b", re.I)
+                        r"called|labell?ed|touted|boasted|selling|like|such\s+as|spell\w*|misspell\w*|warn\w*|subject|"
+                        # a regulator's or a guide's list of what a site says ("Examples of statements on your
+                        # website include: "No prescription required," ...")
+                        r"statements?|examples?)\b", re.I)

@@ -11,6 +11,7 @@ from ._shared import _DRUGS, _finditer_at, _line, _quoted, _sentence, _severity
 from .affiliate import _AFFILIATE
 from .context import _Context, _context, _near
 from .disguise import _fold
+from .pharmacy import _INSURANCE
 from .urls import _host_path, _is_locator, _shop_address, _trusted, _url_sells
 
 _BUY_VERB = (r"(?:buy(?:ing)?|order(?:ing)?|purchas(?:e|ing)|shop\s+for|(?:make|place)\s+(?:the\s+|an\s+|your\s+)?order(?:\s+for)?"
@@ -42,10 +43,16 @@ _GET_BEFORE = re.compile(r"\bget\s+(?:your|some|the)\s+$")
 _GET_AFTER = re.compile(r"[^\n.!?]{0,30}?\b(?:shipped|delivered|overnight|to\s+your\s+door)\b")
 # "grab X@n@x bars at calmrx.example", "you can get V1agra, C!alis ... cheap at pills.example": a name offered
 # at a shop's address, told to the reader (an imperative or "you can get"), or said to be in stock there.
-# Arrows point from a list of names to the shop in forum signatures ("V1agra * X@nax >> pills.example/shop").
-_AT_SHOP = re.compile(r"[^\n.!?]{0,40}?(?:\s|^)(?P<via>at|@|from|via|>>|->|=>|\u2192|\u00bb)\s*" + _ADDRESS + r"(?P<path>/[\w./?=&-]{0,60})?")
-_ARROW = frozenset({">>", "->", "=>", "\u2192", "\u00bb"})
-_GET_VERB = re.compile(r"\b(?:grab|get|order|buy|cop|score|pick\s+up)\b")
+# Arrows point from a list of names to the shop in forum signatures ("V1agra * X@nax >> pills.example/shop"); spam
+# also draws them with the dingbat arrows (➜ ➔ ➡ ▶ 👉 ...). "here:" points like "at" ("order X 10mg here: shop.example").
+_ARROW_CHARS = "\u2192\u00bb\u21d2\u27f6\u25b6\u25ba\U0001f449" + "".join(map(chr, range(0x2794, 0x27bf)))
+_AT_SHOP = re.compile(r"[^\n.!?]{0,40}?(?:\s|^)(?P<via>at|@|from|via|>>|->|=>|[" + _ARROW_CHARS + r"]|here[ \t]?:)\s*"
+                      + _ADDRESS + r"(?P<path>/[\w./?=&-]{0,60})?")
+_ARROW = frozenset({">>", "->", "=>", *_ARROW_CHARS})
+_GET_VERB = re.compile(r"\b(?:grab|get|order|buy|cop|score|claim|pick\s+up)\b")
+# "here:" also points at reading ("get the leaflet for X here: ..."): a verb then sells only when the drug is its
+# object, at most a determiner and two words away ("claim your X 5mg starter pack here: ...").
+_VERB_OBJECT = re.compile(r"\s{1,3}(?:(?:your|my|the|a|an|some|this|these|our)\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}")
 _STOCKED = re.compile(r"\b(?:in\s+stock|available|for\s+sale|cheap)\b")
 # A dealer's post: "DM me to order", "text me for prices" near a drug name.
 # A channel post names the seller's handle instead ("DM @plug_orders to order").
@@ -54,6 +61,18 @@ _DM_ORDER = re.compile(r"\b(?:dm|pm|message|inbox|text|hmu|hit\s+me\s+up)\s+(?:m
                        r"(?:(?:with|and)\s+(?:[\w'’]+\s+){1,8}?)?"
                        r"(?:to\s+(?:order|buy|cop|place\s+(?:an\s+|your\s+)?order)|for\s+(?:prices?|orders?|the\s+menu))\b")
 _DM_START = ("dm", "pm", "message", "inbox", "text", "hmu", "hit")
+# A dealer's post may only say what is in stock and how to reach them, without "to order": "got X 30s in stock.
+# DM me or hit my tele @handle". The stock must be the poster's own, told before the contact line on the same line;
+# a question ("anyone have X in stock? DM me") or a store holding it ("my pharmacy finally has X in stock again,
+# message me for the name") is not an offer.
+_MESSENGER = r"(?:tele(?:gram)?|wickr|signal|snap(?:chat)?|whats\s?app|kik|threema|session)"
+_DM_CONTACT = re.compile(r"\b(?:(?:dm|pm|message|inbox|msg|text)\s+(?:me|us)|hmu|hit\s+me\s+up|"
+                         r"(?:hit|find|add|msg|message)\s+(?:me|us|my|our)\s+(?:on\s+|up\s+on\s+)?" + _MESSENGER + r")\b"
+                         r"(?:\s{0,3}(?:@|:)\s{0,3}[\w.]{2,32})?")
+_DM_CONTACT_START = ("dm", "pm", "message", "inbox", "msg", "text", "hmu", "hit", "find", "add")
+_OWN_STOCK = re.compile(r"\b(?:in\s+stock|(?:re|fresh(?:ly)?\s+)stocked|for\s+sale)\b")
+_STOCK_HOLDER = re.compile(r"\b(?:pharmac(?:y|ies|ist)|drugstores?|chemists?|stores?|chains?|wholesalers?|suppliers?|clinics?)"
+                           r"\s{1,3}(?:\w{1,20}\s{1,3}){0,2}(?:has|have|had|got|gets|is|are|was|were)\b")
 # A telehealth shop's call to action: "Start your semaglutide plan today".
 _PLAN_BEFORE = re.compile(r"\b(?:start|begin|get)\s+your\s+$")
 _PLAN_AFTER = re.compile(r"[ \t]{1,3}(?:plan|subscription|program(?:me)?|membership)[ \t]{1,3}(?:today|now|online)\b")
@@ -81,7 +100,9 @@ _PRICE_PER_PILL = re.compile(
 )
 # A bare price per tablet ("$1.85 per pill") sells only on a product card's short line; in prose it is
 # reporting ("sold on the street for $30 a pill").
-_LISTED_PRICE = re.compile(r"[$€£]\s?\d{1,4}(?:[.,]\d{1,2})?\s*(?:(?:per|each|a)\s+(?:pill|tablet|tab|capsule|cap)s?\b|ea\b)", re.I)
+# A telehealth subscription prices the drug by the month instead ("Finasteride 1mg - from $16/mo").
+_LISTED_PRICE = re.compile(r"[$€£]\s?\d{1,4}(?:[.,]\d{1,2})?\s*(?:(?:per|each|a)\s+(?:pill|tablet|tab|capsule|cap)s?\b|ea\b"
+                           r"|(?:/[ \t]?|per[ \t]|a[ \t])(?:mo|mth|month)\b)", re.I)
 _LISTING_LINE = 100
 # A line that reads as a sentence about prices is reporting, however short.
 _PRICE_PROSE = re.compile(r"\b(?:is|are|was|were|said|says|costs?|sold|sells?|paid|pays?|charged?|charges|fetch\w*|went|goes)\b",
@@ -113,6 +134,16 @@ _FIRST_PERSON_GET = re.compile(r"\b(?:i|we)\s+(?:get|got|buy|bought|order|ordere
 _PER_PILL = re.compile(r"(?:/|per|a|each)\s*(?:pill|tablet|tab|capsule|cap|dose|piece)s?\b|price\s+per\s+pill", re.I)
 
 
+# "No insurance needed" is the subscription's own selling line, not a cost table's column.
+_NO_INSURANCE_NEEDED = re.compile(r"no[ \t]+insurance[ \t]+(?:needed|required|necessary)", re.I)
+
+
+def _cost_row(text: str, start: int, end: int) -> bool:
+    """Whether the line ``text[start:end]`` talks of insurance or coverage other than "no insurance needed"."""
+    waived = [m.span() for m in _NO_INSURANCE_NEEDED.finditer(text, start, end)]
+    return any(not any(a <= m.start() and m.end() <= b for a, b in waived) for m in _INSURANCE.finditer(text, start, end))
+
+
 def _in_links(page: Page, start: int, end: int) -> bool:
     return any(link.start < end and start < link.end for link in page.text_links)
 
@@ -141,10 +172,18 @@ class BuyLinkDetector(Detector):
             seen = {f.start for f in flags}
             for m in _finditer_at(_LISTED_PRICE, page.text, page.lower, ("$", "€", "£")):
                 line_start, line_end = _line(page.text, m.start(), m.end())
+                # A monthly price sells the drug named on its own line ("Finasteride 1mg - from $16/mo"); elsewhere it
+                # is a membership for visits, and beside "insurance" or "copay" it is a cost table's row.
+                monthly = m.group().lower().endswith(("mo", "mth", "month"))
+                if monthly and (_cost_row(page.text, line_start, line_end)
+                                or not any(line_start <= d.start < line_end for d in ctx.named)):
+                    continue
                 if (line_end - line_start <= _LISTING_LINE and not any(line_start <= p < line_end for p in seen)
                         and not _PRICE_PROSE.search(page.text, line_start, line_end)
                         and _near(ctx, m.start(), m.end(), 200) is not None):
                     flags.append(make_flag(page, self.code, m.start(), m.end(), 0.6,
+                                           "A monthly price for a drug plan on a product listing or an ad: the page sells "
+                                           "medicine by subscription." if monthly else
                                            "A price per tablet on a product listing: the page sells medicine by the tablet."))
             for m in _finditer_at(_CART, page.text, page.lower, _CART_START):
                 if not _in_links(page, m.start(), m.end()) and _near(ctx, m.start(), m.end(), 400) is not None:
@@ -240,12 +279,16 @@ class BuyLinkDetector(Detector):
                 verb = v
             lead = _lead(text, sent_start, verb.start()) if verb else ""
             told = verb is not None and (not lead or _ADDRESSED.search(low, max(sent_start, verb.start() - 30), verb.start()))
+            here = shop.group("via").startswith("here")
+            if here:
+                # "available here:" and "read about X here:" point at reading as often as at a shop
+                told = told and _VERB_OBJECT.fullmatch(low, verb.end(), m.start) is not None
             # An address that is a shop by its own words (a domain or path with "shop", "pills", "rx" ...)
             # is sold from when an arrow points to it (a signature) or a buyer says "I get my X from" it.
             shop_named = _shop_address(shop.group("host"), shop.group("path") or "")
             pointed = shop_named and (shop.group("via") in _ARROW
                                       or _FIRST_PERSON_GET.search(low, sent_start, m.start) is not None)
-            if told or pointed or _STOCKED.search(low, m.end, shop.start("host")):
+            if told or (not here and (pointed or _STOCKED.search(low, m.end, shop.start("host")))):
                 start = verb.start() if told else m.start
                 out.append(make_flag(page, self.code, start, shop.end(), _severity(0.7, m.drug),
                                      "A drug offered to the reader at a shop's address."))
@@ -271,6 +314,31 @@ class BuyLinkDetector(Detector):
                 if near is not None:
                     out.append(make_flag(page, self.code, m.start(), m.end(), _severity(0.6, near.drug),
                                          "A seller asks the reader to message them to order a drug."))
+                    taken.append((m.start(), m.end()))
+            out.extend(self._stock_and_contact(page, ctx, taken))
+        return out
+
+    def _stock_and_contact(self, page: Page, ctx: _Context, taken: list[tuple[int, int]]) -> list[Flag]:
+        """Stock named on a line that ends by asking to be messaged (see ``_DM_CONTACT``)."""
+        text, low = page.text, page.lower
+        out: list[Flag] = []
+        for c in _finditer_at(_DM_CONTACT, low, low, _DM_CONTACT_START):
+            line_start, _ = _line(text, c.start(), c.end())
+            stocks = list(_OWN_STOCK.finditer(low, max(line_start, c.start() - 200), c.start()))
+            if not stocks or "?" in low[stocks[-1].end():c.start()]:
+                continue
+            stock = stocks[-1]
+            drug = next((m for m in ctx.named if line_start <= m.start and m.end <= c.start()
+                         and c.start() - m.start <= 200), None)
+            sent_start, _ = _sentence(page, stock.start())
+            if drug is None or _STOCK_HOLDER.search(low, sent_start, stock.start()):
+                continue
+            start = min(drug.start, stock.start())
+            if any(a < c.end() and start < b for a, b in taken):
+                continue  # one flag per offer: a second contact ("DM me or hit my tele") adds nothing
+            out.append(make_flag(page, self.code, start, c.end(), _severity(0.6, drug.drug),
+                                 "A seller names the drugs in stock and asks the reader to message them."))
+            taken.append((start, c.end()))
         return out
 
 
@@ -305,7 +373,7 @@ def _framed(page: Page, m) -> Flag | None:  # noqa: ANN001 - a drug Mention
 def _lead(text: str, sent_start: int, verb_start: int) -> str:
     """The words of the sentence before a buy verb, without the bullets, quotes and arrows spam puts there:
     empty when the verb opens the sentence, as an order to the reader does."""
-    return text[sent_start:verb_start].strip(" \t-–—•*·:>\"'“‘(")
+    return text[sent_start:verb_start].strip(" \t-–—•*·:>\"'“‘(" + _ARROW_CHARS)
 
 
 def _drug_at(low: str, pos: int) -> tuple[str, int] | None:

@@ -187,6 +187,10 @@ class PharmacyDetector(Detector):
             # someone else's shop: its verb is not the page's own offer.
             offer = m.kind == "disguised"
             for o in _OFFER.finditer(low, a, b):
+                if _IN_ADDRESS.search(text, max(0, o.start() - 80), o.start()):
+                    # "order" in ".../order?src=ad" belongs to an address the buy-link rules read; the page's
+                    # own words around the name say nothing of shipping, stock or price
+                    continue
                 if o.end() <= m.start and _BUY_LEAD.fullmatch(low, o.start(), m.start):
                     if affiliate is None:
                         affiliate = _AFFILIATE.search(low) is not None
