@@ -654,6 +654,8 @@ def _sheet(d: DrugFacts) -> str:
             lines.append(f"  with: {', '.join(f.agents)}")
         if f.predicates:
             lines.append(f"  {'recognised by' if f.type == 'false_claim' else 'true predicates'}: {', '.join(f.predicates)}")
+        if f.extra.get("when"):
+            lines.append(f"  only beside: {', '.join(f.extra['when'])}")
         if f.false_predicates:
             lines.append(f"  false predicates: {', '.join(f.false_predicates)}")
         lines.append(f"  source: {f.source}")

@@ -173,6 +173,11 @@ def test_user_fact_with_same_id_replaces_the_bundled_one(tmp_path: Path, fb) -> 
                                       "statement": "x", "source": "y"}), "facts[2].false_terms"),
         (lambda d: d["facts"].append({"id": "melatonin.targets", "type": "targets", "false_terms": ["gaba"],
                                       "statement": "x", "source": "y"}), "facts[2].terms"),
+        (lambda d: d["facts"].append({"id": "melatonin.only", "type": "risk", "terms": ["drowsy"], "when": ["jet lag"],
+                                      "statement": "x", "source": "y"}), "facts[2].when"),
+        (lambda d: d["facts"].append({"id": "melatonin.only", "type": "false_claim", "verdict": "contradicted",
+                                      "predicates": ["\\bcures\\b"], "when": "jet lag", "statement": "x", "source": "y"}),
+         "facts[2].when"),
     ],
 )
 def test_bad_file_names_file_field_and_expectation(tmp_path: Path, mutate, field: str) -> None:

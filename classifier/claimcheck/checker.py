@@ -790,7 +790,7 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
         myth_denied = [_Hit(h.start, h.end, "contradicted", h.claim_type, h.fact, h.note + "; the page calls it a myth")
                        for h in support]
         support = []
-    untrue = _UNTRUE.search(s) if (contra or support or benefit) and ("true" in s or "myth" in s) else None
+    untrue = _untrue(s) if contra or support or benefit else None
     if untrue is not None:
         # "It's not true that you have to wait two weeks": the page denies the claim it introduces, so what the
         # label backs is contradicted and what it contradicts is supported
@@ -1007,7 +1007,7 @@ _MODIFIER_NAME = re.compile(r"-(?:based|like|type|containing|free|style)\b")
 def _marks(s: str) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
     """Clause-boundary ends and negation-cue spans of a sentence, found once for all its findings."""
     lex = lexicon()
-    untrue = _UNTRUE.search(s) if "true" in s or "myth" in s else None
+    untrue = _untrue(s)
     ends = [m.end() for m in _CLAUSE.finditer(s)]
     negs = [(m.start(), m.end()) for m in lex.negation.finditer(s)]
     if untrue is not None:
@@ -1023,6 +1023,12 @@ def _clause_start(s: str, pos: int) -> int:
     ends = _marks(s)[0]
     i = bisect.bisect_right(ends, pos) - 1
     return ends[i] if i >= 0 else 0
+
+
+@lru_cache(maxsize=512)
+def _untrue(s: str) -> re.Match[str] | None:
+    """Where a sentence says "it's not true that" (read once for the negation marks and for the verdict)."""
+    return _UNTRUE.search(s) if "true" in s or "myth" in s else None
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
