@@ -30,6 +30,14 @@ def _assert_only_verdict(fb, text: str, drug: str, verdict: str) -> None:
     assert [c.verdict for c in checks if c.drug == drug] == [verdict], [(c.drug, c.verdict, c.note) for c in checks]
 
 
+def _assert_verdict(fb, text: str, drug: str, verdict: str, fact_id: str | None) -> list:
+    """``drug`` gets ``verdict`` on ``text`` (from the fact ``fact_id`` when one is given); returns the checks."""
+    checks, _ = _check(text, fb)
+    mine = [c for c in checks if c.drug == drug and (fact_id is None or c.fact_id == fact_id)]
+    assert mine and verdict in [c.verdict for c in mine], [(c.drug, c.verdict, c.fact_id, c.note) for c in checks]
+    return checks
+
+
 def _assert_not_contradicted(fb, text: str, drug: str) -> None:
     checks, _ = _check(text, fb)
     assert not [c for c in checks if c.drug == drug and c.verdict == "contradicted"], [(c.drug, c.verdict, c.note) for c in checks]
@@ -1252,9 +1260,7 @@ def test_other_regulators_usual_amounts_and_combinations_asked(fb, text: str, dr
     ],
 )
 def test_answers_myths_and_forum_spellings(fb, text: str, drug: str, verdict: str, fact_id: str | None) -> None:
-    checks, _ = _check(text, fb)
-    mine = [c for c in checks if c.drug == drug and (fact_id is None or c.fact_id == fact_id)]
-    assert mine and verdict in [c.verdict for c in mine], [(c.drug, c.verdict, c.fact_id, c.note) for c in checks]
+    checks = _assert_verdict(fb, text, drug, verdict, fact_id)
     for c in checks:
         assert text[c.start:c.end] == c.text
 
@@ -1331,9 +1337,7 @@ def test_a_pipe_line_without_a_header_is_read_as_a_sentence(fb) -> None:
     ],
 )
 def test_distribution_groups_denials_and_untrue_claims(fb, text: str, drug: str, verdict: str, fact_id: str | None) -> None:
-    checks, _ = _check(text, fb)
-    mine = [c for c in checks if c.drug == drug and (fact_id is None or c.fact_id == fact_id)]
-    assert mine and verdict in [c.verdict for c in mine], [(c.drug, c.verdict, c.fact_id, c.note) for c in checks]
+    _assert_verdict(fb, text, drug, verdict, fact_id)
 
 
 @pytest.mark.parametrize(
@@ -1350,4 +1354,61 @@ def test_distribution_groups_denials_and_untrue_claims(fb, text: str, drug: str,
     ],
 )
 def test_distribution_and_answers_left_alone(fb, text: str, drug: str) -> None:
+    _assert_not_contradicted(fb, text, drug)
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict", "fact_id"),
+    [
+        # a fact sheet's row: a right amount does not vouch for a wrong one after it
+        ("Levitra, at a glance: Usual dose: 10 mg before sex; Max: 60 mg/day.", "vardenafil", "contradicted", None),
+        # a frequency or a schedule given as a field of a fact box
+        ("Ozempic fact box | Route: injection | Frequency: daily", "semaglutide", "contradicted", None),
+        ("Butrans — Change every: 24 hours.", "buprenorphine", "contradicted", None),
+        ("Xanax — Legal status: prescription; Schedule: none.", "alprazolam", "contradicted", "alprazolam.schedule"),
+        # a product name with a number sign between "buy" and "over the counter"
+        ("Down there you can get Tylenol with codeine #4 over the counter.", "codeine", "contradicted", None),
+        # a limit written with a contracted negation
+        ("Seniors: your Ambien dose mustn't go above 5 mg.", "zolpidem", "supported", None),
+        # the regulator's word is the page's own claim, checked like it
+        ("According to the FDA, Klonopin can be mixed with opioid painkillers without any risk at all.", "clonazepam",
+         "contradicted", None),
+        # a hashtag tags a topic and claims nothing; the benefit is what the post says
+        ("adderall = my cure for hangovers fr #adhd", "amphetamine", "unsupported", None),
+        # "off-limits if you have ...": the label's contraindication
+        ("Adipex is off-limits for anyone with an overactive thyroid.", "phentermine", "supported", None),
+        # the same class as another drug, read on the two drugs' class facts
+        ("Ambien sits in the same drug class as Valium.", "zolpidem", "contradicted", None),
+        ("Restoril is in the same family as Ativan.", "temazepam", "supported", None),
+        ("Neurontin is not the same type of drug as Percocet.", "gabapentin", "supported", None),
+        # the label's maximum denied
+        ("With Ultram there's no maximum dose if you spread the pills over the day.", "tramadol", "contradicted", None),
+        # a risk called a myth
+        ("Klonopin dependence is an overblown internet myth.", "clonazepam", "contradicted", None),
+        # benefits nobody backs
+        ("Percocet makes tumours shrink over time.", "oxycodone", "unsupported", None),
+        ("Taking Xanax daily halves your odds of developing Alzheimer's.", "alprazolam", "unsupported", None),
+        ("Ozempic revives the beta cells your pancreas lost.", "semaglutide", "unsupported", None),
+        ("Vivitrol erases the urge to drink for good.", "naltrexone", "unsupported", None),
+        # opioid cough medicine is for adults
+        ("Hydrocodone syrup is gentle enough for a preschooler's cough.", "hydrocodone", "contradicted",
+         "hydrocodone.not_for.children_cough"),
+    ],
+)
+def test_fact_sheet_rows_classes_limits_and_myths(fb, text: str, drug: str, verdict: str, fact_id: str | None) -> None:
+    _assert_verdict(fb, text, drug, verdict, fact_id)
+
+
+@pytest.mark.parametrize(
+    ("text", "drug"),
+    [
+        # a risk others call a myth and the page affirms
+        ("People say Xanax withdrawal is a myth, but it can cause seizures.", "alprazolam"),
+        # no limit on something other than the dose
+        ("There's no limit on how long you can stay on Lyrica if it keeps working.", "pregabalin"),
+        # drugs whose class facts share only broad words are not called the same class or a different one
+        ("Lyrica is in the same class as Neurontin.", "pregabalin"),
+    ],
+)
+def test_myths_affirmed_and_other_limits_left_alone(fb, text: str, drug: str) -> None:
     _assert_not_contradicted(fb, text, drug)

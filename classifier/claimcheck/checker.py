@@ -88,7 +88,7 @@ _MOVED_TO = re.compile(r"[ \t]{1,3}(?:in[ \t]{1,3}\d{4}[ \t]{1,3})?(?:up[ \t]{1,
 _NOT_CONTROLLED = re.compile(
     r"\bunscheduled\b|\bno\s+(?:dea\s+|federal\s+|drug\s+)?schedul(?:e|ing)\b|\bnot\s+(?:federally\s+)?scheduled\b|"
     r"\b(?:isn['’]?t|is\s+not|not|never\s+been)\s+(?:listed\s+)?on\s+(?:any|the|a)\s+(?:dea\s+|federal\s+)?(?:controlled(?:[- ]substances?)?|drug\s+schedule|schedule)\s*(?:list|schedules?)?\b|"
-    r"\bcontrolled(?:\s+substance)?(?:\s+status)?\s*:\s*(?:no|none|not\b|n/?a\b)")
+    r"\b(?:controlled(?:\s+substance)?|schedul(?:e|ing))(?:\s+status)?\s*:\s*(?:no\b|none\b|not\b|n/?a\b)")
 _CONTROLLED_FIELD_YES = re.compile(r"\bcontrolled(?:\s+substance)?(?:\s+status)?\s*:\s*yes\b")
 _CONTROLLED = re.compile(r"\bcontrolled\s+(?:prescription\s+)?(?:substances?|drugs?|medications?|medicines?)\b|\bscheduled\s+(?:drugs?|substances?)\b|\b(?:is|are)(?:n['’]?t|\s+not)?\s+(?:federally\s+)?controlled\b|"
                          r"\b(?:is|are)(?:n['’]?t|\s+not)?\s+(?:federally\s+)?scheduled\s+(?:by|under|federally|in\s+the\s+us)\b")
@@ -111,7 +111,11 @@ _CONDITION_SUBJECT = re.compile(r"\b(?:pain|symptoms?|seizures?|condition|illnes
 #: "isn't regulated at all": said of a scheduled drug, a denial of its control. Never read as a claim of
 #: control: every medicine is regulated in some sense.
 _UNREGULATED = re.compile(r"\b(?:is|are|'s|'re)(?:n['’]?t|\s+not)\s+(?:\w+\s+)?regulated\b|\bunregulated\b")
-_DENIAL_HINT = re.compile(r"no|" + NT + r"|safe|without|free|zero|impossible|little|fine|harmless|ok")
+_DENIAL_HINT = re.compile(r"no|" + NT + r"|safe|without|free|zero|impossible|little|fine|harmless|ok|myth|hoax|tale|scare")
+#: A risk called a myth by others and then affirmed ("some say withdrawal is a myth, but it is real") is not denied.
+_MYTH = re.compile(r"myth|hoax|tale|scare")
+_OTHERS_SAY = re.compile(r"\b(?:some(?:one)?|people|they|many|others|critics|folks|users)\s+(?:\w+\s+)?(?:say|says|said|claim\w*|think|believe|insist)\b")
+_YET_AFFIRMED = re.compile(r"\b(?:but|however|actually|in\s+fact|yet)\b")
 _STATES = re.compile(r"\b(?:states|state\s+law|some\s+state|several\s+state|many\s+state)\b")
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
 _DENIAL_RISK = re.compile(r"addict|dependen|habit|abuse|withdraw|toleran")
@@ -674,6 +678,8 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
         # A false class word may itself be a drug name ("modafinil is an amphetamine").
         if d != drug or role == AGENT or (in_mention(t0, t1) and not (role == FALSE and ftype == "class")):
             continue
+        if t0 and s[t0 - 1] == "#":
+            continue  # "#insomnia" tags a post's topic; it claims nothing about the drug
         if ftype == "class":
             if _MODIFIER_AFTER.match(s, t1):
                 # "opioid antagonist", "benzodiazepine receptor agonist", "opioid-naive": not that class, and
@@ -735,6 +741,8 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
         _half_life(sent, drug, di, index, contra, support, weak, owned, lex)
     if named and di.potency is not None and _POTENCY_HINT.search(s):
         _potency(sent, drug, spans, di, index, owned, lex, contra, support, weak)
+    if named and multi and "same" in s:
+        _same_class(sent, drug, di, index, lex, contra, support)
     if named and agents_present and _SAFE_HINT.search(s):
         _combination_called_safe(s, drug, terms, lex, contra, support)
     if named and agents_present and _FORBID_COMBO.match(s):
@@ -751,6 +759,8 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
         _administration(sent, di, owned, contra, support)
     if di.doses and _AMOUNT_HINT.search(s):
         _doses(sent, di, owned, lex, contra, support)
+    if named and di.doses and _LIMIT_HINT.search(s):
+        _no_dose_limit(s, di, owned, lex, contra)
     if di.intervals:
         _interval(s, di, contra, support)
     if di.food and _FOOD_HINT.search(s):
@@ -802,11 +812,13 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
         contra = [h for h in contra if h.start < e]
         benefit = [h for h in benefit if h.start < e]  # an unbacked benefit the page denies is no claim of it
     needs_context = bool(contra or benefit)
-    rejecting = needs_context and lex.rejecting.search(s) is not None
+    rejections = [(r.start(), r.end()) for r in lex.rejecting.finditer(s)] if needs_context else []
+    rejecting = bool(rejections)
     reporting = needs_context and _reported(s, lex)
     final_contra = []
     for h in contra:
-        if rejecting:
+        # "withdrawal is an old myth": a rejecting word inside the contradicted phrase is the claim itself
+        if any(not (h.start <= r0 and r1 <= h.end) for r0, r1 in rejections):
             support.append(_Hit(h.start, h.end, "supported", h.claim_type, h.fact, h.note + "; the page rejects this claim"))
         elif reporting:
             weak.append(_Hit(h.start, h.end, "unsupported", h.claim_type, h.fact, h.note + "; reported or under study, not asserted", True))
@@ -930,7 +942,9 @@ _ADDICTION_WORD = re.compile(r"addictions?|compulsions?|cravings?|relapses?")
 _CITES_LABEL = re.compile(
     r"\baccording\s+to\s+(?:the\s+|its\s+)?(?:official\s+|fda\s+|us\s+|drug\s+|product\s+|patient\s+)?(?:label(?:ing)?|"
     r"prescribing\s+information|package\s+insert|insert|leaflet|medication\s+guide|monograph)\b|"
-    r"\b(?:the|its)\s+(?:official\s+|fda\s+|drug\s+)?(?:label|leaflet|package\s+insert|prescribing\s+information)\s+(?:says|said|states)\b")
+    r"\b(?:the|its)\s+(?:official\s+|fda\s+|drug\s+)?(?:label|leaflet|package\s+insert|prescribing\s+information)\s+(?:says|said|states)\b|"
+    # the regulator whose label and schedules the facts come from: what the page puts in its mouth is checked
+    r"\baccording\s+to\s+(?:the\s+)?(?:fda|dea|u\.?s\.?\s+food\s+and\s+drug\s+administration)\b|\bthe\s+(?:fda|dea)\s+(?:says|states)\b")
 
 
 def _reported(s: str, lex: Lexicon) -> bool:
@@ -1192,6 +1206,8 @@ def _denials(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit]) -> 
     if m is None or not owned(m.start()):
         return
     phrase = s[m.start():m.end()]
+    if _MYTH.search(phrase) and (_OTHERS_SAY.search(s, 0, m.start()) or _YET_AFFIRMED.search(s, m.end())):
+        return
     risk_facts = [f for f in di.drug.facts if f.type in ("risk", "boxed_warning", "interaction")]
     if not risk_facts:
         return
@@ -1394,6 +1410,50 @@ _SAFE_COMBO_PRED = re.compile(
     r"(?P<w3>safe|fine|ok|okay|harmless|alright)\b")
 
 
+#: "X is in the same class as Y", "the same kind of drug as Y": a claim about the classes of both drugs.
+_SAME_CLASS = re.compile(r"\b(?:same|identical)\s+(?:drug\s+|medication\s+|medicine\s+|chemical\s+)?(?:class|family|category|group|"
+                         r"(?:type|kind)\s+of\s+(?:drug|medication|medicine))\s+(?:as|like)\b")
+#: Class words too broad to make two drugs one class ("a CNS depressant", "a painkiller", "a stimulant") or that
+#: name a use, not a pharmacology ("weight loss drug", "anti-anxiety", "sleep aid"): "the same class" is read on
+#: the other words only.
+_BROAD_CLASS = frozenset({"cns depressant", "central nervous system depressant", "depressant", "sedative", "analgesic",
+                          "painkiller", "pain reliever", "pain medication", "prodrug", "pro-drug", "vasodilator", "antagonist",
+                          "narcotic", "stimulant", "cns stimulant", "central nervous system stimulant", "psychotropic",
+                          "dual agonist", "selective inhibitor", "isomer", "enantiomer", "upper", "downer"})
+_USE_CLASS = re.compile(r"weight|diet|obesity|anxi|sleep|erectile|\bed\b|adhd|pain|cough|diabet|malaria|seizure|epilep|"
+                        r"convuls|tranquil|hypnotic|nootropic|medication|\bdrug\b|injection|pill")
+
+
+def _pharmacology(classes: frozenset[str]) -> set[str]:
+    return {t for t in classes if t not in _BROAD_CLASS and not _USE_CLASS.search(t)}
+
+
+def _same_class(sent: _Sentence, drug: str, di: DrugIndex, index: FactIndex, lex: Lexicon,
+                contra: list[_Hit], support: list[_Hit]) -> None:
+    """"Phentermine is in the same class as Ozempic": the two drugs' pharmacological class words (broad words
+    and names of a use left out) have none in common, so the claim is contradicted; a shared one
+    ("benzodiazepine") supports it. The drug named before the comparison is its subject; the other drug must
+    be named right after it."""
+    s = sent.low
+    for m in _SAME_CLASS.finditer(s):
+        if not any(p0 < m.start() for p0, _ in sent.mentions[drug]):
+            continue
+        other = next((d2 for d2, sps in sent.mentions.items() if d2 != drug
+                      for p0, _ in sps if m.end() <= p0 <= m.end() + 40), None)
+        o = index.drugs.get(other) if other else None
+        fact = next((f for f in di.drug.facts if f.type == "class"), None)
+        mine, theirs = _pharmacology(di.classes), _pharmacology(o.classes) if o is not None else set()
+        if fact is None or not mine or not theirs:
+            continue
+        shared = mine & theirs
+        neg = _negated(s, m.start(), lex)
+        verdict = "supported" if bool(shared) != neg else "contradicted"
+        note = f"'{s[m.start():m.end()]}' {other}" + (" (negated)" if neg else "") + (
+            f"; both {max(sorted(shared), key=len)}" if shared else "; their classes share no word")
+        (support if verdict == "supported" else contra).append(_Hit(m.start(), m.end(), verdict, "class", fact, note))
+        return
+
+
 def _combination_called_safe(s: str, drug: str, terms: list, lex: Lexicon, contra: list[_Hit], support: list[_Hit]) -> None:
     """A combination the label warns about, called harmless ("a couple of beers with your X won't hurt you",
     "it's fine to take Xanax on top of methadone", "combining X with Y is safe")."""
@@ -1469,7 +1529,9 @@ _APPROVED_COMMA = re.compile(rf"\b{_APPROVED},$")
 _FORBID = re.compile(
     r"\bcontraindicated\b|\bavoid(?:ed|s|ing)?\s+(?:[\w-]+\s+){0,2}?(?:in|during|if|while|for|by)\b|\b(?:must|should|may|can|do)\s*(?:not|" + NT + r")\s+(?:\w+\s+)?(?:be\s+)?(?:use|used|give|given|take|taken|"
     r"prescribe|prescribed)\b|\bcannot\s+(?:\w+\s+)?(?:use|take|be)\b|\bnever\s+(?:be\s+)?(?:give|given|use|used|take|taken|prescribe\w*)\b|"
-    r"\bnot\s+(?:(?:be|been|meant|intended|designed|suitable|safe|approved|indicated|recommended|authori[sz]ed|cleared)\s+)*(?:for|in|to|during|by)\b")
+    r"\bnot\s+(?:(?:be|been|meant|intended|designed|suitable|safe|approved|indicated|recommended|authori[sz]ed|cleared)\s+)*(?:for|in|to|during|by)\b|"
+    # "off-limits if you have ...", "not an option for people with ..."
+    r"\boff[- ]limits\s+(?:to|for|in|if|when|during)\b|\bnot\s+an\s+option\s+(?:for|in|if|when|during)\b")
 #: For an unapproved use, only the approval denied is the label's message ("to avoid getting COVID" is not).
 _FORBID_USE = re.compile(rf"\b(?:not|never)\s+(?:been\s+|yet\s+|be\s+)*{_APPROVED}|\bunapproved\b|\bno\s+(?:fda\s+)?(?:approval|authori[sz]ation)\b")
 #: Between a permitting word before the group and the group: a preposition must tie them ("safe for people
@@ -1732,7 +1794,7 @@ _ACTION_CALLED_FINE = re.compile(r"^\s+(?:\w+\s+){0,6}?(?:is|are|'s|’s|works?)
 
 
 #: A forbidding word before a list governs each action in it ("do not presoak, lick or wet them").
-_FORBID_LIST = re.compile(r"\b(?:not|never|" + NT + r"|avoid\w*|without|nor)\s+(?:[\w-]+\s*,\s*(?:or\s+|and\s+)?|[\w-]+\s+(?:or|and|nor)\s+){1,4}$")
+_FORBID_LIST = re.compile(r"(?:\b(?:not|never|avoid\w*|without|nor)|" + NT + r")\s+(?:[\w-]+\s*,\s*(?:or\s+|and\s+)?|[\w-]+\s+(?:or|and|nor)\s+){1,4}$")
 
 
 def _administration(sent: _Sentence, di: DrugIndex, owned, contra: list[_Hit], support: list[_Hit]) -> None:
@@ -1811,7 +1873,25 @@ def _direction(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], s
             support.append(_Hit(m.start(), m.end(), "supported", ctype, fact, f"'{s[m.start():m.end()]}'"))
 
 
+_LIMIT_HINT = re.compile(r"\bno\s|without\s+a")
 _AMOUNT_HINT = re.compile(r"mg\b|mcg|µg|milligram|microgram|gram|\dg\b|\d\s+g\b")
+
+
+#: The label's dose limit denied: "there's no daily cap", "no maximum dose", "no upper limit on how much".
+_NO_DOSE_LIMIT = re.compile(
+    r"\b(?:no|without\s+(?:a|any))\s+(?:real\s+|set\s+|fixed\s+|hard\s+)?(?:daily\s+|dose\s+|dosage\s+|dosing\s+|upper\s+)?"
+    r"(?:cap|limit|max(?:imum)?|ceiling)(?:\s+(?:dose|dosage|amount))?\b(?!\s+(?:on|to|for)\s+how\s+long\b|\s+(?:on|to)\s+(?:the\s+)?"
+    r"(?:duration|time|length|number\s+of\s+(?:days|weeks|months|refills)))")
+
+
+def _no_dose_limit(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit]) -> None:
+    """A drug whose label sets a maximum dose said to have none is contradicted."""
+    m = _NO_DOSE_LIMIT.search(s)
+    if m is None or not owned(m.start()) or asks(s, _clause_start(s, m.start()), m.start()) or _untrue(s):
+        return
+    fact = next((f for f, rx in di.doses if rx is None and f.value.get("max")), None)
+    if fact is not None:
+        contra.append(_Hit(m.start(), m.end(), "contradicted", "dose", fact, f"'{s[m.start():m.end()]}'; the label sets a maximum"))
 
 
 def _doses(sent: _Sentence, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], support: list[_Hit]) -> None:
@@ -1824,6 +1904,7 @@ def _doses(sent: _Sentence, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hi
     named = [f for f, rx in di.doses if rx is not None and sent.names(rx)]
     facts = named + [f for f, rx in di.doses if rx is None] if named else [f for f, _ in di.doses]
     harm = doses.harm_told(s)
+    supported = False
     for a in doses.amounts(s):
         if not owned(a.start) or (harm and not a.hard) or asks(s, _clause_start(s, a.start), a.start):
             continue
@@ -1834,9 +1915,13 @@ def _doses(sent: _Sentence, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hi
         said = [(f, note) for f, v, note in verdicts if v == "supported"]
         wrong = [(f, note) for f, v, note in verdicts if v == "contradicted"]
         if said:
-            f, note = said[0]
-            support.append(_Hit(a.start, a.end, "supported", "dose", f, note))
-            return
+            # A fact sheet's row gives several amounts ("Dose: 20 mg every day; Max: 40 mg/day"): a right
+            # one does not vouch for a wrong one later, so the reading goes on.
+            if not supported:
+                f, note = said[0]
+                support.append(_Hit(a.start, a.end, "supported", "dose", f, note))
+                supported = True
+            continue
         if wrong and len(wrong) == len(verdicts):
             f, note = wrong[0]
             contra.append(_Hit(a.start, a.end, "contradicted", "dose", f, note))

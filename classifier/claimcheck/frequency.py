@@ -35,7 +35,7 @@ _COUNT = (r"once|twice|thrice|(?:one|two|three|four|five|six|[1-6])(?:\s+(?:or|t
 #: One reading per match, longest forms first in the alternation.
 _FREQ = re.compile(
     # "once every 24 hours", "every 4 to 6 hours", "every other day", "every four weeks", "every night"
-    rf"(?P<every>(?:(?:once|one\s+time)\s+)?(?:every|each)\s+(?:single\s+)?(?:(?P<other>other|second)\s+|(?P<n>{NUM})(?:\s*(?:-|–|to|or)\s*(?P<m>{NUM}))?[\s-]*)?{_UNIT}(?!\w))|"
+    rf"(?P<every>(?:(?:once|one\s+time)\s+)?(?:every|each)(?:\s?:)?\s+(?:single\s+)?(?:(?P<other>other|second)\s+|(?P<n>{NUM})(?:\s*(?:-|–|to|or)\s*(?P<m>{NUM}))?[\s-]*)?{_UNIT}(?!\w))|"
     r"(?P<q>\bq\s?(?P<qn>\d{1,2})\s?h(?:rs?|ours?)?\b)|"
     # "twice a day", "two or three times daily", "once-a-week", "once weekly", "three times per day"
     rf"(?P<times>\b(?P<c>{_COUNT})[\s-]+(?:(?:a|per|each|every|in\s+a|in\s+one|in\s+any|in|within|/)[\s-]*(?P<tu>day|night|week|month|24[\s-]hours?)|"
@@ -173,6 +173,8 @@ def _wear_parts(m: re.Match[str]) -> tuple[str | None, str | None, str]:
 
 def _bare_told(s: str, a: int, b: int) -> bool:
     """"daily" alone: a word of dosing right before it or a dosing noun right after it."""
+    if _FIELD_KEY.search(s, max(0, a - 40), a):
+        return True  # a fact box's field: "Frequency: daily"
     if _BARE_BEFORE.search(s, max(0, a - 40), a) is None and _BARE_AFTER.match(s, b) is None:
         return False
     return _told(s, a, b) or _BARE_AFTER.match(s, b) is not None

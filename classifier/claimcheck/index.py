@@ -62,6 +62,8 @@ class DrugIndex:
     frequency: tuple[tuple[Fact, re.Pattern[str] | None], ...] = ()
     #: the duration facts (how long the label allows use)
     duration: tuple[Fact, ...] = ()
+    #: the lower-case words of the drug's class facts ("benzodiazepine", "opioid agonist"), to compare two drugs
+    classes: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -347,6 +349,7 @@ def build_index(fb: FactBase) -> FactIndex:
         di.frequency = tuple(frequency)
         di.duration = tuple(duration)
         di.targets = tuple(targets)
+        di.classes = frozenset(t.lower() for f in d.facts if f.type == "class" for t in _terms(f))
         drugs[d.id] = di
     # Hyphens and spaces are one separator to the automaton (see checker._term_hits): "birth-control pill" and
     # "birth control pill" become one key, each (drug, fact, role) once.
