@@ -850,3 +850,107 @@ def test_monthly_price_on_a_drugs_own_line_is_a_subscription_offer():
     # a membership fee on a line of its own, or a cost table's row beside insurance, sells no drug
     assert not said("Membership: $49 a month, covering visits and messages.\nYour clinician may prescribe finasteride.")
     assert not said("Wegovy 2.4 mg: $899/month list price, rarely covered by insurance")
+
+
+# ------------------------------------------------------------------ forms of the thirteenth held-out batch
+
+
+def test_cart_button_sells_a_drug_the_page_only_disguises():
+    shop = ("<html><body><h1>V\u0430l\u0456um 10mg</h1><p>Calm nerves fast.</p>"
+            "<p><a href='https://calmdepot.example/basket/add?id=7'>Add to basket</a></p></body></html>")
+    assert evidence(flags_of(shop, is_html=True)[1], "commercial.buy_link") == ["Add to basket"]
+    teapot = ("<html><body><h1>Ceramic teapot, 1 litre</h1><p>Keeps tea warm.</p>"
+              "<p><a href='https://kitchen.example/basket/add?id=7'>Add to basket</a></p></body></html>")
+    assert not evidence(flags_of(teapot, is_html=True)[1], "commercial.buy_link")
+
+
+def test_an_order_told_before_the_handle_or_messenger_it_goes_through():
+    post = "Restocked today: Klonopin 2mg, Ambien 10mg.\nTo place an order, message the item and amount to @sleepy_depot."
+    assert said(post) == ["To place an order, message the item and amount to @sleepy_depot"]
+    assert said("Zolpidem 10mg back in. For orders WhatsApp +44 7700 900123") == ["For orders WhatsApp +44 7700 900123"]
+    # a pharmacy's own phone line or e-mail address is no dealer's channel
+    assert not said("Your lisinopril refill is due. To order, call the pharmacy at (555) 555-0101.")
+    assert not said("Your lisinopril refill is due. To order, email refills@maplestreet.example.")
+
+
+def test_a_sentence_sending_the_reader_to_a_link_or_address_to_order():
+    assert said("Your sildenafil discount ends at midnight. Click sx-deals.example/d to order before it is gone.") == [
+        "Click sx-deals.example/d to order"]
+    flyer = "Xanax - Norco - Adipex, delivered today.\nScan the code below to check the menu and place your order."
+    assert said(flyer) == ["Scan the code below to check the menu and place your order"]
+    read = ("This week's sponsor is RxNow. Their tadalafil is forty cents a tablet. Head to rxnow.example and enter "
+            "code SHOW for $20 off your first order.")
+    assert said(read) == ["Head to rxnow.example and enter code SHOW for $20 off your first order"]
+    # advice to read, a doctor's order for tests, and a sponsor read for a product that is no drug
+    assert not said("Tadalafil is sold by many shops.\nClick here to learn how to order from a licensed pharmacy.")
+    assert not said("Before starting metformin, go to your GP to order blood tests.")
+    mattress = ("Last week we covered melatonin and zolpidem. This episode is sponsored by Driftbed. Go to driftbed.example "
+                "and use code NAP for your first order.")
+    assert not said(mattress)
+
+
+def test_a_price_standing_as_a_short_verbless_sentence_in_an_ad():
+    ad = "Got spare Ritalin 10mg left over from an old script, still sealed. $6 a pill, or all 20 for $100. Pickup downtown."
+    assert said(ad) == ["$6 a pill"]
+    news = "Officers said that Ritalin 10mg tablets taken from students had gone for $6 a pill near the campus last spring."
+    assert not said(news)
+
+
+def test_a_price_per_pill_and_an_order_in_spanish():
+    assert said("Precios de hoy\n- Tramadol 50 mg: $1.20 USD por tableta") == ["$1.20 USD por tableta"]
+    assert said("Tenemos Ozempic 1 mg. Escríbenos para hacer tu pedido.") == ["hacer tu pedido"]
+    assert not said("Precios de hoy\n- Cialis 20 mg: $18 USD por caja")  # a box is no tablet
+
+
+def test_dutch_selling_terms_need_two_kinds_and_an_arrow_points_at_a_foreign_pharmacy_domain():
+    assert said("Diazepam 10 mg zonder recept, discrete verzending in heel Nederland.", "commercial.pharmacy") == [
+        "zonder recept", "discrete verzending"]
+    assert not said("Tramadol is in Nederland alleen met recept te krijgen; wie het zonder recept koopt, loopt risico.",
+                    "commercial.pharmacy")
+    assert said("Succes!\n--\nV4lium ~ Xan4x >> farmacia-rapida.example") == ["V4lium ~ Xan4x >> farmacia-rapida.example"]
+    assert not said("Succes!\n--\nV4lium ~ Xan4x >> gezondheid.example")
+
+
+def test_free_shipping_on_an_affiliate_coupon_page_is_the_merchants_deal():
+    coupon = "Disclosure: we earn a commission from partners.\nThinRx deal: free shipping on your first semaglutide month."
+    assert not said(coupon, "commercial.pharmacy")
+    # beside a pharmacy's own term it is still part of the pitch
+    shop = "Disclosure: we earn a commission from partners.\nThinRx: free shipping and discreet packaging on semaglutide."
+    assert "discreet packaging" in said(shop, "commercial.pharmacy")
+
+
+def test_payment_a_seller_accepted_is_reported_but_a_buyers_own_vendor_sells():
+    assert not said("Prosecutors said the seller accepted payment in Bitcoin for the oxycodone pills.", "commercial.pharmacy")
+    assert sorted(said("The site I used for armodafinil ships worldwide, no script needed.", "commercial.pharmacy")) == [
+        "no script", "ships worldwide"]
+
+
+def test_a_deal_button_that_prices_a_drug_is_a_buy_link():
+    button = "<html><body><p>Today only.</p><p><a href='https://deals.example/out?id=4'>Get sildenafil for $12</a></p></body></html>"
+    assert evidence(flags_of(button, is_html=True)[1], "commercial.buy_link") == ["Get sildenafil for $12"]
+    headline = ("<html><body><p>Related:</p><p><a href='https://news.example/a'>How patients get sildenafil for $12 under "
+                "the new plan</a></p></body></html>")
+    assert not evidence(flags_of(headline, is_html=True)[1], "commercial.buy_link")
+
+
+def test_a_shows_sponsor_segment_and_a_rehab_sites_referral_pay_are_money_markers():
+    assert said("Quick break: this segment of the show is brought to you by SleepWell.",
+                "commercial.donation_or_affiliate") == ["this segment of the show is brought to you"]
+    assert said("CareFinder gets compensation from addiction treatment centers and does not provide care.",
+                "commercial.donation_or_affiliate") == ["gets compensation from addiction treatment centers"]
+    assert not said("The trial of the new sleeping pill was sponsored by its maker.", "commercial.donation_or_affiliate")
+    assert not said("Dr. Patel receives compensation from Pfizer for speaking.", "commercial.donation_or_affiliate")
+
+
+def test_order_patterns_tried_at_their_start_words_find_every_match():
+    from classifier.detectors.commercial import buy_link as b
+    from classifier.text import lower_same_length
+
+    pieces = ["to order ", "for orders ", "to buy, ", "message ", "@x_y ", "on telegram", "+1 555 0100 ", "tap ",
+              "scan ", "go to ", "shop.example ", "the link ", "and order", "for your first order", "photo", " ", "\n", "."]
+    rnd = random.Random(13)
+    for _ in range(2000):
+        low = lower_same_length("".join(rnd.choices(pieces, k=rnd.randint(0, 8))))
+        for rx, starts in ((b._ORDER_VIA, b._ORDER_VIA_START), (b._GO_ORDER, b._GO_ORDER_START)):
+            fast = [m.span() for m in b._finditer_at(rx, low, low, starts)]
+            assert fast == [m.span() for m in rx.finditer(low)], low

@@ -24,7 +24,8 @@ _RX = frozenset(d.id for d in _DRUGS.drugs.values() if not d.category.endswith("
 _TOLD_OF_OTHERS = re.compile(
     r"\b(?:websites?|sites?|sellers?|vendors?|pharmacies|dealers|scammers|spammers|traffickers|operators|accounts|listings|"
     r"shops|ads|adverts|posts|emails|messages|spam|they)\b[^.\n]{0,80}?"
-    r"\b(?:advertis(?:ed|es|ing)|promis(?:ed|es|ing)|claim(?:ed|s|ing)|tout(?:ed|s|ing)|boast(?:ed|s|ing)|took|accepted|"
+    # "the vendor I used", "the site we ordered from": a buyer recommending the seller, not a report of it
+    r"(?<!\bi\s)(?<!\bwe\s)\b(?:advertis(?:ed|es|ing)|promis(?:ed|es|ing)|claim(?:ed|s|ing)|tout(?:ed|s|ing)|boast(?:ed|s|ing)|took|accepted|"
     r"demanded|required|used|say|says|said|saying|read|reads|offered|sold|listed|pushed|peddled|marketed)\b"
     # In the present tense only with a determiner pointing at a third party ("the site offers tramadol ...", "your
     # website lists ..." in a regulator's letter): a shop speaks of itself as "we" or "our site", never "the site".
@@ -92,9 +93,18 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return _QUOTE_CUE.search(text, line_start, span[0]) is not None or _QUOTE_CUE.search(text, span[1], line_end) is not None
 
 
+# The first word of a span of selling words, which may be the verb that reports them ("accepted payment in ...").
+_FIRST_WORD = re.compile(r"\w{1,30}\b")
+
+
 def _told_by_others(text: str, sent_start: int, start: int, end: int) -> bool:
-    """Selling words the page reports rather than says: told of a third party in their sentence, or quoted."""
-    return _TOLD_OF_OTHERS.search(text, sent_start, start) is not None or _quoted(text, start, end)
+    """Selling words the page reports rather than says: told of a third party in their sentence, or quoted.
+
+    The reporting verb may be the selling words' own first word ("the vendor accepted payment only in Bitcoin"):
+    the sentence is read up to the end of that word."""
+    first = _FIRST_WORD.match(text, start, end)
+    upto = first.end() if first else start
+    return _TOLD_OF_OTHERS.search(text, sent_start, upto) is not None or _quoted(text, start, end)
 
 
 #: Quotations of spam or of a rogue site are a phrase or a line; a testimonial runs longer.

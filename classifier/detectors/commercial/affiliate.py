@@ -20,8 +20,11 @@ _PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("associate",), r"\bas\s+an\s+amazon\s+associate\b"),
     (("sponsored",), r"\bsponsored\s+(?:content|post|article|links?)\b"),
     (("paid",), r"\bpaid\s+(?:partnership|promotion|post)\b"),
-    (("sponsored", "brought"), r"\bthis\s+(?:post|article|content|episode|video|story|page|newsletter)\s+(?:is|was)\s+"
-                               r"(?:sponsored|brought\s+to\s+you)\b"),
+    # a show's own words for its sponsor read ("this part of the show is sponsored by", "today's episode is brought to you
+    # by"); a study or an event "sponsored by" a company is news, so the subject must be the medium itself
+    (("sponsored", "brought"), r"\b(?:this|today['’]?s)\s+(?:(?:part|portion|segment|section)\s+of\s+(?:the|this|our|today['’]?s)\s+)?"
+                               r"(?:post|article|content|episode|video|story|page|newsletter|show|podcast|segment|stream|"
+                               r"broadcast)\s+(?:is|was)\s+(?:sponsored|brought\s+to\s+you)\b"),
     (("promoted",), r"\bpromoted\s+content\b"),
     (("advertorial",), r"\badvertorial\b"),
     (("donat",), r"\bbe\s+the\s+first\s+to\s+donate\b|\bdonate\s+(?:now|today|here)\b|"
@@ -38,7 +41,10 @@ _PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
      r"\b(?:receives?|earns?|gets?|(?:may|might)\s+(?:receive|earn|get))\s+(?:compensation|commissions?|a\s+commission|a\s+fee|fees)\s+"
      r"from\s+(?:some\s+(?:of\s+)?)?(?:the\s+)?(?:[\w-]+\s+)?(?:pharmacies|companies|brands|products|retailers|partners|advertisers|"
      r"sellers|vendors|sites|merchants|providers|services|clinics|centers|centres)\s+(?:we\s+|that\s+)?(?:listed|featured|mentioned|"
-     r"reviewed|ranked|below|above|on\s+this)\b"),
+     r"reviewed|ranked|below|above|on\s+this)\b"
+     # a rehab review site paid by the centres it sends callers to ("receives compensation from treatment providers")
+     r"|\b(?:receives?|earns?|gets?|(?:may|might)\s+(?:receive|earn|get))\s+compensation\s+from\s+(?:the\s+)?(?:some\s+)?"
+     r"(?:[\w-]{1,20}\s+)?(?:treatment|rehab|rehabilitation|recovery|detox)\s+(?:providers|centers|centres|facilities|programs|programmes)\b"),
     (("advertiser",), r"\badvertiser\s+disclosure\b"),
 )
 #: Every kind in one pattern (what the other detectors ask: "does this page declare earnings?").

@@ -81,7 +81,10 @@ _PLAN_AFTER = re.compile(r"[ \t]{1,3}(?:plan|subscription|program(?:me)?|members
 _ADDRESSED = re.compile(r"(?:where\s+to|how\s+to|here\s+to|click\s+to|you\s+can|can\s+i|can\s+you|best\s+place\s+to|"
                         r"safe\s+to|easy\s+to|you\s+should|want\s+to|need\s+to|now\s+you\s+can)\s+$", re.I)
 _ANCHOR_BUY = re.compile(r"\b(?:buy|order|purchase|shop)\b", re.I)
-_ANCHOR_GET = re.compile(r"\bget\b.{0,60}?\b(?:now|online|today|cheap|without|no\s+prescription)\b", re.I)
+_ANCHOR_GET = re.compile(r"\bget\b.{0,60}?\b(?:now|online|today|cheap|without|no\s+prescription)\b"
+                         # a deal button opens with "Get" and prices the drug it offers ("Get finasteride for $10",
+                         # "Get $15 off sildenafil"); a headline ("How to get X for $35") does not open so
+                         r"|^\W{0,3}get\s(?:.{0,60}?\sfor\s+(?:only\s+|just\s+)?[$€£]\s?\d|\s{0,2}[$€£]\s?\d{1,4}\s+off\b)", re.I)
 _ANCHOR_SELL = re.compile(
     r"\b(?:online|cheap|now|today|discount|generic|overnight|pills?|tabs|tablets?|meds|rx|without\s+(?:a\s+)?"
     r"prescription|no\s+prescription|for\s+sale)\b",
@@ -101,9 +104,16 @@ _PRICE_PER_PILL = re.compile(
 # A bare price per tablet ("$1.85 per pill") sells only on a product card's short line; in prose it is
 # reporting ("sold on the street for $30 a pill").
 # A telehealth subscription prices the drug by the month instead ("Finasteride 1mg - from $16/mo").
-_LISTED_PRICE = re.compile(r"[$€£]\s?\d{1,4}(?:[.,]\d{1,2})?\s*(?:(?:per|each|a)\s+(?:pill|tablet|tab|capsule|cap)s?\b|ea\b"
+_LISTED_PRICE = re.compile(r"[$€£]\s?\d{1,4}(?:[.,]\d{1,2})?(?:[ \t](?:usd|eur|gbp|cad|aud)\b)?\s*"
+                           r"(?:(?:per|each|a)\s+(?:pill|tablet|tab|capsule|cap)s?\b|ea\b"
+                           # the tablet named in Spanish, French, German or Dutch ("$2.50 USD por pastilla"): a price
+                           # per pill reads the same in any language, and shops across a border write in theirs
+                           r"|(?:por|la|par|le|pro|per)\s+(?:pastilla|tableta|comprimid[oa]|c[aá]psula|pilule|comprim[ée]|"
+                           r"g[ée]lule|tablette|pille|kapsel|pil)s?\b"
                            r"|(?:/[ \t]?|per[ \t]|a[ \t])(?:mo|mth|month)\b)", re.I)
 _LISTING_LINE = 100
+# An ad's price may also stand as a short verbless sentence inside a paragraph ("$8 ea or 10 for $70.").
+_LISTING_FRAGMENT = 50
 # A line that reads as a sentence about prices is reporting, however short.
 _PRICE_PROSE = re.compile(r"\b(?:is|are|was|were|said|says|costs?|sold|sells?|paid|pays?|charged?|charges|fetch\w*|went|goes)\b",
                           re.I)
@@ -126,9 +136,35 @@ _FOREIGN_BUY = re.compile(r"\b(?:compr(?:ar|e|a)\s+(?:ahora|ya|agora|j[aá]|aqu[
                           r"encomende\s+(?:j[aá]|agora)|acquista\s+(?:ora|subito|online)|ordina\s+(?:ora|subito)|"
                           # Spanish "place your order", Polish "order / buy now", Dutch "order / buy now"
                           r"haz\s+(?:tu|su)\s+pedido|zam[oó]w\s+(?:teraz|ju[zż]|online)|kup\s+(?:teraz|ju[zż]|online)|"
-                          r"bestel\s+(?:nu|direct|online)|koop\s+(?:nu|direct|online))\b", re.I)
+                          r"bestel\s+(?:nu|direct|online)|koop\s+(?:nu|direct|online)|"
+                          # Spanish "(write to us) to place your order"
+                          r"hacer\s+tu\s+pedido)\b", re.I)
 _FOREIGN_BUY_START = ("compr", "command", "achet", "jetzt", "bestellen", "kaufen", "encomende", "acquista", "ordina",
-                      "haz", "zam", "kup", "bestel", "koop")
+                      "haz", "zam", "kup", "bestel", "koop", "hacer")
+# The order told before the channel it goes through: "To order, send the product and quantity to @handle", "for
+# orders WhatsApp +52 ...". A handle (not an e-mail address), a messenger or a phone number must follow; "to order a
+# refill, call the pharmacy" names none of them, and a store's e-mail address is no dealer's handle.
+_ORDER_VIA = re.compile(r"\b(?:to|for)\s+(?:orders?|buy|purchase|place\s+(?:an\s+|your\s+)?order)\b[,:]?[ \t]{0,3}"
+                        r"(?:(?:just|simply|please)[ \t]+)?(?:send|message|msg|dm|pm|text|write\s+to|whats\s?app|contact|hit\s+up)\b"
+                        r"[^\n.!?]{0,60}?(?:(?<![\w.@])@[a-z_][\w.]{0,30}\w|\b(?:on|via)\s+" + _MESSENGER + r"\b|\+?\d[\d ().-]{6,16}\d)")
+_ORDER_VIA_START = ("to", "for")
+# A sentence that sends the reader to a link, a code or an address to order there: "Tap shop.example/x to ship
+# tonight", "Scan the QR code to see the prices and place your order", "Go to shop.example and use code X for your
+# first order". The target must be a link or an address (the dots of an address do not end the sentence), so "go to
+# your doctor to order tests" is no order to buy.
+_GO_ORDER = re.compile(r"\b(?:tap|click|visit|go\s+to|head\s+(?:over\s+)?to|scan|open|follow)\b(?P<target>(?:[^\n.!?]|\.(?=\w)){0,80}?)"
+                       r"\b(?:(?:to|and)\s+(?:(?:see|check|view|browse)\s+[^\n.!?]{0,30}?\s+and\s+)?"
+                       r"(?:place\s+(?:an\s+|your\s+)?order|re-?order|order|buy|purchase|check\s?out|ship)"
+                       # a discount on the order ("for your first order", "for 20% off your first order")
+                       r"|(?:for|on|off)\s+(?:[\w$%€£.,-]{1,12}\s+){0,3}?(?:your|an?)\s+(?:first\s+|next\s+)?order)\b")
+_GO_ORDER_START = ("tap", "click", "visit", "go", "head", "scan", "open", "follow")
+# A target that is something to read ("click here to learn how to buy medicines safely", "visit the site and read
+# about how to order") sends the reader to advice, not to a shop.
+_NAV_READING = re.compile(r"\b(?:to|how|learn\w*|about|read|more|info\w*|why|whether|tips?|guide\w*|avoid\w*|report\w*)\b")
+_NAV_TARGET = re.compile(r"\b(?:here|link|button|banner|qr|below|bio|(?:our|the|my)\s+(?:web\s?site|site|store|shop|page|app|menu))\b"
+                         r"|[a-z0-9-]\.[a-z]{2,}\b")
+# What may come before such an order in its sentence: nothing, or a word that links it to the one before.
+_GO_LEAD = re.compile(r"(?:or|and|so|then|just|simply|now|please|okay|ok)", re.I)
 # A buyer's testimonial pointing at the shop: "I get my X from pills.example".
 _FIRST_PERSON_GET = re.compile(r"\b(?:i|we)\s+(?:get|got|buy|bought|order|ordered)\b")
 _PER_PILL = re.compile(r"(?:/|per|a|each)\s*(?:pill|tablet|tab|capsule|cap|dose|piece)s?\b|price\s+per\s+pill", re.I)
@@ -178,6 +214,12 @@ class BuyLinkDetector(Detector):
                 if monthly and (_cost_row(page.text, line_start, line_end)
                                 or not any(line_start <= d.start < line_end for d in ctx.named)):
                     continue
+                if not monthly and (line_end - line_start > _LISTING_LINE
+                                    or _PRICE_PROSE.search(page.text, line_start, line_end)):
+                    # a paragraph's own short, verbless sentence is a listing too ("... caps. $8 ea or 10 for $70.")
+                    line_start, line_end = _sentence(page, m.start())
+                    if line_end - line_start > _LISTING_FRAGMENT or "?" in page.text[line_start:line_end]:
+                        continue
                 if (line_end - line_start <= _LISTING_LINE and not any(line_start <= p < line_end for p in seen)
                         and not _PRICE_PROSE.search(page.text, line_start, line_end)
                         and _near(ctx, m.start(), m.end(), 200) is not None):
@@ -212,9 +254,10 @@ class BuyLinkDetector(Detector):
             why = f"A link whose anchor disguises a drug name ({disguised.name})"
         elif drugs and _ANCHOR_STRONG.search(anchor):
             why = "A link whose anchor offers a drug cheap or online, the way injected spam anchors read"
-        elif _CART_HREF.search(link.href) and (drugs or ctx.rx):
+        # A page that only disguises its names ("Аmbіеn" in Cyrillic) sells them as surely as one that spells them.
+        elif _CART_HREF.search(link.href) and (drugs or ctx.named):
             why = "A link that adds a product to a shopping cart"
-        elif _CART.search(anchor) and (drugs or ctx.rx):
+        elif _CART.search(anchor) and (drugs or ctx.named):
             why = "A shopping-cart button on a page about a prescription drug"
         else:
             return None
@@ -315,7 +358,39 @@ class BuyLinkDetector(Detector):
                     out.append(make_flag(page, self.code, m.start(), m.end(), _severity(0.6, near.drug),
                                          "A seller asks the reader to message them to order a drug."))
                     taken.append((m.start(), m.end()))
+            for m in _finditer_at(_ORDER_VIA, low, low, _ORDER_VIA_START):
+                near = _near(ctx, m.start(), m.end(), 400)
+                if near is None or any(a < m.end() and m.start() < b for a, b in taken) or _in_links(page, m.start(), m.end()):
+                    continue
+                out.append(make_flag(page, self.code, m.start(), m.end(), _severity(0.6, near.drug),
+                                     "The reader is told how to order a drug through a seller's handle or number."))
+                taken.append((m.start(), m.end()))
+            out.extend(self._go_order(page, ctx, taken))
             out.extend(self._stock_and_contact(page, ctx, taken))
+        return out
+
+    def _go_order(self, page: Page, ctx: _Context, taken: list[tuple[int, int]]) -> list[Flag]:
+        """An order opening its sentence that sends the reader to a link or address to buy (see ``_GO_ORDER``)."""
+        text, low = page.text, page.lower
+        out: list[Flag] = []
+        for m in _finditer_at(_GO_ORDER, low, low, _GO_ORDER_START):
+            target = _NAV_TARGET.search(m.group("target"))
+            near = _near(ctx, m.start(), m.end(), 400)
+            if target is None or _NAV_READING.search(m.group("target")) or near is None or _in_links(page, m.start(), m.end()):
+                continue
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            if any(_trusted(_host_path(w if "//" in w else "//" + w)[0]) for w in m.group("target").split() if "." in w):
+                continue  # an address the lexicon trusts (a drug maker's or a health agency's) is no shop
+            sent_start, sent_end = _sentence(page, m.start())
+            lead = _lead(text, sent_start, m.start())
+            if lead and not _GO_LEAD.fullmatch(lead):
+                continue  # "you can visit the store to order" is told of someone; an order opens its sentence
+            if _sponsor_before(page, ctx, m.start(), sent_end):
+                continue
+            out.append(make_flag(page, self.code, m.start(), m.end(), _severity(0.6, near.drug),
+                                 "The reader is sent to a link or a shop's address to order a drug."))
+            taken.append((m.start(), m.end()))
         return out
 
     def _stock_and_contact(self, page: Page, ctx: _Context, taken: list[tuple[int, int]]) -> list[Flag]:
@@ -343,6 +418,14 @@ class BuyLinkDetector(Detector):
 
 
 _SPONSOR = re.compile(r"\b(?:sponsored\s+by|brought\s+to\s+you\s+by|(?:our|today['’]?s|this\s+week['’]?s)\s+sponsor)\b", re.I)
+
+
+def _sponsor_before(page: Page, ctx: _Context, pos: int, sent_end: int) -> bool:
+    """Whether ``pos`` lies in a sponsor read that names no drug: a sponsor marker up to 600 characters before it
+    and no drug name from there to the end of ``pos``'s sentence ("... we talked about Ambien. This episode is
+    sponsored by Drift Mattress. Go to drift.example for your first order"). A read for a drug names it."""
+    markers = list(_SPONSOR.finditer(page.text, max(0, pos - 600), pos))
+    return bool(markers) and not any(markers[-1].end() <= m.start < sent_end for m in ctx.named)
 
 
 def _sponsor_read(page: Page, ctx: _Context, pos: int) -> bool:

@@ -28,6 +28,7 @@ _OFFER = re.compile(r"\b(?:buy|(?<!in )order|purchase|in\s+stock|add\s+to\s+(?:c
                     r"shipping|delivery|delivered|for\s+sale)\b|[$€£]\s?\d")
 _PLACEMENT = re.compile(r"\b(?:admissions?|rehab\w*|detox\w*|treatment[ \t]+(?:centers?|centres?|programs?|options))\b",
                         re.I)
+_FREE_SHIPPING = re.compile(r"free[ \t]+(?:shipping|delivery)", re.I)
 _OWN_TERMS = re.compile(r"\b(?:bonus|free)[ \t]+(?:pills|tablets|tabs)\b|\bmoney[- ]back\b", re.I)
 _OWN_COUPON = re.compile(r"\b(?:our|my)[ \t]+(?:exclusive[ \t]+)?(?:coupon|promo|discount|voucher)[ \t]+codes?\b", re.I)
 _BUY_LEAD = re.compile(r"(?:buy|order|purchase)\s+(?:(?:cheap|generic|real|brand|genuine)\s+){0,2}")
@@ -110,18 +111,20 @@ _IN_ADDRESS = re.compile(r"(?:https?://|www\.|\.[a-z]{2,}/)[^\s()<>\[\]]*$", re.
 # A yes/no question a page asks its reader ("Can you legally buy Ozempic with no prescription?") puts the
 # selling terms up for discussion; a shop states them.
 _YES_NO_QUESTION = re.compile(r"[^\w\n]{0,3}(?:[\w ]{1,40}:\s*)?(?:can|could|is|are|should|do|does|may)\s", re.I)
-# The same selling terms as rogue pharmacies write them in German, Spanish, French, Portuguese and Italian,
+# The same selling terms as rogue pharmacies write them in German, Spanish, French, Portuguese, Italian and Dutch,
 # one pattern per kind (no prescription, discreet parcel, fast or worldwide delivery, crypto payment, online
 # questionnaire, "online pharmacy"). English drug names on a page in another language are common spam; one
 # term can be news ("venta sin receta"), so a pitch needs two kinds.
 _FOREIGN_KINDS = tuple(re.compile(p, re.I) for p in (
     r"\b(?:ohne\s+rezept|rezeptfrei|ohne\s+(?:arzt|praxis)besuch|sin\s+receta|sin\s+prescripci[oó]n|"
-    r"sans\s+ordonnance|sem\s+receita|sem\s+prescri[cç][aã]o|senza\s+ricetta)\b",
+    r"sans\s+ordonnance|sem\s+receita|sem\s+prescri[cç][aã]o|senza\s+ricetta|zonder\s+(?:recept|voorschrift))\b",
     r"\b(?:diskret\w*|neutral\s+verpackt|discret[oa]s?|discretamente|discrète(?:ment)?|discretement|discret|an[oô]nim[oa])\b",
     r"\b(?:express(?:versand|lieferung)|(?:ue|ü)ber\s+nacht|weltweit\w*|env[ií]os?\s+(?:express|urgentes?|gratis|"
     r"gratuitos?|r[aá]pidos?)|(?:en|a)\s+todo\s+el\s+mundo|livraison\s+(?:express|rapide|gratuite|offerte)|"
     r"dans\s+le\s+monde\s+entier|entregas?\s+(?:expressa|r[aá]pida|gr[aá]tis|gratuita)|para\s+todo\s+o\s+mundo|"
-    r"spedizion[ei]\s+(?:gratuita|express|veloce|rapida)|in\s+tutto\s+il\s+mondo)",
+    r"spedizion[ei]\s+(?:gratuita|express|veloce|rapida)|in\s+tutto\s+il\s+mondo|"
+    r"(?:levering|bezorging|verzending)\s+binnen\s+\d{1,2}\s+uur|(?:snelle|discrete|anonieme)\s+(?:levering|bezorging|verzending)|"
+    r"wereldwijde?\s+(?:levering|bezorging|verzending))",
     r"\b(?:bitcoin|krypto\w*|criptomonedas?|cryptomonnaies?|criptomoedas?)\b",
     r"\b(?:online[- ]?fragebogen|cuestionario\s+(?:en\s+l[ií]nea|online)|questionnaire\s+en\s+ligne|"
     r"question[aá]rio\s+online|questionario\s+online)\b",
@@ -130,7 +133,8 @@ _FOREIGN_KINDS = tuple(re.compile(p, re.I) for p in (
 ))
 _FOREIGN_HINT = ("rezept", "receta", "ordonnance", "receita", "ricetta", "diskret", "discret", "versand", "envío",
                  "envio", "livraison", "entrega", "spedizion", "bitcoin", "apotheke", "farmacia", "farmácia",
-                 "pharmacie", "fragebogen")
+                 "pharmacie", "fragebogen", "zonder", "levering", "bezorging", "verzending",
+                 "wereldwijd")
 # The words each pattern's matches begin with (after its \b), looked for in page.lower.
 _NO_RX_STRONG_START = ("no", "without", "prescription")
 _DELIVERY_START = ("overnight", "next", "same", "express", "discreet", "cash", "pay", "accept", "cod", "ship",
@@ -238,7 +242,9 @@ class PharmacyDetector(Detector):
                         text[sent_start:sent_end].rstrip().endswith("?")
                         and _YES_NO_QUESTION.match(text, sent_start) is not None):
                     continue
-                (coupons if rx is _COUPON else out).append(
+                # "Free shipping" is a retail deal like a promo code, not a mail-order term of its own
+                promo = rx is _COUPON or _FREE_SHIPPING.fullmatch(m.group()) is not None
+                (coupons if promo else out).append(
                     make_flag(page, self.code, m.start(), m.end(), _severity(base, near.drug), f"{why} ({near.surface})."))
         for m in _finditer_at(_NO_RX_WEAK, text, low, ("without",)):
             s, e = _sentence(page, m.start())
@@ -257,9 +263,10 @@ class PharmacyDetector(Detector):
                                      f"A remote-prescribing pitch on a page centred on a controlled substance "
                                      f"({main.generic if main else ctx.main_drug})."))
         out.extend(self._foreign(page, ctx))
-        # A promo code on a page that declares affiliate earnings is the affiliate's code for someone
-        # else's shop: a pharmacy pitch only beside one of the terms that make one (no prescription,
-        # delivery, online prescribing, payment) or with a pharmacy's own terms (bonus pills, "our code").
+        # A promo code (or free shipping) on a page that declares affiliate earnings is the affiliate's deal for
+        # someone else's shop: a pharmacy pitch only beside one of the terms that make one (no prescription,
+        # overnight or discreet delivery, online prescribing, payment) or with a pharmacy's own terms (bonus pills,
+        # "our code").
         if coupons and not out and _AFFILIATE.search(low) is not None:
             coupons = [f for f in coupons if _OWN_TERMS.search(f.evidence)
                        or _OWN_COUPON.search(text, max(0, f.start - 20), f.end)]

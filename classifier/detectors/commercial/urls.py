@@ -67,7 +67,9 @@ def _url_drug(host_or_path: str) -> str | None:
 
 
 # Words a shop puts in its own domain; narrower than _HOST_SELL, which only confirms a drug named beside them.
-_HOST_SHOP = ("shop", "store", "pharm", "pills", "meds", "rx")
+# "Pharmacy" in Dutch and German (apotheek, apotheke), Spanish, Italian and Portuguese (farmacia), Polish (apteka):
+# a signature's arrow points at such a shop whatever language the post is in.
+_HOST_SHOP = ("shop", "store", "pharm", "pills", "meds", "rx", "apothe", "farmac", "apteka")
 
 
 def _shop_address(host: str, path: str) -> bool:
