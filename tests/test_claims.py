@@ -1406,6 +1406,9 @@ def test_fact_sheet_rows_classes_limits_and_myths(fb, text: str, drug: str, verd
         ("People say Xanax withdrawal is a myth, but it can cause seizures.", "alprazolam"),
         # no limit on something other than the dose
         ("There's no limit on how long you can stay on Lyrica if it keeps working.", "pregabalin"),
+        # a dosing or titration schedule's field is no claim about control
+        ("Ambien dosing schedule: no more than one tablet a night.", "zolpidem"),
+        ("Xanax titration schedule: none needed for most people.", "alprazolam"),
         # drugs whose class facts share only broad words are not called the same class or a different one
         ("Lyrica is in the same class as Neurontin.", "pregabalin"),
     ],

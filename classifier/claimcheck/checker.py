@@ -88,7 +88,11 @@ _MOVED_TO = re.compile(r"[ \t]{1,3}(?:in[ \t]{1,3}\d{4}[ \t]{1,3})?(?:up[ \t]{1,
 _NOT_CONTROLLED = re.compile(
     r"\bunscheduled\b|\bno\s+(?:dea\s+|federal\s+|drug\s+)?schedul(?:e|ing)\b|\bnot\s+(?:federally\s+)?scheduled\b|"
     r"\b(?:isn['’]?t|is\s+not|not|never\s+been)\s+(?:listed\s+)?on\s+(?:any|the|a)\s+(?:dea\s+|federal\s+)?(?:controlled(?:[- ]substances?)?|drug\s+schedule|schedule)\s*(?:list|schedules?)?\b|"
-    r"\b(?:controlled(?:\s+substance)?|schedul(?:e|ing))(?:\s+status)?\s*:\s*(?:no\b|none\b|not\b|n/?a\b)")
+    r"\bcontrolled(?:\s+substance)?(?:\s+status)?\s*:\s*(?:no|none|not\b|n/?a\b)|"
+    # a fact box's "DEA schedule: none": the field's whole value, so "dosing schedule: no more than one a night"
+    # or "titration schedule: none needed" says nothing of control
+    r"(?<!dosing\s)(?<!dose\s)(?<!titration\s)(?<!taper\s)(?<!tapering\s)(?<!injection\s)(?<!refill\s)"
+    r"\bschedul(?:e|ing)(?:\s+status)?\s*:\s*(?:none|no|n/?a|not\s+(?:controlled|scheduled|listed))(?=\s*(?:[;|.,()\u2014-]|$))")
 _CONTROLLED_FIELD_YES = re.compile(r"\bcontrolled(?:\s+substance)?(?:\s+status)?\s*:\s*yes\b")
 _CONTROLLED = re.compile(r"\bcontrolled\s+(?:prescription\s+)?(?:substances?|drugs?|medications?|medicines?)\b|\bscheduled\s+(?:drugs?|substances?)\b|\b(?:is|are)(?:n['’]?t|\s+not)?\s+(?:federally\s+)?controlled\b|"
                          r"\b(?:is|are)(?:n['’]?t|\s+not)?\s+(?:federally\s+)?scheduled\s+(?:by|under|federally|in\s+the\s+us)\b")
@@ -113,7 +117,7 @@ _CONDITION_SUBJECT = re.compile(r"\b(?:pain|symptoms?|seizures?|condition|illnes
 _UNREGULATED = re.compile(r"\b(?:is|are|'s|'re)(?:n['’]?t|\s+not)\s+(?:\w+\s+)?regulated\b|\bunregulated\b")
 _DENIAL_HINT = re.compile(r"no|" + NT + r"|safe|without|free|zero|impossible|little|fine|harmless|ok|myth|hoax|tale|scare")
 #: A risk called a myth by others and then affirmed ("some say withdrawal is a myth, but it is real") is not denied.
-_MYTH = re.compile(r"myth|hoax|tale|scare")
+_MYTH = re.compile(r"\b(?:myths?|hoax|tale|scare)\b")
 _OTHERS_SAY = re.compile(r"\b(?:some(?:one)?|people|they|many|others|critics|folks|users)\s+(?:\w+\s+)?(?:say|says|said|claim\w*|think|believe|insist)\b")
 _YET_AFFIRMED = re.compile(r"\b(?:but|however|actually|in\s+fact|yet)\b")
 _STATES = re.compile(r"\b(?:states|state\s+law|some\s+state|several\s+state|many\s+state)\b")
