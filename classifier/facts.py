@@ -333,7 +333,7 @@ _KNOWN_FIELDS = {
     "value", "metabolite", "key", "verdict", "claim_type",
     # descriptive extras kept as they are
     "prescription_only", "also", "state_controlled", "curative", "drugcentral_action", "note", "use",
-    "age_below", "none", "products", "when",
+    "age_below", "none", "products", "when", "product_schedules",
 }
 
 
@@ -454,6 +454,16 @@ def _parse_fact(path: Path, where: str, drug: str, item: Any, predicates: Mappin
         also = item.get("also", [])
         if not isinstance(also, list) or any(a not in SCHEDULES for a in also):
             raise FactFileError(path, f"{where}.also", f"a list of schedules from {list(SCHEDULES)}", also)
+        by_product = item.get("product_schedules", {})
+        if not isinstance(by_product, dict) or any(
+                k not in {value, *also} - {None} or not isinstance(v, list) or not v
+                or not all(isinstance(x, str) and x.strip() for x in v) for k, v in by_product.items()):
+            raise FactFileError(path, f"{where}.product_schedules",
+                                "an object from this fact's schedules (value or also) to non-empty lists of product names",
+                                by_product)
+    elif "product_schedules" in item:
+        raise FactFileError(path, f"{where}.product_schedules", "no product_schedules outside schedule facts",
+                            item["product_schedules"])
     if ftype == "potency" and (isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0):
         raise FactFileError(path, f"{where}.value", "a positive number: milligrams of oral morphine one milligram of this drug equals", value)
     if ftype == "not_for" and not lists["terms"]:
@@ -469,10 +479,10 @@ def _parse_fact(path: Path, where: str, drug: str, item: Any, predicates: Mappin
                                or not all(isinstance(x, str) and x.strip() for x in products)):
         raise FactFileError(path, f"{where}.products", "a non-empty list of product names, and only on a not_for, administration, dose, food or frequency fact", products)
     when = item.get("when")
-    if "when" in item and (not item.get("predicates") or not isinstance(when, list) or not when
-                           or not all(isinstance(x, str) and x.strip() for x in when)):
-        raise FactFileError(path, f"{where}.when", "a non-empty list of words or phrases (the use or setting the predicates speak of), "
-                            "and only on a fact with predicates", when)
+    if "when" in item and (not (item.get("predicates") or ftype == "dose") or not isinstance(when, list) or not when
+                           or not all(isinstance(x, str) and x.strip() for x in when) or "products" in item):
+        raise FactFileError(path, f"{where}.when", "a non-empty list of words or phrases (the use or setting the fact speaks of), "
+                            "only on a fact with predicates or a dose fact, and not with products", when)
     if ftype == "direction" and (value not in ("up", "down") or not lists["terms"]):
         raise FactFileError(path, f"{where}.value", "'up' or 'down', with terms naming the measures", value)
     if ftype == "dose":
@@ -499,7 +509,7 @@ def _parse_fact(path: Path, where: str, drug: str, item: Any, predicates: Mappin
     if ftype == "mechanism" and not lists["predicates"]:
         raise FactFileError(path, f"{where}.predicates", "a non-empty list of predicates ('@name' or regular expressions)")
     extra = {k: item[k] for k in ("prescription_only", "also", "state_controlled", "curative", "drugcentral_action", "note", "use",
-                                  "age_below", "none", "products", "when") if k in item}
+                                  "age_below", "none", "products", "when", "product_schedules") if k in item}
     claim_type = item.get("claim_type", "")
     if not isinstance(claim_type, str):
         raise FactFileError(path, f"{where}.claim_type", "a string", claim_type)

@@ -178,6 +178,17 @@ def test_user_fact_with_same_id_replaces_the_bundled_one(tmp_path: Path, fb) -> 
         (lambda d: d["facts"].append({"id": "melatonin.only", "type": "false_claim", "verdict": "contradicted",
                                       "predicates": ["\\bcures\\b"], "when": "jet lag", "statement": "x", "source": "y"}),
          "facts[2].when"),
+        # a dose for one use may carry "when", not together with products
+        (lambda d: d["facts"].append({"id": "melatonin.dose", "type": "dose", "value": {"max": [1, 5]}, "when": ["jet lag"],
+                                      "products": ["gummies"], "statement": "x", "source": "y"}), "facts[2].when"),
+        # product schedules name the fact's own schedules
+        (lambda d: d["facts"].append({"id": "melatonin.schedule", "type": "schedule", "value": None,
+                                      "product_schedules": {"V": ["gummies"]}, "statement": "x", "source": "y"}),
+         "facts[2].product_schedules"),
+        (lambda d: d["facts"].append({"id": "melatonin.schedule", "type": "schedule", "value": "IV",
+                                      "product_schedules": {"IV": []}, "statement": "x", "source": "y"}),
+         "facts[2].product_schedules"),
+        (lambda d: d["facts"][0].update(product_schedules={"IV": ["gummies"]}), "facts[0].product_schedules"),
     ],
 )
 def test_bad_file_names_file_field_and_expectation(tmp_path: Path, mutate, field: str) -> None:

@@ -35,6 +35,9 @@ class DrugIndex:
     predicates: list[PredicateMatcher] = field(default_factory=list)
     half_life: Fact | None = None
     schedule: Fact | None = None
+    #: (schedule, pattern of the products in it) for a drug whose products sit in different schedules
+    #: (codeine: II alone, III with acetaminophen, V in cough syrups)
+    schedule_products: tuple[tuple[str, re.Pattern[str]], ...] = ()
     potency: Fact | None = None
     key_risk: re.Pattern[str] | None = None
     key_risk_terms: tuple[str, ...] = ()
@@ -50,7 +53,7 @@ class DrugIndex:
     administration: tuple[tuple[re.Pattern[str], Fact, re.Pattern[str] | None], ...] = ()
     #: (matcher of the measures it names, fact) for each direction fact
     direction: tuple[tuple[MeasureMatcher, Fact], ...] = ()
-    #: (fact, pattern of the products it is limited to or None) for each dose fact
+    #: (fact, pattern of the products or uses it is limited to or None) for each dose fact
     doses: tuple[tuple[Fact, re.Pattern[str] | None], ...] = ()
     #: (pattern of the other drugs or classes, fact) for each interval fact
     intervals: tuple[tuple[re.Pattern[str], Fact], ...] = ()
@@ -296,7 +299,8 @@ def build_index(fb: FactBase) -> FactIndex:
                 gaps.append((_words_regex(_group_terms(f, members)), f))
                 continue
             if f.type == "dose":
-                doses.append((f, _products(f)))
+                # a dose for one use ("panic disorder") is limited to sentences naming the use, as a product's is
+                doses.append((f, _words_regex(list(f.extra["when"])) if f.extra.get("when") else _products(f)))
                 continue
             if f.type == "food":
                 food.append((f, _products(f)))
@@ -325,6 +329,8 @@ def build_index(fb: FactBase) -> FactIndex:
                 di.half_life = f
             if f.type == "schedule":
                 di.schedule = f
+                di.schedule_products = tuple((k, _words_regex(list(v)))
+                                             for k, v in f.extra.get("product_schedules", {}).items())
             if f.type == "potency":
                 di.potency = f
             if f.key and f.type in ("risk", "interaction"):
