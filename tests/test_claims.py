@@ -1415,3 +1415,81 @@ def test_fact_sheet_rows_classes_limits_and_myths(fb, text: str, drug: str, verd
 )
 def test_myths_affirmed_and_other_limits_left_alone(fb, text: str, drug: str) -> None:
     _assert_not_contradicted(fb, text, drug)
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict", "fact_id"),
+    [
+        # a product's own schedule: codeine with acetaminophen is in III, codeine cough syrups in V
+        ("Tylenol with codeine is a Schedule II narcotic.", "codeine", "contradicted", "codeine.schedule"),
+        ("Tylenol #4 sits in Schedule III.", "codeine", "supported", "codeine.schedule"),
+        ("Phenergan with codeine is a Schedule II drug.", "codeine", "contradicted", "codeine.schedule"),
+        ("Straight codeine tablets are Schedule II.", "codeine", "supported", "codeine.schedule"),
+        # brands of hydrocodone products the dictionary now knows
+        ("Tussionex is not a controlled substance.", "hydrocodone", "contradicted", "hydrocodone.schedule"),
+        ("Codeine cough syrup is gentle enough for a 12-year-old.", "codeine", "contradicted", "codeine.not_for.children_cough"),
+        # a dose for one use is judged by that use's limit
+        ("For panic attacks, Klonopin can go as high as 15 mg a day.", "clonazepam", "contradicted", "clonazepam.dose_panic"),
+        ("For seizures, Klonopin can be taken at up to 20 mg a day.", "clonazepam", "supported", None),
+        ("With Lyrica for diabetic neuropathy, the ceiling is 600 mg a day.", "pregabalin", "contradicted", "pregabalin.dose_dpn"),
+        ("Cialis daily: the usual dose is 20 mg every day.", "tadalafil", "contradicted", "tadalafil.dose_daily"),
+        # a rhetorical question asserts; a quiz's answer decides
+        ("Who says you can't combine Cialis and a nitroglycerin spray?", "tadalafil", "contradicted", None),
+        ("True or false: Ativan is not habit-forming. False.", "lorazepam", "supported", None),
+        ("True or false: Ativan is not habit-forming. True!", "lorazepam", "contradicted", None),
+        # a name set up as the topic is named by the next sentence
+        ("Ultram? Not an opioid at all.", "tramadol", "contradicted", None),
+        # the denied claim ends with its clause
+        ("It's not true that Neurontin is uncontrolled; it's in Schedule II now.", "gabapentin", "contradicted", None),
+        ("The DEA does not schedule Restoril.", "temazepam", "contradicted", None),
+        # the usual dose where the label lowers it, with a name between the words or a co-medication in a "while" clause
+        ("Seniors can stay on the same Restoril dose as younger adults.", "temazepam", "contradicted", None),
+        ("You can use the full Cialis dose while on ritonavir.", "tadalafil", "contradicted", None),
+        ("On valproate, the lorazepam dose should be halved.", "lorazepam", "supported", "lorazepam.dose_adjust.valproate"),
+        # a gap given as a condition, then offered as enough; the same day
+        ("If your last Nardil dose was five days ago, you can start Ritalin.", "methylphenidate", "contradicted", None),
+        ("Vivitrol can be started the same day as your last hydrocodone.", "naltrexone", "contradicted", None),
+        # combinations called harmless in other words, and forbidden after a "Don't:" label
+        ("Klonopin and a few beers get along just fine.", "clonazepam", "contradicted", None),
+        ("A Percocet with a Valium is the perfect way to wind down.", "oxycodone", "contradicted", None),
+        ("Don't: begin Xanax while you're taking itraconazole.", "alprazolam", "supported", None),
+        # a full agonist called partial; a label's specific warnings
+        ("Morphine is a partial agonist, so it has a ceiling on breathing effects.", "morphine", "contradicted", None),
+        ("Nuvigil treats the airway blockage itself, so the CPAP can be packed away.", "armodafinil", "contradicted", None),
+        ("A Staxyn tablet and a Levitra tablet are interchangeable.", "vardenafil", "contradicted", None),
+        ("With methadone, once the pain comes back it is safe to take another dose.", "methadone", "contradicted", None),
+        ("If you have driven while asleep on Ambien and remember nothing, you can just keep taking it.", "zolpidem",
+         "contradicted", None),
+        ("Take an extra OxyContin whenever breakthrough pain hits.", "oxycodone", "contradicted", None),
+        # benefits nobody backs
+        ("Tramadol heals the torn ligament, not just the ache.", "tramadol", "unsupported", None),
+        ("A weekly ivermectin pill chelates heavy metals.", "ivermectin", "unsupported", None),
+        ("Cymbalta-free: Norco lifts depression too.", "hydrocodone", "unsupported", None),
+        ("Codeine syrup is harmless at these doses.", "codeine", "contradicted", None),
+    ],
+)
+def test_products_uses_rhetoric_and_label_specific_limits(fb, text: str, drug: str, verdict: str, fact_id: str | None) -> None:
+    _assert_verdict(fb, text, drug, verdict, fact_id)
+
+
+@pytest.mark.parametrize(
+    ("text", "drug"),
+    [
+        # the side effects, or an act, called harmless
+        ("Most of the side effects of codeine are harmless.", "codeine"),
+        # the anti-anxiety class word is no use named: the general limit applies
+        ("Xanax, an anti-anxiety drug, can be taken up to 10 mg a day.", "alprazolam"),
+        # the usual limit for as-needed Cialis, said with "once daily" as the most often
+        ("The maximum Cialis dose is 20 mg, no more than once daily.", "tadalafil"),
+        # a comparison of doses is no contrast with another drug
+        ("Start kidney patients on a lower than usual morphine dose.", "morphine"),
+        # an effect the drug is said to work as is no class claim
+        ("Suboxone works as an antidepressant for some people.", "buprenorphine"),
+        # a question that only asks
+        ("Who says Xanax is addictive?", "alprazolam"),
+        # Staxyn said not to be interchangeable
+        ("Staxyn is not interchangeable with Levitra.", "vardenafil"),
+    ],
+)
+def test_doses_of_other_uses_and_harmless_effects_left_alone(fb, text: str, drug: str) -> None:
+    _assert_not_contradicted(fb, text, drug)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..detectors.base import make_flag
@@ -66,7 +66,9 @@ _MODIFIER_AFTER = re.compile(
 #: A contrast just before a class word: it is not said of the drug named after it.
 _CONTRAST_BEFORE = re.compile(
     # "more than 4 mg of Xanax" is an amount of the drug, not a contrast with it
-    r"\b(?:unlike|than(?!\s+(?:\d|\.\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+total)\b))|versus|vs|compared\s+(?:to|with)|instead\s+of|other\s+than|apart\s+from|besides|"
+    # "a lower than usual morphine dose" compares doses of the drug, not the drug with another
+    r"\b(?:unlike|than(?!\s+(?:\d|\.\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+total|usual|normal|"
+    r"standard|regular|recommended|prescribed|typical|the\s+(?:usual|normal|standard|regular|recommended|typical))\b))|versus|vs|compared\s+(?:to|with)|instead\s+of|other\s+than|apart\s+from|besides|"
     r"except(?:\s+for)?)\s+(?:[\w-]+\s+){0,3}$")
 _BELONGS = re.compile(r"\bbelongs?\s+to\b")
 #: "must not be combined with ..." is advice, not a denial of what follows.
@@ -87,6 +89,9 @@ _MOVED_TO = re.compile(r"[ \t]{1,3}(?:in[ \t]{1,3}\d{4}[ \t]{1,3})?(?:up[ \t]{1,
 #: or a fact box's "Controlled substance: No".
 _NOT_CONTROLLED = re.compile(
     r"\bunscheduled\b|\bno\s+(?:dea\s+|federal\s+|drug\s+)?schedul(?:e|ing)\b|\bnot\s+(?:federally\s+)?scheduled\b|"
+    # "the DEA doesn't schedule it", "federal law does not control it"
+    r"\b(?:the\s+)?(?:dea|feds|federal\s+(?:law|government))\s+(?:doesn['’]?t|does\s+not|has\s*n['’]?t|has\s+not|never)\s+"
+    r"(?:\w+\s+)?(?:schedul|control|list)\w*\b|"
     r"\b(?:isn['’]?t|is\s+not|not|never\s+been)\s+(?:listed\s+)?on\s+(?:any|the|a)\s+(?:dea\s+|federal\s+)?(?:controlled(?:[- ]substances?)?|drug\s+schedule|schedule)\s*(?:list|schedules?)?\b|"
     r"\bcontrolled(?:\s+substance)?(?:\s+status)?\s*:\s*(?:no|none|not\b|n/?a\b)|"
     # a fact box's "DEA schedule: none": the field's whole value, so "dosing schedule: no more than one a night"
@@ -187,8 +192,12 @@ def check_page(page: Page, index: FactIndex) -> tuple[list[ClaimCheck], list[Fla
                 checks.append(cc)
                 per_drug.setdefault(cc.drug, []).append((cc, hit.reported))
                 flags.extend(_claim_flags(page, cc, hit, False))
-            continue
+            stated = None if answered else _rhetorical(sent)
+            if stated is None:
+                continue
+            sent = stated  # "Who says you can't drink on Klonopin?" says you can
         terms = _term_hits(sent.low, index, sent.mentions.keys())
+        quiz = _quiz_answer(page, sent) if "true or false" in page.lower[max(0, sent.start - 40):sent.end] else None
         for drug, spans in sent.mentions.items():
             di = index.drugs.get(drug)
             if di is None:
@@ -196,6 +205,12 @@ def check_page(page: Page, index: FactIndex) -> tuple[list[ClaimCheck], list[Fla
             hit, overstated = _judge(sent, drug, spans, di, index, terms, lex)
             if hit is None:
                 continue
+            if quiz == "false":
+                # "True or false? X is harmless with alcohol. False.": the page's answer denies the statement
+                if hit.verdict == "unsupported":
+                    continue
+                hit = replace(hit, verdict="supported" if hit.verdict == "contradicted" else "contradicted",
+                              note=hit.note + "; the page answers 'false'")
             text = page.text[sent.start:sent.end]
             fact = hit.fact
             cc = ClaimCheck(
@@ -304,6 +319,49 @@ def _answered_question(page: Page, sent: _Sentence, index: FactIndex, lex: Lexic
     return out
 
 
+#: A question that asserts: "who says you can't ...?" says you can, "why pay for X when Y is the same?" says Y
+#: is the same. The groups are the words blanked out (``neg``: the negation, ``lead``: the opening).
+_RHETORICAL = re.compile(
+    r"^\W*(?P<lead>who\s+(?:says|said|told\s+you)\s+(?:that\s+)?)(?:you|i|we|people|anyone|one|they)\s+"
+    r"(?:can|should|must|could)(?P<neg>n['’]?t|['’]t|not|\s+not|\s+never)\b|"
+    r"^\W*(?P<lead2>why\s+(?:pay|bother|spend|wait|worry|suffer|waste)\b[^?]{0,80}?\bwhen\s)")
+
+
+def _rhetorical(sent: _Sentence) -> _Sentence | None:
+    """A rhetorical question as the statement it makes, in the same length: the opening and the negation
+    blanked, its "?" a full stop. None: an ordinary question, which asserts nothing."""
+    m = _RHETORICAL.match(sent.low)
+    if m is None:
+        return None
+    low = list(sent.low)
+    for g in ("lead", "neg", "lead2"):
+        if m.group(g):
+            low[m.start(g):m.end(g)] = " " * (m.end(g) - m.start(g))
+    end = len(sent.low.rstrip()) - 1
+    low[end] = "."
+    return replace(sent, low="".join(low))
+
+
+#: A quiz prompt before the statement ("True or false? ...", "True or false: ...").
+_QUIZ = re.compile(r"true\s+or\s+false\s*[?:.!\u2014-]*\s*$")
+_QUIZ_OPEN = re.compile(r"^\W*true\s+or\s+false\s*[?:.!\u2014-]")
+#: The quiz's answer opening the next sentence ("False.", "Our answer: true, as long as ...", "Answer - FALSE").
+_QUIZ_ANSWER = re.compile(r"^\W*(?:(?:our|the)\s+)?(?:(?:answer|verdict|fact)\s*[:.)\u2014-]\s*)?(?P<a>true|false)\b")
+
+
+def _quiz_answer(page: Page, sent: _Sentence) -> str | None:
+    """"true" or "false" where the sentence is a quiz statement the page answers, else None."""
+    sents = page.sentences
+    i = bisect.bisect_left([sp.start for sp in sents], sent.start)
+    if i >= len(sents) or sents[i].start != sent.start:
+        return None
+    opens = _QUIZ.search(page.lower[max(0, sent.start - 40):sent.start]) is not None or _QUIZ_OPEN.match(sent.low) is not None
+    if not opens or i + 1 >= len(sents):
+        return None
+    m = _QUIZ_ANSWER.match(page.lower[sents[i + 1].start:sents[i + 1].end])
+    return m.group("a") if m else None
+
+
 def _stated(sent: _Sentence) -> _Sentence:
     """The question as the statement a "yes" makes of it, in the same length: its "?" a full stop, and a verb
     that opens it put after the drug it asks about ("is flexeril a muscle relaxant?" -> "flexeril is a muscle
@@ -350,6 +408,15 @@ def _asked_permit(turn: str, q: str, off: int, drug: str, di: DrugIndex, terms: 
 
 # --------------------------------------------------------------------------------------------------
 # finding the sentences
+
+
+def _name_only(sent: _Sentence) -> bool:
+    """Whether the sentence is a drug's name and nothing else ("Tramadol?", "Xanax:")."""
+    rest = list(sent.low)
+    for spans in sent.mentions.values():
+        for a, b in spans:
+            rest[a:b] = " " * (b - a)
+    return len(sent.mentions) == 1 and not any(ch.isalnum() for ch in rest)
 
 
 def _claim_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
@@ -416,7 +483,9 @@ def _claim_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
             prev_i = i
             continue
         if prev_drug in index.drugs and prev_i == i - 1 and "\n\n" not in page.text[sents[i - 1].end:sp.start]:
-            if out and _asks_for_answer(out[-1], sents[i - 1]) and end - sp.start <= _ANSWER_MAX_CHARS:
+            if out and (_asks_for_answer(out[-1], sents[i - 1]) or (
+                    # "Tramadol? Not an opioid.": a name alone, set up as the topic, is what the next sentence speaks of
+                    out[-1].end == sents[i - 1].end and _name_only(out[-1]))) and end - sp.start <= _ANSWER_MAX_CHARS:
                 # "What's the highest Zepbound dose? 20 mg a week.": the answer completes the question
                 out[-1] = _with_answer(out[-1], sp.start, end, low_all, prev_drug)
                 prev_low = out[-1].low
@@ -450,7 +519,7 @@ def _claim_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
 # A table written with pipes ("Drug | Max daily dose | Schedule", then "Vyvanse | 70 mg | II"), in Markdown or
 # plain text: each row is read as the statement it makes, its cells labelled by the header's ("vyvanse; max daily
 # dose: 70 mg; schedule: ii."), so that a cue in the header governs the amount in the row.
-_CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*")
+_CELL_SPLIT = re.compile(r"(?<![ \t])[ \t]*\|[ \t]*")  # tried from a blank run's start only: linear
 _TABLE_RULE_CHARS = frozenset(" \t|:+=-")
 #: A table flattened onto one line, its rows joined by a dash ("Drug | Max -- Xanax | 4 mg").
 _ROW_JOIN = re.compile(r"(?<![ \t])[ \t]+(?:--|\u2014|\u2013)[ \t]+")  # tried from a blank run's start only: linear
@@ -685,6 +754,8 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
         if t0 and s[t0 - 1] == "#":
             continue  # "#insomnia" tags a post's topic; it claims nothing about the drug
         if ftype == "class":
+            if _WORKS_AS.search(s, max(0, t0 - 30), t0):
+                continue  # "works as an antidepressant for ...": an effect claimed, not the drug's class
             if _MODIFIER_AFTER.match(s, t1):
                 # "opioid antagonist", "benzodiazepine receptor agonist", "opioid-naive": not that class, and
                 # not its denial either ("not for opioid-naive patients")
@@ -808,13 +879,20 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
     if untrue is not None:
         # "It's not true that you have to wait two weeks": the page denies the claim it introduces, so what the
         # label backs is contradicted and what it contradicts is supported
+        # the denial reaches to the end of its clause: "it's not true that X is uncontrolled; it's Schedule II" goes
+        # on to state its own claim
         e = untrue.end()
+        stop = _UNTRUE_SCOPE_END.search(s, e)
+        f = stop.start() if stop else len(s)
+
+        def denied(h: _Hit) -> bool:
+            return e <= h.start < f
         myth_denied += [_Hit(h.start, h.end, "contradicted", h.claim_type, h.fact, h.note + "; the page calls it untrue")
-                        for h in support if h.start >= e]
-        support = [h for h in support if h.start < e] + [
-            _Hit(h.start, h.end, "supported", h.claim_type, h.fact, h.note + "; the page calls it untrue") for h in contra if h.start >= e]
-        contra = [h for h in contra if h.start < e]
-        benefit = [h for h in benefit if h.start < e]  # an unbacked benefit the page denies is no claim of it
+                        for h in support if denied(h)]
+        support = [h for h in support if not denied(h)] + [
+            _Hit(h.start, h.end, "supported", h.claim_type, h.fact, h.note + "; the page calls it untrue") for h in contra if denied(h)]
+        contra = [h for h in contra if not denied(h)]
+        benefit = [h for h in benefit if not denied(h)]  # an unbacked benefit the page denies is no claim of it
     needs_context = bool(contra or benefit)
     rejections = [(r.start(), r.end()) for r in lex.rejecting.finditer(s)] if needs_context else []
     rejecting = bool(rejections)
@@ -1043,6 +1121,10 @@ def _clause_start(s: str, pos: int) -> int:
     return ends[i] if i >= 0 else 0
 
 
+#: Where a denied claim ends: a semicolon, a dash between clauses, or a sentence break inside a merged sentence.
+_UNTRUE_SCOPE_END = re.compile(r";|\s[\u2013\u2014-]\s|\u2014|[.!?]\s")
+
+
 @lru_cache(maxsize=512)
 def _untrue(s: str) -> re.Match[str] | None:
     """Where a sentence says "it's not true that" (read once for the negation marks and for the verdict)."""
@@ -1111,19 +1193,19 @@ def _attribution(s: str, m1: int, t0: int) -> tuple[str, bool] | None:
     gap = _BELONGS.sub(" is ", s[m1:t0])
     if len(gap) <= 200 and _CLASS_FIELD.search(s, max(m1, t0 - 40), t0):
         return ":", False  # a fact box: "Lorazepam (Ativan). Class: benzodiazepine."
+    if _APPOSITIVE.match(gap):
+        return gap, True  # the whole gap is a comma, colon or dash: "Tramadol: not an opioid"
     if len(gap) > 90 or _GAP_BLOCK.search(gap):
         return None
     if any(not _AS_OK.search(gap[:a.start()]) for a in _AS.finditer(gap)):
         return None
-    if _APPOSITIVE.match(gap):
-        return gap, True
     return (gap, False) if _ATTRIB.search(gap) else None
 
 
 #: A fact box's class field, right before the class word.
 _CLASS_FIELD = re.compile(r"(?<![\w-])(?:drug\s+|pharmacologic(?:al)?\s+|therapeutic\s+)?(?:class|type|category|family)\s*:\s*$")
 _RESTATED = re.compile(r"\s[-–]\s|\u2014|;|:|,\s+(?:it|it['’]s|but|rather|instead)\b|\b(?:it['’]s|it\s+is|but|rather|instead)\b")
-_APPOSITIVE = re.compile(r"^\s*[,(\u2014-]\s*(?:which\s+|that\s+)?(?:is\s+)?(?:a|an|the)?\s*$")
+_APPOSITIVE = re.compile(r"^\s*[,(:\u2014-]\s*(?:(?:which\s+|that\s+)?(?:is\s+)?|(?:not|never)\s+)(?:a|an|the)?\s*$")
 
 
 def _legal(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], support: list[_Hit]) -> None:
@@ -1136,7 +1218,12 @@ def _legal(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], suppo
     if m is not None and _MOVED_FROM.search(s, max(0, m.start() - 12), m.start()):
         # "moved from Schedule III to Schedule II": the schedule it was moved to is the claim
         m = _MOVED_TO.match(s, m.end()) and _SCHED.search(s, m.end()) or m
-    if m is not None and owned(m.start()):
+    # "Tylenol #3 is Schedule II": a product named just before the schedule is judged by its own schedule, and it
+    # makes the claim the drug's even where another drug leads the sentence ("promethazine with codeine is ...")
+    products = _scheduled_products(di, s, m.start()) if m is not None else set()
+    if products:
+        allowed = products
+    if m is not None and (owned(m.start()) or products):
         claimed = (m.group(1) or m.group(2)).upper()
         claimed = _ROMAN.get(claimed, claimed)
         neg = _negated(s, m.start(), lex)
@@ -1150,7 +1237,9 @@ def _legal(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], suppo
                 verdict = "supported"  # "not federally controlled, though some states list it": both true
         else:
             verdict = ("contradicted" if neg else "supported") if claimed in allowed else ("supported" if neg else "contradicted")
-        note = f"states Schedule {claimed}" + (" (negated)" if neg else "") + f"; reference: {'Schedule ' + value if value else 'not controlled'}"
+        reference = ("Schedule " + "/".join(sorted(products)) + " for the product named" if products
+                     else "Schedule " + value if value else "not controlled")
+        note = f"states Schedule {claimed}" + (" (negated)" if neg else "") + f"; reference: {reference}"
         (contra if verdict == "contradicted" else support).append(_Hit(m.start(), m.end(), verdict, "legal_status", sf, note))
         return
     m = _NOT_CONTROLLED.search(s)
@@ -1195,6 +1284,12 @@ def _legal(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], suppo
                                                  "states prescription only" + (" (negated)" if neg else "")))
 
 
+def _scheduled_products(di: DrugIndex, s: str, at: int) -> set[str]:
+    """The schedules of the drug's products named in the clause before a schedule at ``at`` (empty: none named)."""
+    start = max(0, at - 80)
+    return {sched for sched, pat in di.schedule_products if pat.search(s, start, at)}
+
+
 def _control_denied(s: str, m: re.Match[str], lex: Lexicon) -> bool:
     """Whether the "controlled" words at ``m`` are denied ("isn't a controlled substance", "is not controlled")."""
     return _negated(s, m.start(), lex) or re.search(r"\bnot\b|" + NT + r"\b", m.group()) is not None
@@ -1205,11 +1300,21 @@ def _federal_control_denied(s: str, lex: Lexicon) -> bool:
     return (m is not None and _control_denied(s, m, lex)) or _NOT_CONTROLLED.search(s) is not None
 
 
+_ACT_SUBJECT = re.compile(r"\b(?!(?:no|some|any|every)thing\b)[a-z]{2,}ing\b")
+#: What a page may call harmless without calling the drug so: its side effects, symptoms, a rash.
+_HARMLESS_OTHER = re.compile(r"\b(?:side[- ]effects?|effects|symptoms?|reactions?|rash(?:es)?|changes|discolou?ration|"
+                             r"flush\w*|placebo|ingredients?|fillers?|dyes?)\b")
+
+
 def _denials(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit]) -> None:
     m = lex.risk_denial.search(s)
     if m is None or not owned(m.start()):
         return
     phrase = s[m.start():m.end()]
+    if "harmless" in phrase and (_HARMLESS_OTHER.search(s, 0, m.start()) or _ACT_SUBJECT.search(s, _clause_start(s, m.start()), m.start())):
+        # "most side effects are harmless" says so of the effects, "biting into it is harmless" of an act that
+        # the rules for ways of taking it, stopping and combinations judge
+        return
     if _MYTH.search(phrase) and (_OTHERS_SAY.search(s, 0, m.start()) or _YET_AFFIRMED.search(s, m.end())):
         return
     risk_facts = [f for f in di.drug.facts if f.type in ("risk", "boxed_warning", "interaction")]
@@ -1379,6 +1484,7 @@ def _potency(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugI
 
 
 _SAFE_HINT = re.compile(r"safe|fine|ok|alright|all right|harm|hurt|problem|issue|worr|interact|interfer|big deal|risk|affect|effect|danger|nothing|"
+                        r"best|perfect|great|good|smart|ideal|along|nice|"
                         r"change|alter|raise|drink|mix|combin|"
                         r"as usual|as normal|as before|as always")
 _SAFE_COMBO = re.compile(
@@ -1395,10 +1501,13 @@ _SAFE_COMBO = re.compile(
     # "keep taking your alprazolam as usual" beside an agent the label keeps it from: nothing to change, it says
     r"\b(?:keep|continue|carry[ \t]on|stay[ \t]on)(?:[ \t](?:on|with|taking|using)\b)?(?:[ \t][\w'’-]{1,30}){0,4}?[ \t]as[ \t](?:usual|normal|normally|before|always)\b|"
     r"\bmix(?:es)?\s+(?:just\s+)?fine\b|\bgo(?:es)?\s+(?:just\s+)?fine\s+(?:together|with)\b|"
-    r"\b(?:no|zero|without(?:\s+any)?)\s+(?:(?:added|extra|additional|increased|higher|real|special|serious)\s+)?(?:[\w-]+\s+)?risks?\b")
+    r"\bget(?:s)?\s+along\s+(?:just\s+|perfectly\s+|totally\s+)?(?:fine|well|ok|okay)\b|\bplays?\s+nice(?:ly)?\b|"
+    r"\b(?:no|zero|without(?:\s+any)?)\s+(?:(?:added|extra|additional|increased|higher|real|special|serious)\s+)?(?:[\w-]+\s+)?(?:risks?|dangers?)\b")
 #: Words that leave the safety of a combination open ("ask whether it is safe to ...", "safe unless ...").
 _OPEN_QUESTION = re.compile(r"\b(?:whether|if|ask|unless|check|sure|until|wonder\w*|how)\b")
-_COMBO_GAP_BLOCK = re.compile(r"[.;:!?]|\b(?:but|however|except|unless|avoid|although|though|while|whereas|not\s+with)\b")
+_COMBO_GAP_BLOCK = re.compile(r"[.;:!?]|\b(?:but|however|except|unless|avoid|although|though|whereas|not\s+with)\b|"
+                              # "while driving" is another matter; "while you're taking ketoconazole" joins the two
+                              r"\bwhile(?!\s+(?:you(?:['’]re|\s+are)\s+)?(?:taking|using|on|drinking)\b)")
 
 
 #: The act of combining as the subject, safety as its predicate ("combining X with Y is safe", "you can
@@ -1411,7 +1520,12 @@ _SAFE_COMBO_PRED = re.compile(
     # the pair itself as the subject: "a glass of wine with your temazepam is generally fine"
     r"\b(?:with|plus|on\s+top\s+of)\b[^.;:!?]{0,40}?\b(?:is|are|was)\s+"
     r"(?:(?:not|never|perfectly|totally|completely|generally|usually|quite|pretty|very|probably|mostly)\s+){0,2}"
-    r"(?P<w3>safe|fine|ok|okay|harmless|alright)\b")
+    # "a Norco with your Xanax is the best way to sleep": the pair recommended
+    r"(?P<w3>safe|fine|ok|okay|harmless|alright|(?:the|a)\s+(?:best|perfect|great|good|smart|ideal)\s+(?:way|combo|combination|pairing|"
+    r"mix|idea|trick))\b")
+
+
+_WORKS_AS = re.compile(r"\b(?:works?|worked|working|acts?|acted|acting|serves?|served|functions?|doubles?)\s+as\s+(?:an?\s+)?$")
 
 
 #: "X is in the same class as Y", "the same kind of drug as Y": a claim about the classes of both drugs.
@@ -1481,8 +1595,9 @@ def _combination_called_safe(s: str, drug: str, terms: list, lex: Lexicon, contr
 
 
 #: An instruction that opens the sentence and keeps two things apart ("Never combine X with Y", "Don't take X with Y").
-_COMBO_JOIN = re.compile(r"\b(?:with|and|on\s+top\s+of)\b")
-_FORBID_COMBO = re.compile(r"^\W*(?:[\w\s']{0,30}:\s*)?(?:never|don['’]?t|do\s+not|avoid)\s+(?:combin|mix|tak|us|pair)\w*\b")
+_COMBO_JOIN = re.compile(r"\b(?:with|and|on\s+top\s+of|alongside|while\s+(?:you(?:['’]re|\s+are)\s+)?(?:taking|using|on|drinking))\b")
+_FORBID_COMBO = re.compile(r"^\W*(?:[\w\s']{0,30}:\s*)?(?:(?:you|people|patients)\s+(?:should\s*n['’]?t|should\s+not|must\s*n['’]?t|"
+                           r"must\s+not|should\s+never)\s+|(?:never|don['’]?t|do\s+not|avoid)\s*:?\s+)(?:combin|mix|tak|us|pair|start|begin)\w*\b")
 
 
 def _combination_forbidden(s: str, drug: str, terms: list, support: list[_Hit]) -> None:
@@ -1507,10 +1622,12 @@ _PERMIT = re.compile(
     r"\b(?:meant|intended|designed|made)\s+(?:to\s+be\s+(?:used|taken)|for|as)\b|\bworks\s+(?:well|great)\b|"
     r"\bcan\s+(?:safely\s+|still\s+|also\s+)?(?:use|take|have|start|prescribe|give|be\s+(?:given|used|taken|prescribed|started))\b|"
     r"\bno\s+problem\b|\bgentle\b|"
+    # "if you sleep-drive on it, just keep taking it": the drug kept on despite the group's condition
+    r"\b(?:keep|continue|carry\s+on|go\s+on)\s+(?:taking|using)\b|"
     # the group waved away ("a family history of thyroid cancer doesn't matter", "is not an issue")
     r"\b(?:doesn['’]?t|does\s+not|don['’]?t|do\s+not)\s+(?:really\s+)?matter\b|\b(?:is|are)\s*(?:n['’]?t|\s+not)\s+(?:an?\s+)?(?:issue|problem|concern)\b|"
     # an instruction ("just pop one prn", "take one if you're pregnant"); it permits only when tied to the group
-    r"\b(?:pop|take|grab)\s+(?:one|it|another|them|some|a\s+(?:pill|tab|tablet|patch))\b|"
+    r"\b(?:pop|take|grab)\s+(?:one|it|another|them|some|an\s+extra|a\s+(?:pill|tab|tablet|patch|extra))\b|"
     r"\bno\s+reason\s+(?:not\s+)?to\s+(?:avoid|skip|stop)\b|"
     # "MS Contin is an as-needed pill": the use named as what the product is (the term right after the article)
     r"\b(?:is|are)\s+an?(?=\s+(?:[\w-]+\s+){1,3}?(?:pill|tablet|capsule|med|medicine|medication|drug|painkiller|"
@@ -1531,7 +1648,8 @@ _TAIL_END = re.compile(r"\s*(?:[.!?]|$)")
 _APPROVED_COMMA = re.compile(rf"\b{_APPROVED},$")
 #: Words that keep the drug from a group: the label's own message.
 _FORBID = re.compile(
-    r"\bcontraindicated\b|\bavoid(?:ed|s|ing)?\s+(?:[\w-]+\s+){0,2}?(?:in|during|if|while|for|by)\b|\b(?:must|should|may|can|do)\s*(?:not|" + NT + r")\s+(?:\w+\s+)?(?:be\s+)?(?:use|used|give|given|take|taken|"
+    r"\bcontraindicated\b|\bavoid(?:ed|s|ing)?\s+(?:[\w-]+\s+){0,2}?(?:in|during|if|while|for|by)\b|"
+    r"\b(?:don['’]?t|do\s+not|never)\s*:?\s+(?:start|begin)\b|\b(?:must|should|may|can|do)\s*(?:not|" + NT + r")\s+(?:\w+\s+)?(?:be\s+)?(?:use|used|give|given|take|taken|"
     r"prescribe|prescribed)\b|\bcannot\s+(?:\w+\s+)?(?:use|take|be)\b|\bnever\s+(?:be\s+)?(?:give|given|use|used|take|taken|prescribe\w*)\b|"
     r"\bnot\s+(?:(?:be|been|meant|intended|designed|suitable|safe|approved|indicated|recommended|authori[sz]ed|cleared)\s+)*(?:for|in|to|during|by)\b|"
     # "off-limits if you have ...", "not an option for people with ..."
@@ -1541,7 +1659,7 @@ _FORBID_USE = re.compile(rf"\b(?:not|never)\s+(?:been\s+|yet\s+|be\s+)*{_APPROVE
 #: Between a permitting word before the group and the group: a preposition must tie them ("safe for people
 #: with ...", "a safe way to ease ... after a tonsillectomy"); words that show another relation break the tie
 #: ("keep it in a safe place away from children").
-_PERMIT_TIE = re.compile(r"\b(?:for|in|to|during|after|with|by|among|on|while|as\s+an?|if|even\s+if|even\s+when)\b")
+_PERMIT_TIE = re.compile(r"\b(?:for|in|to|during|after|with|by|among|on|while|as\s+an?|if|even\s+if|even\s+when|whenever|every\s+time|any\s+time)\b")
 _SELF_TIED = re.compile(r"as[- ]needed\b|prn\b|on\s+demand\b")
 # "keep out of reach", but not "safe to keep taking during pregnancy"
 _NOT_FOR_GAP_BLOCK = re.compile(r"[.;:!?]|\b(?:away|reach|(?:keep|kept)(?!\s+(?:taking|using|on\b))|store|stored|but|except|unless|although|though|"
@@ -1595,6 +1713,9 @@ _IF_GROUP = re.compile(r"(?:even\s+)?(?:if|when|whenever|once|for|after|followin
 _OLDER = re.compile(r"(?<!\s)\s+(?:who\s+are\s+)?(?:over|older|above|aged|age|ages|at\s+least|\d)\b")
 
 
+_IF_CLAUSE_END = re.compile(r"[,.;:!?]")
+
+
 def _not_for(sent: _Sentence, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], support: list[_Hit]) -> None:
     """A patient group, condition or use the label keeps the drug from: "safe for people with heart disease",
     "people with type 1 diabetes can use it", "FDA-approved for COVID-19" are contradicted; "must not be given
@@ -1610,6 +1731,9 @@ def _not_for(sent: _Sentence, di: DrugIndex, owned, lex: Lexicon, contra: list[_
             if not owned(t0) or _OLDER.match(s, t1):
                 continue
             c0 = _clause_start(s, t0)
+            w = _WHILE_ON.search(s, max(0, c0 - 12), c0 + 12) if c0 else None
+            if w is not None and w.start() < c0:
+                c0 = _clause_start(s, w.start())  # "don't start X while you're taking ketoconazole": one instruction
             if _APPROVED_COMMA.search(s, max(0, c0 - 40), c0) or (c0 > 0 and _TAIL_CLAUSE.fullmatch(s, c0, t0)
                                                                  and _TAIL_END.match(s, t1)):
                 # "a proven, effective treatment for", "designed to be taken on bad days, as needed": one clause
@@ -1623,9 +1747,11 @@ def _not_for(sent: _Sentence, di: DrugIndex, owned, lex: Lexicon, contra: list[_
                 q0 = sent.cond
                 after = _CLAUSE.search(s, q0)
                 c1 = after.start() if after else len(s)
-            elif nxt is not None and nxt.group() == "," and _IF_GROUP.match(s, c0 + lead, t0):
-                # "if you have sleepwalked on it, it's fine to keep using it": the cue is in the main clause
-                q0 = nxt.end()
+            elif nxt is not None and _IF_GROUP.match(s, c0 + lead, t0) and (
+                    comma := _IF_CLAUSE_END.search(s, t1, min(len(s), t1 + 120))) is not None and comma.group() == ",":
+                # "if you have sleepwalked on it (and can't remember it), it's fine to keep using it": the cue is in
+                # the main clause, after the comma that ends the condition
+                q0 = comma.end()
                 after = _CLAUSE.search(s, q0)
                 c1 = after.start() if after else len(s)
             phrase = f"'{s[t0:t1]}'"
@@ -1635,7 +1761,7 @@ def _not_for(sent: _Sentence, di: DrugIndex, owned, lex: Lexicon, contra: list[_
             if f is not None and not _OPEN_QUESTION.search(s, max(q0, c0) if f.start() >= q0 else c0, f.start()):
                 support.append(_Hit(t0, t1, "supported", "not_for", fact, f"{phrase}: '{s[f.start():f.end()].strip()}'"))
                 return
-            for p in permit.finditer(s, max(c0, t0 - 80), min(c1, t1 + 40)):
+            for p in permit.finditer(s, max(c0, t0 - 80), min(c1, t1 + (120 if q0 > c0 else 40))):
                 p0, p1 = p.start(), p.end()
                 lo, hi = (p1, t0) if p1 <= t0 else (t1, p0)
                 if hi < lo:
@@ -1645,7 +1771,7 @@ def _not_for(sent: _Sentence, di: DrugIndex, owned, lex: Lexicon, contra: list[_
                 tied = (_PERMIT_TIE.search(s, lo, hi) or s.endswith((" for", " as"), p0, p1)
                         or (p1 <= t0 and not s[lo:hi].strip()) or (p1 <= t0 and _SELF_TIED.match(s, t0)))
                 if _NOT_FOR_GAP_BLOCK.search(s, lo, hi) or (p1 <= t0 and not tied) or (
-                        p0 >= t1 and hi - lo > (80 if q0 > c0 else 40)):
+                        p0 >= t1 and hi - lo > (120 if q0 > c0 else 40)):
                     continue
                 if _OPEN_QUESTION.search(s, q0 if p0 >= q0 else c0, p0):
                     continue
@@ -1666,6 +1792,8 @@ _DOSE = r"(?:doses?|dosages?|dosing|amounts?|strength)"
 #: A page saying the dose stays as it is ("the usual dose", "no dose adjustment", "without any adjustment").
 _DOSE_SAME = re.compile(
     rf"\b(?:usual|normal|regular|standard|full|same|typical|ordinary)\s+(?:(?:recommended|starting|adult|daily|\d+(?:\.\d+)?|to|mg|mcg)\s+){{0,4}}{_DOSE}\b|"
+    # "the same Ativan dose", "the full 20 mg Levitra dose": a name between the words
+    rf"\b(?:usual|normal|regular|standard|full|same|typical)\s+(?:\d+(?:\.\d+)?\s*(?:mg|mcg)\s+)?[a-z][\w-]{{2,20}}\s+{_DOSE}\b|"
     # "at the standard 20 mg a day": the amount stands for the dose noun
     rf"\b{_USUAL}[ \t](?:adult[ \t])?\d{{1,4}}(?:\.\d{{1,2}})?[ \t]?(?:mg|mcg)\b|"
     r"\bno\s+(?:need\s+(?:for|to)\s+(?:an?\s+|any\s+)?)?(?:dose\s+|dosage\s+|dosing\s+)?(?:adjust\w*|changes?|changing|reduc\w*|lower\w*|"
@@ -1680,7 +1808,7 @@ _DOSE_CHANGE = re.compile(
     # "capped at 15 mg", "a 200 mg daily cap", "start at a low dose", "a quarter of the usual dose", "every 12 hours"
     r"\b(?:capped|limited)\s+(?:at|to)\b|\b(?:daily\s+)?(?:cap|ceiling)\b|"
     r"\b(?:start\w*|begin\w*|initiat\w*)\s+(?:\w+\s+){0,3}?(?:at|on|with)\s+(?:a\s+|the\s+)?(?:low|lower|reduced|smaller|lowest)\b|"
-    r"\b(?:quarter|half|third|fraction|portion)\s+(?:\w+\s+){0,4}?of\s+(?:the\s+|your\s+)?(?:usual|normal|regular|standard)\b|"
+    r"\b(?:quarter|half|third|fraction|portion)\s+(?:(?:\w+\s+){0,4}?of\s+)?(?:the\s+|your\s+)?(?:usual|normal|regular|standard)\b|"
     r"\b(?:less\s+often|less\s+frequently|longer\s+intervals?|every\s+(?:12|24|48)\s+hours|every\s+other\s+day)\b")
 #: "mild kidney problems": labels change the dose for moderate or severe impairment.
 _MILD = re.compile(r"(?:mild|slight|minor|mildly)\s+(?:[\w-]+\s+)?$")
@@ -1693,13 +1821,21 @@ def _dose_adjust(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit],
     for rx, fact in di.dose_adjust:
         for m in rx.finditer(s):
             t0, t1 = m.start(), m.end()
-            if not owned(t0) or _MILD.search(s, max(0, t0 - 25), t0):
+            if _MILD.search(s, max(0, t0 - 25), t0):
                 continue
-            lo, hi = max(_clause_start(s, t0), t0 - 90, 0), min(len(s), t1 + 90)
+            c0 = _clause_start(s, t0)
+            w = _WHILE_ON.search(s, max(0, c0 - 12), c0 + 12) if c0 else None
+            if w is not None and w.start() < c0:
+                c0 = _clause_start(s, w.start())  # "the full dose while on ritonavir": the clause before says which dose
+            lo, hi = max(c0, t0 - 90, 0), min(len(s), t1 + 90)
             if _DOSE_QUESTION.search(s, _clause_start(s, t0), t0):
                 continue
-            same = next((c for c in _DOSE_SAME.finditer(s, lo, hi) if not _DOSE_GAP_BLOCK.search(s, *_gap(c, t0, t1))), None)
-            change = next((c for c in _DOSE_CHANGE.finditer(s, lo, hi) if not _DOSE_GAP_BLOCK.search(s, *_gap(c, t0, t1))), None)
+            # A co-medication is a drug name of its own ("the full Levitra dose with ritonavir"): the dose words
+            # then say whose dose it is.
+            same = next((c for c in _DOSE_SAME.finditer(s, lo, hi) if not _DOSE_GAP_BLOCK.search(s, *_gap(c, t0, t1))
+                         and (owned(t0) or owned(c.start()))), None)
+            change = next((c for c in _DOSE_CHANGE.finditer(s, lo, hi) if not _DOSE_GAP_BLOCK.search(s, *_gap(c, t0, t1))
+                           and (owned(t0) or owned(c.start()))), None)
             if change is not None and _negated(s, change.start("v") if change.group("v") else change.start(), lex):
                 same, change = change, None  # "the dose doesn't need to be lowered"
             phrase = f"'{s[t0:t1]}'"
@@ -1716,6 +1852,8 @@ def _dose_adjust(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit],
                 return
 
 
+#: A clause naming what the patient takes alongside ("while on ritonavir", "when taking valproate").
+_WHILE_ON = re.compile(r"\b(?:while|when)\s+(?:you(?:['’]re|\s+are)\s+)?(?:on|taking|using)\b")
 #: A question leaves the dose open ("ask whether the usual dose is right"); "if you have kidney disease" names
 #: the group.
 _DOSE_QUESTION = re.compile(r"\b(?:whether|ask|check|sure|wonder\w*|how|unless)\b")
@@ -1903,10 +2041,14 @@ def _doses(sent: _Sentence, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hi
     is 40 mg a day"), a starting dose twice the label's highest, or any amount over the maximum called usual
     or safe is contradicted; the label's own figures are supported. Where a drug's doses differ by product
     (Ozempic and Rybelsus), a sentence naming a product is judged by that product's fact, and one naming none
-    is contradicted only if every product's doses say so."""
+    is contradicted only if every product's doses say so. Where they differ by use (clonazepam at most 4 mg a
+    day for panic disorder, 20 mg for seizures), a sentence naming a use is judged by that use's facts alone,
+    and one naming none by the facts for no one use."""
     s = sent.low
-    named = [f for f, rx in di.doses if rx is not None and sent.names(rx)]
-    facts = named + [f for f, rx in di.doses if rx is None] if named else [f for f, _ in di.doses]
+    uses = [f for f, rx in di.doses if rx is not None and f.extra.get("when") and sent.names(rx)]
+    named = [f for f, rx in di.doses if rx is not None and not f.extra.get("when") and sent.names(rx)]
+    every = [f for f, _ in di.doses if not f.extra.get("when")]
+    facts = uses or (named + [f for f, rx in di.doses if rx is None] if named else every)
     harm = doses.harm_told(s)
     supported = False
     for a in doses.amounts(s):
@@ -1943,6 +2085,17 @@ _WAIT_DENIED = re.compile(
 _GAP_INSTRUCTION = re.compile(r"\W{0,20}(?:then\s+)?(?:take|start|begin|switch|resume)\b")
 
 
+_IF_OPEN = re.compile(r"\W{0,6}(?:if|once|when)\s")
+_MAIN_PERMIT = re.compile(r"[^.;:!?,]{0,80},\s*(?:then\s+)?(?:(?:it['’]s\s+|it\s+is\s+|you['’]re\s+)?(?:fine|ok|okay|safe|good|free|cleared)\b|"
+                          r"(?:you|we)\s+(?:can|may|could)\s+(?:safely\s+|now\s+|go\s+ahead\s+and\s+)?(?:start|take|begin|use|switch|go)\b)")
+
+
+def _if_gap_permitted(s: str, c0: int, end: int) -> bool:
+    """"If you quit the MAOI a week ago, it's fine to start": the gap is the condition and the main clause
+    offers it as enough, which is a claim (an "ask whether" or "how long" stays a question)."""
+    return _IF_OPEN.match(s, c0) is not None and _MAIN_PERMIT.match(s, end) is not None
+
+
 def _interval(s: str, di: DrugIndex, contra: list[_Hit], support: list[_Hit]) -> None:
     """A waiting time between the drug and another the label sets ("14 days after stopping an MAOI", "48
     hours before nitrates"): the label's gap or longer is supported; half of it or less offered as enough
@@ -1956,7 +2109,7 @@ def _interval(s: str, di: DrugIndex, contra: list[_Hit], support: list[_Hit]) ->
             c0 = _clause_start(s, g.start)
             # The gap is between the two drugs, so it belongs to both ("With Cialis, 12 hours is enough before
             # nitroglycerin" is about Cialis though the clause's subject is the nitrate).
-            if asks(s, c0, g.start):
+            if asks(s, c0, g.start) and not _if_gap_permitted(s, c0, g.end):
                 continue
             label = f"the label's gap is {fact.value['min']:g} {fact.value['unit']}"
             # "no need to wait two weeks" denies the gap; "never start it within 14 days" forbids the window
@@ -1965,7 +2118,8 @@ def _interval(s: str, di: DrugIndex, contra: list[_Hit], support: list[_Hit]) ->
                 support.append(_Hit(g.start, g.end, "supported", "interaction", fact, f"'{s[g.start:g.end]}'; {label}"))
                 return
             nxt = _CLAUSE.search(s, g.end)
-            enough = _GAP_ENOUGH.search(s, c0, nxt.start() if nxt else len(s)) or _GAP_INSTRUCTION.match(s, c0)
+            enough = (_GAP_ENOUGH.search(s, c0, nxt.start() if nxt else len(s)) or _GAP_INSTRUCTION.match(s, c0)
+                      or _if_gap_permitted(s, c0, g.end))
             if neg or (g.hours <= 0.5 * need and enough):
                 contra.append(_Hit(g.start, g.end, "contradicted", "interaction", fact,
                                    f"'{s[g.start:g.end]}'" + (" denied" if neg else " offered as enough") + f"; {label}"))

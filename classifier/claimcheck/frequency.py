@@ -77,7 +77,7 @@ _BARE_AFTER = re.compile(rf"\s{{0,3}}(?:(?<![\w-])[\w-]{{1,30}}\s{{1,3}})?(?:{UN
 #: only sets the scene for it.
 EFFECT_AFTER = re.compile(
     r"\b(?:keeps?(?!\s+(?:working|going|it\s+working))|helps?|makes?|boosts?|protects?|shields?|prevents?|reverses?|improves?|brings?|heals?|repairs?|"
-    r"restores?|rebuilds?|cures?|detox\w*|supercharg\w*|sharpens?|strengthens?|burns?|melts?|cleans?|resets?|"
+    r"restores?|rebuilds?|cures?|detox\w*|chelat\w*|flush\w*|clears?\s+out|lifts?|supercharg\w*|sharpens?|strengthens?|burns?|melts?|cleans?|resets?|"
     r"regenerat\w*|fights?|guards?|wards?|lengthens?|extends?|adds?\s+years|slows?\s+(?:down\s+)?(?:(?:brain|skin|cell|cellular|the)\s+)?(?:aging|ageing))\b|"
     # "... once a month and you won't catch the flu": the promise, not the schedule, is the claim
     r"\band\s+you(?:['’]ll|\s+will)?\s+(?:won['’]?t|will\s+not|never|not)\s+(?:catch|get|come\s+down\s+with)\b|"

@@ -26,7 +26,7 @@ DURATION = re.compile(
 )
 #: Words that make a duration a gap between two things.
 _GAP = re.compile(r"\b(?:wait\w*|after|before|later|apart|gap|between|since|within|from|stop\w*|quit\w*|discontinu\w*|"
-                  r"last\s+(?:dose|pill|use)|elapse\w*|passed|clear\w*|free|switch\w*|washout|wash\s+out|once\s+you|until)\b")
+                  r"last\s+(?:[\w-]+\s+)?(?:dose|pill|tablet|shot|use|hit)|(?:your|the|my|their|his|her)\s+last\s+[\w-]+|ago|elapse\w*|passed|clear\w*|free|switch\w*|washout|wash\s+out|once\s+you|until)\b")
 #: A frequency or a strength is not a gap ("once a day", "10 mg a day", "three times a week").
 _NOT_A_GAP = re.compile(r"(?:once|twice|times|mg|mcg|pills?|tablets?|doses?|capsules?|every|per)\s*$")
 
@@ -43,7 +43,8 @@ def gaps(s: str) -> list[Gap]:
     out = []
     for m in DURATION.finditer(s):
         if m.group("zero"):
-            hours = 24.0 if "day" in m.group("zero") or "morning" in m.group("zero") or "overnight" in m.group("zero") else 0.0
+            z = m.group("zero")
+            hours = 24.0 if ("day" in z or "morning" in z or "overnight" in z) and "same" not in z else 0.0
         else:
             if _NOT_A_GAP.search(s, max(0, m.start() - 12), m.start()):
                 continue
