@@ -358,7 +358,7 @@ def test_candidate_scans_find_what_the_plain_patterns_find():
     from classifier.detectors import commercial as c
 
     plain_mixed = re.compile(r"(?<=[A-Za-z])" + c._ODD + r"|" + c._ODD + r"(?=[A-Za-z])|[\uff10-\uff5a]{4,}")
-    alphabet = list("aZx09@$!|€¡ _-.\n*·•'\u200b\u00ad\ufeffüéß²:/Ａｚ０：\u0430") + ["val", "ium", "V a l i", "X.a.n"]
+    alphabet = list("aZx09@$!|€¡ _-.\n*·•'\u200b\u00ad\ufeffüéß²:/Ａｚ０：\u0430★\ufe0f\U0001f539") + ["val", "ium", "V a l i", "X.a.n"]
     rnd = random.Random(7)
     for _ in range(3000):
         text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30)))
@@ -954,3 +954,79 @@ def test_order_patterns_tried_at_their_start_words_find_every_match():
         for rx, starts in ((b._ORDER_VIA, b._ORDER_VIA_START), (b._GO_ORDER, b._GO_ORDER_START)):
             fast = [m.span() for m in b._finditer_at(rx, low, low, starts)]
             assert fast == [m.span() for m in rx.finditer(low)], low
+
+
+# ------------------------------------------------------------------ forms of the fourteenth held-out batch
+
+
+def test_a_name_split_by_emoji_or_symbols_is_disguised():
+    assert said("Back in stock: X\u2b50a\u2b50n\u2b50a\u2b50x 2mg, message for the list",
+                "commercial.obfuscated_drug_name") == ["X\u2b50a\u2b50n\u2b50a\u2b50x"]
+    assert said("Val\U0001f48aium 10 shipped fast", "commercial.obfuscated_drug_name") == ["Val\U0001f48aium"]
+    # emoji beside a name spelled out, or between ordinary words, disguise nothing
+    assert not said("So tired today \U0001f634 Xanax \U0001f48a is what my doctor tried first", "commercial.obfuscated_drug_name")
+    assert not said("Stay calm \U0001f33f and breathe \U0001f33f every morning", "commercial.obfuscated_drug_name")
+
+
+def test_a_keyword_to_message_and_a_bulk_order_told_before_the_messenger():
+    assert said('Klonopin 2mg restocked. DM "CALM" to order.') == ['DM "CALM" to order']
+    assert not said('We talk about tapering off Klonopin here. DM "CALM" to join the support chat.')
+    export = ("Sildenafil 100mg and tramadol 50mg, priced per 1,000 tablets.\n"
+              "To place a wholesale order or request a price sheet, text our export desk on WhatsApp.")
+    assert said(export) == ["To place a wholesale order or request a price sheet, text our export desk on WhatsApp"]
+    assert not said("Your metformin refill is ready. To place a refill order or ask a question, contact the pharmacy "
+                    "during opening hours.")
+
+
+def test_a_link_giving_a_promo_code_or_first_box_price_for_a_drug_is_a_buy_link():
+    bio = ("<html><body><p>My links:</p><ul><li><a href='https://clinic.example/s?ref=LENA'>Tirzepatide through my "
+           "clinic: first box $199 with code LENA10</a></li></ul></body></html>")
+    assert evidence(flags_of(bio, is_html=True)[1], "commercial.buy_link") == [
+        "Tirzepatide through my clinic: first box $199 with code LENA10"]
+    headline = ("<html><body><p>Read next:</p><ul><li><a href='https://news.example/a'>Why tirzepatide costs $1,000 a "
+                "month without insurance</a></li></ul></body></html>")
+    assert not evidence(flags_of(headline, is_html=True)[1], "commercial.buy_link")
+
+
+def test_a_monthly_price_standing_as_a_short_sentence_in_a_drugs_paragraph():
+    ad = ("Minoxidil and finasteride, prescribed by our doctors after a short form and shipped to your door with "
+          "tracking. Only $19/month, cancel whenever.")
+    assert said(ad) == ["$19/month"]
+    # a membership fee in a paragraph that names no drug sells visits, not a drug
+    assert not said("Our clinicians can prescribe finasteride.\n\nMembership covers unlimited messaging and check-ins "
+                    "with your care team throughout the year. Just $15/month.")
+
+
+def test_approval_by_the_clock_and_a_form_read_instead_of_a_visit():
+    funnel = ("Tadalafil for daily use: a licensed clinician reviews your answers and most men get approved within "
+              "1 hour. No video visit.")
+    assert said(funnel, "commercial.pharmacy") == ["clinician reviews your answers", "approved within 1 hour",
+                                                   "No video visit"]
+    assert not said("The FDA approved tadalafil for daily use in 2008, after a review that took months; patients still "
+                    "see a doctor.", "commercial.pharmacy")
+
+
+def test_crypto_only_labels_and_unmarked_parcels_are_shop_terms():
+    shop = "Clonazepam 2mg, 0.0004 BTC a tab.\nMonero only. Shipping worldwide in plain, unmarked envelopes."
+    assert said(shop, "commercial.pharmacy") == ["Shipping worldwide", "plain, unmarked envelopes", "Monero only"]
+    # told of a vendor after a verb, the label is a report
+    assert not said("Investigators said the vendor's listings for clonazepam were Bitcoin only and came from abroad.",
+                    "commercial.pharmacy")
+
+
+def test_prescription_required_is_no_pitch_unless_answered_no():
+    assert not said("Tramadol is a Schedule IV opioid: prescription required, and refills are limited.", "commercial.pharmacy")
+    assert "Prescription required: no" in said("Prescription required: no. Buy tramadol 50mg today.", "commercial.pharmacy")
+
+
+def test_a_schedule_heading_files_drugs_under_a_law_not_a_menu():
+    assert not said("Schedule IV: alprazolam, zolpidem, tramadol, phentermine, sildenafil.", "commercial.drug_mix")
+    assert said("Today only: alprazolam, zolpidem, tramadol, phentermine, sildenafil - lowest price, ships free.",
+                "commercial.drug_mix")
+
+
+def test_a_feed_posts_byline_ending_in_promoted_is_a_money_marker():
+    assert said("r/sleep \u00b7 u/DreamRx \u00b7 Promoted\nZolpidem without the wait.", "commercial.donation_or_affiliate") == [
+        "Promoted"]
+    assert not said("Posted by the editors \u00b7 Updated\nWhy some posts on this forum get promoted to the front page.",
+                    "commercial.donation_or_affiliate")

@@ -67,10 +67,13 @@ def money_markers(low: str) -> list[re.Match[str]]:
 _PAID_STORY = re.compile(
     r"\bthis\s+(?:story|page|video|episode|article|post)\s+(?:is|was)\s+paid\s+for\b|"
     r"\b(?:brand|content)\s+partnerships?\s+(?:team|studio|desk)\b|"
-    r"^[^\w\n]{0,3}sponsored(?:\s*[|:\u2013\u2014-]|[ \t]*$)",
+    r"^[^\w\n]{0,3}sponsored(?:\s*[|:\u2013\u2014-]|[ \t]*$)|"
+    # the same label closing a feed post's byline ("r/fitness · u/brand · Promoted", "@brand | Sponsored"), as social
+    # sites mark the posts an advertiser paid for
+    r"(?<=[\u00b7\u2022|])[ \t]{0,3}(?:promoted|sponsored)[ \t]*$",
     re.M,
 )
-_PAID_STORY_WORDS = ("paid for", "partnership", "sponsored")
+_PAID_STORY_WORDS = ("paid for", "partnership", "sponsored", "promoted")
 
 
 class AffiliateDetector(Detector):

@@ -59,6 +59,8 @@ _STOCKED = re.compile(r"\b(?:in\s+stock|available|for\s+sale|cheap)\b")
 _DM_ORDER = re.compile(r"\b(?:dm|pm|message|inbox|text|hmu|hit\s+me\s+up)\s+(?:me\s+|us\s+|@[\w.]{2,32}\s+|\+?\d[\d().-]{6,15}\s+)?"
                        # "text 555-0147 with what you want and your zip to order"
                        r"(?:(?:with|and)\s+(?:[\w'’]+\s+){1,8}?)?"
+                       # a keyword the seller's inbox answers ('DM "FOCUS" to order', "PM the word 'menu' for prices")
+                       r"(?:(?:the\s+(?:word|code)\s+)?[\"'“‘][\w-]{1,20}(?:[ \t][\w-]{1,20})?[\"'”’]\s+)?"
                        r"(?:to\s+(?:order|buy|cop|place\s+(?:an\s+|your\s+)?order)|for\s+(?:prices?|orders?|the\s+menu))\b")
 _DM_START = ("dm", "pm", "message", "inbox", "text", "hmu", "hit")
 # A dealer's post may only say what is in stock and how to reach them, without "to order": "got X 30s in stock.
@@ -93,6 +95,12 @@ _ANCHOR_SELL = re.compile(
 # Selling words that make a drug-name anchor a spam anchor even without a buy verb ("cheap Valium 10mg").
 _ANCHOR_STRONG = re.compile(r"\b(?:cheap(?:est)?|discount(?:ed)?|overnight|for\s+sale|online|no\s+(?:prescription|rx)|"
                             r"without\s+(?:a\s+)?(?:prescription|rx))\b", re.I)
+# An influencer's or an affiliate's link that gives a promo code for the drug it names or prices its first month or
+# order ("My semaglutide provider: first month $149 with code MAYA20"): an offer to buy at the link's end. A headline
+# link prices a drug without an offer's words ("Why semaglutide costs $900 a month").
+_ANCHOR_OFFER = re.compile(r"\b(?:with|use|enter|apply)\s+(?:(?:my|the|promo|discount|coupon)\s+){0,2}code\s+(?-i:[A-Z0-9]{3,20})\b"
+                           r"|\bfirst\s+(?:month|order|box|kit|refill|shipment)\s+(?:(?:is|for|at|just|only)\s+){0,2}[$€£]\s?\d",
+                           re.I)
 _CART = re.compile(r"\b(?:add\s+to\s+(?:cart|basket|bag)|buy\s+now|order\s+now|checkout|proceed\s+to\s+checkout)\b", re.I)
 _CART_HREF = re.compile(r"add[-_]?to[-_]?cart|[?&]add-to-cart=|/cart\b.*[?&](?:add|product)|/checkout\b", re.I)
 _PRICE_PER_PILL = re.compile(
@@ -144,7 +152,10 @@ _FOREIGN_BUY_START = ("compr", "command", "achet", "jetzt", "bestellen", "kaufen
 # The order told before the channel it goes through: "To order, send the product and quantity to @handle", "for
 # orders WhatsApp +52 ...". A handle (not an e-mail address), a messenger or a phone number must follow; "to order a
 # refill, call the pharmacy" names none of them, and a store's e-mail address is no dealer's handle.
-_ORDER_VIA = re.compile(r"\b(?:to|for)\s+(?:orders?|buy|purchase|place\s+(?:an\s+|your\s+)?order)\b[,:]?[ \t]{0,3}"
+_ORDER_VIA = re.compile(r"\b(?:to|for)\s+(?:orders?|buy|purchase|place\s+(?:(?:an?|your|the)\s+)?"
+                        r"(?:(?:bulk|wholesale|trade|first|trial|large|repeat|new)\s+)?order)\b"
+                        # a second errand in the same clause ("To place a bulk order or ask for a sample, message ...")
+                        r"(?:[ \t]+(?:or|and)[ \t]+[^\n,.:;!?]{1,40}?)?[,:]?[ \t]{0,3}"
                         r"(?:(?:just|simply|please)[ \t]+)?(?:send|message|msg|dm|pm|text|write\s+to|whats\s?app|contact|hit\s+up)\b"
                         r"[^\n.!?]{0,60}?(?:(?<![\w.@])@[a-z_][\w.]{0,30}\w|\b(?:on|via)\s+" + _MESSENGER + r"\b|\+?\d[\d ().-]{6,16}\d)")
 _ORDER_VIA_START = ("to", "for")
@@ -214,8 +225,9 @@ class BuyLinkDetector(Detector):
                 if monthly and (_cost_row(page.text, line_start, line_end)
                                 or not any(line_start <= d.start < line_end for d in ctx.named)):
                     continue
-                if not monthly and (line_end - line_start > _LISTING_LINE
-                                    or _PRICE_PROSE.search(page.text, line_start, line_end)):
+                # A price on a long line stands alone as a short verbless sentence in an ad, monthly or not ("... and
+                # your first kit ships free. Just $25/month after that."); the monthly one keeps its drug on the line.
+                if line_end - line_start > _LISTING_LINE or _PRICE_PROSE.search(page.text, line_start, line_end):
                     # a paragraph's own short, verbless sentence is a listing too ("... caps. $8 ea or 10 for $70.")
                     line_start, line_end = _sentence(page, m.start())
                     if line_end - line_start > _LISTING_FRAGMENT or "?" in page.text[line_start:line_end]:
@@ -254,6 +266,8 @@ class BuyLinkDetector(Detector):
             why = f"A link whose anchor disguises a drug name ({disguised.name})"
         elif drugs and _ANCHOR_STRONG.search(anchor):
             why = "A link whose anchor offers a drug cheap or online, the way injected spam anchors read"
+        elif drugs and _ANCHOR_OFFER.search(link.anchor):
+            why = "A link whose anchor gives a promo code or a first-order price for a drug"
         # A page that only disguises its names ("Аmbіеn" in Cyrillic) sells them as surely as one that spells them.
         elif _CART_HREF.search(link.href) and (drugs or ctx.named):
             why = "A link that adds a product to a shopping cart"

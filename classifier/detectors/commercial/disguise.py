@@ -85,18 +85,26 @@ _MIXED = re.compile(
 )
 _TOKEN_CHARS = re.compile(r"[\w@$!|€¡]+")
 _SEPARATOR_RUN = re.compile(r"[^\w@$!|€¡]|_")
-_SPACED = re.compile(r"(?<![\w@$])[A-Za-z](?:(?:[ .\-_*·•'/]|[\u200b-\u200d\u2060\ufeff\u00ad]){1,2}[A-Za-z0-9@$!|]){3,}(?![\w@$])")
+# Pictographs and symbols spam also puts between the letters of a name ("A🔹d🔹d🔹e🔹r🔹a🔹l🔹l", "X★a★n★a★x"): arrows,
+# geometric shapes, dingbats and the emoji planes, with the variation selector that follows many of them. No word
+# holds one, so a name they split is as plainly disguised as one split by dots.
+_SYMBOLS = "\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff"
+# Up to three separator characters: a symbol with blanks either side ("A 🔹 d 🔹 d ...") or with its variation selector.
+_SPACED = re.compile(r"(?<![\w@$])[A-Za-z](?:(?:[ .\-_*·•'/]|[\u200b-\u200d\u2060\ufeff\u00ad" + _SYMBOLS + r"]){1,3}"
+                     r"[A-Za-z0-9@$!|]){3,}(?![\w@$])")
 # Where a _SPACED match can begin, found from the character after it: a separator that follows a letter
 # standing at a word start. Separators are rarer than letters, so this scan is cheaper than trying
 # _SPACED at every character.
-_SPACED_AT = re.compile(r"[ .\-_*·•'/\u200b-\u200d\u2060\ufeff\u00ad](?<=(?<![\w@$])[A-Za-z].)")
+_SPACED_AT = re.compile(r"[ .\-_*·•'/\u200b-\u200d\u2060\ufeff\u00ad" + _SYMBOLS + r"](?<=(?<![\w@$])[A-Za-z].)")
 # Letters split by a separator that English never puts inside a word (hyphens, dots and apostrophes
 # between single letters are _SPACED's job; between longer pieces they are ordinary spelling).
-_SPLIT = re.compile(r"(?<![\w@$])[\w@$!|]+(?:(?:[*·•_]|[\u200b-\u200d\u2060\ufeff\u00ad])+[\w@$!|]+)+")
-_SPLIT_CHARS = re.compile(r"[*·•_\u200b-\u200d\u2060\ufeff\u00ad]")
+_SPLIT = re.compile(r"(?<![\w@$])[\w@$!|]+(?:(?:[*·•_]|[\u200b-\u200d\u2060\ufeff\u00ad" + _SYMBOLS + r"])+[\w@$!|]+)+")
+_SPLIT_CHARS = re.compile(r"[*·•_\u200b-\u200d\u2060\ufeff\u00ad" + _SYMBOLS + r"]")
 # A run of the characters _SPLIT is made of; every _SPLIT match lies inside one run that holds a separator.
-_SPLIT_RUN = re.compile(r"[\w@$!|*·•\u200b-\u200d\u2060\ufeff\u00ad]*")
+_SPLIT_RUN = re.compile(r"[\w@$!|*·•\u200b-\u200d\u2060\ufeff\u00ad" + _SYMBOLS + r"]*")
 _SPLIT_RUN_EXTRA = frozenset("_@$!|*·•\u200b\u200c\u200d\u2060\ufeff\u00ad")
+# The symbols are ranges, too many for the set: a character before a run is tested against them by this pattern.
+_SYMBOL_CHAR = re.compile(r"[" + _SYMBOLS + r"]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _NOT_NAME = re.compile(r"[^a-z]")
 _SELL_NEAR = re.compile(r"\b(?:buy|order|cheap|online|pills?|tablets?|tabs|\d+\s*mg|prescription|rx|pharmacy|shipping|"
@@ -121,7 +129,8 @@ def _split_matches(text: str) -> Iterator[re.Match[str]]:
         if sep is None:
             return
         start = sep.start()
-        while start > pos and (text[start - 1].isalnum() or text[start - 1] in extra):
+        while start > pos and (text[start - 1].isalnum() or text[start - 1] in extra
+                               or _SYMBOL_CHAR.match(text[start - 1]) is not None):
             start -= 1
         end = _SPLIT_RUN.match(text, sep.start()).end()
         yield from _SPLIT.finditer(text, start, end)

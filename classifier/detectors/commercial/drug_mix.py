@@ -22,8 +22,12 @@ _SEPARATOR = re.compile(r"\s{0,3}[,;|/·•+]\s{0,3}")
 # A row of a teaching table or a pharmacology list names how the drug works ("PDE5 inhibitors | sildenafil |
 # inhibit cGMP breakdown") or gives the drugs as examples of a class ("Examples: zolpidem, eszopiclone", "opioids
 # such as ..."); a shop's menu line names a price or an order instead.
+# A line headed by a controlled-substance schedule ("Schedule IV: alprazolam, zolpidem, tramadol, phentermine") files the
+# drugs under a law, as a regulator's notice or a pharmacology table does.
 _TEACHING = re.compile(r"\b(?:mechanism|inhibit\w*|agonis\w*|antagonis\w*|receptors?|block(?:s|ed|ers?)?|modulat\w*|reuptake|"
-                       r"adverse\s+effects?|(?<![./])examples?(?![./])|e\.g|such\s+as|for\s+instance)\b", re.I)
+                       r"adverse\s+effects?|(?<![./])examples?(?![./])|e\.g|such\s+as|for\s+instance)\b|"
+                       r"\bschedule\s(?:i{1,3}|iv|v|[1-5])(?:\s(?:drugs?|substances?|narcotics?|controlled\ssubstances?))?[ \t]?[:(]",
+                       re.I)
 # "Including" is left out: a shop writes "we carry everything, including Xanax, Soma ...". A shop's line that names
 # its stock by example still sells ("pills such as Xanax in stock, shipped overnight").
 _SELLING = re.compile(r"[$€£]|\b(?:buy|order|price|cheap|shipping|ships?|shipped|sale|stock|in\s+stock|deliver\w*|discount\w*)\b",

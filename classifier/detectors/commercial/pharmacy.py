@@ -37,9 +37,13 @@ _HOW_TO_BUY = re.compile(r"\b(?:how|where)\s+to\s+(?:buy|order|get)\b|\byou\s+ca
 _INSURANCE = re.compile(r"\b(?:co-?pays?|tier\s*\d|formular(?:y|ies)|deductible|prior\s+authori[sz]ation|covered|coverage|"
                         r"insurance|insurer|medicare|medicaid|plan\s+pays)\b", re.I)
 _NO_RX_STRONG = re.compile(
-    r"\b(?:no|without)[ \t]+(?:rx|script|prescriptions?[ \t]+(?:needed|required|necessary)|"
-    r"prior[ \t]+prescription|doctor'?s?[ \t]+(?:prescription|visit|approval|appointment))\b|\bno[- ]rx\b|"
-    r"\bprescription[ \t]+(?:not[ \t]+)?(?:needed|required)\b|\bno[ \t]+prescription\b",
+    # a pet shop's "no vet prescription needed" waives the same check for animals
+    r"\b(?:no|without)[ \t]+(?:rx|script|(?:vet(?:erinary)?'?s?[ \t]+)?prescriptions?[ \t]+(?:needed|required|necessary)|"
+    r"prior[ \t]+prescription|(?:doctor|vet)'?s?[ \t]+(?:prescription|visit|approval|appointment))\b|\bno[- ]rx\b|"
+    # "prescription required" alone is the opposite claim (a regulator's "prescription required, no refills"): only
+    # the negated form or a shop's "Prescription required: no" row offers the drug without one
+    r"\bprescription[ \t]+(?:not[ \t]+(?:needed|required)\b|(?:needed|required)[ \t]*[:?][ \t]*no\b)|"
+    r"\bno[ \t]+(?:vet(?:erinary)?'?s?[ \t]+)?prescription\b",
     re.I,
 )
 _NO_RX_WEAK = re.compile(r"\bwithout[ \t]+(?:a[ \t]+|any[ \t]+)?prescriptions?\b", re.I)
@@ -50,7 +54,11 @@ _DELIVERY = re.compile(
     r"\b(?:pay(?:ment)?[ \t]+(?:by[ \t]+)?|accept[ \t]+)COD\b|\bCOD[ \t]+(?:available|accepted|orders?|delivery|payment)\b|"
     r"\b(?:ships?|shipped)[ \t]+(?:worldwide|to[ \t]+all[ \t]+states|overnight|discreetly)\b|\bworldwide[ \t]+(?:shipping|delivery)\b|"
     r"\bfree[ \t]+(?:shipping|delivery)\b|\bdelivered[ \t]+(?:to[ \t]+your[ \t]+door|overnight|discreetly)\b|"
-    r"\b(?:ships?|shipped|delivered|arrives?)[ \t]+(?:the[ \t]+)?(?:next|same)[ \t-]day\b",
+    r"\b(?:ships?|shipped|delivered|arrives?)[ \t]+(?:the[ \t]+)?(?:next|same)[ \t-]day\b|"
+    # the terms put after the noun ("shipping worldwide"), and the parcel that does not say what is in it ("plain,
+    # unmarked packaging")
+    r"\b(?:shipping|delivery)[ \t]+(?:worldwide|overnight|discreetly|to[ \t]+all[ \t]+states)\b|"
+    r"\b(?:plain[ \t]*,?[ \t]+)?(?:unmarked|unbranded)[ \t]+(?:packag\w*|box(?:es)?|envelopes?|parcels?|pouch(?:es)?)\b",
     re.I,
 )
 _QUESTIONNAIRE = re.compile(
@@ -64,7 +72,15 @@ _QUESTIONNAIRE = re.compile(
     r"(?:medical[ \t]+|health[ \t]+)?questions\b|"
     r"\bno[ \t]+(?:appointment|consultation|doctor[ \t]+visit|office[ \t]+visit)s?[ \t]+(?:needed|required|necessary)\b|"
     r"\b(?:doctor|physician|prescriber)[ \t]+will[ \t]+(?:issue|write|approve|send)[ \t]+(?:your|a)[ \t]+"
-    r"(?:\w+[ \t]+)?prescription\b",
+    r"(?:\w+[ \t]+)?prescription\b|"
+    # approval promised by the clock, the way a prescribing funnel sells its form ("get approved in minutes", "most
+    # people approved same day", "approved automatically"); a drug approved by a regulator takes months, not minutes
+    r"\bapproved[ \t]+(?:(?:the[ \t]+)?same[ \t-]day|instantly|automatically|(?:in|within)[ \t]+(?:under[ \t]+)?"
+    r"(?:minutes|(?:a|one|an|\d{1,2})[ \t]+(?:minutes?|mins?|hours?)))\b|"
+    # the prescriber reads a form instead of seeing the patient ("a licensed provider reviews your answers"; "no video call")
+    r"\b(?:provider|doctor|physician|clinician|prescriber)s?[ \t]+(?:will[ \t]+)?review(?:s|ed)?[ \t]+your[ \t]+"
+    r"(?:answers|responses|questionnaire|intake|(?:online[ \t]+|health[ \t]+|medical[ \t]+)?(?:form|assessment))\b|"
+    r"\bno[ \t]+video[ \t]+(?:calls?|visits?|chats?|consults?|consultations?)\b",
     re.I,
 )
 _TELEHEALTH = re.compile(
@@ -95,6 +111,10 @@ _PAYMENT = re.compile(
     r"monero|ethereum|western[ \t]+union|moneygram|gift[ \t]+cards?)\b",
     re.I,
 )
+# A shop that takes nothing but crypto says so without a verb: "BTC / LTC / XMR only", "crypto only, no exceptions".
+_COINS = r"(?:crypto(?:currency)?|bitcoin|btc|monero|xmr|litecoin|ltc|usdt|tether|ethereum|eth)"
+_CRYPTO_ONLY = re.compile(r"\b" + _COINS + r"(?:[ \t]{0,3}(?:/|,|&|\+|or|and)[ \t]{0,3}" + _COINS + r"){0,4}[ \t]+only\b", re.I)
+_CRYPTO_ONLY_START = ("crypto", "bitcoin", "btc", "monero", "xmr", "litecoin", "ltc", "usdt", "tether", "ethereum", "eth")
 # A shop that calls itself an online pharmacy, in its own voice ("Welcome to ..., your trusted online pharmacy").
 _SELF_PHARMACY = re.compile(
     r"\b(?:online|internet|mail[- ]order|canadian|international|offshore)[ \t]+(?:pharmacy|drugstore|drug[ \t]+store|chemist)\b",
@@ -138,9 +158,9 @@ _FOREIGN_HINT = ("rezept", "receta", "ordonnance", "receita", "ricetta", "diskre
 # The words each pattern's matches begin with (after its \b), looked for in page.lower.
 _NO_RX_STRONG_START = ("no", "without", "prescription")
 _DELIVERY_START = ("overnight", "next", "same", "express", "discreet", "cash", "pay", "accept", "cod", "ship",
-                   "worldwide", "free", "delivered")
+                   "worldwide", "free", "delivered", "delivery", "plain", "unmarked", "unbranded")
 _QUESTIONNAIRE_START = ("online", "short", "quick", "simple", "brief", "prescribed", "get", "prescription", "no",
-                        "without", "answer", "doctor", "physician", "prescriber")
+                        "without", "answer", "doctor", "physician", "prescriber", "approved", "provider", "clinician")
 _COUPON_START = ("coupon", "promo", "discount", "voucher", "use", "save", "bonus", "free", "money", "lowest", "best",
                  "price")  # and, in one branch, a digit (see PharmacyDetector._phrases)
 _TELEHEALTH_START = ("get", "start", "book", "request", "schedule", "begin", "secure", "digital", "telehealth",
@@ -230,6 +250,7 @@ class PharmacyDetector(Detector):
             (_QUESTIONNAIRE, _QUESTIONNAIRE_START, 600, 0.6, "Prescribing by online form instead of a clinical visit"),
             (_COUPON, coupon_starts, 300, 0.45, "A price promotion for a prescription drug"),
             (_PAYMENT, ("pay", "accept"), 400, 0.55, "Payment in crypto-currency or untraceable transfers for medicine"),
+            (_CRYPTO_ONLY, _CRYPTO_ONLY_START, 400, 0.55, "Payment in crypto-currency only for medicine"),
         ):
             for m in _finditer_at(rx, text, low, starts) if starts else rx.finditer(text):
                 near = _near(ctx, m.start(), m.end(), window)
@@ -238,6 +259,11 @@ class PharmacyDetector(Detector):
                 sent_start, sent_end = _sentence(page, m.start())
                 if rx is _QUESTIONNAIRE and _PLACEMENT.search(text, sent_start, sent_end):
                     continue  # "fill in the short form and an admissions counselor calls": a rehab lead form
+                lead = text[sent_start:m.start()].rstrip()
+                if rx is _CRYPTO_ONLY and lead and lead[-1].isalnum():
+                    # a shop's label opens its line or follows a colon, a bar or a bullet ("Payment: BTC only"); after
+                    # a verb it is a report ("the market's listings were Bitcoin only")
+                    continue
                 if _told_by_others(text, sent_start, m.start(), m.end()) or (
                         text[sent_start:sent_end].rstrip().endswith("?")
                         and _YES_NO_QUESTION.match(text, sent_start) is not None):
