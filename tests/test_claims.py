@@ -1466,6 +1466,8 @@ def test_myths_affirmed_and_other_limits_left_alone(fb, text: str, drug: str) ->
         ("A weekly ivermectin pill chelates heavy metals.", "ivermectin", "unsupported", None),
         ("Cymbalta-free: Norco lifts depression too.", "hydrocodone", "unsupported", None),
         ("Codeine syrup is harmless at these doses.", "codeine", "contradicted", None),
+        # a question of how often it is taken, answered by a bare frequency
+        ("How often is Xanax XR taken? Three times a day.", "alprazolam", "contradicted", None),
     ],
 )
 def test_products_uses_rhetoric_and_label_specific_limits(fb, text: str, drug: str, verdict: str, fact_id: str | None) -> None:
@@ -1489,6 +1491,8 @@ def test_products_uses_rhetoric_and_label_specific_limits(fb, text: str, drug: s
         ("Who says Xanax is addictive?", "alprazolam"),
         # Staxyn said not to be interchangeable
         ("Staxyn is not interchangeable with Levitra.", "vardenafil"),
+        # the answer to a question of something else done that often
+        ("How often should you check your blood sugar on Ozempic? Twice a day.", "semaglutide"),
     ],
 )
 def test_doses_of_other_uses_and_harmless_effects_left_alone(fb, text: str, drug: str) -> None:

@@ -519,7 +519,7 @@ def _claim_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
 # A table written with pipes ("Drug | Max daily dose | Schedule", then "Vyvanse | 70 mg | II"), in Markdown or
 # plain text: each row is read as the statement it makes, its cells labelled by the header's ("vyvanse; max daily
 # dose: 70 mg; schedule: ii."), so that a cue in the header governs the amount in the row.
-_CELL_SPLIT = re.compile(r"(?<![ \t])[ \t]*\|[ \t]*")  # tried from a blank run's start only: linear
+_CELL_SPLIT = re.compile(r"(?<![ \t])[ \t]*\|")  # tried from a blank run's start only: linear; cells stripped after
 _TABLE_RULE_CHARS = frozenset(" \t|:+=-")
 #: A table flattened onto one line, its rows joined by a dash ("Drug | Max -- Xanax | 4 mg").
 _ROW_JOIN = re.compile(r"(?<![ \t])[ \t]+(?:--|\u2014|\u2013)[ \t]+")  # tried from a blank run's start only: linear
@@ -529,7 +529,7 @@ _NAME_KINDS = ("generic", "brand", "street")
 
 
 def _cells(line: str) -> list[str]:
-    parts = _CELL_SPLIT.split(line.strip())
+    parts = [p.lstrip(" \t") for p in _CELL_SPLIT.split(line.strip())]
     if parts and not parts[0]:
         parts = parts[1:]  # Markdown's outer pipes
     if parts and not parts[-1]:
@@ -2165,7 +2165,10 @@ def _frequency(s: str, spans: list[tuple[int, int]], di: DrugIndex, owned, contr
     harm = doses.harm_told(s)
     for r in freq.schedules(s):
         # "Ozempic once a week": the name right before the frequency is the dosing word
-        if not owned(r.start) or not (r.told or any(0 <= r.start - m1 <= 3 for _, m1 in spans)):
+        # (not where a question ends on the name and its answer follows: "How often do you check your sugar on
+        # Ozempic? Twice a day." answers the question, which says what is done that often)
+        if not owned(r.start) or not (r.told or any(0 <= r.start - m1 <= 3 and not (":" in s[m1:r.start] and _WH_QUESTION.match(s))
+                                                    for _, m1 in spans)):
             continue
         # "every morning keeps your heart young" sets the scene for a claim; "every hour keeps the pain away" is
         # still a schedule for one of the drug's own effects

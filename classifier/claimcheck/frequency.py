@@ -214,6 +214,13 @@ def _freq_hours(m: re.Match[str]) -> tuple[float, float] | None:
     return h, h
 
 
+#: A question of how often the drug is taken, right before the clause that answers it (the checker reads a
+#: question and its short answer as one sentence, the "?" a colon).
+_ASKED_HOW_OFTEN = re.compile(
+    r"\bhow\s+(?:often|many\s+times|frequently)\b[^:?]{0,80}?\b(?:take|takes|taken|taking|dose|dosed|use|used|inject|injected|"
+    r"apply|applied|change|changed|wear|worn|swallow\w*)\b[^:?]{0,40}[:?]\s*(?:a\s*[:.)-]\s*)?$")
+
+
 def _told(s: str, a: int, b: int) -> bool:
     """A word of dosing in the clause around the frequency, and no word of something else between."""
     w0 = max(0, a - _WINDOW)
@@ -225,6 +232,8 @@ def _told(s: str, a: int, b: int) -> bool:
         return _ELSE.search(before, dosing[-1].end()) is None
     if not before.strip() and _FIELD_KEY.search(s, max(0, w0 + clause - 40), w0 + clause):
         return True  # a fact box's field: "Dosing interval: every 24 hours", "Frequency: once weekly"
+    if not before.strip() and _ASKED_HOW_OFTEN.search(s, max(0, w0 + clause - 160), w0 + clause):
+        return True  # the answer to a question of dosing: "How often is Xanax XR taken? Three times daily."
     if _ELSE.search(before) is None and _AMOUNT_LISTED.search(s, max(0, w0 + clause - 30), w0 + clause):
         return True  # the schedule of the amount listed just before it: "40 mg, up to twice a day"
     return _DOSING.match(after.lstrip(" -")) is not None and _ELSE.search(before) is None
