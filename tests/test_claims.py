@@ -244,7 +244,7 @@ def test_heldout_claim_set_precision_of_contradicted(fb) -> None:
     rows = [r for r in load_claim_set() if r["split"] == "heldout"]
     # Every bundled drug has held-out claims (a fact file added without them would go unmeasured).
     assert len(rows) >= 100 and {r["drug"] for r in rows} == set(fb.drugs)
-    # The batches written before blind3 keep the floor they always had; blind3 to blind20 (all 36 drugs
+    # The batches written before blind3 keep the floor they always had; blind3 to blind21 (all 36 drugs
     # each, scored once when written) keep the figure they were first scored at. Precision of
     # "contradicted" matters most everywhere: a false "contradicted" accuses a careful page.
     for batches, min_f1 in (((None, "blind", "blind2"), 0.85), (("blind3",), 0.73), (("blind4",), 0.78), (("blind5",), 0.78),
@@ -252,7 +252,7 @@ def test_heldout_claim_set_precision_of_contradicted(fb) -> None:
                             (("blind9",), 0.82), (("blind10",), 0.76), (("blind11",), 0.82), (("blind12",), 0.76),
                             (("blind13",), 0.85), (("blind14",), 0.77),
                             (("blind15",), 0.81), (("blind16",), 0.83), (("blind17",), 0.78),
-                            (("blind18",), 0.80), (("blind19",), 0.78), (("blind20",), 0.77)):
+                            (("blind18",), 0.80), (("blind19",), 0.78), (("blind20",), 0.77), (("blind21",), 0.75)):
         part = [r for r in rows if r.get("batch") in batches]
         scores = _scores([r["label"] for r in part], [predict(r["text"], r["drug"], fb)[0] for r in part])
         assert scores["contradicted"]["precision"] >= 0.9, batches
@@ -1496,4 +1496,56 @@ def test_products_uses_rhetoric_and_label_specific_limits(fb, text: str, drug: s
     ],
 )
 def test_doses_of_other_uses_and_harmless_effects_left_alone(fb, text: str, drug: str) -> None:
+    _assert_not_contradicted(fb, text, drug)
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict", "fact_id"),
+    [
+        # a negative question takes its statement as known
+        ("Doesn't everybody know by now that Soma is not a controlled drug?", "carisoprodol", "contradicted", None),
+        ("Isn't it obvious that Lunesta is fine with a few glasses of wine?", "eszopiclone", "contradicted", None),
+        # limits in casual words
+        ("dont go past 60mg of adderall a day, thats the max", "amphetamine", "supported", None),
+        ("Ultram tops out at 800 mg a day.", "tramadol", "contradicted", None),
+        ("Ultram maxes out at 600 mg a day.", "tramadol", "contradicted", None),
+        # a dose for one use, a label's warning about tolerance, a product compared and then dosed
+        ("For night shift workers, the standard Nuvigil dose is 250 mg.", "armodafinil", "contradicted",
+         "armodafinil.dose_shift_work"),
+        ("Once you're off Vivitrol your tolerance returns, so your old dose is safe again.", "naltrexone", "contradicted",
+         "naltrexone.false.tolerance_restored"),
+        ("If Adipex stops working after a month, increase the dose.", "phentermine", "contradicted",
+         "phentermine.false.raise_dose_when_tolerant"),
+        ("Mounjaro vs Zepbound: same molecule, and Mounjaro can go up to 40 mg a week.", "tirzepatide", "contradicted", None),
+        ("With clarithromycin on board, the Levitra limit drops to 5 mg a day.", "vardenafil", "supported", None),
+        # bought without a prescription in other words
+        ("You can grab Restoril over the counter at most pharmacies.", "temazepam", "contradicted", None),
+        # a risk called harmless, and "not a reason to stop"
+        ("Sleep-eating on Lunesta is harmless.", "eszopiclone", "contradicted", None),
+        ("Sleepwalking on Ambien is not a reason to stop it.", "zolpidem", "contradicted", None),
+        ("Nuvigil takes the place of a CPAP machine.", "armodafinil", "contradicted", None),
+        # benefits nobody backs
+        ("Ritalin shields kids from dementia later in life.", "methylphenidate", "unsupported", None),
+        ("Modafinil shaves minutes off your marathon time.", "modafinil", "unsupported", None),
+        ("Ketamine brings coma patients back to consciousness.", "ketamine", "unsupported", None),
+        ("MS Contin can slow the spread of the cancer itself.", "morphine", "unsupported", None),
+    ],
+)
+def test_negative_questions_casual_limits_and_tolerance(fb, text: str, drug: str, verdict: str, fact_id: str | None) -> None:
+    _assert_verdict(fb, text, drug, verdict, fact_id)
+
+
+@pytest.mark.parametrize(
+    ("text", "drug"),
+    [
+        # the true statements a false contradiction had been read in
+        ("Cialis does nothing without sexual stimulation.", "tadalafil"),
+        ("Revatio is the same drug as Viagra, taken three times a day for pulmonary hypertension.", "sildenafil"),
+        ("Refills are not allowed on a C-II prescription.", "methylphenidate"),
+        ("Tramadol isn't a typical opioid: it also blocks serotonin reuptake.", "tramadol"),
+        # a question of a benefit answered with a schedule sets the scene for that benefit
+        ("How often should you take ivermectin to detox? Once a month keeps the toxins out.", "ivermectin"),
+    ],
+)
+def test_true_statements_that_read_like_denials_left_alone(fb, text: str, drug: str) -> None:
     _assert_not_contradicted(fb, text, drug)

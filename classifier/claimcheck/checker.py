@@ -324,7 +324,10 @@ def _answered_question(page: Page, sent: _Sentence, index: FactIndex, lex: Lexic
 _RHETORICAL = re.compile(
     r"^\W*(?P<lead>who\s+(?:says|said|told\s+you)\s+(?:that\s+)?)(?:you|i|we|people|anyone|one|they)\s+"
     r"(?:can|should|must|could)(?P<neg>n['’]?t|['’]t|not|\s+not|\s+never)\b|"
-    r"^\W*(?P<lead2>why\s+(?:pay|bother|spend|wait|worry|suffer|waste)\b[^?]{0,80}?\bwhen\s)")
+    r"^\W*(?P<lead2>why\s+(?:pay|bother|spend|wait|worry|suffer|waste)\b[^?]{0,80}?\bwhen\s)|"
+    # "Isn't everyone aware that X?", "Doesn't everyone know X?", "Isn't it settled that X?": X is taken as known
+    r"^\W*(?P<lead3>(?:isn['’]?t|doesn['’]?t|don['’]?t|aren['’]?t|wasn['’]?t)\s+(?:it|everyone|everybody|anyone|we\s+all)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:know|knows|aware|settled|obvious|clear|true|agreed|common\s+knowledge)\s+(?:by\s+now\s+)?(?:that\s+)?)")
 
 
 def _rhetorical(sent: _Sentence) -> _Sentence | None:
@@ -334,7 +337,7 @@ def _rhetorical(sent: _Sentence) -> _Sentence | None:
     if m is None:
         return None
     low = list(sent.low)
-    for g in ("lead", "neg", "lead2"):
+    for g in ("lead", "neg", "lead2", "lead3"):
         if m.group(g):
             low[m.start(g):m.end(g)] = " " * (m.end(g) - m.start(g))
     end = len(sent.low.rstrip()) - 1
@@ -763,6 +766,8 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
             ok, neg = _class_attributed(sent, spans, t0, t1, role == FALSE, others)
             if not ok:
                 continue
+            if neg and _QUALIFIED_CLASS.search(s, max(0, t0 - 25), t0):
+                continue  # "isn't a pure opioid": the qualifier is denied, not the class
             if role == FALSE:
                 (support if neg else contra).append(_Hit(t0, t1, "supported" if neg else "contradicted", "class", fact,
                                                          f"'{s[t0:t1]}'" + (" (negated)" if neg else "")))
@@ -1220,6 +1225,8 @@ def _legal(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], suppo
         m = _MOVED_TO.match(s, m.end()) and _SCHED.search(s, m.end()) or m
     # "Tylenol #3 is Schedule II": a product named just before the schedule is judged by its own schedule, and it
     # makes the claim the drug's even where another drug leads the sentence ("promethazine with codeine is ...")
+    if m is not None and _SCHED_RULES.match(s, m.end()) and _SCHED_OF.search(s, max(0, m.start() - 12), m.start()):
+        m = None  # "refills on a C-II prescription", "under Schedule II rules": the rules of the schedule, not its drugs
     products = _scheduled_products(di, s, m.start()) if m is not None else set()
     if products:
         allowed = products
@@ -1284,6 +1291,10 @@ def _legal(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], suppo
                                                  "states prescription only" + (" (negated)" if neg else "")))
 
 
+_SCHED_OF = re.compile(r"\b(?:on|for|under|of|with|by)\s+(?:a|an|the|any|all|every)?\s*$")
+_SCHED_RULES = re.compile(r"\s+(?:prescriptions?|scripts?|refills?|rules?|regulations?|requirements?|paperwork|forms?|orders?)\b")
+
+
 def _scheduled_products(di: DrugIndex, s: str, at: int) -> set[str]:
     """The schedules of the drug's products named in the clause before a schedule at ``at`` (empty: none named)."""
     start = max(0, at - 80)
@@ -1311,7 +1322,8 @@ def _denials(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit]) -> 
     if m is None or not owned(m.start()):
         return
     phrase = s[m.start():m.end()]
-    if "harmless" in phrase and (_HARMLESS_OTHER.search(s, 0, m.start()) or _ACT_SUBJECT.search(s, _clause_start(s, m.start()), m.start())):
+    if "harmless" in phrase and (_HARMLESS_OTHER.search(s, 0, m.start()) or any(
+            a.group() not in di.risk_words for a in _ACT_SUBJECT.finditer(s, _clause_start(s, m.start()), m.start()))):
         # "most side effects are harmless" says so of the effects, "biting into it is harmless" of an act that
         # the rules for ways of taking it, stopping and combinations judge
         return
@@ -1525,6 +1537,8 @@ _SAFE_COMBO_PRED = re.compile(
     r"mix|idea|trick))\b")
 
 
+_QUALIFIED_CLASS = re.compile(r"\b(?:pure|purely|full|typical|classic|traditional|conventional|true|regular|ordinary|straight|"
+                              r"simple|strong|heavy|hard)\s+(?:[\w-]+\s+)?$")
 _WORKS_AS = re.compile(r"\b(?:works?|worked|working|acts?|acted|acting|serves?|served|functions?|doubles?)\s+as\s+(?:an?\s+)?$")
 
 
@@ -1628,7 +1642,7 @@ _PERMIT = re.compile(
     r"\b(?:doesn['’]?t|does\s+not|don['’]?t|do\s+not)\s+(?:really\s+)?matter\b|\b(?:is|are)\s*(?:n['’]?t|\s+not)\s+(?:an?\s+)?(?:issue|problem|concern)\b|"
     # an instruction ("just pop one prn", "take one if you're pregnant"); it permits only when tied to the group
     r"\b(?:pop|take|grab)\s+(?:one|it|another|them|some|an\s+extra|a\s+(?:pill|tab|tablet|patch|extra))\b|"
-    r"\bno\s+reason\s+(?:not\s+)?to\s+(?:avoid|skip|stop)\b|"
+    r"\b(?:no|not\s+a)\s+reason\s+(?:not\s+)?to\s+(?:avoid|skip|stop)\b|"
     # "MS Contin is an as-needed pill": the use named as what the product is (the term right after the article)
     r"\b(?:is|are)\s+an?(?=\s+(?:[\w-]+\s+){1,3}?(?:pill|tablet|capsule|med|medicine|medication|drug|painkiller|"
     r"option|treatment|remedy|choice|patch)s?\b)|"
@@ -1787,7 +1801,7 @@ def _not_for(sent: _Sentence, di: DrugIndex, owned, lex: Lexicon, contra: list[_
 
 #: Words that call a dose the ordinary one ("the usual dose", "the standard 20 mg").
 _USUAL = r"(?:usual|normal|regular|standard|full|typical|ordinary|same)"
-_DOSE_HINT = re.compile(rf"\bdos|adjust|\bamount|\b{_USUAL}[ \t](?:adult[ \t])?\d")
+_DOSE_HINT = re.compile(rf"\bdos|adjust|\bamount|\blimit\s|\b{_USUAL}[ \t](?:adult[ \t])?\d")
 _DOSE = r"(?:doses?|dosages?|dosing|amounts?|strength)"
 #: A page saying the dose stays as it is ("the usual dose", "no dose adjustment", "without any adjustment").
 _DOSE_SAME = re.compile(
@@ -1807,6 +1821,8 @@ _DOSE_CHANGE = re.compile(
     rf"\b(?P<v2>adjust\w*|reduc\w*|lower\w*|decreas\w*|smaller|modif\w*|cut\w*|halv\w*|different|special)\s+(?:\w+\s+){{0,3}}?{_DOSE}\b|"
     # "capped at 15 mg", "a 200 mg daily cap", "start at a low dose", "a quarter of the usual dose", "every 12 hours"
     r"\b(?:capped|limited)\s+(?:at|to)\b|\b(?:daily\s+)?(?:cap|ceiling)\b|"
+    # "the limit drops to a single 2.5 mg dose"
+    r"\b(?:limit|max(?:imum)?|cap|dose)\s+(?:drops?|falls?|goes\s+down|is\s+cut|is\s+lowered|comes\s+down)\b|"
     r"\b(?:start\w*|begin\w*|initiat\w*)\s+(?:\w+\s+){0,3}?(?:at|on|with)\s+(?:a\s+|the\s+)?(?:low|lower|reduced|smaller|lowest)\b|"
     r"\b(?:quarter|half|third|fraction|portion)\s+(?:(?:\w+\s+){0,4}?of\s+)?(?:the\s+|your\s+)?(?:usual|normal|regular|standard)\b|"
     r"\b(?:less\s+often|less\s+frequently|longer\s+intervals?|every\s+(?:12|24|48)\s+hours|every\s+other\s+day)\b")
@@ -2046,7 +2062,10 @@ def _doses(sent: _Sentence, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hi
     and one naming none by the facts for no one use."""
     s = sent.low
     uses = [f for f, rx in di.doses if rx is not None and f.extra.get("when") and sent.names(rx)]
-    named = [f for f, rx in di.doses if rx is not None and not f.extra.get("when") and sent.names(rx)]
+    # a product named only for comparison ("Ozempic vs Wegovy: ... Ozempic goes up to 5 mg") is not the one dosed
+    named = [f for f, rx in di.doses if rx is not None and not f.extra.get("when") and (
+        any(not _COMPARED_BEFORE.search(s, max(0, m.start() - 30), m.start()) for m in rx.finditer(s))
+        or (bool(sent.context) and rx.search(sent.context) is not None))]
     every = [f for f, _ in di.doses if not f.extra.get("when")]
     facts = uses or (named + [f for f, rx in di.doses if rx is None] if named else every)
     harm = doses.harm_told(s)
@@ -2154,13 +2173,18 @@ _FREQ_HINT = re.compile(r"every|each|once|twice|thrice|times|daily|nightly|weekl
                         r"\bleave|\bleft|stay|patch|second|2nd|another|one\s+more|extra|additional|redos|re-dos")
 
 
+_COMPARED_BEFORE = re.compile(r"\b(?:same\s+(?:[\w-]+\s+){0,2}as|unlike|than|versus|vs\.?|compared\s+(?:to|with)|like)\s+(?:the\s+|a\s+)?$")
+
+
 def _frequency(s: str, spans: list[tuple[int, int]], di: DrugIndex, owned, contra: list[_Hit], support: list[_Hit]) -> None:
     """How often it is taken and how long a patch is worn: "Sublocade is a once-a-day injection" (monthly),
     "change the fentanyl patch every day" (72 hours), "it's fine to take a second Viagra the same day" (once a
     day) are contradicted; the label's own schedule is supported. The same wrong schedule negated or told as
     harm ("never take a second Ambien the same night") is the label's warning. A fact limited to products
     judges the readings nearest a name of one of them; the others are judged by the drug's other facts."""
-    named = [(m.start(), f) for f, rx in di.frequency if rx is not None for m in rx.finditer(s)]
+    # a product named only for comparison ("Revatio is the same drug as Viagra, but ...") is not the one dosed
+    named = [(m.start(), f) for f, rx in di.frequency if rx is not None for m in rx.finditer(s)
+             if not _COMPARED_BEFORE.search(s, max(0, m.start() - 30), m.start())]
     generic = [f for f, rx in di.frequency if rx is None]
     harm = doses.harm_told(s)
     for r in freq.schedules(s):

@@ -46,9 +46,9 @@ _PERIOD = re.compile(
 )
 # What the sentence says the amount is, before it in the same clause. A hard cue names a limit outright;
 # a soft one ("up to", "safe to take") can also introduce a story about harm ("taking up to 40 mg killed ...").
-_MAX_HARD = (r"\bmax(?:imum|imal)?\b|\bhighest\b|\btop\s+dose\b|\bupper\s+limit\b|\blimit(?:ed|s)?\b|\bcap(?:ped|s)?\b|"
+_MAX_HARD = (r"\bmax(?:imum|imal)?\b|\bmax(?:es|ed)\s+out\b|\bto(?:ps?|pped)\s+out\b|\bhighest\b|\btop\s+dose\b|\bupper\s+limit\b|\blimit(?:ed|s)?\b|\bcap(?:ped|s)?\b|"
              r"\bceiling\b|\bthe\s+most\b|\bmost\s+(?:you|i|anyone|one|a\s+person|people|patients|adults)\b|"
-             r"(?:\b(?:no|not|never)|" + NT + r")\s+(?:\w+\s+){0,4}?(?:more\s+than|over|above|beyond|exceed(?:s|ed|ing)?)\s+(?:a\s+total\s+of\s+)?(?:\w+\s+)?$|"
+             r"(?:\b(?:no|not|never)|" + NT + r")\s+(?:\w+\s+){0,4}?(?:more\s+than|over|above|beyond|past|higher\s+than|exceed(?:s|ed|ing)?)\s+(?:a\s+total\s+of\s+)?(?:\w+\s+)?$|"
              r"\bexceed(?:s|ing)?\s+(?:a\s+total\s+of\s+)?$|"
              # the question an answer completes: "how high can the dose go: 2 mg", "how much can you take a day: 40 mg"
              r"\bhow\s+(?:high|much|many)\s+(?:[\w'’-]+\s+){0,4}?(?:can|could|may|should)\b")

@@ -233,7 +233,9 @@ def _told(s: str, a: int, b: int) -> bool:
     if not before.strip() and _FIELD_KEY.search(s, max(0, w0 + clause - 40), w0 + clause):
         return True  # a fact box's field: "Dosing interval: every 24 hours", "Frequency: once weekly"
     if not before.strip() and _ASKED_HOW_OFTEN.search(s, max(0, w0 + clause - 160), w0 + clause):
-        return True  # the answer to a question of dosing: "How often is Xanax XR taken? Three times daily."
+        # the answer to a question of dosing: "How often is Xanax XR taken? Three times daily.", unless the answer
+        # goes on to the effect it promises ("Once a month keeps the parasites away")
+        return EFFECT_AFTER.search(s, b) is None
     if _ELSE.search(before) is None and _AMOUNT_LISTED.search(s, max(0, w0 + clause - 30), w0 + clause):
         return True  # the schedule of the amount listed just before it: "40 mg, up to twice a day"
     return _DOSING.match(after.lstrip(" -")) is not None and _ELSE.search(before) is None
