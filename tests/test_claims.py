@@ -244,7 +244,7 @@ def test_heldout_claim_set_precision_of_contradicted(fb) -> None:
     rows = [r for r in load_claim_set() if r["split"] == "heldout"]
     # Every bundled drug has held-out claims (a fact file added without them would go unmeasured).
     assert len(rows) >= 100 and {r["drug"] for r in rows} == set(fb.drugs)
-    # The batches written before blind3 keep the floor they always had; blind3 to blind21 (all 36 drugs
+    # The batches written before blind3 keep the floor they always had; blind3 to blind22 (all 36 drugs
     # each, scored once when written) keep the figure they were first scored at. Precision of
     # "contradicted" matters most everywhere: a false "contradicted" accuses a careful page.
     for batches, min_f1 in (((None, "blind", "blind2"), 0.85), (("blind3",), 0.73), (("blind4",), 0.78), (("blind5",), 0.78),
@@ -252,7 +252,7 @@ def test_heldout_claim_set_precision_of_contradicted(fb) -> None:
                             (("blind9",), 0.82), (("blind10",), 0.76), (("blind11",), 0.82), (("blind12",), 0.76),
                             (("blind13",), 0.85), (("blind14",), 0.77),
                             (("blind15",), 0.81), (("blind16",), 0.83), (("blind17",), 0.78),
-                            (("blind18",), 0.80), (("blind19",), 0.78), (("blind20",), 0.77), (("blind21",), 0.75)):
+                            (("blind18",), 0.80), (("blind19",), 0.78), (("blind20",), 0.77), (("blind21",), 0.75), (("blind22",), 0.80)):
         part = [r for r in rows if r.get("batch") in batches]
         scores = _scores([r["label"] for r in part], [predict(r["text"], r["drug"], fb)[0] for r in part])
         assert scores["contradicted"]["precision"] >= 0.9, batches
@@ -1548,4 +1548,38 @@ def test_negative_questions_casual_limits_and_tolerance(fb, text: str, drug: str
     ],
 )
 def test_true_statements_that_read_like_denials_left_alone(fb, text: str, drug: str) -> None:
+    _assert_not_contradicted(fb, text, drug)
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict"),
+    [
+        # giving or selling a controlled drug called legal, and called illegal
+        ("It's perfectly legal to hand a couple of your Klonopin to your sister.", "clonazepam", "contradicted"),
+        ("Trading your Adderall for a friend's Vyvanse is totally legal.", "amphetamine", "contradicted"),
+        ("It is not legal to sell your leftover Norco.", "hydrocodone", "supported"),
+        # the writer's own belief still asserts the number
+        ("I believe the most Ativan you can take is 30 mg a day.", "lorazepam", "contradicted"),
+        # "don't change the dose", "month after month", heart rhythm drugs as an agent
+        ("Bad kidneys don't change your Lyrica dose at all.", "pregabalin", "contradicted"),
+        ("Flexeril is fine to take month after month for a sore back.", "cyclobenzaprine", "contradicted"),
+        ("Staxyn is fine alongside heart rhythm medications.", "vardenafil", "contradicted"),
+    ],
+)
+def test_sharing_own_beliefs_and_plain_words(fb, text: str, drug: str, verdict: str) -> None:
+    _assert_verdict(fb, text, drug, verdict, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "drug"),
+    [
+        # others' beliefs stay reported
+        ("Some doctors think Ativan can go up to 30 mg a day.", "lorazepam"),
+        # a contrast hands the reading to the other product
+        ("Amrix is a single capsule a day, whereas plain cyclobenzaprine is taken three times daily.", "cyclobenzaprine"),
+        # the law's rules for a schedule, not the drug's schedule
+        ("Pharmacies cannot give refills on a C-II prescription such as Ritalin.", "methylphenidate"),
+    ],
+)
+def test_others_beliefs_and_contrasted_products_left_alone(fb, text: str, drug: str) -> None:
     _assert_not_contradicted(fb, text, drug)

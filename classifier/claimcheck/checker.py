@@ -114,7 +114,13 @@ _MAX_SENTENCE_CHARS = 1000
 _MAX_MENTIONS = 12
 _MAX_SENTENCES = 400
 _MAX_TERM_HITS = 60
-_LEGAL_HINT = re.compile(r"schedul|controlled|prescription|counter|otc\b|c-[iv]|regulated")
+_LEGAL_HINT = re.compile(r"schedul|controlled|prescription|counter|otc\b|c-[iv]|regulated|legal|lawful|allowed")
+#: Giving, selling or sharing a controlled drug called legal ("it's legal to give a few Valium to a friend",
+#: "selling your leftover Percocet is legal"): the Controlled Substances Act allows only registrants to dispense.
+_SHARE_LEGAL = re.compile(
+    r"\b(?:legal|lawful|allowed|permitted|fine\s+legally)\s+to\s+(?:give|share|sell|pass|hand|trade|swap|split)\b|"
+    r"\b(?:giving|selling|sharing|passing|handing|trading|swapping)\b[^.;:!?]{0,80}?\b(?:is|'s|are|’s)\s+"
+    r"(?:totally\s+|perfectly\s+|completely\s+|100%\s+|entirely\s+|fully\s+)?(?:legal|lawful|allowed|permitted)\b")
 _CONDITION_SUBJECT = re.compile(r"\b(?:pain|symptoms?|seizures?|condition|illness|disease|diabetes|anxiety|asthma|pressure|"
                                 r"sugar|glucose|cravings?|insomnia|adhd|spasms?|epilepsy|withdrawal)\s+$")
 #: "isn't regulated at all": said of a scheduled drug, a denial of its control. Never read as a claim of
@@ -1009,6 +1015,8 @@ def _added_benefit(s: str, owned, lex: Lexicon, support: list[_Hit], benefit: li
 #: Advice a page passes on from someone's own clinician ("my doctor says I can take 40 mg") or from a friend
 #: or relative ("my buddy says they don't really interact") is given as true, the way a forum passes it on;
 #: a news report's "the doctor said" stays a report.
+#: The writer's own belief ("I think the max is around 10 mg") asserts what follows, unlike others' ("experts think").
+_OWN_BELIEF = re.compile(r"\b(?:i|we)\s+(?:really\s+|honestly\s+|still\s+)?(?:think|believe)\b")
 _OWN_CIRCLE_SAYS = re.compile(
     r"\b(?:my|her|his|our|your|their)\s+(?:\w+\s+)?(?:doctor|doc|gp|physician|psychiatrist|pharmacist|nurse|surgeon|"
     r"neurologist|rheumatologist|prescriber|clinic|provider|specialist|cardiologist|urologist|dermatologist|"
@@ -1035,7 +1043,7 @@ _CITES_LABEL = re.compile(
 
 
 def _reported(s: str, lex: Lexicon) -> bool:
-    own = [(m.start(), m.end()) for rx in (_OWN_CIRCLE_SAYS, _CITES_LABEL) for m in rx.finditer(s)]
+    own = [(m.start(), m.end()) for rx in (_OWN_CIRCLE_SAYS, _CITES_LABEL, _OWN_BELIEF) for m in rx.finditer(s)]
     return any(not any(a <= m.start() and m.end() <= b for a, b in own) for m in lex.reporting.finditer(s))
 
 
@@ -1218,6 +1226,12 @@ def _legal(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], suppo
     if sf is None:
         return
     value = sf.value
+    share = _SHARE_LEGAL.search(s) if value is not None else None
+    if share is not None and owned(share.start()):
+        neg = _negated(s, share.start(), lex) or _negated(s, share.end() - 1, lex)
+        (support if neg else contra).append(_Hit(share.start(), share.end(), "supported" if neg else "contradicted", "legal_status", sf,
+                                                f"giving or selling it called {'not ' if neg else ''}legal; reference: Schedule {value}"))
+        return
     allowed = {value, *sf.extra.get("also", ())} - {None}
     m = _SCHED.search(s)
     if m is not None and _MOVED_FROM.search(s, max(0, m.start() - 12), m.start()):
@@ -1503,7 +1517,7 @@ _SAFE_COMBO = re.compile(
     r"\b(?:won['’]?t|will\s+not|wouldn['’]?t|doesn['’]?t|does\s+not|don['’]?t|do\s+not|can['’]?t|cannot|never)\s+(?:\w+\s+)?"
     r"(?:hurt|harm|kill|bother)(?:\s+(?:you|anyone|anybody|your\s+body))?\b|\bharmless\b|"
     r"\b(?:fine|ok|okay|safe|alright|all\s+right)\s+(?:to\s+(?:take|mix|combine|use|drink|have|add|pair|stack|pop|enjoy|put|apply|"
-    r"wear|place|sit|soak)|together|with|on\s+top)\b|"
+    r"wear|place|sit|soak)|together|with|alongside|on\s+top)\b|"
     # "you can drink while on it", "you can mix the two"
     r"\b(?:can|may)\s+(?:safely\s+|still\s+|totally\s+|easily\s+)?(?:drink|mix|combine)\b|"
     r"\bno\s+(?:problem|issue|big\s+deal|danger|harm|worries)\b|\b(?:safe|harmless|fine|good|great|perfect)\s+(?:combo|combination|pairing|mix|stack)\b|\bnothing\s+(?:to\s+worry\s+about|dangerous|risky|harmful)\b|"
@@ -1814,7 +1828,7 @@ _DOSE_SAME = re.compile(
     r"modif\w*|cut\w*)\b|"
     r"\bwithout\s+(?:any\s+|a\s+)?(?:dose\s+|dosage\s+)?(?:adjust\w*|changes?|changing|reduc\w*|lowering|modif\w*|cutting)\b|"
     # "kidney disease doesn't change anything", "... doesn't change gabapentin dosing"
-    rf"\b(?:doesn['’]?t|does\s+not|won['’]?t|will\s+not)\s+(?:change|affect|alter)\s+(?:anything|a\s+thing|(?:the\s+|your\s+)?(?:[\w-]+\s+)?(?:{_DOSE}))\b")
+    rf"\b(?:doesn['’]?t|does\s+not|don['’]?t|do\s+not|won['’]?t|will\s+not)\s+(?:change|affect|alter)\s+(?:anything|a\s+thing|(?:the\s+|your\s+)?(?:[\w-]+\s+)?(?:{_DOSE}))\b")
 #: A page saying the dose changes ("a lower dose", "the dose must be reduced", "adjust the dose").
 _DOSE_CHANGE = re.compile(
     rf"\b{_DOSE}\s+(?:\w+\s+){{0,4}}?(?P<v>adjust\w*|reduc\w*|lower\w*|decreas\w*|modif\w*|cut|halved|changed)\b|"
@@ -2173,6 +2187,7 @@ _FREQ_HINT = re.compile(r"every|each|once|twice|thrice|times|daily|nightly|weekl
                         r"\bleave|\bleft|stay|patch|second|2nd|another|one\s+more|extra|additional|redos|re-dos")
 
 
+_PRODUCT_CONTRAST = re.compile(r"\b(?:while|whereas|but|unlike|versus|vs)\b")
 _COMPARED_BEFORE = re.compile(r"\b(?:same\s+(?:[\w-]+\s+){0,2}as|unlike|than|versus|vs\.?|compared\s+(?:to|with)|like)\s+(?:the\s+|a\s+)?$")
 
 
@@ -2206,6 +2221,9 @@ def _frequency(s: str, spans: list[tuple[int, int]], di: DrugIndex, owned, contr
         # the reading than any product with its own fact gives the drug's generic facts (the generic name
         # itself may be the product's: "Butrans delivers buprenorphine ... worn for 7 days")
         nearer = before and any(max(before) < a < r.start and s[a:b] != di.drug.id for a, b in spans)
+        # "Amrix is one capsule a day, while regular tablets are taken three times daily": a contrast between the
+        # product and the reading hands the reading to the drug's other products
+        nearer = nearer or bool(before and _PRODUCT_CONTRAST.search(s, max(before), r.start))
         if named and not nearer:
             at = max(before) if before else min(p for p, _ in named)
             facts = [f for p, f in named if p == at]

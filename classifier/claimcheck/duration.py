@@ -31,6 +31,7 @@ _SPAN = re.compile(
     # "a 10-day course", "a three-week limit"
     rf"(?<![\w-])(?P<n2>{NUM})[\s-](?P<u2>day|week|month)[\s-](?:course|treatment|supply|limit|max\w*|period|stretch|run)\b|"
     r"(?P<open>\bfor\s+(?:many\s+|several\s+|a\s+few\s+)?(?:years|months)(?:\s+on\s+end|\s+at\s+a\s+time)?|\blong[\s-]term|\bindefinitely|"
+    r"\b(?:month|year)\s+after\s+(?:month|year)\b|"
     r"\bforever|\bfor\s+life\b|\bfor\s+the\s+rest\s+of\s+(?:your|their|his|her|my)\s+li(?:fe|ves)|\bpermanently|\byear[\s-]round|"
     r"\bas\s+long\s+as\s+you\s+(?:like|want|need)|\bwith\s+no\s+(?:end|time\s+limit))|"
     r"(?P<short>\bshort[\s-](?:term|periods?|courses?|bursts?|stretch(?:es)?)|\ba\s+few\s+weeks|\bbrief(?:ly)?(?:\s+(?:periods?|courses?|use))?\b)"
