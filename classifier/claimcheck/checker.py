@@ -1306,7 +1306,7 @@ def _legal(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], suppo
 
 
 _SCHED_OF = re.compile(r"\b(?:on|for|under|of|with|by)\s+(?:a|an|the|any|all|every)?\s*$")
-_SCHED_RULES = re.compile(r"\s+(?:prescriptions?|scripts?|refills?|rules?|regulations?|requirements?|paperwork|forms?|orders?)\b")
+_SCHED_RULES = re.compile(r"(?<!\s)\s+(?:prescriptions?|scripts?|refills?|rules?|regulations?|requirements?|paperwork|forms?|orders?)\b")
 
 
 def _scheduled_products(di: DrugIndex, s: str, at: int) -> set[str]:
