@@ -1030,3 +1030,91 @@ def test_a_feed_posts_byline_ending_in_promoted_is_a_money_marker():
         "Promoted"]
     assert not said("Posted by the editors \u00b7 Updated\nWhy some posts on this forum get promoted to the front page.",
                     "commercial.donation_or_affiliate")
+
+
+# ------------------------------------------------------------------ forms of the fifteenth held-out batch
+
+
+def test_designer_benzodiazepines_are_named_and_an_order_label_points_at_a_shop():
+    shop = ("Flualprazolam blotters, 0.5 mg each. Sold as a reference standard only.\n10 blotters: $30\n"
+            "Payment in Bitcoin only.\nORDER: rcvault.example/flualprazolam")
+    assert said(shop) == ["ORDER: rcvault.example"]
+    assert "Payment in Bitcoin" in said(shop, "commercial.pharmacy")
+    # a page whose own address sells the designer name
+    page = flags_of("Flualprazolam 1 mg pellets, lab use only.", url="https://rcshop.example/buy-flualprazolam")[1]
+    assert evidence(page, "commercial.pharmacy") == ["Flualprazolam"]
+    # a report naming designer benzodiazepines sells nothing, and an order label on a page without a drug sells no drug
+    assert not flags_of("Flubromazolam and clonazolam turned up in 14 of the seized samples, the lab reported.")[1]
+    assert not said("Hand-knitted scarves, three colours.\nORDER: woolnook.example/scarves")
+
+
+def test_a_shipping_label_and_a_reship_promise_are_mail_order_terms():
+    assert said("Diazepam 10 mg, 100 tabs.\nSHIPPING: worldwide. Reship guaranteed if lost.", "commercial.pharmacy") == [
+        "SHIPPING: worldwide", "Reship guaranteed"]
+    assert not said("Hand-knitted scarves, three colours.\nSHIPPING: worldwide. Reship guaranteed if lost.",
+                    "commercial.pharmacy")
+
+
+def test_a_free_trial_claimed_at_an_address_beside_a_drug_is_a_buy_link():
+    trial = "Your first month of sildenafil costs nothing. Start your 14-day trial \u2192 rxclub.example/join"
+    assert said(trial) == ["Start your 14-day trial \u2192 rxclub.example"]
+    # a trial of something else, named before the address, sells no drug
+    assert not said("Ask your doctor whether sildenafil suits you. Start your free trial of our newsletter \u2192 "
+                    "tips.example/join")
+
+
+def test_a_buyer_who_has_been_ordering_from_a_shop_or_a_handle_points_the_reader_there():
+    assert said("My back is wrecked. I've been buying Soma 350mg from musclerx.example for a year, never an issue.") == [
+        "Soma 350mg from musclerx.example"]
+    assert not said("I've been getting my lisinopril from healthmart.example since the store closed.")
+    dealer = "ngl i've been getting my X@nax from @calmplug_22 on telegram for months, dm him"
+    assert said(dealer) == ["i've been getting my X@nax from @calmplug_22"]
+    # a buyer naming their doctor's account gives no messenger and no contact to reach a seller
+    assert not said("I get my Xanax from @DrRivera's clinic and she checks in every month.")
+
+
+def test_clicking_through_links_to_get_an_order_in_is_an_order():
+    assert said("Adderall 30s and Xanax bars both back this week.\nTap the links below and get your order in early.") == [
+        "Tap the links below and get your order in"]
+    assert said("Vendors above carry Klonopin and Valium. Click through and get your order in.") == [
+        "Click through and get your order in"]
+    assert not said("Klonopin is a benzodiazepine. Click through to read why ordering it online is risky.")
+
+
+def test_a_pill_mills_terms_sell_prescriptions_but_one_term_or_a_report_does_not():
+    mill = ("Pain relief without the runaround.\n- Cash only, $250 per visit\n- No drug test at intake\n"
+            "Hydrocodone and oxycodone for qualifying patients.")
+    assert said(mill, "commercial.pharmacy") == ["Cash only", "No drug test"]
+    # a low-threshold addiction clinic waives the screen for buprenorphine; a report tells a mill's terms
+    assert not said("Bridge clinic: cash only or insurance, and no urine drug screen is needed to start buprenorphine.",
+                    "commercial.pharmacy")
+    assert not said("Prosecutors said the clinic took cash only and ran no drug screens before writing oxycodone "
+                    "prescriptions.", "commercial.pharmacy")
+
+
+def test_an_admissions_counselor_who_replies_and_a_referral_service_paid_by_facilities():
+    assert said("Text CALM to 555-0140 and an intake coordinator will respond within the hour.",
+                "commercial.lead_generation") == ["intake coordinator will respond"]
+    assert not said("An intake coordinator will review your chart before the visit.", "commercial.lead_generation")
+    assert said("CareLocator is a paid advertising service; listed centers pay us a referral fee.",
+                "commercial.donation_or_affiliate") == ["is a paid advertising service", "pay us a referral fee"]
+    assert not said("Medicare pays us a flat fee for each visit, the clinic's director said.",
+                    "commercial.donation_or_affiliate")
+
+
+def test_answer_options_and_a_shortage_bulletin_are_not_menus():
+    exam = "Which drug interacts with nitrates?\nA. Xanax\nB. Viagra\nC. Tramadol\nD. Phentermine\nAnswer: B."
+    assert not said(exam, "commercial.drug_mix")
+    # lettered lines with no question above them are still a menu
+    assert said("Today's list\nA. Xanax\nB. Viagra\nC. Tramadol\nD. Phentermine", "commercial.drug_mix")
+    bulletin = ("Back-ordered this month:\n- Zolpidem 10 mg: substitute trazodone\n- Oxycodone 5 mg: very limited\n"
+                "- Phentermine 37.5 mg: discontinued by the maker\n- Sildenafil 20 mg: no new starts")
+    assert not said(bulletin, "commercial.drug_mix")
+    assert said(bulletin.replace("substitute trazodone", "in stock").replace("very limited", "in stock")
+                .replace("discontinued by the maker", "in stock").replace("no new starts", "in stock"), "commercial.drug_mix")
+
+
+def test_a_row_under_a_copay_column_is_a_cost_table_not_a_listing():
+    assert not said("Drug | Plan pays | Your copay\nTramadol 50 mg | $6 | $2\nZolpidem 10 mg | $5 | $3",
+                    "commercial.pharmacy")
+    assert said("Drug | Price | Ships\nTramadol 50 mg | $60 | overnight", "commercial.pharmacy") == ["Tramadol 50 mg"]

@@ -33,7 +33,20 @@ _TOLD_OF_OTHERS = re.compile(
     r"accounts?|listings?|shops?|stores?)\b[^.\n]{0,80}?\b(?:offers|sells|lists|markets|pushes|peddles|stocks|carries)\b", re.I)
 
 
+# Research-chemical shops sell designer benzodiazepines and opioids the dictionary cannot list (new ones appear every
+# year: bromazolam, flualprazolam, clonazolam, diclazepam; isotonitazene, metonitazene; acetylfentanyl, carfentanil).
+# Their stems are reserved for these classes and end no ordinary word, so a name ending in one is such a drug (the
+# stems also find a few older medicines the dictionary leaves out, midazolam or sufentanil, controlled all the same).
+# The dictionary's own names (alprazolam, diazepam, fentanyl) are found by the dictionary first.
+_DESIGNER = re.compile(r"(?<![a-z0-9])[a-z]{2,24}(?:zolam|zepam|nitazene|fentan[iy]l)(?![a-z0-9])", re.I)
+#: Drug ids of designer names: the prefix and the name as written, lower case.
+DESIGNER_PREFIX = "designer:"
+
+
 def _is_controlled(drug_id: str) -> bool:
+    # A designer benzodiazepine or opioid is sold as a legal stand-in for a controlled one: it is treated as one.
+    if drug_id.startswith(DESIGNER_PREFIX):
+        return True
     drug = _DRUGS.get(drug_id)
     return bool(drug and drug.schedule in _CONTROLLED)
 
@@ -47,6 +60,26 @@ def _line(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the line (between newlines) holding ``text[start:end]``."""
     line_end = text.find("\n", end)
     return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
+
+
+def _table_header(text: str, line_start: int) -> tuple[int, int] | None:
+    """The first line of the pipe table whose row starts at ``line_start`` (the row itself when it is the first), or
+    None when the line is no table row. A row's "$4 | $3" means what its column headers say it means."""
+    start, end = _line(text, line_start, line_start)
+    if text.find("|", start, end) < 0:
+        return None
+    for _ in range(_TABLE_ROWS):
+        if start == 0:
+            break
+        prev = text.rfind("\n", 0, start - 1) + 1
+        if text.find("|", prev, start - 1) < 0:
+            break
+        start = prev
+    return _line(text, start, start)
+
+
+#: How many rows above a table row its header is looked for.
+_TABLE_ROWS = 60
 
 
 def _sentence(page: Page, pos: int) -> tuple[int, int]:

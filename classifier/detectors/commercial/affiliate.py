@@ -46,6 +46,13 @@ _PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
      r"|\b(?:receives?|earns?|gets?|(?:may|might)\s+(?:receive|earn|get))\s+compensation\s+from\s+(?:the\s+)?(?:some\s+)?"
      r"(?:[\w-]{1,20}\s+)?(?:treatment|rehab|rehabilitation|recovery|detox)\s+(?:providers|centers|centres|facilities|programs|programmes)\b"),
     (("advertiser",), r"\badvertiser\s+disclosure\b"),
+    # a referral service's disclosure that the places it routes callers to pay it ("a partner facility that pays us
+    # for referrals", "is a paid advertising service"); a doctor saying what an insurer pays them names no referral
+    (("pays us", "paid us", "pay us"),
+     r"\b(?:pays?|paid) us\s+(?:(?:a|an)\s+)?(?:(?:referral|placement|lead|finder['’]?s)\s+fees?|commissions?|"
+     r"for\s+(?:each\s+|every\s+|the\s+)?(?:referrals?|leads?|placements?|calls?|clicks?))\b"),
+    (("paid advertising", "paid marketing", "paid referral"),
+     r"\b(?:is|are)\s+(?:a\s+)?paid (?:advertising|marketing|referral)\s+(?:service|platform|site|website|network|directory)\b"),
 )
 #: Every kind in one pattern (what the other detectors ask: "does this page declare earnings?").
 _AFFILIATE = re.compile("|".join(f"(?:{rx})" for _, rx in _PARTS))

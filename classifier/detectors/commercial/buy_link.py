@@ -20,7 +20,8 @@ _BUY_VERB = (r"(?:buy(?:ing)?|order(?:ing)?|purchas(?:e|ing)|shop\s+for|(?:make|
              r"|check\s+(?:the\s+)?(?:current\s+|latest\s+|today'?s\s+|lowest\s+|best\s+)?prices?)")
 _ADJ = (r"(?:(?:cheap|cheapest|generic|discount(?:ed)?|real|genuine|brand|legit|legal|original|quality|compounded|"
         r"injectable|oral|branded|authentic|brand-name|name-brand)\s+){0,2}")
-_BUY_AT = re.compile(r"(?<![\w-])(" + _BUY_VERB + r")\s+" + _ADJ)
+# A shop's label may put a colon where the object goes ("ORDER: shop.example/x"): the address rule reads what follows.
+_BUY_AT = re.compile(r"(?<![\w-])(" + _BUY_VERB + r")(?:\s+|(?=:))" + _ADJ)
 _BUY_AT_START = ("buy", "order", "purchas", "shop", "make", "place", "check")
 _SELL_TAIL = re.compile(
     # a salt or release form and a strength may come between the name and the selling words
@@ -133,10 +134,12 @@ _CART_START = ("add", "buy", "order", "checkout", "proceed")
 _OFFER_AT = re.compile(r"\b(?:get|take|save|claim|for)\s+(?:[$€£]\s?\d{1,4}|\d{1,2}\s*%)\s+off\b[^\n.!?]{0,40}?"
                        r"(?::|\bat|\bvia|->|\u2192|\U0001f449|\()\s*" + _ADDRESS)
 _OFFER_AT_START = ("get", "take", "save", "claim", "for")
-# A prescribing service's button: "Start my visit at shop.example/start".
-_START_AT = re.compile(r"\b(?:start|begin|book)\s+(?:my|your)\s+(?:free\s+)?(?:online\s+)?(?:visit|consultation|consult|"
-                       r"assessment|plan|treatment|order)\s+(?:(?:now|today|here)\s+)?(?:(?:at|on|via)\s+|:\s*)" + _ADDRESS)
-_START_AT_START = ("start", "begin", "book")
+# A prescribing service's button: "Start my visit at shop.example/start". A subscription's free trial is claimed the
+# same way, often with an arrow pointing at the address ("Claim your free trial 👉 shop.example/trial").
+_START_AT = re.compile(r"\b(?:start|begin|book|claim|activate)\s+(?:my|your)\s+(?:(?:free|risk-free|\d{1,3}-day)\s+){0,2}"
+                       r"(?:online\s+)?(?:visit|consultation|consult|assessment|plan|treatment|order|trial)\s+"
+                       r"(?:(?:now|today|here)\s+)?(?:(?:at|on|via)\s+|:\s*|(?:->|[" + _ARROW_CHARS + r"])\s*)" + _ADDRESS)
+_START_AT_START = ("start", "begin", "book", "claim", "activate")
 # The same orders to buy as shops write them in Spanish, French, German, Portuguese and Italian.
 _FOREIGN_BUY = re.compile(r"\b(?:compr(?:ar|e|a)\s+(?:ahora|ya|agora|j[aá]|aqu[ií]|online|en\s+l[ií]nea)|"
                           r"command(?:ez|er)\s+(?:maintenant|d[eè]s\s+maintenant|en\s+ligne|ici)|achet(?:ez|er)\s+(?:votre|vos|"
@@ -165,19 +168,30 @@ _ORDER_VIA_START = ("to", "for")
 # your doctor to order tests" is no order to buy.
 _GO_ORDER = re.compile(r"\b(?:tap|click|visit|go\s+to|head\s+(?:over\s+)?to|scan|open|follow)\b(?P<target>(?:[^\n.!?]|\.(?=\w)){0,80}?)"
                        r"\b(?:(?:to|and)\s+(?:(?:see|check|view|browse)\s+[^\n.!?]{0,30}?\s+and\s+)?"
-                       r"(?:place\s+(?:an\s+|your\s+)?order|re-?order|order|buy|purchase|check\s?out|ship)"
+                       # "get your order in (before ...)": an order to order, as a dealer's list ends
+                       r"(?:place\s+(?:an\s+|your\s+)?order|(?:get|put)\s+(?:your|an|the)\s+orders?\s+in|re-?order|order|buy|"
+                       r"purchase|check\s?out|ship)"
                        # a discount on the order ("for your first order", "for 20% off your first order")
                        r"|(?:for|on|off)\s+(?:[\w$%€£.,-]{1,12}\s+){0,3}?(?:your|an?)\s+(?:first\s+|next\s+)?order)\b")
 _GO_ORDER_START = ("tap", "click", "visit", "go", "head", "scan", "open", "follow")
 # A target that is something to read ("click here to learn how to buy medicines safely", "visit the site and read
 # about how to order") sends the reader to advice, not to a shop.
 _NAV_READING = re.compile(r"\b(?:to|how|learn\w*|about|read|more|info\w*|why|whether|tips?|guide\w*|avoid\w*|report\w*)\b")
-_NAV_TARGET = re.compile(r"\b(?:here|link|button|banner|qr|below|bio|(?:our|the|my)\s+(?:web\s?site|site|store|shop|page|app|menu))\b"
+_NAV_TARGET = re.compile(r"\b(?:here|links?|button|banner|qr|below|bio|(?:our|the|my)\s+(?:web\s?site|site|store|shop|page|app|menu))\b"
                          r"|[a-z0-9-]\.[a-z]{2,}\b")
+# "Click through and order": the verb itself names the link it is clicked through.
+_CLICK_THROUGH = re.compile(r"(?:click|tap)\s+through\b")
 # What may come before such an order in its sentence: nothing, or a word that links it to the one before.
 _GO_LEAD = re.compile(r"(?:or|and|so|then|just|simply|now|please|okay|ok)", re.I)
-# A buyer's testimonial pointing at the shop: "I get my X from pills.example".
-_FIRST_PERSON_GET = re.compile(r"\b(?:i|we)\s+(?:get|got|buy|bought|order|ordered)\b")
+# A buyer's testimonial pointing at the shop: "I get my X from pills.example", "I've been ordering X from ...".
+_FIRST_PERSON_GET = re.compile(r"\b(?:i|we)(?:['’]ve|\s+have)?\s+(?:(?:been|always|just|now|only|usually|still)\s+){0,2}"
+                               r"(?:get|got|getting|buy|bought|buying|order|ordered|ordering)\b")
+# A seller known by a social handle instead of an address: "i get my X 30s from @plug on tele, hit him up".
+_FROM_HANDLE = re.compile(r"[^\n.!?@]{0,40}?\s(?:from|via|through|thru)\s+@[\w.]{2,32}")
+# What makes the handle a seller's, on its line after it: the messenger the deal goes through, or the reader told to
+# contact the seller ("hit him up", "dm her", "tell him Jo sent you"). A buyer thanking their doctor's account has neither.
+_HANDLE_CONTACT = re.compile(r"\b(?:on|via|over)\s+" + _MESSENGER + r"\b|\b(?:hit|dm|pm|msg|message|text|contact|add)\s+"
+                             r"(?:him|her|them)\b|\btell\s+(?:him|her|them)\b[^\n.!?]{0,40}?\bsent\s+(?:you|u|ya)\b")
 _PER_PILL = re.compile(r"(?:/|per|a|each)\s*(?:pill|tablet|tab|capsule|cap|dose|piece)s?\b|price\s+per\s+pill", re.I)
 
 
@@ -281,7 +295,9 @@ class BuyLinkDetector(Detector):
     def _text(self, page: Page, ctx: _Context) -> list[Flag]:
         text, low = page.text, page.lower
         out: list[Flag] = []
-        disguised = {d.start: d for d in ctx.disguised}
+        # Names the dictionary scan at the verb cannot see: disguised ones and designer ones ("Buy flualprazolam pellets").
+        disguised = {d.start: (d.drug, d.end) for d in ctx.disguised}
+        disguised.update((m.start, (m.drug, m.end)) for m in ctx.named if m.kind == "designer")
         affiliate: bool | None = None
         for m in _finditer_at(_BUY_AT, low, low, _BUY_AT_START):
             if m.group(1).startswith("check"):
@@ -291,7 +307,7 @@ class BuyLinkDetector(Detector):
                     continue
             hit = _drug_at(low, m.end())
             if hit is None and m.end() in disguised:
-                hit = (disguised[m.end()].drug, disguised[m.end()].end)
+                hit = disguised[m.end()]
             if hit is not None:
                 drug, name_end = hit
                 tail = _SELL_TAIL.match(low, name_end)
@@ -326,7 +342,13 @@ class BuyLinkDetector(Detector):
                 out.append(framed)
                 continue
             shop = _AT_SHOP.match(low, m.end)
-            if shop is None or _trusted(shop.group("host")) or _in_links(page, m.start, shop.end()):
+            if shop is None:
+                flag = _from_handle(page, m, taken)
+                if flag is not None:
+                    out.append(flag)
+                    taken.append((flag.start, flag.end))
+                continue
+            if _trusted(shop.group("host")) or _in_links(page, m.start, shop.end()):
                 continue
             if any(a < shop.end() and m.start < b for a, b in taken):
                 continue
@@ -388,7 +410,7 @@ class BuyLinkDetector(Detector):
         text, low = page.text, page.lower
         out: list[Flag] = []
         for m in _finditer_at(_GO_ORDER, low, low, _GO_ORDER_START):
-            target = _NAV_TARGET.search(m.group("target"))
+            target = _NAV_TARGET.search(m.group("target")) or _CLICK_THROUGH.match(low, m.start())
             near = _near(ctx, m.start(), m.end(), 400)
             if target is None or _NAV_READING.search(m.group("target")) or near is None or _in_links(page, m.start(), m.end()):
                 continue
@@ -465,6 +487,32 @@ def _framed(page: Page, m) -> Flag | None:  # noqa: ANN001 - a drug Mention
         if after is not None and not _in_links(page, lead.start(), after.end()):
             return make_flag(page, BuyLinkDetector.code, lead.start(), after.end(), _severity(base, m.drug), why)
     return None
+
+
+def _from_handle(page: Page, m, taken: list[tuple[int, int]]) -> Flag | None:  # noqa: ANN001 - a drug Mention
+    """A buyer or a seller pointing the reader at a handle the drug comes from (see ``_FROM_HANDLE``): the sentence
+    says "I get my X from @handle" or opens with "get your X from @handle", and the line then names the messenger or
+    tells the reader to contact them."""
+    low = page.lower
+    at = _FROM_HANDLE.match(low, m.end)
+    if at is None or _in_links(page, m.start, at.end()):
+        return None
+    _, line_end = _line(low, at.start(), at.end())
+    if _HANDLE_CONTACT.search(low, at.end(), min(line_end, at.end() + 120)) is None:
+        return None
+    sent_start, _ = _sentence(page, m.start)
+    buyer = _FIRST_PERSON_GET.search(low, sent_start, m.start)
+    verb = _GET_VERB.search(low, sent_start, m.start)
+    if buyer is not None:
+        start = buyer.start()
+    elif verb is not None and not _lead(page.text, sent_start, verb.start()):
+        start = verb.start()
+    else:
+        return None
+    if any(a < at.end() and start < b for a, b in taken):
+        return None
+    return make_flag(page, BuyLinkDetector.code, start, at.end(), _severity(0.6, m.drug),
+                     "The reader is pointed to a seller's handle to get a drug.")
 
 
 def _lead(text: str, sent_start: int, verb_start: int) -> str:

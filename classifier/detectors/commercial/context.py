@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ...drugs import Mention
 from ...page import Page
-from ._shared import _DRUGS, _RX
+from ._shared import _DESIGNER, _DRUGS, _RX, DESIGNER_PREFIX
 from .disguise import _DISGUISES, _Disguise
 
 
@@ -25,6 +25,19 @@ class _Context:
 
 
 _last: tuple[weakref.ref, _Context] | None = None
+# The stems of designer names, looked for (by str.find) before the pattern runs: most pages hold none.
+_DESIGNER_STEMS = ("zolam", "zepam", "nitazene", "fentan")
+
+
+def _designer(page: Page, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """Designer benzodiazepines and opioids the dictionary does not list ("Bromazolam pellets"), as named drugs: a
+    research-chemical shop sells them with the same words as a pharmacy sells the listed ones."""
+    low = page.lower
+    if not any(stem in low for stem in _DESIGNER_STEMS):
+        return ()
+    known = {(m.start, m.end) for m in mentions}
+    return tuple(Mention(m.start(), m.end(), DESIGNER_PREFIX + low[m.start():m.end()], m.group(), "designer")
+                 for m in _DESIGNER.finditer(page.text) if (m.start(), m.end()) not in known)
 
 
 def _context(page: Page) -> _Context:
@@ -42,9 +55,10 @@ def _context(page: Page) -> _Context:
     main = max(counts, key=counts.__getitem__) if counts else None
     disguised = _DISGUISES.find(page)
     named = rx
-    if disguised:
-        named = tuple(sorted((*rx, *(Mention(d.start, d.end, d.drug, page.text[d.start:d.end], "disguised")
-                                     for d in disguised)), key=lambda m: m.start))
+    designer = _designer(page, mentions)
+    if disguised or designer:
+        named = tuple(sorted((*rx, *designer, *(Mention(d.start, d.end, d.drug, page.text[d.start:d.end], "disguised")
+                                                for d in disguised)), key=lambda m: m.start))
     ctx = _Context(mentions, rx, main if main and counts[main] >= 3 else None, disguised, named)
     _last = (weakref.ref(page), ctx)
     return ctx

@@ -34,15 +34,32 @@ _SELLING = re.compile(r"[$€£]|\b(?:buy|order|price|cheap|shipping|ships?|ship
                       re.I)
 
 
+# A line of a supply notice (a hospital's shortage bulletin, a wholesaler's back-order list) tells prescribers what is
+# short and what to use instead ("Lorazepam 2 mg/mL: substitute midazolam", "Semaglutide pens: no new starts").
+_SUPPLY = re.compile(r"\b(?:shortages?|back-?order(?:s|ed)?|on\s+allocation|allocated|substitut\w*|(?:suggested|therapeutic)\s+"
+                     r"alternatives?|(?:very|severely|extremely)\s+limited|limited\s+(?:supply|availability)|unavailable|"
+                     r"discontinu\w*|no\s+new\s+starts|partial\s+fills?|supply\s+(?:allows|permits|constraints?|disruptions?)|"
+                     r"recall(?:s|ed)?)\b", re.I)
+# An answer option of a multiple-choice question ("B. Alprazolam", "(c) tramadol", "D) Phentermine"): a letter and a
+# point or bracket open the line. An exam lists distractors from every class; a shop numbers its menu, if at all.
+_OPTION = re.compile(r"[ \t]{0,8}(?:\(?[a-eA-E]\)|[a-eA-E]\.)[ \t]")
+# The stem of the question the options answer, at most this many characters above them.
+_STEM_REACH = 1000
+
+
 def _not_offered(page: Page, m: Mention) -> bool:
-    """A name the page does not offer: stock told of a third party ("the site offered tramadol, ..."), or a row
-    that teaches how the drug works."""
+    """A name the page does not offer: stock told of a third party ("the site offered tramadol, ..."), a row that
+    teaches how the drug works, a line of a supply notice, or an answer option of a multiple-choice question."""
     text = page.text
     sent_start, _ = _sentence(page, m.start)
     if _TOLD_OF_OTHERS.search(text, sent_start, m.start):
         return True
     line_start, line_end = _line(text, m.start, m.end)
-    return _TEACHING.search(text, line_start, line_end) is not None and _SELLING.search(text, line_start, line_end) is None
+    if _SELLING.search(text, line_start, line_end) is not None:
+        return False
+    if _TEACHING.search(text, line_start, line_end) is not None or _SUPPLY.search(text, line_start, line_end) is not None:
+        return True
+    return _OPTION.match(text, line_start) is not None and "?" in text[max(0, line_start - _STEM_REACH):line_start]
 
 
 def _anchored(page: Page, m: Mention) -> bool:

@@ -40,7 +40,8 @@ _FORM_LEAD = re.compile(
     r"\b(?:speak|talk|chat)\s+(?:with|to)\s+(?:an?\s+|our\s+)?(?:admissions|treatment|intake|recovery)\s+"
     r"(?:specialists?|advisors?|navigators?|coordinators?|counsel(?:l)?ors?|team)\b|"
     r"\b(?:admissions|intake)\s+(?:specialists?|advisors?|navigators?|coordinators?|counsel(?:l)?ors?|team)\s+"
-    r"(?:will|can|is\s+standing\s+by\s+to)\s+(?:call|text|contact|reach)\b|"
+    # (or answers the reader's text: "an admissions counselor will reply within minutes")
+    r"(?:will|can|is\s+standing\s+by\s+to)\s+(?:call|text|contact|reach|reply|respond|get\s+back\s+to|follow\s+up)\b|"
     r"\bfill\s+(?:out|in)\s+(?:the|our|this)\s+(?:short\s+|quick\s+|confidential\s+)?form\b[^.!?\n]{0,80}?"
     r"\b(?:treatment|rehab\w*|detox|recovery|addiction|admissions)\b",
     re.I,

@@ -8,7 +8,17 @@ from collections import Counter
 from ...page import Page
 from ...results import Flag
 from ..base import Detector, make_flag
-from ._shared import _DRUGS, _finditer_at, _is_controlled, _line, _quoted, _sentence, _severity, _told_by_others
+from ._shared import (
+    _DRUGS,
+    _finditer_at,
+    _is_controlled,
+    _line,
+    _quoted,
+    _sentence,
+    _severity,
+    _table_header,
+    _told_by_others,
+)
 from .affiliate import _AFFILIATE
 from .context import _Context, _context, _near
 from .urls import _host_path, _url_sells
@@ -57,7 +67,10 @@ _DELIVERY = re.compile(
     r"\b(?:ships?|shipped|delivered|arrives?)[ \t]+(?:the[ \t]+)?(?:next|same)[ \t-]day\b|"
     # the terms put after the noun ("shipping worldwide"), and the parcel that does not say what is in it ("plain,
     # unmarked packaging")
-    r"\b(?:shipping|delivery)[ \t]+(?:worldwide|overnight|discreetly|to[ \t]+all[ \t]+states)\b|"
+    # (or after a label's colon: "SHIPPING: worldwide, tracked")
+    r"\b(?:shipping|delivery)(?:[ \t]+|[ \t]?:[ \t]{0,3})(?:worldwide|overnight|discreetly|to[ \t]+all[ \t]+states)\b|"
+    # a second parcel promised when customs seize the first, as only a shop selling what customs seize promises
+    r"\breship(?:ment|ping)?[ \t]+(?:guarantee[ds]?|policy)\b|\b(?:free|guaranteed)[ \t]+reship(?:ment|ping|s)?\b|"
     r"\b(?:plain[ \t]*,?[ \t]+)?(?:unmarked|unbranded)[ \t]+(?:packag\w*|box(?:es)?|envelopes?|parcels?|pouch(?:es)?)\b",
     re.I,
 )
@@ -155,10 +168,31 @@ _FOREIGN_HINT = ("rezept", "receta", "ordonnance", "receita", "ricetta", "diskre
                  "envio", "livraison", "entrega", "spedizion", "bitcoin", "apotheke", "farmacia", "farmácia",
                  "pharmacie", "fragebogen", "zonder", "levering", "bezorging", "verzending",
                  "wereldwijd")
+# A clinic selling prescriptions for controlled painkillers, sedatives or stimulants (a "pill mill") says so in three
+# kinds of terms: it waives the checks that guard such prescribing (a urine drug screen, imaging, the patient's past
+# records), it promises the prescription itself the same day, and it takes cash only. Any one of them is ordinary alone
+# (a low-threshold addiction clinic waives the drug screen, urgent care sees patients the same day, a dentist may take
+# cash only); two kinds beside such a drug make the pitch.
+_CHECK = r"(?:(?:prior|previous|past|old)[ \t]+)?(?:mri|x-?rays?|imaging|(?:medical[ \t]+)?records)"
+_MILL_KINDS = (
+    re.compile(r"\bno[ \t]+(?:urine[ \t]+)?(?:drug|tox(?:icology)?)[ \t]+(?:screens?|screening|tests?|testing)\b|"
+               r"\bno[ \t]+" + _CHECK + r"(?:[ \t]{0,3}(?:,|/|or|and)[ \t]{0,3}" + _CHECK + r"){0,3}[ \t]+(?:needed|required|necessary)\b",
+               re.I),
+    re.compile(r"\bsame[ \t-]day[ \t]+(?:prescriptions?|scripts?|refills?)\b|"
+               r"\b(?:leave|walk[ \t]+out)[ \t]+with[ \t]+(?:your|a)[ \t]+(?:[\w-]{1,15}[ \t]+){0,4}?(?:prescription|script)s?\b|"
+               r"\brefills?[ \t]+without[ \t]+(?:the[ \t]+)?(?:hassle|wait(?:ing)?|appointments?|visits?)\b", re.I),
+    re.compile(r"\bcash[ \t]+(?:pay(?:ment)?s?[ \t]+)?only\b", re.I),
+)
+_MILL_HINT = ("no ", "same", "leave", "walk", "refill", "cash")
+# The drugs a pill mill sells; buprenorphine and the other addiction treatments are what low-threshold clinics give.
+_MILL_MARKETS = frozenset({"pain", "anxiety", "sleep", "stimulant"})
+# A report of a pill mill (a prosecutor's account, a news story) tells its terms in the past or on someone's word.
+_MILL_REPORTED = re.compile(r"\b(?:advertis\w*|promised|offered|allegedly|according|prosecut\w*|investigat\w*|indict\w*|"
+                            r"charged|convicted|authorities|police|dea|raid\w*|sentenced)\b", re.I)
 # The words each pattern's matches begin with (after its \b), looked for in page.lower.
 _NO_RX_STRONG_START = ("no", "without", "prescription")
 _DELIVERY_START = ("overnight", "next", "same", "express", "discreet", "cash", "pay", "accept", "cod", "ship",
-                   "worldwide", "free", "delivered", "delivery", "plain", "unmarked", "unbranded")
+                   "worldwide", "free", "delivered", "delivery", "plain", "unmarked", "unbranded", "reship", "guaranteed")
 _QUESTIONNAIRE_START = ("online", "short", "quick", "simple", "brief", "prescribed", "get", "prescription", "no",
                         "without", "answer", "doctor", "physician", "prescriber", "approved", "provider", "clinician")
 _COUPON_START = ("coupon", "promo", "discount", "voucher", "use", "save", "bonus", "free", "money", "lowest", "best",
@@ -194,8 +228,10 @@ class PharmacyDetector(Detector):
                 continue
             if not selling and any(link.start <= m.start and s.end() <= link.end for link in page.text_links):
                 continue  # "order tramadol 50mg here" as a lone anchor is a buy link, not a shop's listing
-            if _INSURANCE.search(text, *_line(text, m.start, s.end())):
-                continue  # a formulary or coverage table, not a shop
+            line = _line(text, m.start, s.end())
+            header = _table_header(text, line[0])
+            if _INSURANCE.search(text, *line) or (header is not None and _INSURANCE.search(text, *header)):
+                continue  # a formulary or coverage table (a row under a "copay" column too), not a shop
             if _quoted(text, m.start, s.end()):
                 continue  # a spam line the page quotes
             if _IN_ADDRESS.search(text, max(0, m.start - 80), m.start):
@@ -289,6 +325,7 @@ class PharmacyDetector(Detector):
                                      f"A remote-prescribing pitch on a page centred on a controlled substance "
                                      f"({main.generic if main else ctx.main_drug})."))
         out.extend(self._foreign(page, ctx))
+        out.extend(self._pill_mill(page, ctx))
         # A promo code (or free shipping) on a page that declares affiliate earnings is the affiliate's deal for
         # someone else's shop: a pharmacy pitch only beside one of the terms that make one (no prescription,
         # overnight or discreet delivery, online prescribing, payment) or with a pharmacy's own terms (bonus pills,
@@ -298,6 +335,30 @@ class PharmacyDetector(Detector):
                        or _OWN_COUPON.search(text, max(0, f.start - 20), f.end)]
         out.extend(coupons)
         return out
+
+    def _pill_mill(self, page: Page, ctx: _Context) -> list[Flag]:
+        """Prescriptions for controlled painkillers, sedatives or stimulants sold on two kinds of a pill mill's terms
+        (see ``_MILL_KINDS``)."""
+        text, low = page.text, page.lower
+        if not any(h in low for h in _MILL_HINT):
+            return []
+        hits = []
+        for kind, rx in enumerate(_MILL_KINDS):
+            for m in rx.finditer(text):
+                near = _near(ctx, m.start(), m.end(), 600)
+                drug = _DRUGS.get(near.drug) if near is not None else None
+                if near is None or not _is_controlled(near.drug) or (drug is not None and drug.category not in _MILL_MARKETS):
+                    continue
+                sent_start, sent_end = _sentence(page, m.start())
+                if _MILL_REPORTED.search(text, sent_start, sent_end) or _told_by_others(text, sent_start, m.start(), m.end()):
+                    continue
+                hits.append((m, kind, near))
+        if len({kind for _, kind, _ in hits}) < 2:
+            return []
+        return [make_flag(page, self.code, m.start(), m.end(), _severity(0.55, near.drug),
+                          f"A clinic selling prescriptions for {near.surface} on a pill mill's terms (checks waived, "
+                          "same-day prescriptions, cash only).")
+                for m, _, near in sorted(hits, key=lambda h: h[0].start())]
 
     def _foreign(self, page: Page, ctx: _Context) -> list[Flag]:
         low = page.lower
@@ -343,7 +404,8 @@ class PharmacyDetector(Detector):
         drug = _url_sells(host, path)
         if drug is None:
             return []
-        first = next((m for m in ctx.mentions if m.drug == drug), None)
+        # a designer name in the address ("rcshop.example/buy-bromazolam") is among the named drugs, not the dictionary's
+        first = next((m for m in (*ctx.mentions, *ctx.named) if m.drug == drug), None)
         if first is None:
             return []
         return [make_flag(page, self.code, first.start, first.end, _severity(0.6, drug),

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from ._shared import _DRUGS, _LEXICON
+from ._shared import _DESIGNER, _DRUGS, _LEXICON, DESIGNER_PREFIX
 
 _TRUSTED = tuple(_LEXICON["trusted_domains"])
 _LOCATOR = tuple(_LEXICON["locator_words"])
@@ -57,6 +57,8 @@ def _url_drug(host_or_path: str) -> str | None:
     for tok in re.findall(r"[a-z]+", host_or_path):
         if tok in names:
             return names[tok]
+        if _DESIGNER.fullmatch(tok):
+            return DESIGNER_PREFIX + tok  # a research-chemical shop's slug ("/bromazolam-1mg")
         if len(tok) > 6:
             for start, end, drug_id, _ in _DRUGS.scan(tok):
                 if end - start >= 5:
