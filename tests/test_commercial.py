@@ -1118,3 +1118,99 @@ def test_a_row_under_a_copay_column_is_a_cost_table_not_a_listing():
     assert not said("Drug | Plan pays | Your copay\nTramadol 50 mg | $6 | $2\nZolpidem 10 mg | $5 | $3",
                     "commercial.pharmacy")
     assert said("Drug | Price | Ships\nTramadol 50 mg | $60 | overnight", "commercial.pharmacy") == ["Tramadol 50 mg"]
+
+
+def test_a_warning_list_names_sites_by_address_and_quotes_their_prices():
+    # a site named by its address and what it did, in the past tense, is a report of that site
+    warned = "Sites the board found selling without a licence:\n- fastcalm.example: sold alprazolam and tramadol and " \
+             "accepted payment in Bitcoin."
+    assert not said(warned, "commercial.pharmacy")
+    assert said("fastcalm.example accepts payment in Bitcoin for alprazolam and tramadol.", "commercial.pharmacy") == [
+        "accepts payment in Bitcoin"]
+    assert not said("- dealhub.example: sold Xanax, Soma, Viagra and phentermine to buyers in 40 states.",
+                    "commercial.drug_mix")
+    assert said("dealhub.example: Xanax, Soma, Viagra and phentermine in stock.", "commercial.drug_mix")
+    # a price quoted from the site's listing is its price, not the page's; quotation marks for emphasis still sell
+    assert not said('- cheapmeds.example listed tadalafil at "$1.10 a tablet".')
+    assert said('Tadalafil 20 mg: "$1.10 a tablet"') == ["$1.10 a tablet"]
+
+
+def test_a_whole_spam_message_quoted_as_evidence_is_reported():
+    pitch = ('"Percocet, Ambien, Cialis, Adipex - no script needed!! Cheapest anywhere, ships overnight. '
+             'Tap the link to order."')
+    ruling = "At trial the jury saw Exhibit 4, a text message the defendant sent, which said: " + pitch
+    assert not flags_of(ruling, is_html=False)[1]
+    # the same lines in quotation marks with nobody to attribute them to are the page's own pitch
+    own = flags_of(pitch, is_html=False)[1]
+    assert {"commercial.buy_link", "commercial.pharmacy", "commercial.drug_mix"} <= codes(own)
+
+
+def test_a_placement_specialist_who_calls_back_about_treatment_beds():
+    assert said("Leave your number and your insurance carrier, and a placement specialist will contact you today with "
+                "open detox beds.", "commercial.lead_generation") == ["placement specialist will contact"]
+    assert not said("Send us your resume and a placement specialist will contact you about openings in our nursing pool.",
+                    "commercial.lead_generation")
+
+
+def test_paid_content_said_of_the_piece_is_a_money_marker():
+    assert said("This is paid content from Trimly, a telehealth company that prescribes semaglutide.",
+                "commercial.donation_or_affiliate") == ["This is paid content"]
+    # a paywall's paid content is what subscribers read
+    assert not said("Subscribers can read all paid content about semaglutide in the app.", "commercial.donation_or_affiliate")
+
+
+def test_a_drug_had_delivered_to_your_door_and_a_price_waiving_insurance():
+    assert said("Book a video visit today and have generic tadalafil delivered to your door in two days.") == [
+        "have generic tadalafil delivered to your door"]
+    assert not said("Many patients now have their tadalafil delivered to the house by mail-order pharmacies.")
+    # "no insurance or office visit required" waives insurance: the monthly price is the subscription's, not a cost table's
+    assert said("Finasteride 1mg - $20/month, no insurance or office visit required.") == ["$20/month"]
+    assert not said("Finasteride 1mg - $20/month with insurance, $45/month without.")
+
+
+def test_a_buyer_who_tells_the_reader_to_order_at_their_address_too():
+    assert said("Off topic, but I buy my Klonopin from calmcorner.example, you can get it there too and they never ask "
+                "questions.") == ["Klonopin from calmcorner.example"]
+    assert not said("I buy my lisinopril from healthmart.example, and you can read their refill policy there.")
+
+
+def test_a_strength_the_pharmacy_ran_out_of_is_no_listing():
+    assert not said("Our pharmacy keeps running out of Adderall 20mg, so I order a week early now.", "commercial.pharmacy")
+    assert said("Adderall 20mg in stock, order today.", "commercial.pharmacy") == ["Adderall 20mg"]
+
+
+def test_a_chat_bots_order_command_beside_drugs_is_a_buy_link():
+    assert said("Menu: Ambien 10mg, Xanax 2mg bars, Viagra 100\nSend /buy with the item name and we reply with a wallet "
+                "address.") == ["Send /buy"]
+    assert said("Menu: Ambien, Xanax, Viagra\n/order - place an order\n/help - talk to us") == ["/order - place"]
+    # an address's /order path and a bot that sells no drug are no such command
+    assert not said("Ambien refills: see shop.example/order or ask the pharmacist.")
+    assert not said("Send /order to the bot and a pizza shows up in 30 minutes.")
+
+
+def _knee_article(visible: str, hidden: str) -> str:
+    return ("<html><body><article><h1>Looking after your knees on long walks</h1>"
+            "<p>Warm up for five minutes, keep your stride short on descents and use poles on steep ground. "
+            f"Ice a sore knee for fifteen minutes after the walk. {visible} Strong thighs protect the joint, so add squats "
+            "twice a week and build up slowly over a month.</p>"
+            f"<div style='display:none'>{hidden}</div>"
+            "<p>See a physiotherapist if swelling lasts more than a few days or the knee gives way.</p>"
+            "</article></body></html>")
+
+
+def test_hidden_links_to_the_shop_of_a_visible_spam_anchor_carry_its_pitch_and_menu():
+    visible = "<a href='https://pillbarn.example/tramadol'>order tramadol online</a>"
+    hidden = ("<a href='https://{host}/ambien'>ambien without prescription</a> "
+              "<a href='https://{host}/cialis'>cheap cialis 20mg</a> "
+              "<a href='https://{host}/adipex'>adipex next day delivery</a>")
+    page, flags = flags_of(_knee_article(visible, hidden.format(host="pillbarn.example")), is_html=True)
+    assert all(link.start < 0 for link in page.links[1:])  # the parser keeps the hidden block out of the text
+    assert evidence(flags, "commercial.pharmacy") == ["order tramadol online"]
+    assert evidence(flags, "commercial.drug_mix") == ["order tramadol online"]
+    # hidden links to another shop say nothing of this anchor's, and hidden reading links sell nothing
+    _, other = flags_of(_knee_article(visible, hidden.format(host="rxdepot.example")), is_html=True)
+    assert codes(other) == {"commercial.buy_link"}
+    info = ("<a href='https://druginfo.example/ambien'>Ambien side effects</a> "
+            "<a href='https://druginfo.example/cialis'>Cialis and alcohol</a> "
+            "<a href='https://druginfo.example/adipex'>Adipex dosage</a>")
+    assert not flags_of(_knee_article("<a href='https://druginfo.example/tramadol'>tramadol</a>", info), is_html=True)[1]

@@ -22,11 +22,18 @@ _RX = frozenset(d.id for d in _DRUGS.drugs.values() if not d.category.endswith("
 # in cryptocurrency", "the site offered tramadol, alprazolam and sildenafil"): a report about rogue pharmacies,
 # not a pitch. The seller is a third party and the verb reports (a shop says "we offer", not "the site offered").
 _TOLD_OF_OTHERS = re.compile(
+    # (one spam mail or ad as well as many: "a representative message read: ...")
     r"\b(?:websites?|sites?|sellers?|vendors?|pharmacies|dealers|scammers|spammers|traffickers|operators|accounts|listings|"
-    r"shops|ads|adverts|posts|emails|messages|spam|they)\b[^.\n]{0,80}?"
+    r"shops|ads?|adverts?|advertisements?|posts|e-?mails?|messages?|spam|they)\b[^.\n]{0,80}?"
     # "the vendor I used", "the site we ordered from": a buyer recommending the seller, not a report of it
     r"(?<!\bi\s)(?<!\bwe\s)\b(?:advertis(?:ed|es|ing)|promis(?:ed|es|ing)|claim(?:ed|s|ing)|tout(?:ed|s|ing)|boast(?:ed|s|ing)|took|accepted|"
-    r"demanded|required|used|say|says|said|saying|read|reads|offered|sold|listed|pushed|peddled|marketed)\b"
+    r"demanded|required|used|say|says|said|saying|read|reads|offered|sold|listed|pushed|peddled|marketed|stated)\b"
+    # A site named by its address and what it did, in the past tense: a regulator's list of sites it warns against
+    # ("quickpills.example: advertised ...; sold phentermine and accepted Bitcoin only"). A shop tells its own terms in
+    # the present ("we ship", "pills.example accepts Bitcoin") or boasts in the perfect ("has sold a million orders").
+    r"|(?<![\w.@/-])[a-z0-9][a-z0-9-]{0,40}(?:\.[a-z0-9-]{1,40}){0,2}\.[a-z]{2,12}(?![\w@/-])[^.\n]{0,80}?"
+    r"(?<!\bhas\s)(?<!\bhave\s)\b(?:advertised|promised|claimed|touted|boasted|took|accepted|demanded|required|offered|"
+    r"sold|listed|pushed|peddled|marketed|stated|called\s+itself)\b"
     # In the present tense only with a determiner pointing at a third party ("the site offers tramadol ...", "your
     # website lists ..." in a regulator's letter): a shop speaks of itself as "we" or "our site", never "the site".
     r"|\b(?:the|your|that|these|those|such|their)[ \t]+(?:web)?(?:sites?|sellers?|vendors?|pharmacies|dealers?|operators?|"
@@ -107,7 +114,8 @@ def _quoted(text: str, start: int, end: int) -> bool:
     quotes ('V1agra'), with a word of reporting outside the quotation ("a typical body read: "no Rx needed"",
     "the site advertised "overnight shipping"", "misspellings like "X@nax""). A page quoting spam or a rogue
     site to warn about it uses their words, not its own; a shop's customer quotes ("Discreet packaging, fast
-    delivery") are its pitch, and a lone apostrophe (it's, Xanax') never opens a quotation."""
+    delivery") are its pitch, and a lone apostrophe (it's, Xanax') never opens a quotation. A longer quotation counts
+    when its line attributes it to a spam mail, an ad or a site (see ``_quoted_spam``)."""
     line_start, line_end = _line(text, start, end)
     before, after = text[line_start:start], text[end:line_end]
     span: tuple[int, int] | None = None
@@ -122,8 +130,36 @@ def _quoted(text: str, start: int, end: int) -> bool:
     if span is None and before and after and before[-1] in "'\u2018" and after[0] in "'\u2019":
         span = (start - 1, end + 1)
     if span is None:
-        return False
+        return _quoted_spam(text, line_start, before, after, start, end)
     return _QUOTE_CUE.search(text, line_start, span[0]) is not None or _QUOTE_CUE.search(text, span[1], line_end) is not None
+
+
+def _quoted_spam(text: str, line_start: int, before: str, after: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is inside a longer quotation that its line attributes to a spam mail, an ad or a
+    site ("A representative message, admitted as an exhibit, read in full: "Valium, Soma ... Click here to order.""):
+    a ruling or a regulator quotes the whole pitch, several sentences long. A customer's long testimonial is told by a
+    person ("Jane wrote: ..."), and a shop does not attribute its own words to "the website" or "the message"."""
+    i = before.rfind('"')
+    if i < 0 or before.count('"') % 2 == 0:
+        i = before.rfind("\u201c")
+        if i < 0 or before.rfind("\u201d") > i:
+            return False
+        j = after.find("\u201d")
+    else:
+        j = after.find('"')
+    if j < 0 or (len(before) - i) + (end - start) + j > _SPAM_QUOTE_MAX:
+        return False
+    return _SPAM_SOURCE.search(text, line_start, line_start + i) is not None
+
+
+#: A whole spam mail or ad quoted as evidence runs to a few sentences.
+_SPAM_QUOTE_MAX = 400
+# What a quoted pitch is attributed to (a mail, an ad, a site, an exhibit) and the verb that reports it, right before
+# the opening quotation mark. "Our website says" is a shop speaking.
+_SPAM_SOURCE = re.compile(r"(?<!\bour\s)(?<!\bmy\s)\b(?:e-?mails?|messages?|texts?|ads?|adverts?|advertisements?|websites?|sites?|"
+                          r"listings?|posts?|flyers?|banners?|spam|exhibits?)\b[^\"\u201c\n]{0,80}?\b(?:read|reads|said|says|stated|"
+                          r"states|wrote|claimed|claims|advertised|promised|touted|boasted)\b"
+                          r"(?:[ \t]+(?:in[ \t]+(?:full|part)|as[ \t]+follows|verbatim))?[ \t]{0,3}[:,\u2014-]?[ \t]{0,3}$", re.I)
 
 
 # The first word of a span of selling words, which may be the verb that reports them ("accepted payment in ...").
@@ -147,4 +183,4 @@ _QUOTE_CUE = re.compile(r"\b(?:read|reads|said|says|wrote|writes|offered|adverti
                         r"called|labell?ed|touted|boasted|selling|like|such\s+as|spell\w*|misspell\w*|warn\w*|subject|"
                         # a regulator's or a guide's list of what a site says ("Examples of statements on your
                         # website include: "No prescription required," ...")
-                        r"statements?|examples?)\b", re.I)
+                        r"statements?|examples?|stated|states|listed)\b", re.I)

@@ -20,6 +20,10 @@ _PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("associate",), r"\bas\s+an\s+amazon\s+associate\b"),
     (("sponsored",), r"\bsponsored\s+(?:content|post|article|links?)\b"),
     (("paid",), r"\bpaid\s+(?:partnership|promotion|post)\b"),
+    # a publisher's words for a piece an advertiser paid for ("This is paid content produced in partnership with ...", a
+    # label "Paid content from ..."); a paywall's "paid content" (what subscribers read) says whose it is not
+    (("paid content",), r"\b(?:this|it)\s+is\s+paid\s+content\b|\bpaid\s+content\s+(?:from|by|for|produced|created|written|"
+                        r"made|in\s+partnership)\b"),
     # a show's own words for its sponsor read ("this part of the show is sponsored by", "today's episode is brought to you
     # by"); a study or an event "sponsored by" a company is news, so the subject must be the medium itself
     (("sponsored", "brought"), r"\b(?:this|today['’]?s)\s+(?:(?:part|portion|segment|section)\s+of\s+(?:the|this|our|today['’]?s)\s+)?"

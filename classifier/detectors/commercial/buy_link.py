@@ -42,6 +42,11 @@ _SHOP_AT = re.compile(r"(?:(?:a|an|one|your|the|some)\s+[^\n.!?:]{1,30}?\s)?(?:(
 # "get your 4dderall shipped fast", "get some Xanax delivered today": a seller's offer around a name.
 _GET_BEFORE = re.compile(r"\bget\s+(?:your|some|the)\s+$")
 _GET_AFTER = re.compile(r"[^\n.!?]{0,30}?\b(?:shipped|delivered|overnight|to\s+your\s+door)\b")
+# "have compounded semaglutide shipped to your door": the same offer with "have", told to the reader by the door it
+# reaches. Without "your" it is told of others ("patients can have their tirzepatide shipped from a compounder").
+_HAVE_BEFORE = re.compile(r"\bhave\s+(?:(?:your|some|the|a)\s+)?" + _ADJ + r"$")
+_HAVE_AFTER = re.compile(r"[^\n.!?]{0,30}?\b(?:shipped|delivered|sent|mailed)\s{1,3}(?:(?:straight|right|directly|discreetly)\s{1,3})?"
+                         r"to\s{1,3}your\s{1,3}(?:door(?:step)?|home|house|mailbox)\b")
 # "grab X@n@x bars at calmrx.example", "you can get V1agra, C!alis ... cheap at pills.example": a name offered
 # at a shop's address, told to the reader (an imperative or "you can get"), or said to be in stock there.
 # Arrows point from a list of names to the shop in forum signatures ("V1agra * X@nax >> pills.example/shop"); spam
@@ -140,6 +145,13 @@ _START_AT = re.compile(r"\b(?:start|begin|book|claim|activate)\s+(?:my|your)\s+(
                        r"(?:online\s+)?(?:visit|consultation|consult|assessment|plan|treatment|order|trial)\s+"
                        r"(?:(?:now|today|here)\s+)?(?:(?:at|on|via)\s+|:\s*|(?:->|[" + _ARROW_CHARS + r"])\s*)" + _ADDRESS)
 _START_AT_START = ("start", "begin", "book", "claim", "activate")
+# A chat bot's order command, given to the reader ("Type /order <item> <qty>", "send /buy") or listed with what it does
+# ("/order - place an order"). In an address the slash follows a host or a path ("shop.example/order"), never a blank.
+_BOT_ORDER = re.compile(r"\b(?:type|send|use|tap|enter|press|hit|reply[ \t]with)[ \t]{1,3}(?:the[ \t]command[ \t])?"
+                        r"/(?:order|buy|purchase|checkout|cart|shop)\b"
+                        r"|(?<![\w/.:@-])/(?:order|buy|purchase|checkout)(?![\w/.-])[ \t]{0,3}(?:[-\u2013\u2014:=][ \t]{0,3})?"
+                        r"(?:to[ \t]{1,3})?(?:place|make|buy|order|purchase)\b")
+_BOT_ORDER_START = ("type", "send", "use", "tap", "enter", "press", "hit", "reply", "/")
 # The same orders to buy as shops write them in Spanish, French, German, Portuguese and Italian.
 _FOREIGN_BUY = re.compile(r"\b(?:compr(?:ar|e|a)\s+(?:ahora|ya|agora|j[aá]|aqu[ií]|online|en\s+l[ií]nea)|"
                           r"command(?:ez|er)\s+(?:maintenant|d[eè]s\s+maintenant|en\s+ligne|ici)|achet(?:ez|er)\s+(?:votre|vos|"
@@ -186,6 +198,10 @@ _GO_LEAD = re.compile(r"(?:or|and|so|then|just|simply|now|please|okay|ok)", re.I
 # A buyer's testimonial pointing at the shop: "I get my X from pills.example", "I've been ordering X from ...".
 _FIRST_PERSON_GET = re.compile(r"\b(?:i|we)(?:['’]ve|\s+have)?\s+(?:(?:been|always|just|now|only|usually|still)\s+){0,2}"
                                r"(?:get|got|getting|buy|bought|buying|order|ordered|ordering)\b")
+# The buyer then tells the reader to order at that address too: "I get my X from pills.example, you can order it there".
+_ORDER_THERE = re.compile(r"[^\n.!?]{0,40}?\byou\s{1,3}(?:can|could|should|may)\s{1,3}(?:(?:also|easily|just)\s{1,3})?"
+                          r"(?:order|buy|get|grab|purchase)(?:\s{1,3}(?:it|them|yours|some|one))?\s{1,3}(?:there|from\s{1,3}(?:them|there|it)|"
+                          r"on\s{1,3}(?:there|it)|through\s{1,3}(?:them|it))\b")
 # A seller known by a social handle instead of an address: "i get my X 30s from @plug on tele, hit him up".
 _FROM_HANDLE = re.compile(r"[^\n.!?@]{0,40}?\s(?:from|via|through|thru)\s+@[\w.]{2,32}")
 # What makes the handle a seller's, on its line after it: the messenger the deal goes through, or the reader told to
@@ -196,7 +212,9 @@ _PER_PILL = re.compile(r"(?:/|per|a|each)\s*(?:pill|tablet|tab|capsule|cap|dose|
 
 
 # "No insurance needed" is the subscription's own selling line, not a cost table's column.
-_NO_INSURANCE_NEEDED = re.compile(r"no[ \t]+insurance[ \t]+(?:needed|required|necessary)", re.I)
+# (also with a second thing waived: "with no insurance or in-person visit required")
+_NO_INSURANCE_NEEDED = re.compile(r"no[ \t]+insurance(?:[ \t]+(?:or|and|,)[ \t]+(?:an?[ \t]+)?[\w-]{1,20}(?:[ \t][\w-]{1,20})?)?"
+                                  r"[ \t]+(?:needed|required|necessary)", re.I)
 
 
 def _cost_row(text: str, start: int, end: int) -> bool:
@@ -232,6 +250,8 @@ class BuyLinkDetector(Detector):
                                            "A per-pill price offer: the page sells medicine by the tablet."))
             seen = {f.start for f in flags}
             for m in _finditer_at(_LISTED_PRICE, page.text, page.lower, ("$", "€", "£")):
+                if _quoted(page.text, m.start(), m.end()):
+                    continue  # a rogue shop's price the page quotes ('listed sildenafil at "$0.79 per pill"')
                 line_start, line_end = _line(page.text, m.start(), m.end())
                 # A monthly price sells the drug named on its own line ("Finasteride 1mg - from $16/mo"); elsewhere it
                 # is a membership for visits, and beside "insurance" or "copay" it is a cost table's row.
@@ -365,8 +385,10 @@ class BuyLinkDetector(Detector):
             # An address that is a shop by its own words (a domain or path with "shop", "pills", "rx" ...)
             # is sold from when an arrow points to it (a signature) or a buyer says "I get my X from" it.
             shop_named = _shop_address(shop.group("host"), shop.group("path") or "")
-            pointed = shop_named and (shop.group("via") in _ARROW
-                                      or _FIRST_PERSON_GET.search(low, sent_start, m.start) is not None)
+            buyer = _FIRST_PERSON_GET.search(low, sent_start, m.start) is not None
+            pointed = (shop_named and (shop.group("via") in _ARROW or buyer)) or (
+                # whatever its name, an address a buyer gets the drug from and then tells the reader to order from
+                buyer and _ORDER_THERE.match(low, shop.end()) is not None)
             if told or (not here and (pointed or _STOCKED.search(low, m.end, shop.start("host")))):
                 start = verb.start() if told else m.start
                 out.append(make_flag(page, self.code, start, shop.end(), _severity(0.7, m.drug),
@@ -377,6 +399,7 @@ class BuyLinkDetector(Detector):
                 (_OFFER_AT, _OFFER_AT_START, 0.6, "A discount offer pointing the reader to a shop's address."),
                 (_START_AT, _START_AT_START, 0.6, "A prescribing service's button sending the reader to its address."),
                 (_FOREIGN_BUY, _FOREIGN_BUY_START, 0.7, "An order to buy a drug, written in another language."),
+                (_BOT_ORDER, _BOT_ORDER_START, 0.6, "A chat bot's order command offered beside a drug."),
             ):
                 for m in _finditer_at(rx, low, low, starts):
                     near = _near(ctx, m.start(), m.end(), 400)
@@ -418,6 +441,8 @@ class BuyLinkDetector(Detector):
                 continue
             if any(_trusted(_host_path(w if "//" in w else "//" + w)[0]) for w in m.group("target").split() if "." in w):
                 continue  # an address the lexicon trusts (a drug maker's or a health agency's) is no shop
+            if _quoted(text, m.start(), m.end()):
+                continue  # the close of a spam mail a ruling or a warning quotes ('the message read: "... Click here to order."')
             sent_start, sent_end = _sentence(page, m.start())
             lead = _lead(text, sent_start, m.start())
             if lead and not _GO_LEAD.fullmatch(lead):
@@ -474,6 +499,7 @@ def _sponsor_read(page: Page, ctx: _Context, pos: int) -> bool:
 # Words framing a drug name as an offer: "get your X shipped", "start your X plan today".
 _FRAMES = (
     (_GET_BEFORE, 12, _GET_AFTER, 0.7, "The reader is offered a drug delivered to them."),
+    (_HAVE_BEFORE, 48, _HAVE_AFTER, 0.7, "The reader is offered a drug delivered to their door."),
     (_PLAN_BEFORE, 16, _PLAN_AFTER, 0.6, "The reader is told to start paying for a drug plan."),
 )
 

@@ -8,8 +8,9 @@ from ...drugs import Mention
 from ...page import Page
 from ...results import Flag
 from ..base import Detector, make_flag
-from ._shared import _DRUGS, _TOLD_OF_OTHERS, _line, _sentence
+from ._shared import _DRUGS, _TOLD_OF_OTHERS, _line, _quoted, _sentence
 from .context import _context
+from .urls import _hidden_shop_links
 
 # Markets that spam pharmacies sell into; mixing several of them on one page is a pharmacy menu.
 _MARKETS = {"anxiety": "anxiety", "sleep": "sleep", "pain": "pain", "erectile": "erectile", "weight": "weight",
@@ -48,12 +49,12 @@ _STEM_REACH = 1000
 
 
 def _not_offered(page: Page, m: Mention) -> bool:
-    """A name the page does not offer: stock told of a third party ("the site offered tramadol, ..."), a row that
+    """A name the page does not offer: stock told of a third party ("the site offered tramadol, ...") or quoted, a row that
     teaches how the drug works, a line of a supply notice, or an answer option of a multiple-choice question."""
     text = page.text
     sent_start, _ = _sentence(page, m.start)
-    if _TOLD_OF_OTHERS.search(text, sent_start, m.start):
-        return True
+    if _TOLD_OF_OTHERS.search(text, sent_start, m.start) or _quoted(text, m.start, m.end):
+        return True  # stock told of others, or a spam menu the page quotes ('the e-mail read: "Valium, Soma, ..."')
     line_start, line_end = _line(text, m.start, m.end)
     if _SELLING.search(text, line_start, line_end) is not None:
         return False
@@ -87,7 +88,7 @@ class DrugMixDetector(Detector):
         ctx = _context(page)
         named = ctx.named
         text = page.text
-        marked = []
+        marked: list[tuple[Mention, str]] = []
         for i, m in enumerate(named):
             drug = _DRUGS.get(m.drug)
             market = _MARKETS.get(drug.category) if drug else None
@@ -97,7 +98,7 @@ class DrugMixDetector(Detector):
                     and not _not_offered(page, m):
                 marked.append((m, market))
         if len(marked) < 3:
-            return []
+            return self._hidden_links(page)
         best = None
         j = 0
         counts: dict[str, int] = {}
@@ -116,7 +117,24 @@ class DrugMixDetector(Detector):
             if strong and (best is None or len(markets) > best[2]):
                 best = (marked[j][0].start, m.end, len(markets), sorted(markets))
         if best is None:
-            return []
+            return self._hidden_links(page)
         s, e, _, markets = best
         return [make_flag(page, self.code, s, e, 0.5,
                           f"Drugs for unrelated markets listed together ({', '.join(markets)}), as on an online-pharmacy menu.")]
+
+    def _hidden_links(self, page: Page) -> list[Flag]:
+        """A selling link in the text whose shop's links, with the ones the page keeps out of its text, sell drugs for
+        unrelated markets (see :func:`_hidden_shop_links`): injected spam shows one anchor and hides the rest of the menu."""
+        for link, hidden in _hidden_shop_links(page):
+            markets = set()
+            for anchor in (link.anchor, *(h.anchor for h in hidden)):
+                for m in _DRUGS.find(anchor):
+                    drug = _DRUGS.get(m.drug)
+                    market = _MARKETS.get(drug.category) if drug else None
+                    if market:
+                        markets.add(market)
+            if (len(markets) >= 3 and markets & _LIFESTYLE) or len(markets) >= 4:
+                return [make_flag(page, self.code, link.start, link.end, 0.5,
+                                  f"A spam link whose shop's links hidden from the page's text sell drugs for unrelated "
+                                  f"markets ({', '.join(sorted(markets))}), as an online-pharmacy menu does.")]
+        return []

@@ -37,9 +37,11 @@ _FORM_LEAD = re.compile(
     r"\b(?:verify|check)\s+(?:your\s+)?(?:insurance|coverage|benefits)(?:\s+(?:coverage|benefits))?\b[^.!?\n]{0,80}?"
     r"\b(?:treatment|rehab\w*|detox|recovery|addiction)\b|"
     r"\b(?:free|instant|online)\s+insurance\s+(?:verification|check)\b|"
-    r"\b(?:speak|talk|chat)\s+(?:with|to)\s+(?:an?\s+|our\s+)?(?:admissions|treatment|intake|recovery)\s+"
+    # A "placement specialist" fills treatment beds as an admissions one does; a job placement or a stent placement
+    # is something else, so the detector wants treatment or insurance words in the sentence beside this one.
+    r"\b(?:speak|talk|chat)\s+(?:with|to)\s+(?:an?\s+|our\s+)?(?:admissions|treatment|intake|recovery|placement)\s+"
     r"(?:specialists?|advisors?|navigators?|coordinators?|counsel(?:l)?ors?|team)\b|"
-    r"\b(?:admissions|intake)\s+(?:specialists?|advisors?|navigators?|coordinators?|counsel(?:l)?ors?|team)\s+"
+    r"\b(?:admissions|intake|placement)\s+(?:specialists?|advisors?|navigators?|coordinators?|counsel(?:l)?ors?|team)\s+"
     # (or answers the reader's text: "an admissions counselor will reply within minutes")
     r"(?:will|can|is\s+standing\s+by\s+to)\s+(?:call|text|contact|reach|reply|respond|get\s+back\s+to|follow\s+up)\b|"
     r"\bfill\s+(?:out|in)\s+(?:the|our|this)\s+(?:short\s+|quick\s+|confidential\s+)?form\b[^.!?\n]{0,80}?"
@@ -51,7 +53,7 @@ _REFERRAL_START = ("treatment", "rehab", "recovery", "addict", "detox", "admissi
                    "substance", "help", "find", "get", "free")
 # The words a _FORM_LEAD match begins with (after its \b), found in page.lower.
 _FORM_LEAD_START = ("we", "verify", "check", "free", "instant", "online", "speak", "talk", "chat", "fill", "admission",
-                    "intake")
+                    "intake", "placement")
 # A clinic's own booking line: appointments taken at reception in office hours. Lead generation sells
 # placements around the clock; a local number in such a sentence, with nothing of a call centre's pitch
 # beside it, is the ordinary appointment line the detector must leave alone.
@@ -149,6 +151,8 @@ class LeadGenerationDetector(Detector):
             s, e = _sentence(page, m.start())
             if _HELPLINE_NAMES.search(text, s, e) or any(a < m.end() and m.start() < b for a, b in seen):
                 continue
+            if "placement" in low[m.start():m.end()] and not _REFERRAL.search(text, s, e):
+                continue  # a job placement specialist or a device placement: nothing of treatment or insurance beside it
             flags.append(make_flag(page, self.code, m.start(), m.end(), 0.5,
                                    "The page offers to place the reader in treatment (referral or insurance check)."))
         return flags

@@ -21,7 +21,7 @@ from ._shared import (
 )
 from .affiliate import _AFFILIATE
 from .context import _Context, _context, _near
-from .urls import _host_path, _url_sells
+from .urls import _hidden_shop_links, _host_path, _url_sells
 
 # Shops sell product variants between the name and the strength ("Viagra Professional 100 mg").
 # Bounded runs of blanks and digits keep every attempt constant-time, so a scan over a page of spaces or
@@ -141,6 +141,10 @@ _OWN_VOICE = re.compile(r"\b(?:welcome[ \t]+to|we|we're|our|us|your[ \t]+(?:trus
 _HEADLINE_LEAD = re.compile(r"[^\w\n]{0,5}(?:[\w#-]{1,30}[ \t]{1,3}){0,3}")
 # The name is part of an address written in the text: no blank between it and the scheme or host before it.
 _IN_ADDRESS = re.compile(r"(?:https?://|www\.|\.[a-z]{2,}/)[^\s()<>\[\]]*$", re.I)
+# A product and strength that a pharmacy has run out of, or is short of, are what a patient could not get filled.
+_SHORT_OF = re.compile(r"\b(?:(?:run|runs|running|ran)[ \t]{1,3}out[ \t]{1,3}of|shortages?[ \t]{1,3}of|out[ \t]{1,3}of[ \t]{1,3}stock"
+                       r"[ \t]{1,3}(?:of|on|for)|back-?ordered[ \t]{1,3}(?:on|for))[ \t]{1,3}(?:(?:the|their|its|my|our|your)[ \t]{1,3})?$",
+                       re.I)
 # A yes/no question a page asks its reader ("Can you legally buy Ozempic with no prescription?") puts the
 # selling terms up for discussion; a shop states them.
 _YES_NO_QUESTION = re.compile(r"[^\w\n]{0,3}(?:[\w ]{1,40}:\s*)?(?:can|could|is|are|should|do|does|may)\s", re.I)
@@ -214,6 +218,7 @@ class PharmacyDetector(Detector):
             return self._storefront(page)
         flags = self._phrases(page, ctx)
         flags.extend(self._url(page, ctx))
+        flags.extend(self._hidden_links(page))
         flags.extend(self._strengths(page, ctx, selling=bool(flags)))
         return flags
 
@@ -236,6 +241,8 @@ class PharmacyDetector(Detector):
                 continue  # a spam line the page quotes
             if _IN_ADDRESS.search(text, max(0, m.start - 80), m.start):
                 continue  # a slug of an address written out ("example/zolpidem-10mg-buy"): the address rule reads it
+            if _SHORT_OF.search(text, max(0, m.start - 40), m.start):
+                continue  # "my pharmacy keeps running out of oxycodone 30mg": a shortage, not a product on sale
             # Labels and leaflets write "tablets" and "capsules"; shops and street sellers write "bars",
             # "pills", "strips" and "packs".
             shop_unit = (s.group(2) or "").lower().rstrip("s") in ("bar", "pill", "strip", "pack")
@@ -396,6 +403,20 @@ class PharmacyDetector(Detector):
                                   f"A shop front that calls itself an online pharmacy and sells on {kinds} of the "
                                   "terms rogue pharmacies use (no prescription, delivery, payment, promotions).")]
         return []
+
+    def _hidden_links(self, page: Page) -> list[Flag]:
+        """A selling link in the text whose shop's other links, kept out of the text, offer drugs without a prescription
+        or on mail-order delivery terms (see :func:`_hidden_shop_links`)."""
+        out = []
+        for link, hidden in _hidden_shop_links(page):
+            for h in hidden:
+                term = _NO_RX_STRONG.search(h.anchor) or _NO_RX_WEAK.search(h.anchor) or _DELIVERY.search(h.anchor)
+                if term is not None:
+                    out.append(make_flag(page, self.code, link.start, link.end, 0.55,
+                                         f"A spam link to {_host_path(link.href)[0]}, whose links hidden from the page's "
+                                         f"text sell on a pharmacy's terms ('{h.anchor[:60]}')."))
+                    break
+        return out
 
     def _url(self, page: Page, ctx: _Context) -> list[Flag]:
         if not page.url:

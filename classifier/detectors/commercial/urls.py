@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from ...page import Link, Page
 from ._shared import _DESIGNER, _DRUGS, _LEXICON, DESIGNER_PREFIX
 
 _TRUSTED = tuple(_LEXICON["trusted_domains"])
@@ -102,3 +103,41 @@ def _url_sells(host: str, path: str) -> str | None:
         if "without" in toks and ("prescription" in toks or "rx" in toks):
             return drug
     return None
+
+
+# An anchor that sells the drug it names: a buy verb, price or strength, or the words injected spam anchors use.
+_SOLD_ANCHOR = re.compile(r"\b(?:buy|order|purchase|shop|cheap(?:est)?|discount(?:ed)?|online|overnight|generic|cod|for\s+sale|"
+                          r"no\s+(?:prescription|rx)|without\s+(?:a\s+)?(?:prescription|rx)|(?:best|lowest)\s+prices?)\b|"
+                          r"\d\s?(?:mg|mcg)\b|[$€£]\s?\d", re.I)
+
+
+def _sold_link(link: Link) -> bool:
+    """A link that sells a drug: its address sells one, or its anchor names one with selling words."""
+    host, path = _host_path(link.href)
+    if not host or _trusted(host):
+        return False
+    if _url_sells(host, path):
+        return True
+    return bool(_SOLD_ANCHOR.search(link.anchor)) and bool(_DRUGS.find(link.anchor))
+
+
+def _hidden_shop_links(page: Page) -> list[tuple[Link, tuple[Link, ...]]]:
+    """Each selling link in the page's text with the selling links to the same host that the page keeps out of its
+    text (a ``display:none`` block, a footer the parser drops as boilerplate).
+
+    Injected spam shows one anchor in an article and hides a dozen more to the same shop; what the hidden ones offer
+    (no prescription, overnight delivery, drugs for every market) is that shop's pitch, and the visible anchor is the
+    place in the text that shows it. A page whose shop links are all hidden has no such place and gets no flag."""
+    # The few selling links in the text first: most pages have none, and then the links outside it are not read.
+    shown = [(link, _host_path(link.href)[0]) for link in page.text_links if _sold_link(link)]
+    if not shown:
+        return []
+    hosts = {host for _, host in shown}
+    hidden = [(link, host) for link in page.links if link.start < 0 and link.anchor
+              and (host := _host_path(link.href)[0]) in hosts and _sold_link(link)]
+    out = []
+    for link, host in shown:
+        same = tuple(h for h, h_host in hidden if h_host == host)
+        if same:
+            out.append((link, same))
+    return out
