@@ -244,7 +244,7 @@ def test_heldout_claim_set_precision_of_contradicted(fb) -> None:
     rows = [r for r in load_claim_set() if r["split"] == "heldout"]
     # Every bundled drug has held-out claims (a fact file added without them would go unmeasured).
     assert len(rows) >= 100 and {r["drug"] for r in rows} == set(fb.drugs)
-    # The batches written before blind3 keep the floor they always had; blind3 to blind22 (all 36 drugs
+    # The batches written before blind3 keep the floor they always had; blind3 to blind23 (all 36 drugs
     # each, scored once when written) keep the figure they were first scored at. Precision of
     # "contradicted" matters most everywhere: a false "contradicted" accuses a careful page.
     for batches, min_f1 in (((None, "blind", "blind2"), 0.85), (("blind3",), 0.73), (("blind4",), 0.78), (("blind5",), 0.78),
@@ -252,7 +252,7 @@ def test_heldout_claim_set_precision_of_contradicted(fb) -> None:
                             (("blind9",), 0.82), (("blind10",), 0.76), (("blind11",), 0.82), (("blind12",), 0.76),
                             (("blind13",), 0.85), (("blind14",), 0.77),
                             (("blind15",), 0.81), (("blind16",), 0.83), (("blind17",), 0.78),
-                            (("blind18",), 0.80), (("blind19",), 0.78), (("blind20",), 0.77), (("blind21",), 0.75), (("blind22",), 0.80)):
+                            (("blind18",), 0.80), (("blind19",), 0.78), (("blind20",), 0.77), (("blind21",), 0.75), (("blind22",), 0.80), (("blind23",), 0.79)):
         part = [r for r in rows if r.get("batch") in batches]
         scores = _scores([r["label"] for r in part], [predict(r["text"], r["drug"], fb)[0] for r in part])
         assert scores["contradicted"]["precision"] >= 0.9, batches
@@ -1582,4 +1582,38 @@ def test_sharing_own_beliefs_and_plain_words(fb, text: str, drug: str, verdict: 
     ],
 )
 def test_others_beliefs_and_contrasted_products_left_alone(fb, text: str, drug: str) -> None:
+    _assert_not_contradicted(fb, text, drug)
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict"),
+    [
+        # a table whose label carries the unit its figures lack
+        ("| Restoril, usual adult dose (mg/day) | 300 |", "temazepam", "contradicted"),
+        ("| Drug | Max (mg/day) |\n|---|---|\n| Ritalin | 200 |", "methylphenidate", "contradicted"),
+        ("| OxyContin, frequency (doses/day) | 6 |", "oxycodone", "contradicted"),
+        # a boxed warning denied, for a drug whose label has one
+        ("Percocet has no black box warning at all.", "oxycodone", "contradicted"),
+        # an approved use denied
+        ("The FDA has never approved Lunesta for insomnia.", "eszopiclone", "contradicted"),
+        # a risk called an urban legend
+        ("Sleep-driving on Lunesta is an urban legend.", "eszopiclone", "contradicted"),
+        # doses by the day's count read with decimals inside the clause
+        ("Zepbound: start at 2.5 mg and increase by 2.5 mg every four weeks.", "tirzepatide", "supported"),
+    ],
+)
+def test_unit_labels_boxed_warnings_and_denied_approvals(fb, text: str, drug: str, verdict: str) -> None:
+    _assert_verdict(fb, text, drug, verdict, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "drug"),
+    [
+        # a drug without a boxed warning said to have none
+        ("Viagra has no black box warning.", "sildenafil"),
+        # a dose step told every four weeks is no schedule of doses
+        ("Mounjaro goes up by 2.5 mg every four weeks until you reach your dose.", "tirzepatide"),
+    ],
+)
+def test_true_denials_and_dose_steps_left_alone(fb, text: str, drug: str) -> None:
     _assert_not_contradicted(fb, text, drug)

@@ -126,9 +126,9 @@ _CONDITION_SUBJECT = re.compile(r"\b(?:pain|symptoms?|seizures?|condition|illnes
 #: "isn't regulated at all": said of a scheduled drug, a denial of its control. Never read as a claim of
 #: control: every medicine is regulated in some sense.
 _UNREGULATED = re.compile(r"\b(?:is|are|'s|'re)(?:n['’]?t|\s+not)\s+(?:\w+\s+)?regulated\b|\bunregulated\b")
-_DENIAL_HINT = re.compile(r"no|" + NT + r"|safe|without|free|zero|impossible|little|fine|harmless|ok|myth|hoax|tale|scare")
+_DENIAL_HINT = re.compile(r"no|" + NT + r"|safe|without|free|zero|impossible|little|fine|harmless|ok|myth|hoax|tale|scare|legend")
 #: A risk called a myth by others and then affirmed ("some say withdrawal is a myth, but it is real") is not denied.
-_MYTH = re.compile(r"\b(?:myths?|hoax|tale|scare)\b")
+_MYTH = re.compile(r"\b(?:myths?|hoax|tale|scare|legends?)\b")
 _OTHERS_SAY = re.compile(r"\b(?:some(?:one)?|people|they|many|others|critics|folks|users)\s+(?:\w+\s+)?(?:say|says|said|claim\w*|think|believe|insist)\b")
 _YET_AFFIRMED = re.compile(r"\b(?:but|however|actually|in\s+fact|yet)\b")
 _STATES = re.compile(r"\b(?:states|state\s+law|some\s+state|several\s+state|many\s+state)\b")
@@ -571,13 +571,34 @@ def _table_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
                 continue
             if header is None or len(rows[0]) != len(header):
                 # the header of the rows below; a line with figures and none above it is a spec line of its own
-                # ("Norco 10/325 | 1 tablet every 4 to 6 hours"), read as a sentence
+                # ("Norco 10/325 | 1 tablet every 4 to 6 hours"), read as a sentence, or, where a label carries the
+                # unit its figure lacks ("| Nuvigil, usual adult dose (mg/day) | 1000 |"), read with the unit
                 header, h_start = (rows[0] if _is_header(rows[0]) else None), l0
                 columns = _drug_columns(header, index) if header is not None else []
+                if header is None and any(_LABEL_UNIT.search(c) for c in rows[0]):
+                    out.extend(_table_rows(rows[0], None, [], l0, l0 + len(line), index))
                 continue
         for cells in rows[:_MAX_TABLE_ROWS]:
             out.extend(_table_rows(cells, header, columns, h_start, l0 + len(line), index))
     return out
+
+
+#: A unit a table gives in its label ("Max (mg/day)", "frequency (doses per week)") rather than in its cells.
+_LABEL_UNIT = re.compile(r"(?<!\s)\s*\(((?:mg|mcg|doses?|tablets?|capsules?|pills?)(?:\s*/\s*|\s+(?:per|a|each)\s+)?(?:day|week|hour|dose)?)\)\s*$")
+_BARE_FIGURE = re.compile(r"(?<![\w.])(?:up\s+to\s+)?\d+(?:\.\d+)?(?:\s*(?:-|\u2013|to)\s*\d+(?:\.\d+)?)?(?=\s*(?:[,;(]|$))")
+
+
+def _with_unit(label: str, cell: str) -> str:
+    """"label: cell", the label's unit put after a bare figure in the cell ("max (mg/day)", "70" -> "max: 70 mg a day")."""
+    m = _LABEL_UNIT.search(label)
+    if m is None:
+        return f"{label}: {cell}"
+    unit = re.sub(r"\s*/\s*", " a ", m.group(1))
+    figure = _BARE_FIGURE.match(cell.strip())
+    if figure is None:
+        return f"{label[:m.start()]}: {cell}"
+    rest = cell.strip()[figure.end():]
+    return f"{label[:m.start()]}: {figure.group()} {unit}{rest}"
 
 
 def _is_header(cells: list[str]) -> bool:
@@ -595,16 +616,19 @@ def _drug_columns(header: list[str], index: FactIndex) -> list[int]:
     return [k for k, label in enumerate(_labels(header)) if k and any(m.drug in index.drugs for m in find(label, kinds=_NAME_KINDS))]
 
 
-def _table_rows(cells: list[str], header: list[str], columns: list[int], start: int, end: int,
+def _table_rows(cells: list[str], header: list[str] | None, columns: list[int], start: int, end: int,
                 index: FactIndex) -> list[_Sentence]:
     """The statements a row makes: one per drug column where the header names drugs, else one for the row, each
     cell after the first labelled by its column."""
-    labels = _labels(header)
+    labels = _labels(header) if header is not None else [""] * len(cells)
     columns = [k for k in columns if k < len(cells)]
     if columns:
-        texts = [f"{labels[k]}; {cells[0]}: {cells[k]}." for k in columns]
+        texts = [f"{labels[k]}; {_with_unit(cells[0], cells[k])}." for k in columns]
+    elif header is None:
+        # a spec line with its unit in the label ("| Nuvigil, usual adult dose (mg/day) | 1000 |")
+        texts = ["; ".join(_with_unit(cells[k], cells[k + 1]) for k in range(0, len(cells) - 1, 2)) + "."]
     else:
-        texts = ["; ".join(f"{labels[k]}: {cell}" if k > 0 and labels[k] else cell
+        texts = ["; ".join(_with_unit(labels[k], cell) if k > 0 and labels[k] else cell
                            for k, cell in enumerate(cells)) + "."]
     out = []
     for text in texts:
@@ -787,6 +811,10 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
             continue
         if ftype == "indication" and _BEHAVIOURAL.search(s, max(0, t0 - 40), t0) and _ADDICTION_WORD.fullmatch(s, t0, t1):
             continue  # "gambling and shopping addictions" are not the substance addiction a label treats
+        if ftype == "indication" and owned(t0) and _APPROVAL_DENIED.search(s, max(0, t0 - 60), t0):
+            # "the FDA has never approved it for enlarged-prostate symptoms": an approved use denied
+            contra.append(_Hit(t0, t1, "contradicted", "indication", fact, f"'{s[t0:t1]}' denied; an approved use"))
+            continue
         if _negated(s, t0, lex):
             if ftype in ("risk", "boxed_warning") and owned(t0) and _denies_risk(s, t0, t1, di):
                 contra.append(_Hit(t0, t1, "contradicted", "risk", fact, f"'{s[t0:t1]}' denied; a labelled risk"))
@@ -823,6 +851,8 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
     named = not sent.implicit
     if named and _DENIAL_HINT.search(s):
         _denials(s, di, owned, lex, contra)
+    if named and "box" in s:
+        _boxed_denied(s, di, owned, contra)
     if di.half_life is not None and (halflife.TRIGGER.search(s) or halflife.DURATION.search(s)):
         _half_life(sent, drug, di, index, contra, support, weak, owned, lex)
     if named and di.potency is not None and _POTENCY_HINT.search(s):
@@ -1331,6 +1361,22 @@ _HARMLESS_OTHER = re.compile(r"\b(?:side[- ]effects?|effects|symptoms?|reactions
                              r"flush\w*|placebo|ingredients?|fillers?|dyes?)\b")
 
 
+#: A boxed warning denied ("has no black box warning", "doesn't carry a boxed warning").
+_NO_BOXED = re.compile(r"\b(?:has|have|carries|carry|comes?\s+with|got)\s+no\s+(?:black[- ]?box(?:ed)?|boxed)\s+warnings?\b|"
+                       r"\b(?:doesn['’]?t|does\s+not|don['’]?t|do\s+not)\s+(?:have|carry|come\s+with)\s+(?:a|an|any)\s+"
+                       r"(?:black[- ]?box(?:ed)?|boxed)\s+warnings?\b")
+
+
+def _boxed_denied(s: str, di: DrugIndex, owned, contra: list[_Hit]) -> None:
+    """A drug whose label has a boxed warning said to have none."""
+    m = _NO_BOXED.search(s)
+    if m is None or not owned(m.start()):
+        return
+    fact = next((f for f in di.drug.facts if f.type == "boxed_warning"), None)
+    if fact is not None:
+        contra.append(_Hit(m.start(), m.end(), "contradicted", "risk", fact, f"'{s[m.start():m.end()]}'; the label has a boxed warning"))
+
+
 def _denials(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit]) -> None:
     m = lex.risk_denial.search(s)
     if m is None or not owned(m.start()):
@@ -1551,6 +1597,8 @@ _SAFE_COMBO_PRED = re.compile(
     r"mix|idea|trick))\b")
 
 
+_APPROVAL_DENIED = re.compile(r"\b(?:never|not|n['’]t)\s+(?:been\s+|yet\s+)?(?:fda[- ])?(?:approved|indicated|authori[sz]ed|licensed)\s+"
+                              r"(?:it\s+|this\s+|them\s+)?(?:(?:to\s+treat|for(?:\s+treating)?)\s+)?(?:[\w-]+\s+){0,2}$")
 _QUALIFIED_CLASS = re.compile(r"\b(?:pure|purely|full|typical|classic|traditional|conventional|true|regular|ordinary|straight|"
                               r"simple|strong|heavy|hard)\s+(?:[\w-]+\s+)?$")
 _WORKS_AS = re.compile(r"\b(?:works?|worked|working|acts?|acted|acting|serves?|served|functions?|doubles?)\s+as\s+(?:an?\s+)?$")
@@ -2183,7 +2231,7 @@ def _food(sent: _Sentence, di: DrugIndex, owned, contra: list[_Hit], support: li
                 return
 
 
-_FREQ_HINT = re.compile(r"every|each|once|twice|thrice|times|daily|nightly|weekly|monthly|\bq\s?\d|\bwor[en]|\bwear|\blast|\bkeep|\bkept|"
+_FREQ_HINT = re.compile(r"every|each|once|twice|thrice|times|daily|nightly|weekly|monthly|doses\s+(?:a|per)\s|\bq\s?\d|\bwor[en]|\bwear|\blast|\bkeep|\bkept|"
                         r"\bleave|\bleft|stay|patch|second|2nd|another|one\s+more|extra|additional|redos|re-dos")
 
 

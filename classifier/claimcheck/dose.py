@@ -80,7 +80,7 @@ _CUE_AFTER = re.compile(
     r"(?:is|are|was|stays?|falls?)\s+(?:well\s+|still\s+|perfectly\s+|totally\s+|completely\s+)?(?:within\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
     r"(?:limits?|range|max(?:imum)?|dos(?:e|ing)|guidelines?)|safe|fine|okay|ok|alright)\b)"
 )
-_CLAUSE_BREAK = re.compile(r"[.;!?]|\bbut\b|\bthen\b|\bwhile\b|\bwhereas\b|\bunlike\b|\bcompared\b|\bversus\b|\bvs\b")
+_CLAUSE_BREAK = re.compile(r"(?<!\d)\.|\.(?!\d)|[;!?]|\bbut\b|\bthen\b|\bwhile\b|\bwhereas\b|\bunlike\b|\bcompared\b|\bversus\b|\bvs\b")
 #: Harm told as a story ("she took 60 mg and ended up in the ER"): soft cues and usual doses say nothing there.
 #: "ER" is the emergency room only after an article or "to": "OxyContin ER" is a product.
 _HARM = re.compile(r"overdos|\bdie[sd]?\b|death|fatal|\bkill|hospital|\b(?:the|an|to)\s+er\b|emergency|poison|toxic|lethal|too\s+much|"

@@ -103,6 +103,9 @@ _ELSE = re.compile(
     r"monitor\w*|measur\w*|weigh\w*|refill\w*|visit\w*|appointments?|blood|sugar|glucose|eat\w*|drink\w*|exercis\w*|walk\w*|feel\w*|"
     r"felt|symptoms?|happen\w*|occur\w*|headaches?|nause\w*|sick|lose|losing|lost|pounds?|lbs|crav\w*|sleep\w*|cough\w*|"
     r"for\s+(?:up\s+to\s+)?(?:the\s+)?(?:first|next|\d+)\b|until|starting|began|begin\w*|since|side\s+effects?)\b")
+#: Words of a dose step: a frequency after them times the step, not the doses.
+_DOSE_STEP = re.compile(r"\b(?:step\w*\s+(?:it\s+)?up|titrat\w*|escalat\w*|bump\w*\s+(?:it\s+)?up|go(?:es)?\s+up|went\s+up|"
+                        r"move\w*\s+up|increas\w*\s+(?:the\s+dose\s+)?by)\b")
 _WINDOW = 90
 #: An amount closing the clause before a frequency, as a spec line lists them ("40 mg, twice a day").
 _AMOUNT_LISTED = re.compile(rf"(?:\d[ \t]?(?:mg|mcg|milligrams?|micrograms?)|\b(?:{UNIT_NOUNS}))(?:[ \t]each)?,[ \t]$")
@@ -110,7 +113,7 @@ _AMOUNT_LISTED = re.compile(rf"(?:\d[ \t]?(?:mg|mcg|milligrams?|micrograms?)|\b(
 _FIELD_KEY = re.compile(r"(?<![\w-])(?:dosing\s+)?(?:frequency|interval|dosing\s+schedule|how\s+often|"
                         r"(?:take|use|inject|apply|dose)(?:\s+it)?)\s*:\s*$")
 #: Where a clause ends, for the frequency and duration readers.
-CLAUSE_BREAK = re.compile(r"[.;:!?()\u2014]|,\s|\s(?:but|and\s+then|while|whereas|because)\s")
+CLAUSE_BREAK = re.compile(r"(?<!\d)\.|\.(?!\d)|[;:!?()\u2014]|,\s|\s(?:but|and\s+then|while|whereas|because)\s")  # not "2.5"
 _COUNT_WORD = re.compile(r"once|twice|thrice|one|two|three|four|five|six|\d")
 
 
@@ -229,7 +232,8 @@ def _told(s: str, a: int, b: int) -> bool:
     after = s[b:b + 25]
     dosing = list(_DOSING.finditer(before))
     if dosing:
-        return _ELSE.search(before, dosing[-1].end()) is None
+        # "step up by 2.5 mg every four weeks": the amount is the step, and the frequency is how often it is taken
+        return _ELSE.search(before, dosing[-1].end()) is None and _DOSE_STEP.search(before) is None
     if not before.strip() and _FIELD_KEY.search(s, max(0, w0 + clause - 40), w0 + clause):
         return True  # a fact box's field: "Dosing interval: every 24 hours", "Frequency: once weekly"
     if not before.strip() and _ASKED_HOW_OFTEN.search(s, max(0, w0 + clause - 160), w0 + clause):
