@@ -1214,3 +1214,28 @@ def test_hidden_links_to_the_shop_of_a_visible_spam_anchor_carry_its_pitch_and_m
             "<a href='https://druginfo.example/cialis'>Cialis and alcohol</a> "
             "<a href='https://druginfo.example/adipex'>Adipex dosage</a>")
     assert not flags_of(_knee_article("<a href='https://druginfo.example/tramadol'>tramadol</a>", info), is_html=True)[1]
+
+
+def test_a_sellers_menu_at_an_address_beside_drugs_is_a_buy_link():
+    post = "Restocked hydrocodone 10s and Klonopin 2mg this week. See the full menu at quietplug.example, regulars get a discount."
+    assert said(post) == ["See the full menu at quietplug.example"]
+    # prices to compare are a cost article's advice, not a dealer's menu
+    assert not said("Klonopin and Ambien both carry a boxed warning. Check today's prices at pricecompare.example before "
+                    "you fill the prescription.")
+
+
+def test_a_buyer_names_their_address_and_tells_the_reader_to_order_there():
+    assert said("Nothing beats Ritalin for long night shifts honestly. I get mine from nightowlrx.example, just order a few "
+                "days ahead.") == ["I get mine from nightowlrx.example, just order"]
+    # the same buyer warning the reader off the address sends nobody there
+    assert not said("Nothing beats Ritalin for long night shifts honestly. I got mine from nightowlrx.example once and it "
+                    "was fake, so never order there.")
+
+
+def test_a_lone_buy_call_for_an_ordinary_drug_is_a_buy_link_not_a_pharmacy_pitch():
+    lone = "Atorvastatin lowers LDL cholesterol. Buy atorvastatin 20mg at the best price from heartmeds.example."
+    assert said(lone) and not said(lone, "commercial.pharmacy")
+    # a pharmacy term beside it, or a controlled drug sold by strength, makes the pitch
+    assert said(lone[:-1] + ", no prescription needed.", "commercial.pharmacy")
+    assert said("Buy atorvastatin 20mg without prescription", "commercial.pharmacy") == ["atorvastatin 20mg"]
+    assert said("Valium calms the nerves. Buy Valium 10mg from a reliable source.", "commercial.pharmacy") == ["Valium 10mg"]

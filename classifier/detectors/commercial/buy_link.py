@@ -152,6 +152,13 @@ _BOT_ORDER = re.compile(r"\b(?:type|send|use|tap|enter|press|hit|reply[ \t]with)
                         r"|(?<![\w/.:@-])/(?:order|buy|purchase|checkout)(?![\w/.-])[ \t]{0,3}(?:[-\u2013\u2014:=][ \t]{0,3})?"
                         r"(?:to[ \t]{1,3})?(?:place|make|buy|order|purchase)\b")
 _BOT_ORDER_START = ("type", "send", "use", "tap", "enter", "press", "hit", "reply", "/")
+# A dealer's menu is a price list of what they sell, and its address is where the reader orders: "check menu + prices
+# at shop.example", "see the full menu on pills.example". A cost article sends readers to compare prices, never to a "menu",
+# so the word alone marks the seller (a drug must be named nearby; the address must not be one the lexicon trusts).
+_MENU_AT = re.compile(r"\b(?:check|see|view|browse|get|find)[ \t]{1,3}(?:(?:out|our|my|the|full|current|latest|updated)[ \t]{1,3}){0,2}"
+                      r"(?:menu|stock[ \t]list|price[ \t]list)(?:[ \t]{0,3}(?:\+|&|and|/|,)[ \t]{0,3}(?:prices?|pricing))?"
+                      r"[ \t]{1,3}(?:at|on|via|@)[ \t]{1,3}" + _ADDRESS)
+_MENU_AT_START = ("check", "see", "view", "browse", "get", "find")
 # The same orders to buy as shops write them in Spanish, French, German, Portuguese and Italian.
 _FOREIGN_BUY = re.compile(r"\b(?:compr(?:ar|e|a)\s+(?:ahora|ya|agora|j[aá]|aqu[ií]|online|en\s+l[ií]nea)|"
                           r"command(?:ez|er)\s+(?:maintenant|d[eè]s\s+maintenant|en\s+ligne|ici)|achet(?:ez|er)\s+(?:votre|vos|"
@@ -202,6 +209,17 @@ _FIRST_PERSON_GET = re.compile(r"\b(?:i|we)(?:['’]ve|\s+have)?\s+(?:(?:been|al
 _ORDER_THERE = re.compile(r"[^\n.!?]{0,40}?\byou\s{1,3}(?:can|could|should|may)\s{1,3}(?:(?:also|easily|just)\s{1,3})?"
                           r"(?:order|buy|get|grab|purchase)(?:\s{1,3}(?:it|them|yours|some|one))?\s{1,3}(?:there|from\s{1,3}(?:them|there|it)|"
                           r"on\s{1,3}(?:there|it)|through\s{1,3}(?:them|it))\b")
+# A buyer who names the address they get the drug from and tells the reader to order there, the drug named in the
+# sentence before ("... as well as Adderall. I grab mine from pills.example, just order before Friday"): the order is
+# addressed to the reader, as in _ORDER_THERE, but the name is not in the buyer's sentence. The pattern opens at the
+# verb; the first person before it is checked with _BUYER_SUBJECT. "Don't order there" or "never order" tells the
+# reader not to.
+_BUYER_AT = re.compile(r"\b(?:get|got|getting|grab(?:bed)?|buy|bought|order(?:ed)?|cop(?:ped)?|scored?|pick(?:ed)?\s{1,3}up)"
+                       r"\s{1,3}(?:(?:mine|ours|my\s{1,3}[\w-]{1,20}|them|it|some)\s{1,3})?(?:from|at|off|through|via)\s{1,3}"
+                       + _ADDRESS + r"(?:/[\w./?=&-]{0,60})?[^\n.!?]{0,40}?\b(?:just|simply|you\s{1,3}(?:can|could|should)"
+                       r"(?:\s{1,3}(?:also|just))?)\s{1,3}(?:order|buy|grab)\b")
+_BUYER_AT_START = ("get", "got", "grab", "buy", "bought", "order", "cop", "score", "pick")
+_BUYER_SUBJECT = re.compile(r"\b(?:i|we)(?:['’]ve|\s{1,3}have)?\s{1,3}(?:(?:been|always|just|now|only|usually|still)\s{1,3}){0,2}$")
 # A seller known by a social handle instead of an address: "i get my X 30s from @plug on tele, hit him up".
 _FROM_HANDLE = re.compile(r"[^\n.!?@]{0,40}?\s(?:from|via|through|thru)\s+@[\w.]{2,32}")
 # What makes the handle a seller's, on its line after it: the messenger the deal goes through, or the reader told to
@@ -400,6 +418,7 @@ class BuyLinkDetector(Detector):
                 (_START_AT, _START_AT_START, 0.6, "A prescribing service's button sending the reader to its address."),
                 (_FOREIGN_BUY, _FOREIGN_BUY_START, 0.7, "An order to buy a drug, written in another language."),
                 (_BOT_ORDER, _BOT_ORDER_START, 0.6, "A chat bot's order command offered beside a drug."),
+                (_MENU_AT, _MENU_AT_START, 0.6, "A seller's menu of drugs and prices at an address."),
             ):
                 for m in _finditer_at(rx, low, low, starts):
                     near = _near(ctx, m.start(), m.end(), 400)
@@ -425,6 +444,7 @@ class BuyLinkDetector(Detector):
                                      "The reader is told how to order a drug through a seller's handle or number."))
                 taken.append((m.start(), m.end()))
             out.extend(self._go_order(page, ctx, taken))
+            out.extend(self._buyer_at(page, ctx, taken))
             out.extend(self._stock_and_contact(page, ctx, taken))
         return out
 
@@ -452,6 +472,26 @@ class BuyLinkDetector(Detector):
             out.append(make_flag(page, self.code, m.start(), m.end(), _severity(0.6, near.drug),
                                  "The reader is sent to a link or a shop's address to order a drug."))
             taken.append((m.start(), m.end()))
+        return out
+
+    def _buyer_at(self, page: Page, ctx: _Context, taken: list[tuple[int, int]]) -> list[Flag]:
+        """A buyer's address the reader is told to order from, the drug named just before (see ``_BUYER_AT``)."""
+        low = page.lower
+        out: list[Flag] = []
+        for m in _finditer_at(_BUYER_AT, low, low, _BUYER_AT_START):
+            subject = _BUYER_SUBJECT.search(low, max(0, m.start() - 40), m.start())
+            if subject is None or _trusted(m.group("host")) or _in_links(page, m.start(), m.end()):
+                continue
+            start = subject.start()
+            # the drug is the buyer's, named in this sentence or the one before it, not somewhere else on the page
+            near = _near(ctx, start, m.end(), 200)
+            if near is None or near.start > m.end() or any(a < m.end() and start < b for a, b in taken):
+                continue
+            if _quoted(page.text, start, m.end()):
+                continue
+            out.append(make_flag(page, self.code, start, m.end(), _severity(0.6, near.drug),
+                                 "A buyer names the address they get a drug from and tells the reader to order there."))
+            taken.append((start, m.end()))
         return out
 
     def _stock_and_contact(self, page: Page, ctx: _Context, taken: list[tuple[int, int]]) -> list[Flag]:

@@ -119,6 +119,12 @@ _COUPON = re.compile(
 )
 
 
+# A price boast ("at the lowest price", "best prices online") is any seller's, a buy link's as much as a pharmacy's: it
+# makes a pharmacy pitch only beside a term that does (no prescription, mail-order delivery, online prescribing,
+# payment) or a real promotion (a code, a percentage off, bonus pills).
+_PRICE_BOAST = re.compile(r"(?:lowest|best)[ \t]+prices?(?:[ \t]+(?:online|guaranteed))?", re.I)
+
+
 _PAYMENT = re.compile(
     r"\b(?:pay|payment|paying|accept\w*)\b[^.\n]{0,40}?\b(?:bitcoin|btc|usdt|tether|crypto(?:currency|currencies)?|"
     r"monero|ethereum|western[ \t]+union|moneygram|gift[ \t]+cards?)\b",
@@ -251,7 +257,11 @@ class PharmacyDetector(Detector):
                 continue  # "the site listed oxycodone 30 mg at $35 a pill": a rogue shop's stock, reported
             a, b = max(sent_start, m.start - 150), min(sent_end, s.end() + 150)
             # On a page that declares affiliate earnings, "Order Modafinil 200mg" is the affiliate's link to
-            # someone else's shop: its verb is not the page's own offer.
+            # someone else's shop: its verb is not the page's own offer. On a page with no pharmacy term at all, a lone
+            # "order metformin 500mg from shop.example" is a buy call the buy-link rules read, as a lone anchor is
+            # (a name with a strength still sells as a listing when repeated or sold in shop units); a controlled drug
+            # ("Buy Anavar 10mg from a trusted UK source") has no lawful shop that sells it so, as _NO_RX_WEAK reads it,
+            # and a title that waives the prescription ("Buy sildenafil 50 mg without prescription") is a shop's own.
             offer = m.kind == "disguised"
             for o in _OFFER.finditer(low, a, b):
                 if _IN_ADDRESS.search(text, max(0, o.start() - 80), o.start()):
@@ -259,6 +269,9 @@ class PharmacyDetector(Detector):
                     # own words around the name say nothing of shipping, stock or price
                     continue
                 if o.end() <= m.start and _BUY_LEAD.fullmatch(low, o.start(), m.start):
+                    if not (selling or _is_controlled(m.drug) or _NO_RX_WEAK.search(text, sent_start, sent_end)
+                            or _NO_RX_STRONG.search(text, sent_start, sent_end)):
+                        continue
                     if affiliate is None:
                         affiliate = _AFFILIATE.search(low) is not None
                     if affiliate:
@@ -340,6 +353,8 @@ class PharmacyDetector(Detector):
         if coupons and not out and _AFFILIATE.search(low) is not None:
             coupons = [f for f in coupons if _OWN_TERMS.search(f.evidence)
                        or _OWN_COUPON.search(text, max(0, f.start - 20), f.end)]
+        if not out and all(_PRICE_BOAST.fullmatch(f.evidence) for f in coupons):
+            coupons = []  # a price boast alone (see _PRICE_BOAST)
         out.extend(coupons)
         return out
 
