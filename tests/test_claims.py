@@ -1579,6 +1579,9 @@ def test_sharing_own_beliefs_and_plain_words(fb, text: str, drug: str, verdict: 
         ("Amrix is a single capsule a day, whereas plain cyclobenzaprine is taken three times daily.", "cyclobenzaprine"),
         # the law's rules for a schedule, not the drug's schedule
         ("Pharmacies cannot give refills on a C-II prescription such as Ritalin.", "methylphenidate"),
+        # sharing or giving something other than the medicine
+        ("Sharing your experiences with Xanax is allowed on this forum.", "alprazolam"),
+        ("Giving feedback about Norco is allowed here.", "hydrocodone"),
     ],
 )
 def test_others_beliefs_and_contrasted_products_left_alone(fb, text: str, drug: str) -> None:

@@ -1257,7 +1257,7 @@ def _legal(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], suppo
         return
     value = sf.value
     share = _SHARE_LEGAL.search(s) if value is not None else None
-    if share is not None and owned(share.start()):
+    if share is not None and owned(share.start()) and _shares_the_drug(s, share, di):
         neg = _negated(s, share.start(), lex) or _negated(s, share.end() - 1, lex)
         (support if neg else contra).append(_Hit(share.start(), share.end(), "supported" if neg else "contradicted", "legal_status", sf,
                                                 f"giving or selling it called {'not ' if neg else ''}legal; reference: Schedule {value}"))
@@ -1337,6 +1337,27 @@ def _legal(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], suppo
 
 _SCHED_OF = re.compile(r"\b(?:on|for|under|of|with|by)\s+(?:a|an|the|any|all|every)?\s*$")
 _SCHED_RULES = re.compile(r"(?<!\s)\s+(?:prescriptions?|scripts?|refills?|rules?|regulations?|requirements?|paperwork|forms?|orders?)\b")
+
+
+#: What is given or sold must be the medicine ("your pills", "a few Valium"), not "your experiences" or "feedback".
+_SHARE_OBJECT = re.compile(r"\b(?:pills?|tablets?|tabs?|capsules?|meds?|medications?|medicines?|prescriptions?|scripts?|doses?|"
+                           r"patch(?:es)?|bars?|leftovers?|spares?|extras?|a\s+few|a\s+couple|some\s+of\s+(?:your|my))\b")
+
+
+_SHARE_NOT = re.compile(r"\b(?:about|regarding|concerning|experiences?|stories|story|feedback|information|info|advice|tips|reviews?|"
+                        r"opinions?|thoughts|knowledge|news|links?|posts?|photos?|pictures?|recipes?)\b")
+
+
+def _shares_the_drug(s: str, share: re.Match[str], di: DrugIndex) -> bool:
+    """Whether the giving or selling is of the medicine: a pill word or one of the drug's names in the phrase, or
+    right after "legal to give"."""
+    text = s[share.start():min(len(s), share.end() + 60)]
+    if _SHARE_NOT.search(text):
+        return False  # "sharing your experiences with Xanax", "giving feedback about Norco"
+    if _SHARE_OBJECT.search(text):
+        return True
+    names = (di.drug.generic, *di.drug.brands, *di.drug.street)
+    return any(re.search(rf"(?<![\w-]){re.escape(n.lower())}(?![\w-])", text) for n in names if n)
 
 
 def _scheduled_products(di: DrugIndex, s: str, at: int) -> set[str]:
