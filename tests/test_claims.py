@@ -1477,6 +1477,9 @@ def test_products_uses_rhetoric_and_label_specific_limits(fb, text: str, drug: s
 @pytest.mark.parametrize(
     ("text", "drug"),
     [
+        # a use one brand lacks, denied of that brand
+        ("Revatio is not approved for erectile dysfunction.", "sildenafil"),
+        ("Zepbound has never been approved for type 2 diabetes.", "tirzepatide"),
         # the side effects, or an act, called harmless
         ("Most of the side effects of codeine are harmless.", "codeine"),
         # the anti-anxiety class word is no use named: the general limit applies
@@ -1598,7 +1601,7 @@ def test_others_beliefs_and_contrasted_products_left_alone(fb, text: str, drug: 
         # a boxed warning denied, for a drug whose label has one
         ("Percocet has no black box warning at all.", "oxycodone", "contradicted"),
         # an approved use denied
-        ("The FDA has never approved Lunesta for insomnia.", "eszopiclone", "contradicted"),
+        ("The FDA has never approved eszopiclone for insomnia.", "eszopiclone", "contradicted"),
         # a risk called an urban legend
         ("Sleep-driving on Lunesta is an urban legend.", "eszopiclone", "contradicted"),
         # doses by the day's count read with decimals inside the clause

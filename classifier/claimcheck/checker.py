@@ -811,8 +811,9 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
             continue
         if ftype == "indication" and _BEHAVIOURAL.search(s, max(0, t0 - 40), t0) and _ADDICTION_WORD.fullmatch(s, t0, t1):
             continue  # "gambling and shopping addictions" are not the substance addiction a label treats
-        if ftype == "indication" and owned(t0) and _APPROVAL_DENIED.search(s, max(0, t0 - 60), t0):
-            # "the FDA has never approved it for enlarged-prostate symptoms": an approved use denied
+        if ftype == "indication" and owned(t0) and _APPROVAL_DENIED.search(s, max(0, t0 - 60), t0) and _one_product_named(s, di):
+            # "the FDA has never approved tadalafil for enlarged-prostate symptoms": an approved use denied of the drug
+            # itself ("Revatio is not approved for ED" is true of that brand)
             contra.append(_Hit(t0, t1, "contradicted", "indication", fact, f"'{s[t0:t1]}' denied; an approved use"))
             continue
         if _negated(s, t0, lex):
@@ -1618,8 +1619,15 @@ _SAFE_COMBO_PRED = re.compile(
     r"mix|idea|trick))\b")
 
 
+def _one_product_named(s: str, di: DrugIndex) -> bool:
+    """Whether an approved use denied here is denied of the drug as a whole: the sentence names it by its generic
+    name. Brands differ in use ("Revatio is not approved for ED", "Propecia is not approved for an enlarged
+    prostate" are true), and the facts do not say which brand has which use."""
+    return re.search(rf"(?<![\w-]){re.escape(di.drug.generic.lower())}(?![\w-])", s) is not None
+
+
 _APPROVAL_DENIED = re.compile(r"\b(?:never|not|n['’]t)\s+(?:been\s+|yet\s+)?(?:fda[- ])?(?:approved|indicated|authori[sz]ed|licensed)\s+"
-                              r"(?:it\s+|this\s+|them\s+)?(?:(?:to\s+treat|for(?:\s+treating)?)\s+)?(?:[\w-]+\s+){0,2}$")
+                              r"(?:it\s+|this\s+|them\s+)?(?:[\w-]+\s+)?(?:(?:to\s+treat|for(?:\s+treating)?)\s+)?(?:[\w-]+\s+){0,2}$")
 _QUALIFIED_CLASS = re.compile(r"\b(?:pure|purely|full|typical|classic|traditional|conventional|true|regular|ordinary|straight|"
                               r"simple|strong|heavy|hard)\s+(?:[\w-]+\s+)?$")
 _WORKS_AS = re.compile(r"\b(?:works?|worked|working|acts?|acted|acting|serves?|served|functions?|doubles?)\s+as\s+(?:an?\s+)?$")
