@@ -98,7 +98,8 @@ class DrugMixDetector(Detector):
                     and not _not_offered(page, m):
                 marked.append((m, market))
         if len(marked) < 3:
-            return self._hidden_links(page)
+            # hidden links are read only where the page names a drug, as the pharmacy detector reads them
+            return self._hidden_links(page) if named else []
         best = None
         j = 0
         counts: dict[str, int] = {}
@@ -117,7 +118,7 @@ class DrugMixDetector(Detector):
             if strong and (best is None or len(markets) > best[2]):
                 best = (marked[j][0].start, m.end, len(markets), sorted(markets))
         if best is None:
-            return self._hidden_links(page)
+            return self._hidden_links(page) if named else []
         s, e, _, markets = best
         return [make_flag(page, self.code, s, e, 0.5,
                           f"Drugs for unrelated markets listed together ({', '.join(markets)}), as on an online-pharmacy menu.")]

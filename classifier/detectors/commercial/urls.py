@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -121,7 +122,21 @@ def _sold_link(link: Link) -> bool:
     return bool(_SOLD_ANCHOR.search(link.anchor)) and bool(_DRUGS.find(link.anchor))
 
 
+# The pharmacy and drug-mix detectors both read a page's hidden shop links: the last page's are kept (a weak
+# reference, as for the detectors' shared context, so a recycled id() never hands one page another's links).
+_last_hidden: tuple[weakref.ref, list[tuple[Link, tuple[Link, ...]]]] | None = None
+
+
 def _hidden_shop_links(page: Page) -> list[tuple[Link, tuple[Link, ...]]]:
+    global _last_hidden
+    if _last_hidden is not None and _last_hidden[0]() is page:
+        return _last_hidden[1]
+    out = _find_hidden_shop_links(page)
+    _last_hidden = (weakref.ref(page), out)
+    return out
+
+
+def _find_hidden_shop_links(page: Page) -> list[tuple[Link, tuple[Link, ...]]]:
     """Each selling link in the page's text with the selling links to the same host that the page keeps out of its
     text (a ``display:none`` block, a footer the parser drops as boilerplate).
 
