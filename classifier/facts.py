@@ -333,7 +333,7 @@ _KNOWN_FIELDS = {
     "value", "metabolite", "key", "verdict", "claim_type",
     # descriptive extras kept as they are
     "prescription_only", "also", "state_controlled", "curative", "drugcentral_action", "note", "use",
-    "age_below", "none", "products", "when", "product_schedules",
+    "age_below", "none", "products", "when", "product_schedules", "also_when",
 }
 
 
@@ -461,9 +461,12 @@ def _parse_fact(path: Path, where: str, drug: str, item: Any, predicates: Mappin
             raise FactFileError(path, f"{where}.product_schedules",
                                 "an object from this fact's schedules (value or also) to non-empty lists of product names",
                                 by_product)
-    elif "product_schedules" in item:
-        raise FactFileError(path, f"{where}.product_schedules", "no product_schedules outside schedule facts",
-                            item["product_schedules"])
+        also_when = item.get("also_when", [])
+        if not isinstance(also_when, list) or not all(isinstance(x, str) and x.strip() for x in also_when) or (also_when and not also):
+            raise FactFileError(path, f"{where}.also_when", "a list of words, and only beside `also`", also_when)
+    elif "product_schedules" in item or "also_when" in item:
+        key = "product_schedules" if "product_schedules" in item else "also_when"
+        raise FactFileError(path, f"{where}.{key}", f"no {key} outside schedule facts", item[key])
     if ftype == "potency" and (isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0):
         raise FactFileError(path, f"{where}.value", "a positive number: milligrams of oral morphine one milligram of this drug equals", value)
     if ftype == "not_for" and not lists["terms"]:
@@ -509,7 +512,7 @@ def _parse_fact(path: Path, where: str, drug: str, item: Any, predicates: Mappin
     if ftype == "mechanism" and not lists["predicates"]:
         raise FactFileError(path, f"{where}.predicates", "a non-empty list of predicates ('@name' or regular expressions)")
     extra = {k: item[k] for k in ("prescription_only", "also", "state_controlled", "curative", "drugcentral_action", "note", "use",
-                                  "age_below", "none", "products", "when", "product_schedules") if k in item}
+                                  "age_below", "none", "products", "when", "product_schedules", "also_when") if k in item}
     claim_type = item.get("claim_type", "")
     if not isinstance(claim_type, str):
         raise FactFileError(path, f"{where}.claim_type", "a string", claim_type)

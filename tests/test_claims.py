@@ -1623,3 +1623,21 @@ def test_unit_labels_boxed_warnings_and_denied_approvals(fb, text: str, drug: st
 )
 def test_true_denials_and_dose_steps_left_alone(fb, text: str, drug: str) -> None:
     _assert_not_contradicted(fb, text, drug)
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict"),
+    [
+        # a schedule some of the drug's relatives hold is not the drug's own
+        ("Fentanyl is Schedule I, so no doctor can write a script for it.", "fentanyl", "contradicted"),
+        ("Acetyl fentanyl and other fentanyl analogues sit in Schedule I.", "fentanyl", "supported"),
+        ("Straight codeine pills are a Schedule V drug.", "codeine", "contradicted"),
+        ("Codeine cough syrup is in Schedule V.", "codeine", "supported"),
+        # the combination forbidden with the drug as the subject, and a class named in the singular
+        ("Flexeril should never be combined with an MAO inhibitor.", "cyclobenzaprine", "supported"),
+        ("Ambien must not be mixed with a glass of wine.", "zolpidem", "supported"),
+    ],
+)
+def test_schedules_of_relatives_and_forbidden_pairs(fb, text: str, drug: str, verdict: str) -> None:
+    _assert_verdict(fb, text, drug, verdict, None)
+

@@ -40,6 +40,8 @@ def test_resolve_get_names():
     assert d.names(("brand",))["levitra"] == "vardenafil"
     assert "bars" not in d.names(("generic", "brand"))
     assert "diazepam" in d and "aspirinx" not in d
+    # generic brands licensed abroad that pharmacy spam sells
+    assert d.resolve("Kamagra") == "sildenafil" and d.resolve("Vidalista") == "tadalafil" and d.resolve("Aspadol") == "tapentadol"
 
 
 def test_find_whole_words_longest_match_and_no_street_names_by_default():

@@ -189,6 +189,11 @@ def test_user_fact_with_same_id_replaces_the_bundled_one(tmp_path: Path, fb) -> 
                                       "product_schedules": {"IV": []}, "statement": "x", "source": "y"}),
          "facts[2].product_schedules"),
         (lambda d: d["facts"][0].update(product_schedules={"IV": ["gummies"]}), "facts[0].product_schedules"),
+        # the words that open the other schedules need those schedules
+        (lambda d: d["facts"].append({"id": "melatonin.schedule", "type": "schedule", "value": "IV",
+                                      "also_when": ["analogue"], "statement": "x", "source": "y"}),
+         "facts[2].also_when"),
+        (lambda d: d["facts"][0].update(also_when=["analogue"]), "facts[0].also_when"),
     ],
 )
 def test_bad_file_names_file_field_and_expectation(tmp_path: Path, mutate, field: str) -> None:

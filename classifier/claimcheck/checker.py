@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..detectors.base import make_flag
 from ..drugs import dictionary
-from ..facts import UNIT_HOURS
+from ..facts import UNIT_HOURS, Fact
 from ..page import Page
 from ..results import ClaimCheck, Flag
 from ..text import Span
@@ -863,7 +863,10 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
     if named and agents_present and _SAFE_HINT.search(s):
         _combination_called_safe(s, drug, terms, lex, contra, support)
     if named and agents_present and _FORBID_COMBO.match(s):
-        _combination_forbidden(s, drug, terms, support)
+        _combination_forbidden(s, drug, terms, support, _FORBID_COMBO)
+    elif named and agents_present and not support and _FORBID_COMBO_PASSIVE.match(s):
+        # after the other rules: a risk the label names for the pair ("must not be combined with nitrates") says it already
+        _combination_forbidden(s, drug, terms, support, _FORBID_COMBO_PASSIVE)
     if named and di.not_for:
         _not_for(sent, di, owned, lex, contra, support)
     if named and di.dose_adjust and _DOSE_HINT.search(s):
@@ -1252,6 +1255,16 @@ _RESTATED = re.compile(r"\s[-–]\s|\u2014|;|:|,\s+(?:it|it['’]s|but|rather|in
 _APPOSITIVE = re.compile(r"^\s*[,(:\u2014-]\s*(?:(?:which\s+|that\s+)?(?:is\s+)?|(?:not|never)\s+)(?:a|an|the)?\s*$")
 
 
+def _also_schedules(sf: Fact, s: str) -> tuple[str, ...]:
+    """The fact's other schedules, where the sentence is about the products they hold: fentanyl's Schedule I is
+    its analogues', so "fentanyl is Schedule I" is wrong while "fentanyl analogues are Schedule I" is right."""
+    also = tuple(sf.extra.get("also", ()))
+    words = sf.extra.get("also_when")
+    if not also or not words or any(w.lower() in s for w in words):
+        return also
+    return ()
+
+
 def _legal(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], support: list[_Hit]) -> None:
     sf = di.schedule
     if sf is None:
@@ -1263,7 +1276,7 @@ def _legal(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], suppo
         (support if neg else contra).append(_Hit(share.start(), share.end(), "supported" if neg else "contradicted", "legal_status", sf,
                                                 f"giving or selling it called {'not ' if neg else ''}legal; reference: Schedule {value}"))
         return
-    allowed = {value, *sf.extra.get("also", ())} - {None}
+    allowed = {value, *_also_schedules(sf, s)} - {None}
     m = _SCHED.search(s)
     if m is not None and _MOVED_FROM.search(s, max(0, m.start() - 12), m.start()):
         # "moved from Schedule III to Schedule II": the schedule it was moved to is the claim
@@ -1703,12 +1716,15 @@ def _combination_called_safe(s: str, drug: str, terms: list, lex: Lexicon, contr
 _COMBO_JOIN = re.compile(r"\b(?:with|and|on\s+top\s+of|alongside|while\s+(?:you(?:['’]re|\s+are)\s+)?(?:taking|using|on|drinking))\b")
 _FORBID_COMBO = re.compile(r"^\W*(?:[\w\s']{0,30}:\s*)?(?:(?:you|people|patients)\s+(?:should\s*n['’]?t|should\s+not|must\s*n['’]?t|"
                            r"must\s+not|should\s+never)\s+|(?:never|don['’]?t|do\s+not|avoid)\s*:?\s+)(?:combin|mix|tak|us|pair|start|begin)\w*\b")
+#: The same with the drug as the subject: "Amrix should not be taken with an MAO inhibitor".
+_FORBID_COMBO_PASSIVE = re.compile(r"^\W*(?:[\w'’-]+[ \t]){1,3}(?:should|must)(?:n['’]?t|[ \t]not|[ \t]never)[ \t](?:ever[ \t])?be[ \t]"
+                                   r"(?:combined|mixed|taken|used|paired|started)\b")
 
 
-def _combination_forbidden(s: str, drug: str, terms: list, support: list[_Hit]) -> None:
+def _combination_forbidden(s: str, drug: str, terms: list, support: list[_Hit], opening: re.Pattern[str]) -> None:
     """The label's warning as an instruction: a labelled agent after "with" in a sentence that opens by
     forbidding the combination."""
-    cue = _FORBID_COMBO.match(s)
+    cue = opening.match(s)
     for t0, t1, d, fact, role in terms:
         if role == AGENT and d == drug and t0 > cue.end() and _COMBO_JOIN.search(s, cue.end(), t0) \
                 and not _COMBO_GAP_BLOCK.search(s, cue.end(), t0):

@@ -249,7 +249,13 @@ def _agents(f: Fact, members: dict[str, dict[str, frozenset[str]]]) -> tuple[str
     if any(a.lower() == "alcohol" for a in f.agents):
         out.update(dict.fromkeys(_ALCOHOL_WORDS))
     out.update(dict.fromkeys(_member_names(f.agents, f.drug, members)))
+    # a label warns about "MAO inhibitors"; a page about "an MAO inhibitor"
+    out.update(dict.fromkeys(a[:-1] for a in f.agents if _PLURAL.search(a)))
     return tuple(out)
+
+
+#: A plural class word whose singular is the same word less its "s" ("opioids", "mao inhibitors", "ssris").
+_PLURAL = re.compile(r"[a-z]{3}(?<!s)s$")
 
 
 def _products(f: Fact) -> re.Pattern[str] | None:
