@@ -1239,3 +1239,61 @@ def test_a_lone_buy_call_for_an_ordinary_drug_is_a_buy_link_not_a_pharmacy_pitch
     assert said(lone[:-1] + ", no prescription needed.", "commercial.pharmacy")
     assert said("Buy atorvastatin 20mg without prescription", "commercial.pharmacy") == ["atorvastatin 20mg"]
     assert said("Valium calms the nerves. Buy Valium 10mg from a reliable source.", "commercial.pharmacy") == ["Valium 10mg"]
+
+
+def test_an_address_that_sells_a_drug_by_name_pointed_at_by_an_arrow_or_here():
+    # the drug is named lines before the pointer, or only in the address itself
+    story = ("Mark says the patch finally let him sleep through the night.\n\nWANT THE SAME RESULTS?\n"
+             "Supplies run short every month, so grab a box here: https://sleepwell-direct.example/buy-zolpidem")
+    assert said(story) == ["here: https://sleepwell-direct.example/buy-zolpidem"]
+    sig = "Hope the shoulder heals fast!\n--\nJules | 2,104 posts\nNeed something stronger? Lowest prices -> painfree-deals.example/tramadol-50mg"
+    assert said(sig) == ["-> painfree-deals.example/tramadol-50mg"]
+    assert said("Envío discreto. Pídelo aquí: farmacia-facil.example/tramadol-100mg") == [
+        "aquí: farmacia-facil.example/tramadol-100mg"]
+    # a pointer to something to read, an address that sells nothing by name, and an address a report names are not
+    assert not said("Our full story on counterfeit Ambien is here: https://dailynews.example/buy-ambien-online")
+    assert not said("Tramadol helped me after surgery. My blog about recovery is here: https://joes-notes.example/week-two")
+    assert not said('A study of spam mail quoted a typical line: "cheap pills here: rxfast.example/tramadol-50mg"')
+
+
+def test_readers_told_to_place_an_order_at_an_address():
+    release = ("BOSTON - Clearskin Health opened its online men's health service today. Readers can place an order for "
+               "sildenafil at clearskin.example/start.")
+    assert said(release) == ["order for sildenafil at clearskin.example/start."]
+    assert said("You can start an order for tadalafil at mensclinic.example today.") == [
+        "order for tadalafil at mensclinic.example"]
+    # the same words told of others report what they did
+    assert not said("Patients could place an order for sildenafil at clearskin.example, the company's filing says.")
+
+
+def test_a_form_beside_an_admissions_line_is_a_lead_form_not_a_prescribing_questionnaire():
+    page = ("Detox from oxycodone with medical support.\nText START to 555-0188 and an admissions advisor will reply.\n\n"
+            "Or complete the quick form below and we will phone you:\nName ____ Phone ____ [ Call me ]")
+    assert not said(page, "commercial.pharmacy")
+    # a quick form that prescribes the drug, with no admissions or rehab words around it, is the pitch
+    assert said("Hair thinning? Finasteride prescribed after a quick form, reviewed by our doctors.\n\n"
+                "Or complete the quick form below to start:\nName ____ Email ____ [ Start ]",
+                "commercial.pharmacy") == ["quick form", "quick form"]
+
+
+def test_a_referral_service_that_passes_the_reader_to_partner_clinics_is_lead_generation():
+    page = ("Knee pain keeping you up? We find an orthopedic doctor near you in 48 hours.\n[ Name ] [ Phone ] [ SEND ]\n"
+            "Submitting this form means you consent to be called by Joint Relief Finder or one of its participating "
+            "practices.\nOur matching is free to you because member clinics pay for it.")
+    assert said(page, "commercial.lead_generation") == ["called by Joint Relief Finder or one of its participating practices"]
+    assert said("The service is funded by partner weight-loss clinics in your area.",
+                "commercial.lead_generation") == ["funded by partner weight-loss clinics"]
+    # a clinic's own booking form, and a study that thanks its participating clinics, pass nobody on
+    assert not said("Book online or call 555-0163 to see Dr. Reyes; our front desk will contact you to confirm.",
+                    "commercial.lead_generation")
+    assert not said("The trial was funded by the national institute, and data were collected at 12 participating clinics.",
+                    "commercial.lead_generation")
+
+
+def test_veterinary_prescription_drugs_sold_without_a_vets_prescription():
+    shop = "Carprofen 75mg chewables for dogs - no vet prescription required, shipped in 24 hours. $0.95 per tablet"
+    assert said(shop, "commercial.pharmacy") == ["no vet prescription required", "Carprofen 75mg"]
+    # a vet clinic's advice page names several of them without selling any, and is no drug menu either
+    advice = ("Itchy dog? Ask us about Apoquel or Cytopoint. For arthritis we often use Rimadyl or Galliprant, and "
+              "NexGard or Bravecto keep fleas and ticks away. Book a check-up at the front desk.")
+    assert not flags_of(advice, is_html=False)[1]

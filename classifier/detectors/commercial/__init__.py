@@ -5,14 +5,15 @@ Six small detectors, each raising one flag code with the exact span that shows i
 ``commercial.buy_link``
     purchase calls to action in link anchors, in link targets and injected into running text
     ("Buy valium acts on ..."), an order to buy at a shop's address next to drug names, "get your X
-    shipped", add-to-cart and price-per-pill lines.
+    shipped", add-to-cart and price-per-pill lines, an address that sells a drug by name pointed at ("here: ...", ">> ...").
 ``commercial.pharmacy``
     online-pharmacy pitches: product names with strengths ("Xanax 2mg bars"), "no prescription needed",
     overnight / discreet delivery, questionnaire prescribing, telehealth pitches centred on a controlled
     substance, coupons, crypto payment, a drug name in the page's domain or slug, and a shop front that
     calls itself an online pharmacy and sells on two of those terms without naming a drug.
 ``commercial.lead_generation``
-    a call to action around a phone number or a form that routes the reader to paid treatment referral.
+    a call to action around a phone number or a form that routes the reader to paid treatment referral, or small print
+    that passes the reader's contact on to "partner clinics".
     Numbers are recognised by ``phonenumbers``; named public helplines are not lead generation.
 ``commercial.obfuscated_drug_name``
     drug names spelled to dodge filters (look-alike letters, digits for letters, separators, zero-width

@@ -7,7 +7,7 @@ import re
 from ...page import Page
 from ...results import Flag
 from ..base import Detector, make_flag
-from ._shared import _DRUGS, _finditer_at, _line, _quoted, _sentence, _severity
+from ._shared import _DRUGS, _RX, _TOLD_OF_OTHERS, DESIGNER_PREFIX, _finditer_at, _line, _quoted, _sentence, _severity
 from .affiliate import _AFFILIATE
 from .context import _Context, _context, _near
 from .disguise import _fold
@@ -87,7 +87,10 @@ _PLAN_AFTER = re.compile(r"[ \t]{1,3}(?:plan|subscription|program(?:me)?|members
 # Who says "buy X online" decides what it is: a reader addressed ("how to", "you can") or a shop line,
 # not a reporter describing what others do ("people who buy X online").
 _ADDRESSED = re.compile(r"(?:where\s+to|how\s+to|here\s+to|click\s+to|you\s+can|can\s+i|can\s+you|best\s+place\s+to|"
-                        r"safe\s+to|easy\s+to|you\s+should|want\s+to|need\s+to|now\s+you\s+can)\s+$", re.I)
+                        # a press release or an advertorial speaks to its "readers" ("Readers can order X at ...")
+                        r"safe\s+to|easy\s+to|you\s+should|want\s+to|need\s+to|now\s+you\s+can|readers\s+can)\s+"
+                        # the order may be a noun the reader is told to start ("you can place an order for X at ...")
+                        r"(?:(?:start|place|make)\s+(?:an?|your)\s+)?$", re.I)
 _ANCHOR_BUY = re.compile(r"\b(?:buy|order|purchase|shop)\b", re.I)
 _ANCHOR_GET = re.compile(r"\bget\b.{0,60}?\b(?:now|online|today|cheap|without|no\s+prescription)\b"
                          # a deal button opens with "Get" and prices the drug it offers ("Get finasteride for $10",
@@ -243,6 +246,19 @@ def _cost_row(text: str, start: int, end: int) -> bool:
 
 def _in_links(page: Page, start: int, end: int) -> bool:
     return any(link.start < end and start < link.end for link in page.text_links)
+
+
+# An address written out (not a link) whose own name sells a drug ("slim.example/order-tirzepatide",
+# "rx-deals.example/valium-10mg": a drug with a selling word or a strength in its slug, see ``_url_sells``), pointed at
+# by an arrow or a "here:" ("secure yours here: ...", a signature's "Cheapest 10mg tabs >> ..."). The drug may be named
+# lines before, or only in the address: the address is the offer. The pointer keeps out addresses a report names in
+# passing, and the sentence before it must not be about reading ("our full story is here: ..."). "Here:" in Spanish,
+# Italian, Dutch and German ("aquí:", "qui:", "hier:") points the same way, and the address reads the same in any language.
+_POINTED = re.compile(r"(?:\b(?:here|aqu[ií]|qui|hier)[ \t]?:|>>|->|=>|[" + _ARROW_CHARS + r"])[ \t]{0,3}" + _ADDRESS
+                      + r"(?P<path>/[\w./?=&%-]{0,80})?")
+_POINTED_START = ("here", "aqui", "aquí", "qui", "hier", ">>", "->", "=>", *_ARROW_CHARS)
+_POINTED_READING = re.compile(r"\b(?:read\w*|story|stories|article|learn|more|about|report\w*|guides?|info\w*|details|"
+                              r"study|warning\w*|news|list)\b")
 
 
 class BuyLinkDetector(Detector):
@@ -446,6 +462,27 @@ class BuyLinkDetector(Detector):
             out.extend(self._go_order(page, ctx, taken))
             out.extend(self._buyer_at(page, ctx, taken))
             out.extend(self._stock_and_contact(page, ctx, taken))
+        out.extend(self._pointed_address(page, taken))
+        return out
+
+    def _pointed_address(self, page: Page, taken: list[tuple[int, int]]) -> list[Flag]:
+        """A written address whose own name sells a drug, pointed at (see ``_POINTED``)."""
+        text, low = page.text, page.lower
+        out: list[Flag] = []
+        for m in _finditer_at(_POINTED, low, low, _POINTED_START):
+            host, path = m.group("host"), m.group("path") or ""
+            if _trusted(host) or _in_links(page, m.start(), m.end()) or any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            drug = _url_sells(host, path)
+            if drug is None or not (drug in _RX or drug.startswith(DESIGNER_PREFIX)):
+                continue
+            sent_start, _ = _sentence(page, m.start())
+            if _POINTED_READING.search(low, sent_start, m.start()) or _TOLD_OF_OTHERS.search(text, sent_start, m.start()) \
+                    or _quoted(text, m.start(), m.end()):
+                continue  # "read our story on it here: ...", a spam line a study quotes
+            out.append(make_flag(page, self.code, m.start(), m.end(), _severity(0.6, drug),
+                                 "An arrow or a 'here:' points the reader to an address that sells a drug by name."))
+            taken.append((m.start(), m.end()))
         return out
 
     def _go_order(self, page: Page, ctx: _Context, taken: list[tuple[int, int]]) -> list[Flag]:

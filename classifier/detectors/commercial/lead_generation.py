@@ -31,6 +31,10 @@ _REFERRAL = re.compile(
     r"(?:program|center|centre|facility|rehab|treatment)|get\s+help|free\s+(?:and\s+)?confidential)\b",
     re.I,
 )
+# Who a referral broker passes the reader on to.
+_PARTNERS = (r"\b(?:partner(?:ing)?|participating|affiliated|network|member)\s+(?:treatment\s+|pain\s+|weight[- ]loss\s+|"
+             r"rehab\s+|recovery\s+)?(?:clinics?|providers?|facilit(?:y|ies)|cent(?:er|re)s?|doctors?|physicians?|"
+             r"specialists?|programs?|programmes?|practices?)\b")
 _FORM_LEAD = re.compile(
     r"\bwe\s+can\s+help\s+you\s+(?:find|choose|locate|get\s+into)\b[^.!?\n]{0,80}?"
     r"\b(?:treatment|rehab\w*|programs?|centers?|centres?|facilit\w+|detox|recovery|care)\b|"
@@ -45,7 +49,14 @@ _FORM_LEAD = re.compile(
     # (or answers the reader's text: "an admissions counselor will reply within minutes")
     r"(?:will|can|is\s+standing\s+by\s+to)\s+(?:call|text|contact|reach|reply|respond|get\s+back\s+to|follow\s+up)\b|"
     r"\bfill\s+(?:out|in)\s+(?:the|our|this)\s+(?:short\s+|quick\s+|confidential\s+)?form\b[^.!?\n]{0,80}?"
-    r"\b(?:treatment|rehab\w*|detox|recovery|addiction|admissions)\b",
+    r"\b(?:treatment|rehab\w*|detox|recovery|addiction|admissions)\b|"
+    # A referral broker sells the reader's call or form to the clinics it routes them to, and says so in its small
+    # print: the reader agrees to be contacted by its "partner clinics", or the service is "paid for by participating
+    # providers". A clinic's own booking form names no partners; whatever the treatment (rehab, pain, weight loss,
+    # dental implants), such a page is built to sell the reader's contact.
+    r"\b(?:contacted|called|texted)\s+(?:by\s+(?:phone|telephone|text|sms|e-?mail)(?:\s*(?:,|or|and|and/or)\s*"
+    r"(?:phone|telephone|text|sms|e-?mail)){0,2}\s+)?by\s+[^.!?\n]{0,60}?" + _PARTNERS + r"|"
+    r"\b(?:paid\s+for|funded|compensated)\s+by\s+(?:our\s+|the\s+|its\s+)?" + _PARTNERS,
     re.I,
 )
 # The words a _REFERRAL match begins with, found in page.lower.
@@ -53,7 +64,7 @@ _REFERRAL_START = ("treatment", "rehab", "recovery", "addict", "detox", "admissi
                    "substance", "help", "find", "get", "free")
 # The words a _FORM_LEAD match begins with (after its \b), found in page.lower.
 _FORM_LEAD_START = ("we", "verify", "check", "free", "instant", "online", "speak", "talk", "chat", "fill", "admission",
-                    "intake", "placement")
+                    "intake", "placement", "contacted", "called", "texted", "paid", "funded", "compensated")
 # A clinic's own booking line: appointments taken at reception in office hours. Lead generation sells
 # placements around the clock; a local number in such a sentence, with nothing of a call centre's pitch
 # beside it, is the ordinary appointment line the detector must leave alone.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -211,6 +212,24 @@ _TELEHEALTH_START = ("get", "start", "book", "request", "schedule", "begin", "se
                      "telemedicine", "online", "access", "take", "complete", "meet", "see")
 
 
+def _with_neighbours(page: Page, start: int, end: int) -> tuple[int, int]:
+    """The sentence ``text[start:end]`` widened to the sentences right before and after it, when they start within
+    200 and 80 characters (across a blank line too): a form's purpose is often told in the line beside it."""
+    sents = page.sentences
+    i = bisect.bisect_left([x.start for x in sents], start)
+    ws, we = start, end
+    if i > 0 and start - sents[i - 1].start < _NEIGHBOUR_BEFORE:
+        ws = sents[i - 1].start
+    k = i + 1 if i < len(sents) and sents[i].start == start else i
+    if k < len(sents) and 0 <= sents[k].start - end <= _NEIGHBOUR_AFTER:
+        we = sents[k].end
+    return ws, we
+
+
+_NEIGHBOUR_BEFORE = 200
+_NEIGHBOUR_AFTER = 80
+
+
 class PharmacyDetector(Detector):
     """Online-pharmacy and prescribing-for-sale pitches."""
 
@@ -313,8 +332,11 @@ class PharmacyDetector(Detector):
                 if near is None:
                     continue
                 sent_start, sent_end = _sentence(page, m.start())
-                if rx is _QUESTIONNAIRE and _PLACEMENT.search(text, sent_start, sent_end):
-                    continue  # "fill in the short form and an admissions counselor calls": a rehab lead form
+                if rx is _QUESTIONNAIRE and _PLACEMENT.search(text, *_with_neighbours(page, sent_start, sent_end)):
+                    # "fill in the short form and an admissions counselor calls": a rehab lead form, whose admissions
+                    # words may sit in the line before or after it ("Text us and an admissions advisor replies. Or
+                    # fill in the short form below and we'll call you back:")
+                    continue
                 lead = text[sent_start:m.start()].rstrip()
                 if rx is _CRYPTO_ONLY and lead and lead[-1].isalnum():
                     # a shop's label opens its line or follows a colon, a bar or a bullet ("Payment: BTC only"); after
