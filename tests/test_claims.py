@@ -1641,3 +1641,74 @@ def test_true_denials_and_dose_steps_left_alone(fb, text: str, drug: str) -> Non
 def test_schedules_of_relatives_and_forbidden_pairs(fb, text: str, drug: str, verdict: str) -> None:
     _assert_verdict(fb, text, drug, verdict, None)
 
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict"),
+    [
+        # a name as patients misspell it
+        ("klonipin is a benzodiazepine like valium", "clonazepam", "supported"),
+        ("fentermine is totally fine to take when you are pregnant", "phentermine", "contradicted"),
+        # the writer's own specialist, and experts the page itself spoke to, are the page's voice
+        ("My endo told me Zepbound tops out at 40 mg a week.", "tirzepatide", "contradicted"),
+        ("Doctors we spoke to said MS Contin is handy for the odd headache, taken as needed.", "morphine", "contradicted"),
+        # a reporting word inside the claim is the claim ("the emergency use authorization is still in force")
+        ("Plaquenil's emergency use authorization for COVID patients remains in force today.", "hydroxychloroquine", "contradicted"),
+        # one drug said to be another
+        ("Mounjaro is nothing more than semaglutide with a new label.", "tirzepatide", "contradicted"),
+        # doses listed by the clock or the meal
+        ("I was told to take my Vyvanse at 7 am, 12 pm and 5 pm.", "lisdexamfetamine", "contradicted"),
+        ("Soma: one tablet with breakfast, one with lunch, one with dinner and one at bedtime.", "carisoprodol", "supported"),
+        # a child's age in the possessive
+        ("Soma is a sensible pick for your 11-year-old's sprained ankle.", "carisoprodol", "contradicted"),
+    ],
+)
+def test_misspelt_names_own_sources_identity_and_clock_doses(fb, text: str, drug: str, verdict: str) -> None:
+    _assert_verdict(fb, text, drug, verdict, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "drug"),
+    [
+        # a window of time is not a list of doses
+        ("Take Lunesta between 10 pm and midnight, and only if you can stay in bed for 7 hours.", "eszopiclone"),
+        # a drug said to be its own brand, or likened to another, is no identity claim
+        ("Zepbound is just Mounjaro under another name.", "tirzepatide"),
+        ("Tramadol works a bit like Advil for mild pain.", "tramadol"),
+        # an English word a letter away from a name is not the drug ("narco" is not Norco)
+        ("The narco thriller says Norco is an opioid.", "hydrocodone"),
+    ],
+)
+def test_windows_likeness_and_words_left_alone(fb, text: str, drug: str) -> None:
+    _assert_not_contradicted(fb, text, drug)
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict"),
+    [
+        # unbacked benefits in other words
+        ("Ambien slashes your risk of a heart attack.", "zolpidem", "unsupported"),
+        ("Plaquenil cleanses impurities out of your bloodstream.", "hydroxychloroquine", "unsupported"),
+        ("Flexeril rebuilds the discs in your lower back.", "cyclobenzaprine", "unsupported"),
+        # hair kept after stopping finasteride
+        ("Ask any Propecia user: once the hair comes back it stays forever.", "finasteride", "contradicted"),
+        ("Quit Propecia whenever you like and keep your regrown hair.", "finasteride", "contradicted"),
+        # too short a wait before naltrexone
+        ("The evening after you last used fentanyl, it is fine to take your first naltrexone.", "naltrexone", "contradicted"),
+        # an amount in an aside with its cue after it, and an amount that names its dose
+        ("Doubling up on Ambien, two pills (20 mg), is perfectly safe.", "zolpidem", "contradicted"),
+        ("A 200 mg starting dose of Viagra is what most men need.", "sildenafil", "contradicted"),
+        # a use that sets the dose
+        ("Men with an enlarged prostate take Cialis 20 mg every day.", "tadalafil", "contradicted"),
+        # a schedule written as pharmacists do
+        ("Ritalin is CII, like Adderall.", "methylphenidate", "supported"),
+        ("Ambien is CII.", "zolpidem", "contradicted"),
+    ],
+)
+def test_benefits_hair_waits_asides_uses_and_schedule_codes(fb, text: str, drug: str, verdict: str) -> None:
+    _assert_verdict(fb, text, drug, verdict, None)
+
+
+def test_a_frequency_in_a_sentence_without_the_name_needs_a_word_of_dosing(fb) -> None:
+    # the period of a prescription is not a dose ("every month" after a sentence about the drug)
+    _assert_not_contradicted(fb, "Adderall is Schedule II. Every month your doctor has to send a new script.", "amphetamine")
+

@@ -76,6 +76,21 @@ def test_misspellings_lexicon_is_built_from_this_dictionary(tmp_path):
     assert "slice" not in spellings and "xanaxx" in spellings
 
 
+def test_claim_misspellings_are_built_from_this_dictionary(tmp_path):
+    pytest.importorskip("wordfreq")
+    from classifier.claimcheck.spelling import SPELLINGS_FILE, build, variants
+
+    fresh = tmp_path / "c.json"
+    build(fresh)
+    assert json.loads(fresh.read_text(encoding="utf-8")) == json.loads(SPELLINGS_FILE.read_text(encoding="utf-8"))
+    spellings = json.loads(fresh.read_text(encoding="utf-8"))["misspellings"]
+    # vowels, dropped letters, sound-alikes; never an English word or a real name
+    assert spellings["klonipin"] == "clonazepam" and spellings["fentermine"] == "phentermine"
+    assert spellings["hydrocodon"] == "hydrocodone" and spellings["zanax"] == "alprazolam"
+    assert "narco" not in spellings and "norco" not in spellings and "amber" not in spellings
+    assert "xanax" not in variants("xanax") and "zanax" in variants("xanax")
+
+
 def test_names_agree_with_the_drug_ner_package():
     import importlib.util
 

@@ -80,7 +80,9 @@ _BEFORE_TRUE = re.compile(r"^(?:e?s )?(?:(?:drugs?|medications?|medicines?|agent
 _BEFORE_FALSE = re.compile(r"^(?:e?s )?(?:(?:drugs?|medications?|agents?) )?(?:, )?(?:(?:such as|including|called|named) )?(?:the )?$")
 # "DEA schedule: IV" is a fact box's field and "Schedule | IV" a table row's; after a colon or bar only a Roman
 # numeral, so "dosing schedule: 1 tablet" is not read as Schedule I.
-_SCHED = re.compile(r"\bschedule(?:[- ]?|\s*[:|]\s*(?=[iv]+\b))(iv|v|iii|ii|i|[1-5])\b|\bc-(iv|iii|ii|v)\b")
+_SCHED = re.compile(r"\bschedule(?:[- ]?|\s*[:|]\s*(?=[iv]+\b))(iv|v|iii|ii|i|[1-5])\b|\bc-(iv|iii|ii|v)\b|"
+                    # "CII", "CIV" as pharmacists write them ("CV" is too often something else)
+                    r"\bc(iv|iii|ii)\b")
 #: "moved from Schedule III to Schedule II": the schedule before "to" is the one the drug left.
 _MOVED_FROM = re.compile(r"\bfrom[ \t]{1,3}(?:federal[ \t]{1,3}|dea[ \t]{1,3})?$")
 _MOVED_TO = re.compile(r"[ \t]{1,3}(?:in[ \t]{1,3}\d{4}[ \t]{1,3})?(?:up[ \t]{1,3}|down[ \t]{1,3})?(?:in)?to[ \t]{1,3}"
@@ -114,7 +116,7 @@ _MAX_SENTENCE_CHARS = 1000
 _MAX_MENTIONS = 12
 _MAX_SENTENCES = 400
 _MAX_TERM_HITS = 60
-_LEGAL_HINT = re.compile(r"schedul|controlled|prescription|counter|otc\b|c-[iv]|regulated|legal|lawful|allowed")
+_LEGAL_HINT = re.compile(r"schedul|controlled|prescription|counter|otc\b|c-[iv]|\bc(?:ii|iii|iv)\b|regulated|legal|lawful|allowed")
 #: Giving, selling or sharing a controlled drug called legal ("it's legal to give a few Valium to a friend",
 #: "selling your leftover Percocet is legal"): the Controlled Substances Act allows only registrants to dispense.
 _SHARE_LEGAL = re.compile(
@@ -860,6 +862,8 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
         _potency(sent, drug, spans, di, index, owned, lex, contra, support, weak)
     if named and multi and "same" in s:
         _same_class(sent, drug, di, index, lex, contra, support)
+    if named and multi and not contra and _IDENTITY_HINT.search(s):
+        _same_drug(sent, drug, di, contra)
     if named and agents_present and _SAFE_HINT.search(s):
         _combination_called_safe(s, drug, terms, lex, contra, support)
     if named and agents_present and _FORBID_COMBO.match(s):
@@ -941,13 +945,15 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
     needs_context = bool(contra or benefit)
     rejections = [(r.start(), r.end()) for r in lex.rejecting.finditer(s)] if needs_context else []
     rejecting = bool(rejections)
-    reporting = needs_context and _reported(s, lex)
+    reports = _reports(s, lex) if needs_context else []
+    reporting = bool(reports)
     final_contra = []
     for h in contra:
         # "withdrawal is an old myth": a rejecting word inside the contradicted phrase is the claim itself
         if any(not (h.start <= r0 and r1 <= h.end) for r0, r1 in rejections):
             support.append(_Hit(h.start, h.end, "supported", h.claim_type, h.fact, h.note + "; the page rejects this claim"))
-        elif reporting:
+        elif any(not (h.start <= r0 and r1 <= h.end) for r0, r1 in reports):
+            # and so is a reporting word inside it ("the emergency use authorization is still in effect")
             weak.append(_Hit(h.start, h.end, "unsupported", h.claim_type, h.fact, h.note + "; reported or under study, not asserted", True))
         elif _hedged_at(s, h.start, lex):
             weak.append(_Hit(h.start, h.end, "unsupported", h.claim_type, h.fact, h.note + "; hedged", True))
@@ -1054,10 +1060,16 @@ _OWN_BELIEF = re.compile(r"\b(?:i|we)\s+(?:really\s+|honestly\s+|still\s+)?(?:th
 _OWN_CIRCLE_SAYS = re.compile(
     r"\b(?:my|her|his|our|your|their)\s+(?:\w+\s+)?(?:doctor|doc|gp|physician|psychiatrist|pharmacist|nurse|surgeon|"
     r"neurologist|rheumatologist|prescriber|clinic|provider|specialist|cardiologist|urologist|dermatologist|"
-    r"pediatrician|paediatrician|oncologist|dentist|therapist|"
+    r"pediatrician|paediatrician|oncologist|dentist|therapist|endo|endocrinologist|psych|ob-?gyn|gyno|"
     r"friend|buddy|pal|mate|cousin|brother|sister|mom|mum|mother|dad|father|uncle|aunt|neighbou?r|co-?worker|"
     r"roommate|flatmate|boyfriend|girlfriend|husband|wife|partner|trainer|coach)s?\s+(?:\w+\s+)?"
-    r"(?:says?|said|told\s+(?:me|us|him|her|them))\b")
+    r"(?:says?|said|told\s+(?:me|us|him|her|them))\b|"
+    # the page's own sources: "pharmacists we spoke to say", "doctors interviewed for the story said", "a surgeon
+    # quoted in the report said": the page tells it as what its experts know, not as a view it keeps at a distance
+    r"\b(?:doctors?|physicians?|pharmacists?|experts?|nurses?|surgeons?|specialists?|clinicians?|psychiatrists?|"
+    r"researchers?)[ \t](?:(?:we|i)[ \t](?:spoke|talked)[ \t](?:to|with)|(?:we|i)[ \t](?:interviewed|consulted|asked)|"
+    r"(?:interviewed|quoted)[ \t](?:for|in|by)[ \t](?:this|the|our)[ \t](?:story|article|piece|report))[ \t]"
+    r"(?:[\w'’-]+[ \t]){0,2}?(?:says?|said|told[ \t]\w+|pointed[ \t]out|explained|noted|agreed|stressed)\b")
 
 
 #: A behaviour named before a bare addiction word: a habit, not the substance dependence a label treats.
@@ -1076,9 +1088,11 @@ _CITES_LABEL = re.compile(
     r"\baccording\s+to\s+(?:the\s+)?(?:fda|dea|u\.?s\.?\s+food\s+and\s+drug\s+administration)\b|\bthe\s+(?:fda|dea)\s+(?:says|states)\b")
 
 
-def _reported(s: str, lex: Lexicon) -> bool:
+def _reports(s: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """The words that tell a claim as reported or under study, less those of the page's own voice."""
     own = [(m.start(), m.end()) for rx in (_OWN_CIRCLE_SAYS, _CITES_LABEL, _OWN_BELIEF) for m in rx.finditer(s)]
-    return any(not any(a <= m.start() and m.end() <= b for a, b in own) for m in lex.reporting.finditer(s))
+    return [(m.start(), m.end()) for m in lex.reporting.finditer(s) if not any(a <= m.start() and m.end() <= b for a, b in own)]
+
 
 
 def _object_of(m: re.Match[str], drug: str, sent: _Sentence, others: list[tuple[int, int]]) -> bool:
@@ -1289,7 +1303,7 @@ def _legal(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], suppo
     if products:
         allowed = products
     if m is not None and (owned(m.start()) or products):
-        claimed = (m.group(1) or m.group(2)).upper()
+        claimed = (m.group(1) or m.group(2) or m.group(3)).upper()
         claimed = _ROMAN.get(claimed, claimed)
         neg = _negated(s, m.start(), lex)
         if value is None:
@@ -1690,6 +1704,40 @@ def _same_class(sent: _Sentence, drug: str, di: DrugIndex, index: FactIndex, lex
         return
 
 
+_IDENTITY_HINT = re.compile(r"\b(?:just|simply|basically|really|actually|literally|merely|nothing|no[ \t]different|same)\b")
+#: Between two names, a claim that the first is the second: "Zepbound is just Ozempic", "tirzepatide is the same
+#: drug as semaglutide", "X is nothing more than Y".
+_IDENTITY_GAP = re.compile(
+    r"(?<![ \t])[ \t]+(?:is|are|['’]s)[ \t]+(?:(?P<just>just|simply|basically|really|actually|literally|merely)[ \t]+|"
+    r"nothing[ \t]+(?:more|other)[ \t]+than[ \t]+|no[ \t]+different[ \t]+(?:from|than)[ \t]+|"
+    r"(?:(?:just|basically|really|actually|literally)[ \t]+)?the[ \t]+same[ \t]+(?:drug|medicine|medication|thing|molecule|compound|"
+    r"active[ \t]+ingredient|chemical|stuff)[ \t]+as[ \t]+)(?:plain[ \t]+|regular[ \t]+|prescription[ \t]+|generic[ \t]+)?")
+#: After "just Y", what makes it an identity and not a likeness ("just Ozempic rebranded", "just Y under another name").
+_IDENTITY_TAIL = re.compile(
+    r"[ \t]*(?:$|[.,;!?)]|[ \t]*(?:[\u2014\u2013-][ \t]|(?:rebranded|renamed|repackaged|relabell?ed|sold[ \t]+under|under[ \t]+(?:a|another|a[ \t]+new)|"
+    r"with[ \t]+a[ \t]+(?:new|different)|by[ \t]+another[ \t]+name|in[ \t]+(?:a[ \t]+)?(?:new|different)|in[ \t]+disguise)\b))")
+
+
+def _same_drug(sent: _Sentence, drug: str, di: DrugIndex, contra: list[_Hit]) -> None:
+    """"Tirzepatide is just semaglutide under another name": one drug said to be another, different one. A drug said
+    to be its own brand ("Zepbound is just Mounjaro") is left alone: true of the molecule, not always of the product."""
+    s = sent.low
+    fact = next((f for f in di.drug.facts if f.type == "class"), None)
+    if fact is None:
+        return
+    others = sorted((p0, p1, d2) for d2, sps in sent.mentions.items() if d2 != drug for p0, p1 in sps)
+    for _m0, m1 in sent.mentions[drug]:
+        nxt = next(((p0, p1, d2) for p0, p1, d2 in others if p0 >= m1), None)
+        if nxt is None:
+            continue
+        p0, p1, other = nxt
+        gap = _IDENTITY_GAP.fullmatch(s, m1, p0)
+        if gap is None or (gap.group("just") and not _IDENTITY_TAIL.match(s, p1)):
+            continue
+        contra.append(_Hit(m1, p1, "contradicted", "class", fact, f"said to be {other}: '{s[m1:p1].strip()}'"))
+        return
+
+
 def _combination_called_safe(s: str, drug: str, terms: list, lex: Lexicon, contra: list[_Hit], support: list[_Hit]) -> None:
     """A combination the label warns about, called harmless ("a couple of beers with your X won't hurt you",
     "it's fine to take Xanax on top of methadone", "combining X with Y is safe")."""
@@ -1717,7 +1765,7 @@ _COMBO_JOIN = re.compile(r"\b(?:with|and|on\s+top\s+of|alongside|while\s+(?:you(
 _FORBID_COMBO = re.compile(r"^\W*(?:[\w\s']{0,30}:\s*)?(?:(?:you|people|patients)\s+(?:should\s*n['’]?t|should\s+not|must\s*n['’]?t|"
                            r"must\s+not|should\s+never)\s+|(?:never|don['’]?t|do\s+not|avoid)\s*:?\s+)(?:combin|mix|tak|us|pair|start|begin)\w*\b")
 #: The same with the drug as the subject: "Amrix should not be taken with an MAO inhibitor".
-_FORBID_COMBO_PASSIVE = re.compile(r"^\W*(?:[\w'’-]+[ \t]){1,3}(?:should|must)(?:n['’]?t|[ \t]not|[ \t]never)[ \t](?:ever[ \t])?be[ \t]"
+_FORBID_COMBO_PASSIVE = re.compile(r"^[^\w'’-]*(?:[\w'’-]+[ \t]){1,3}(?:should|must)(?:n['’]?t|[ \t]not|[ \t]never)[ \t](?:ever[ \t])?be[ \t]"
                                    r"(?:combined|mixed|taken|used|paired|started)\b")
 
 
@@ -1855,6 +1903,8 @@ def _not_for(sent: _Sentence, di: DrugIndex, owned, lex: Lexicon, contra: list[_
             w = _WHILE_ON.search(s, max(0, c0 - 12), c0 + 12) if c0 else None
             if w is not None and w.start() < c0:
                 c0 = _clause_start(s, w.start())  # "don't start X while you're taking ketoconazole": one instruction
+            elif c0 and _WHILE_GROUP.fullmatch(s, max(0, c0 - 7), t0):
+                c0 = _clause_start(s, max(0, c0 - 7))  # "safe to keep taking while you're pregnant": the group is the time of the cue
             if _APPROVED_COMMA.search(s, max(0, c0 - 40), c0) or (c0 > 0 and _TAIL_CLAUSE.fullmatch(s, c0, t0)
                                                                  and _TAIL_END.match(s, t1)):
                 # "a proven, effective treatment for", "designed to be taken on bad days, as needed": one clause
@@ -1976,6 +2026,9 @@ def _dose_adjust(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit],
 
 
 #: A clause naming what the patient takes alongside ("while on ritonavir", "when taking valproate").
+#: The group as the time of use, right before it: "while you're pregnant", "when she is breastfeeding".
+_WHILE_GROUP = re.compile(r"[ \t]*(?:while|whilst|when)[ \t]+(?:(?:you|she|they|we)(?:['’]re|['’]s|[ \t]are|[ \t]is)[ \t]+|"
+                          r"i(?:['’]m|[ \t]am)[ \t]+)?(?:still[ \t]+|currently[ \t]+)?")
 _WHILE_ON = re.compile(r"\b(?:while|when)\s+(?:you(?:['’]re|\s+are)\s+)?(?:on|taking|using)\b")
 #: A question leaves the dose open ("ask whether the usual dose is right"); "if you have kidney disease" names
 #: the group.
@@ -2277,7 +2330,9 @@ def _food(sent: _Sentence, di: DrugIndex, owned, contra: list[_Hit], support: li
 
 
 _FREQ_HINT = re.compile(r"every|each|once|twice|thrice|times|daily|nightly|weekly|monthly|doses\s+(?:a|per)\s|\bq\s?\d|\bwor[en]|\bwear|\blast|\bkeep|\bkept|"
-                        r"\bleave|\bleft|stay|patch|second|2nd|another|one\s+more|extra|additional|redos|re-dos")
+                        r"\bleave|\bleft|stay|patch|second|2nd|another|one\s+more|extra|additional|redos|re-dos|"
+                        # doses listed by the clock or the meal ("at 8 am and 2 pm", "one at breakfast, one at lunch")
+                        r"\d[ \t]?[ap]\.?m\b|noon|breakfast|lunch|dinner|supper|bedtime|morning|evening|night")
 
 
 _PRODUCT_CONTRAST = re.compile(r"\b(?:while|whereas|but|unlike|versus|vs)\b")
@@ -2299,8 +2354,9 @@ def _frequency(s: str, spans: list[tuple[int, int]], di: DrugIndex, owned, contr
         # "Ozempic once a week": the name right before the frequency is the dosing word
         # (not where a question ends on the name and its answer follows: "How often do you check your sugar on
         # Ozempic? Twice a day." answers the question, which says what is done that often)
+        # (a sentence that only refers back to the drug has no name here: its place-holder span is empty)
         if not owned(r.start) or not (r.told or any(0 <= r.start - m1 <= 3 and not (":" in s[m1:r.start] and _WH_QUESTION.match(s))
-                                                    for _, m1 in spans)):
+                                                    for m0, m1 in spans if m1 > m0)):
             continue
         # "every morning keeps your heart young" sets the scene for a claim; "every hour keeps the pain away" is
         # still a schedule for one of the drug's own effects

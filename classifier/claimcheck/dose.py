@@ -72,7 +72,9 @@ _CUES = re.compile(
 # "... 4 mg a day is the maximum", "10 mg is the starting dose" (read with ``match`` at the end of the amount).
 _CUE_AFTER = re.compile(
     # "80 mg of OxyContin is a reasonable first dose": the drug named between the amount and its cue
-    r"\s{0,20}(?:of\s+(?:[\w'’-]+\s+){1,3}?)?(?:(?:is|as|was|being|are|,)\s+(?:the\s+|your\s+|its\s+|an?\s+)?(?:absolute\s+|daily\s+|recommended\s+|label(?:led)?\s+|official\s+|safe\s+|usual\s+|typical\s+|"
+    # "a 25 mg starting dose of sildenafil": the amount names the dose it is
+    r"[ \t]{1,3}(?P<start3>start(?:ing)?[ \t]+dose|initial[ \t]+dose)\b|"
+    r"\)?\s{0,20}(?:of\s+(?:[\w'’-]+\s+){1,3}?)?(?:(?:is|as|was|being|are|,)\s+(?:the\s+|your\s+|its\s+|an?\s+)?(?:absolute\s+|daily\s+|recommended\s+|label(?:led)?\s+|official\s+|safe\s+|usual\s+|typical\s+|"
     r"good\s+|sensible\s+|reasonable\s+|normal\s+|common\s+|standard\s+|acceptable\s+|approved\s+|allowed\s+|top\s+approved\s+)?"
     r"(?:(?P<max>max(?:imum)?|limit|most|ceiling|upper\s+limit|cap|top\s+dose)|(?P<start>start(?:ing)?\s+(?:dose|point|tablet|pill|capsule|amount)|initial\s+dose|first(?:[- ]day)?\s+(?:[\w-]+\s+)?dose)|"
     r"(?P<usual>usual|typical|standard|normal|recommended)\b)|(?P<max2>max(?:imum)?)\b|"
@@ -164,7 +166,7 @@ def _cue(s: str, w0: int, a0: int, a1: int) -> tuple[str | None, bool]:
     if after is not None:
         if after.group("max") or after.group("max2"):
             return MAX, True
-        return (START if after.group("start") else USUAL), True
+        return (START if after.group("start") or after.group("start3") else USUAL), True
     window = s[w0:a0]
     breaks = list(_CLAUSE_BREAK.finditer(window))
     if breaks:

@@ -117,6 +117,22 @@ CLAUSE_BREAK = re.compile(r"(?<!\d)\.|\.(?!\d)|[;:!?()\u2014]|,\s|\s(?:but|and\s
 _COUNT_WORD = re.compile(r"once|twice|thrice|one|two|three|four|five|six|\d")
 
 
+#: A time of day a dose is taken at: a clock time, a meal, bedtime, a part of the day.
+_TIME_WORD = (r"(?:\d{1,2}(?::\d{2})?[ \t]?(?:a\.?m\.?|p\.?m\.?)(?![\w])|noon|midday|midnight|breakfast|lunch|dinner|supper|bedtime|"
+              r"(?:the[ \t])?morning|(?:the[ \t])?afternoon|(?:the[ \t])?evening|night)")
+_TIME = re.compile(_TIME_WORD)
+_JOIN_STEP = (r"(?:,[ \t]*|[ \t]+(?:and|then|&|plus)[ \t]+|,[ \t]*(?:and|then)[ \t]+)"
+              r"(?:(?:again|one|a[ \t]second|another|a[ \t]third|a[ \t]fourth|the[ \t](?:second|third|next)(?:[ \t]one)?)[ \t]+)?")
+#: Doses listed by the clock or the meal: "at 8 am, 2 pm and 8 pm", "one at breakfast, one at lunch and one at
+#: bedtime", "one at 8 am and a second at 4 pm", "in the morning and at night"; each time counts one dose a day.
+_CLOCK_LIST = re.compile(
+    rf"\b(?:at|with|in|before|after)[ \t]+{_TIME_WORD}(?:{_JOIN_STEP}(?:(?:at|with|in|before|after)[ \t]+)?{_TIME_WORD}){{1,5}}")
+#: Times that bound a window ("between 8 am and 2 pm", "from noon to ...") or a limit ("not after 2 pm").
+_WINDOW_OF_TIME = re.compile(r"\b(?:between|from|until|till|not|no\s+later\s+than)[ \t]+$")
+#: A dose word in the list itself ("one at breakfast, one at lunch") says the times are doses.
+_DOSE_EACH = re.compile(r"\b(?:one|a[ \t]second|another|a[ \t]third|a[ \t]fourth)[ \t]+(?:at|with|in|before|after)\b")
+
+
 @dataclass(frozen=True)
 class Schedule:
     start: int
@@ -156,6 +172,13 @@ def schedules(s: str) -> list[Schedule]:
             told = _bare_told(s, m.start(), m.end()) if m.group("bare") else _told(s, m.start(), m.end())
         scene = EFFECT_AFTER.search(s, m.end()) is not None
         out.append(Schedule(m.start(), m.end(), *hours, "every", told, limit, of_amount, scene))
+    for m in _CLOCK_LIST.finditer(s):
+        if any(a < m.end() and m.start() < b for a, b in taken) or _WINDOW_OF_TIME.search(s, max(0, m.start() - 12), m.start()):
+            continue  # "between 8 am and 2 pm" is a window, not two doses
+        n = len({t.group().strip() for t in _TIME.finditer(m.group())})
+        if n >= 2:
+            told = _told(s, m.start(), m.end()) or _DOSE_EACH.search(m.group()) is not None
+            out.append(Schedule(m.start(), m.end(), 24.0 / n, 24.0 / n, "every", told))
     for m in _AGAIN.finditer(s):
         near = _SAME_DAY.search(s, max(0, m.start() - 60), min(len(s), m.end() + 70))
         if near is None or not (_DOSE_NOUN.match(s, m.end()) or _TAKE_BEFORE.search(s, max(0, m.start() - 16), m.start())

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..inflect import gerund, past, plural
 from ..resources import LEXICONS_DIR
 from .direction import MeasureMatcher, acting_on, measure_matcher
+from .spelling import misspellings
 
 if TYPE_CHECKING:
     from ..facts import DrugFacts, Fact, FactBase
@@ -388,6 +389,11 @@ def build_index(fb: FactBase) -> FactIndex:
                 if key and known.resolve(key) is None:
                     extra.add_word(key, (len(key), d.id, kind))
                     n_extra += 1
+    # Names as patients misspell them ("flexaril", "klonipin"), for drugs the facts know
+    for spelling, drug_id in misspellings().items():
+        if drug_id in fb.drugs and not extra.exists(spelling):
+            extra.add_word(spelling, (len(spelling), drug_id, "misspelling"))
+            n_extra += 1
     if n_extra:
         extra.make_automaton()
     return FactIndex(drugs=drugs, automaton=automaton, extra_names=extra if n_extra else None)

@@ -22,11 +22,12 @@ _HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1.0, "hr": 1.0, "h": 1.0, "da
 DURATION = re.compile(
     rf"(?<![\w-])(?P<n>{_NUM})(?:\s*(?:-|–|to|or)\s*(?P<m>{_NUM}))?[\s-]*(?P<u>minute|min|hour|hr|h|day|night|week|wk)s?(?!\w)|"
     r"(?P<zero>right\s+away|straight\s+away|immediately|the\s+(?:very\s+)?(?:next|following)\s+(?:day|morning)|"
-    r"the\s+day\s+after|(?:the\s+)?same\s+day|back[- ]to[- ]back|overnight|a\s+day\s+later)"
+    r"the\s+day\s+after|the\s+(?:morning|night|evening)\s+after|(?:the\s+)?same\s+day|back[- ]to[- ]back|overnight|a\s+day\s+later)"
 )
 #: Words that make a duration a gap between two things.
 _GAP = re.compile(r"\b(?:wait\w*|after|before|later|apart|gap|between|since|within|from|stop\w*|quit\w*|discontinu\w*|"
-                  r"last\s+(?:[\w-]+\s+)?(?:dose|pill|tablet|shot|use|hit)|(?:your|the|my|their|his|her)\s+last\s+[\w-]+|ago|elapse\w*|passed|clear\w*|free|switch\w*|washout|wash\s+out|once\s+you|until)\b")
+                  r"last\s+(?:[\w-]+\s+)?(?:dose|pill|tablet|shot|use|hit)|(?:your|the|my|their|his|her)\s+last\s+[\w-]+|"
+                  r"(?:you|i|they|he|she|we)\s+last\s+(?:used|took|taken|had|dosed|shot|injected|smoked)|ago|elapse\w*|passed|clear\w*|free|switch\w*|washout|wash\s+out|once\s+you|until)\b")
 #: A frequency or a strength is not a gap ("once a day", "10 mg a day", "three times a week").
 _NOT_A_GAP = re.compile(r"(?:once|twice|times|mg|mcg|pills?|tablets?|doses?|capsules?|every|per)\s*$")
 
