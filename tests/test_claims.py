@@ -1712,3 +1712,35 @@ def test_a_frequency_in_a_sentence_without_the_name_needs_a_word_of_dosing(fb) -
     # the period of a prescription is not a dose ("every month" after a sentence about the drug)
     _assert_not_contradicted(fb, "Adderall is Schedule II. Every month your doctor has to send a new script.", "amphetamine")
 
+
+def _html_checks(html: str, fb) -> list:
+    page = parse(html, is_html=True)
+    checks, flags = check_claims(page, fb)
+    for c in checks:
+        assert page.text[c.start:c.end] == c.text
+    for f in flags:
+        assert page.text[f.start:f.end] == f.evidence
+    return checks
+
+
+def test_a_heading_that_names_the_drug_is_the_subject_of_the_blocks_under_it(fb) -> None:
+    # a leaflet's fact box under the drug's name, and a forum reply under a thread title
+    html = ("<html><body><h2>Ambien at a glance</h2><ul><li>Usual dose: 5 mg at bedtime.</li><li>Max dose: 50 mg.</li></ul>"
+            "<p>It can cause sleep-walking.</p><h2>Shipping</h2><p>Most dose packs arrive within 50 days.</p></body></html>")
+    got = {(c.text, c.verdict) for c in _html_checks(html, fb) if c.drug == "zolpidem"}
+    assert ("Max dose: 50 mg.", "contradicted") in got and ("It can cause sleep-walking.", "supported") in got
+    # the topic ends at the next heading that does not name the drug
+    assert not any("arrive" in text for text, _ in got)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Ambien or Lunesta: which sleep aid suits you?",  # two drugs: no single topic
+        "What our readers told us about sleeping through the night after a long shift on Ambien",  # a sentence, not a title
+    ],
+)
+def test_a_heading_with_two_drugs_or_a_whole_sentence_is_no_topic(fb, heading: str) -> None:
+    html = f"<html><body><h2>{heading}</h2><ul><li>Max dose: 50 mg.</li></ul></body></html>"
+    assert not [c for c in _html_checks(html, fb) if c.verdict == "contradicted"]
+

@@ -449,6 +449,7 @@ def _claim_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
             by_sent.setdefault(i, []).append((s0, s1, drug))
     tables = _table_sentences(page, index) if "|" in page.text else []
     covered = [(t.start, t.end) for t in tables]
+    topics = _heading_topics(page, spans, index)
     out: list[_Sentence] = []
     low_all = page.lower
     prev_drug: str | None = None
@@ -493,6 +494,19 @@ def _claim_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
                               and not _aside(low, f[0] - sp.start)), found[-1][2])
             prev_i = i
             continue
+        topic = _topic_at(topics, sp.start) if topics and not found else None
+        if topic is not None and not (prev_drug in index.drugs and prev_i == i - 1
+                                      and "\n\n" not in page.text[sents[i - 1].end:sp.start]):
+            # A heading that names the drug ("Lunesta", "Xanax dosage") is what the blocks under it speak of: a
+            # pronoun or a field line there refers to it, and any other sentence is read as one without the name.
+            prev_drug, prev_i, prev_low = topic, i - 1, low_all[sents[i - 1].start:sents[i - 1].end]
+            m = _PRONOUN.search(low)
+            field = _FIELD_LINE.match(low) is not None
+            sent = _Sentence(sp.start, end, low, implicit=m is None and not field, context=prev_low)
+            sent.mentions[topic] = [(m.start(), m.end())] if m is not None and m.start() < 120 else [(0, 0)]
+            sent.order.append((sent.mentions[topic][0][0], topic))
+            out.append(sent)
+            continue
         if prev_drug in index.drugs and prev_i == i - 1 and "\n\n" not in page.text[sents[i - 1].end:sp.start]:
             if out and (_asks_for_answer(out[-1], sents[i - 1]) or (
                     # "Tramadol? Not an opioid.": a name alone, set up as the topic, is what the next sentence speaks of
@@ -525,6 +539,34 @@ def _claim_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
     if tables:
         out = sorted(out + tables, key=lambda t: t.start)
     return out
+
+
+#: The most a heading may hold besides the drug's name to make it the topic of what follows ("Xanax dosage",
+#: "About Lunesta (eszopiclone)"); a longer heading is a sentence of its own.
+_TOPIC_MAX_CHARS = 60
+
+
+def _heading_topics(page: Page, spans: list[tuple[int, int, str]], index: FactIndex) -> list[tuple[int, int, str]]:
+    """(start, end, drug) for each stretch of an HTML page under a heading that names one drug with facts, up to the
+    next heading: a leaflet's "<h2>Lunesta</h2><ul><li>Starting dose: 1 mg</li>..." speaks of Lunesta throughout."""
+    heads = [b for b in page.blocks if b.kind == "h"]
+    if not heads:
+        return []
+    out = []
+    for k, h in enumerate(heads):
+        if h.end - h.start > _TOPIC_MAX_CHARS:
+            continue
+        named = {d for s0, s1, d in spans if h.start <= s0 and s1 <= h.end}
+        if len(named) != 1:
+            continue
+        drug = next(iter(named))
+        if drug in index.drugs:
+            out.append((h.end, heads[k + 1].start if k + 1 < len(heads) else len(page.text), drug))
+    return out
+
+
+def _topic_at(topics: list[tuple[int, int, str]], pos: int) -> str | None:
+    return next((d for a, b, d in topics if a <= pos < b), None)
 
 
 # A table written with pipes ("Drug | Max daily dose | Schedule", then "Vyvanse | 70 mg | II"), in Markdown or
