@@ -1297,3 +1297,71 @@ def test_veterinary_prescription_drugs_sold_without_a_vets_prescription():
     advice = ("Itchy dog? Ask us about Apoquel or Cytopoint. For arthritis we often use Rimadyl or Galliprant, and "
               "NexGard or Bravecto keep fleas and ticks away. Book a check-up at the front desk.")
     assert not flags_of(advice, is_html=False)[1]
+
+
+def test_accents_a_language_uses_are_spelling_not_a_disguise():
+    # French and Spanish write generic names with their own accents
+    page = "La codéine et le finastéride se prennent sur ordonnance ; el bupropión y la testosterona también."
+    assert not said(page, "commercial.obfuscated_drug_name")
+    # accents stuffed where no language puts them, or on a brand (a trademark is spelled alike everywhere), disguise it
+    assert said("Get Trâmâdôl and Vàlium here", "commercial.obfuscated_drug_name") == ["Trâmâdôl", "Vàlium"]
+
+
+def test_drugs_that_seized_parcels_were_passed_off_as_are_no_menu():
+    report = ("Inspectors opened 90 packages at the airport. Tests showed pills labelled as oxycodone, diazepam, tadalafil "
+              "and phentermine, most of them fakes.")
+    assert not said(report, "commercial.drug_mix")
+    menu = "In stock today: oxycodone, diazepam, tadalafil and phentermine, shipped discreetly."
+    assert said(menu, "commercial.drug_mix") == ["oxycodone, diazepam, tadalafil and phentermine"]
+
+
+def test_affiliate_disclosures_and_tip_jars_in_french_and_spanish():
+    assert said("Certains liens de ce guide sont des liens affiliés : je touche une petite commission sur vos achats.",
+                "commercial.donation_or_affiliate") == ["liens affiliés", "je touche une petite commission"]
+    assert said("Si te gustó, invítame a un café.", "commercial.donation_or_affiliate") == ["invítame a un café"]
+    # a sales agent's pay in a news story is no disclosure
+    assert not said("Le vendeur perçoit une commission de 5 % sur chaque contrat signé.",
+                    "commercial.donation_or_affiliate")
+
+
+def test_a_placement_coordinator_who_calls_the_reader_back_is_lead_generation():
+    page = ("Step one: send us your details.\nStep two: a placement coordinator phones you within the hour.\n"
+            "Step three: we find a recovery residence that takes your insurance.")
+    assert said(page, "commercial.lead_generation") == ["placement coordinator phones you"]
+    # a job agency's coordinator calls about work, with nothing of treatment or insurance near
+    assert not said("Upload your CV. A placement coordinator phones you within the hour to discuss warehouse shifts.",
+                    "commercial.lead_generation")
+
+
+def test_a_seller_offering_a_drug_from_their_own_stock():
+    assert said("Got oxycodone 30s left, you could get some from me this week.") == ["you could get some from me"]
+    # a reader sent to their own pharmacist is no offer
+    assert not said("If you run out of oxycodone you can get it from your pharmacist with a new script.")
+
+
+def test_grab_yours_at_an_address_after_a_drug_is_a_buy_link():
+    assert said("Everyone at the gym swears by Cialis. Grab yours today at gymrx-store.example.") == [
+        "Grab yours today at gymrx-store.example"]
+    # with no drug named, "grab yours" sells a T-shirt
+    assert not said("The club has new jerseys. Grab yours today at clubshop.example.")
+
+
+def test_an_order_at_an_address_with_the_verb_last_in_german_or_dutch():
+    assert said("Man kann Tramadol auch bij pijnvrij.example bestellen, snel geleverd.") == [
+        "bij pijnvrij.example bestellen"]
+    # the address with the verb of reading is no order
+    assert not said("Mehr über Tramadol bei gesundheit.example lesen.")
+
+
+def test_scan_to_start_an_order_on_a_flyer():
+    flyer = "Tirzepatide weekly pens, delivered monthly.\n[ QR ]\nScan to begin your order\n"
+    assert said(flyer) == ["Scan to begin your order"]
+    # a flyer's code that leads to a leaflet is for reading
+    assert not said("Tirzepatide: what to expect.\n[ QR ]\nScan to read the patient leaflet\n")
+
+
+def test_prescribers_who_approve_patients_by_the_clock_are_a_prescribing_pitch():
+    assert said("Phentermine plans. Our doctors approve most requests within hours.", "commercial.pharmacy") == [
+        "doctors approve most requests within hours"]
+    # a regulator approving a drug is news
+    assert not said("Regulators approve phentermine combinations rarely, the agency said.", "commercial.pharmacy")

@@ -50,6 +50,17 @@ _PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
      r"|\b(?:receives?|earns?|gets?|(?:may|might)\s+(?:receive|earn|get))\s+compensation\s+from\s+(?:the\s+)?(?:some\s+)?"
      r"(?:[\w-]{1,20}\s+)?(?:treatment|rehab|rehabilitation|recovery|detox)\s+(?:providers|centers|centres|facilities|programs|programmes)\b"),
     (("advertiser",), r"\badvertiser\s+disclosure\b"),
+    # the same disclosures and tip jars in French and Spanish ("cet article contient des liens affiliés", "nous pouvons
+    # percevoir une commission", "enlaces de afiliado", "recibimos una pequeña comisión", "invítanos a un café"), as blogs
+    # in those languages write them; the words name the blog's own earnings, not a company's sales commission
+    (("affili", "afili"), r"\b(?:liens?|enlaces?)\s+(?:de\s+)?(?:affili[ée]s?|afiliad[oa]s?)\b|\bprogramas?\s+de\s+afiliad[oa]s\b|"
+                          r"\bprogrammes?\s+d['’]affiliation\b"),
+    (("commission", "comisi"),
+     r"\b(?:nous|je)\s+(?:(?:pouvons|pourrions|peux|pourrais)\s+)?(?:percevoir|toucher|recevoir|touchons|percevons|recevons|"
+     r"touche|per[cç]ois)\s+une\s+(?:petite\s+|l[ée]g[eè]re\s+)?commission\b|"
+     r"\b(?:(?:podemos|podr[ií]amos|puedo)\s+(?:recibir|ganar|cobrar|obtener)|recibimos|ganamos|cobramos|obtenemos|recibo|gano)"
+     r"\s+una\s+(?:peque[ñn]a\s+)?comisi[oó]n\b"),
+    (("caf",), r"\binv[ií]t(?:anos|ame)\s+a\s+un\s+caf[ée]\b|\boffre[sz]?-(?:moi|nous)\s+un\s+caf[ée]\b"),
     # a referral service's disclosure that the places it routes callers to pay it ("a partner facility that pays us
     # for referrals", "is a paid advertising service"); a doctor saying what an insurer pays them names no referral
     (("pays us", "paid us", "pay us"),

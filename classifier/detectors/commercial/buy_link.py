@@ -162,6 +162,17 @@ _MENU_AT = re.compile(r"\b(?:check|see|view|browse|get|find)[ \t]{1,3}(?:(?:out|
                       r"(?:menu|stock[ \t]list|price[ \t]list)(?:[ \t]{0,3}(?:\+|&|and|/|,)[ \t]{0,3}(?:prices?|pricing))?"
                       r"[ \t]{1,3}(?:at|on|via|@)[ \t]{1,3}" + _ADDRESS)
 _MENU_AT_START = ("check", "see", "view", "browse", "get", "find")
+# "Grab yours at shop.example": the drug named just before is the reader's to buy at the address ("yours" stands for it).
+_YOURS_AT = re.compile(r"\b(?:grab|get|order|buy|claim|pick[ \t]up|score|cop)[ \t]{1,3}yours[ \t]{1,3}"
+                       r"(?:(?:now|today|here|online|cheap|fast)[ \t]{1,3}){0,2}(?:(?:at|from|on|via|@)[ \t]{1,3}|:[ \t]{0,3})"
+                       + _ADDRESS)
+_YOURS_AT_START = ("grab", "get", "order", "buy", "claim", "pick", "score", "cop")
+# A seller speaking: "you can get them from me today". A buyer or a pharmacist sends the reader elsewhere ("you can get
+# it from your pharmacist"); only a seller offers the drug from themself.
+_FROM_ME = re.compile(r"\byou[ \t]{1,3}(?:can|could)[ \t]{1,3}(?:(?:also|just|easily|still)[ \t]{1,3})?"
+                      r"(?:get|buy|order|grab|cop|score|pick[ \t]up)[ \t]{1,3}(?:(?:it|them|some|one|yours|these|those)[ \t]{1,3})?"
+                      r"(?:from|off|through|thru)[ \t]{1,3}me\b")
+_FROM_ME_START = ("you",)
 # The same orders to buy as shops write them in Spanish, French, German, Portuguese and Italian.
 _FOREIGN_BUY = re.compile(r"\b(?:compr(?:ar|e|a)\s+(?:ahora|ya|agora|j[aá]|aqu[ií]|online|en\s+l[ií]nea)|"
                           r"command(?:ez|er)\s+(?:maintenant|d[eè]s\s+maintenant|en\s+ligne|ici)|achet(?:ez|er)\s+(?:votre|vos|"
@@ -171,9 +182,13 @@ _FOREIGN_BUY = re.compile(r"\b(?:compr(?:ar|e|a)\s+(?:ahora|ya|agora|j[aá]|aqu[
                           r"haz\s+(?:tu|su)\s+pedido|zam[oó]w\s+(?:teraz|ju[zż]|online)|kup\s+(?:teraz|ju[zż]|online)|"
                           r"bestel\s+(?:nu|direct|online)|koop\s+(?:nu|direct|online)|"
                           # Spanish "(write to us) to place your order"
-                          r"hacer\s+tu\s+pedido)\b", re.I)
+                          r"hacer\s+tu\s+pedido)\b"
+                          # German and Dutch put the verb last, after the shop's address ("kann X bei shop.example
+                          # bestellen", "X bij shop.example kopen")
+                          r"|\b(?:bei|(?:ü|ue)ber|auf|bij)\s+" + _ADDRESS + r"\s+(?:(?:online|direkt|jetzt|gleich|sofort|"
+                          r"direct|nu)\s+)?(?:bestellen|kaufen|ordern|kopen)\b", re.I)
 _FOREIGN_BUY_START = ("compr", "command", "achet", "jetzt", "bestellen", "kaufen", "encomende", "acquista", "ordina",
-                      "haz", "zam", "kup", "bestel", "koop", "hacer")
+                      "haz", "zam", "kup", "bestel", "koop", "hacer", "bei", "über", "ueber", "auf", "bij")
 # The order told before the channel it goes through: "To order, send the product and quantity to @handle", "for
 # orders WhatsApp +52 ...". A handle (not an e-mail address), a messenger or a phone number must follow; "to order a
 # refill, call the pharmacy" names none of them, and a store's e-mail address is no dealer's handle.
@@ -191,7 +206,8 @@ _ORDER_VIA_START = ("to", "for")
 _GO_ORDER = re.compile(r"\b(?:tap|click|visit|go\s+to|head\s+(?:over\s+)?to|scan|open|follow)\b(?P<target>(?:[^\n.!?]|\.(?=\w)){0,80}?)"
                        r"\b(?:(?:to|and)\s+(?:(?:see|check|view|browse)\s+[^\n.!?]{0,30}?\s+and\s+)?"
                        # "get your order in (before ...)": an order to order, as a dealer's list ends
-                       r"(?:place\s+(?:an\s+|your\s+)?order|(?:get|put)\s+(?:your|an|the)\s+orders?\s+in|re-?order|order|buy|"
+                       r"(?:(?:place|start|begin)\s+(?:an\s+|your\s+)?order|(?:get|put)\s+(?:your|an|the)\s+orders?\s+in|re-?order|"
+                       r"order|buy|"
                        r"purchase|check\s?out|ship)"
                        # a discount on the order ("for your first order", "for 20% off your first order")
                        r"|(?:for|on|off)\s+(?:[\w$%€£.,-]{1,12}\s+){0,3}?(?:your|an?)\s+(?:first\s+|next\s+)?order)\b")
@@ -435,6 +451,7 @@ class BuyLinkDetector(Detector):
                 (_FOREIGN_BUY, _FOREIGN_BUY_START, 0.7, "An order to buy a drug, written in another language."),
                 (_BOT_ORDER, _BOT_ORDER_START, 0.6, "A chat bot's order command offered beside a drug."),
                 (_MENU_AT, _MENU_AT_START, 0.6, "A seller's menu of drugs and prices at an address."),
+                (_YOURS_AT, _YOURS_AT_START, 0.6, "The reader is told to get the drug named before at a shop's address."),
             ):
                 for m in _finditer_at(rx, low, low, starts):
                     near = _near(ctx, m.start(), m.end(), 400)
@@ -452,6 +469,14 @@ class BuyLinkDetector(Detector):
                     out.append(make_flag(page, self.code, m.start(), m.end(), _severity(0.6, near.drug),
                                          "A seller asks the reader to message them to order a drug."))
                     taken.append((m.start(), m.end()))
+            for m in _finditer_at(_FROM_ME, low, low, _FROM_ME_START):
+                near = _near(ctx, m.start(), m.end(), 200)
+                if near is None or any(a < m.end() and m.start() < b for a, b in taken) \
+                        or _quoted(page.text, m.start(), m.end()):
+                    continue
+                out.append(make_flag(page, self.code, m.start(), m.end(), _severity(0.6, near.drug),
+                                     "A seller offers the reader a drug from their own stock."))
+                taken.append((m.start(), m.end()))
             for m in _finditer_at(_ORDER_VIA, low, low, _ORDER_VIA_START):
                 near = _near(ctx, m.start(), m.end(), 400)
                 if near is None or any(a < m.end() and m.start() < b for a, b in taken) or _in_links(page, m.start(), m.end()):
@@ -490,9 +515,11 @@ class BuyLinkDetector(Detector):
         text, low = page.text, page.lower
         out: list[Flag] = []
         for m in _finditer_at(_GO_ORDER, low, low, _GO_ORDER_START):
-            target = _NAV_TARGET.search(m.group("target")) or _CLICK_THROUGH.match(low, m.start())
+            # "Scan to order" on a flyer: the code to scan is the printed one, named by the verb alone
+            target = _NAV_TARGET.search(m.group("target")) or _CLICK_THROUGH.match(low, m.start()) \
+                or (m.group().startswith("scan") and not m.group("target").strip())
             near = _near(ctx, m.start(), m.end(), 400)
-            if target is None or _NAV_READING.search(m.group("target")) or near is None or _in_links(page, m.start(), m.end()):
+            if not target or _NAV_READING.search(m.group("target")) or near is None or _in_links(page, m.start(), m.end()):
                 continue
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue

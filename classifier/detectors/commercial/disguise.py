@@ -111,6 +111,32 @@ _SELL_NEAR = re.compile(r"\b(?:buy|order|cheap|online|pills?|tablets?|tabs|\d+\s
                         r"delivery|price|sale)\b")
 
 
+# Accented letters that ordinary words of one language carry several times over: French é, Spanish ñ, Portuguese ã õ
+# and ç, German umlauts ("amphétamine", "éphédrine", "dañino"). Every other accent (stress marks á à â ..., diaereses ë ï,
+# rings, carons) a word of any language carries at most once: "bupropión", "codéine", "tramadòl". Two or more of them,
+# digits or symbols ("Xânâx", "Vïågrå", "Tr@mâdol") are accents stuffed where no language puts them.
+_REPEATABLE_ACCENTS = frozenset("éñãõçäöü")
+
+
+def _orthographic(surface: str) -> bool:
+    """Whether a word whose only oddities are accented Latin letters reads as ordinary spelling in some language: all
+    letters, none from another script, and at most one accent besides the repeatable ones (see ``_REPEATABLE_ACCENTS``)."""
+    if not surface.isalpha():
+        return False
+    other = 0
+    for ch in surface.lower():
+        if ch.isascii():
+            continue
+        parts = unicodedata.normalize("NFD", ch)
+        # a Latin letter with combining marks ("é" = "e" + U+0301); "ø", "ł", Cyrillic or Greek letters do not decompose so
+        if len(parts) < 2 or not (parts[0].isascii() and parts[0].isalpha()) \
+                or not all(unicodedata.combining(c) for c in parts[1:]):
+            return False
+        if ch not in _REPEATABLE_ACCENTS:
+            other += 1
+    return other <= 1
+
+
 def _spaced_matches(text: str) -> Iterator[re.Match[str]]:
     """``_SPACED.finditer(text)``, tried only where ``_SPACED_AT`` says a match can begin."""
     return matches_at(_SPACED, text, (m.start() - 1 for m in _SPACED_AT.finditer(text)))
@@ -207,6 +233,8 @@ class _DisguiseFinder:
         self._lookalike_cache: dict[str, tuple[str, str, str] | None] = {}
 
         self._names = _names_single()
+        # Generic names are adapted to each language's spelling; brands are trademarks, written alike everywhere.
+        self._generics = frozenset(n for n in _DRUGS.names(("generic",)) if n in self._names)
         self._variants = _load_misspellings()
         self._auto = ahocorasick.Automaton()
         for variant, (drug, name) in self._variants.items():
@@ -270,6 +298,8 @@ class _DisguiseFinder:
                 drug, name = self._variants[folded]
             if drug is None:
                 continue
+            if folded in self._generics and _orthographic(surface):
+                return None  # "finastéride", "bupropión": how French and Spanish write the drug, not a disguise
             letters = sum(c.isascii() and c.isalpha() for c in surface)
             full_width = not surface.isascii() and unicodedata.normalize("NFKC", surface).isascii()
             # Latin and other-script letters inside one word ("Хаnах": four Cyrillic letters, one Latin)

@@ -48,13 +48,21 @@ _OPTION = re.compile(r"[ \t]{0,8}(?:\(?[a-eA-E]\)|[a-eA-E]\.)[ \t]")
 _STEM_REACH = 1000
 
 
+# What seized or tested goods were passed off as, or what officers seized: an enforcement report's list ("tablets sold as
+# tramadol, pregabalin and sildenafil", "officers seized oxycodone, Xanax and Viagra"). A shop names its stock as its own;
+# its "reshipped if seized" is a condition, not a report.
+_SEIZED = re.compile(r"\b(?:(?:sold|labell?ed|marketed|passed\s+off|disguised|declared|branded|mislabell?ed)\s+as|"
+                     r"(?<!\bif\s)(?<!\bwhen\s)(?:seized|confiscated|intercepted|impounded))\b", re.I)
+
+
 def _not_offered(page: Page, m: Mention) -> bool:
     """A name the page does not offer: stock told of a third party ("the site offered tramadol, ...") or quoted, a row that
     teaches how the drug works, a line of a supply notice, or an answer option of a multiple-choice question."""
     text = page.text
     sent_start, _ = _sentence(page, m.start)
-    if _TOLD_OF_OTHERS.search(text, sent_start, m.start) or _quoted(text, m.start, m.end):
-        return True  # stock told of others, or a spam menu the page quotes ('the e-mail read: "Valium, Soma, ..."')
+    if _TOLD_OF_OTHERS.search(text, sent_start, m.start) or _SEIZED.search(text, sent_start, m.start) \
+            or _quoted(text, m.start, m.end):
+        return True  # stock told of others or seized, or a spam menu the page quotes ('the e-mail read: "Valium, Soma, ..."')
     line_start, line_end = _line(text, m.start, m.end)
     if _SELLING.search(text, line_start, line_end) is not None:
         return False

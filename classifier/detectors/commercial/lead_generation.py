@@ -46,8 +46,10 @@ _FORM_LEAD = re.compile(
     r"\b(?:speak|talk|chat)\s+(?:with|to)\s+(?:an?\s+|our\s+)?(?:admissions|treatment|intake|recovery|placement)\s+"
     r"(?:specialists?|advisors?|navigators?|coordinators?|counsel(?:l)?ors?|team)\b|"
     r"\b(?:admissions|intake|placement)\s+(?:specialists?|advisors?|navigators?|coordinators?|counsel(?:l)?ors?|team)\s+"
-    # (or answers the reader's text: "an admissions counselor will reply within minutes")
-    r"(?:will|can|is\s+standing\s+by\s+to)\s+(?:call|text|contact|reach|reply|respond|get\s+back\s+to|follow\s+up)\b|"
+    # (or answers the reader's text: "an admissions counselor will reply within minutes"; a step of the funnel says it in
+    # the present: "a placement coordinator calls you back within 15 minutes")
+    r"(?:(?:will|can|is\s+standing\s+by\s+to)\s+(?:call|text|contact|reach|reply|respond|get\s+back\s+to|follow\s+up)\b|"
+    r"(?:calls|texts|contacts|reaches|phones|rings)\s+you\b|(?:replies|responds|gets\s+back)\s+to\s+you\b)|"
     r"\bfill\s+(?:out|in)\s+(?:the|our|this)\s+(?:short\s+|quick\s+|confidential\s+)?form\b[^.!?\n]{0,80}?"
     r"\b(?:treatment|rehab\w*|detox|recovery|addiction|admissions)\b|"
     # A referral broker sells the reader's call or form to the clinics it routes them to, and says so in its small
@@ -59,6 +61,8 @@ _FORM_LEAD = re.compile(
     r"\b(?:paid\s+for|funded|compensated)\s+by\s+(?:our\s+|the\s+|its\s+)?" + _PARTNERS,
     re.I,
 )
+#: How far (characters) from a placement specialist's sentence the treatment or insurance words are looked for.
+_PLACEMENT_REACH = 120
 # The words a _REFERRAL match begins with, found in page.lower.
 _REFERRAL_START = ("treatment", "rehab", "recovery", "addict", "detox", "admission", "insurance", "intake", "sober",
                    "substance", "help", "find", "get", "free")
@@ -162,7 +166,10 @@ class LeadGenerationDetector(Detector):
             s, e = _sentence(page, m.start())
             if _HELPLINE_NAMES.search(text, s, e) or any(a < m.end() and m.start() < b for a, b in seen):
                 continue
-            if "placement" in low[m.start():m.end()] and not _REFERRAL.search(text, s, e):
+            # (the treatment or insurance words may be in the step before or after, within a short reach: "2. A placement
+            # coordinator calls you back. 3. We match you with a home that accepts your insurance")
+            if "placement" in low[m.start():m.end()] and not _REFERRAL.search(text, max(0, s - _PLACEMENT_REACH),
+                                                                                min(len(text), e + _PLACEMENT_REACH)):
                 continue  # a job placement specialist or a device placement: nothing of treatment or insurance beside it
             flags.append(make_flag(page, self.code, m.start(), m.end(), 0.5,
                                    "The page offers to place the reader in treatment (referral or insurance check)."))

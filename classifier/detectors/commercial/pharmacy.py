@@ -91,6 +91,11 @@ _QUESTIONNAIRE = re.compile(
     # people approved same day", "approved automatically"); a drug approved by a regulator takes months, not minutes
     r"\bapproved[ \t]+(?:(?:the[ \t]+)?same[ \t-]day|instantly|automatically|(?:in|within)[ \t]+(?:under[ \t]+)?"
     r"(?:minutes|(?:a|one|an|\d{1,2})[ \t]+(?:minutes?|mins?|hours?)))\b|"
+    # the same promise in the active voice, the prescribers as subject ("licensed providers approve most patients the same
+    # day", "our doctors approve requests within hours"); a regulator approves a drug, not patients
+    r"\b(?:providers?|doctors?|physicians?|clinicians?|prescribers?)[ \t]+approve[ \t]+(?:(?:most|many|nearly[ \t]+all|\d{1,3}%[ \t]+of)"
+    r"[ \t]+)?(?:patients|requests|members|applicants|people|orders)[ \t]+(?:(?:the[ \t]+)?same[ \t-]day|(?:in|within)[ \t]+"
+    r"(?:minutes|hours|(?:a|one|an|\d{1,2})[ \t]+(?:minutes?|mins?|hours?)))\b|"
     # the prescriber reads a form instead of seeing the patient ("a licensed provider reviews your answers"; "no video call")
     r"\b(?:provider|doctor|physician|clinician|prescriber)s?[ \t]+(?:will[ \t]+)?review(?:s|ed)?[ \t]+your[ \t]+"
     r"(?:answers|responses|questionnaire|intake|(?:online[ \t]+|health[ \t]+|medical[ \t]+)?(?:form|assessment))\b|"
