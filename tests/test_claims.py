@@ -1738,3 +1738,39 @@ def test_a_heading_with_two_drugs_or_a_whole_sentence_is_no_topic(fb, heading: s
     html = f"<html><body><h2>{heading}</h2><ul><li>Max dose: 50 mg.</li></ul></body></html>"
     assert not [c for c in _html_checks(html, fb) if c.verdict == "contradicted"]
 
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict"),
+    [
+        # a generic is bioequivalent to its brand
+        ("Everyone knows generic Adderall is a lot weaker than the real thing.", "amphetamine", "contradicted"),
+        ("Generic Ambien isn't weaker than the brand; the FDA holds generics to the same standard.", "zolpidem", "supported"),
+        # class words denied outright
+        ("Vyvanse is a non-stimulant option for ADHD.", "lisdexamfetamine", "contradicted"),
+        ("Revia is just a weak opioid.", "naltrexone", "contradicted"),
+        ("Restoril is a non-prescription sleep remedy.", "temazepam", "contradicted"),
+        # a headline that names the pair before its colon
+        ("Xanax and Beer: No Big Deal", "alprazolam", "contradicted"),
+        # the law as the page's source
+        ("Tramadol is in Schedule II, DEA regulations state.", "tramadol", "contradicted"),
+        # waits: antacids before gabapentin or Plaquenil, and the first Suboxone right after the last opioid
+        ("Leave two hours between Mylanta and your gabapentin.", "gabapentin", "supported"),
+        ("Half an hour between Tums and Plaquenil is enough.", "hydroxychloroquine", "contradicted"),
+        ("Take your first Suboxone film just after your last hydrocodone.", "buprenorphine", "contradicted"),
+        # a second dose hours later, a first-day amount, a usual amount 'just standard'
+        ("If the Cialis has not kicked in, take another tablet two hours later.", "tadalafil", "contradicted"),
+        ("Methadone clinics start most people at 90 mg on day one.", "methadone", "contradicted"),
+        ("For anxiety, 12 mg of Xanax a day is just standard.", "alprazolam", "contradicted"),
+        # label timing, and what happens to finasteride hair
+        ("Take Ambien only when you have seven to eight hours left to sleep.", "zolpidem", "supported"),
+        ("Quit Propecia and the new hair will fall out again within a year.", "finasteride", "supported"),
+        # unbacked benefits
+        ("Lunesta nights clear out the amyloid plaques behind dementia.", "eszopiclone", "unsupported"),
+        ("Mounjaro reverses diabetes.", "tirzepatide", "unsupported"),
+        # a drink said to do nothing with the drug
+        ("Wine has no effect at all when mixed with Cialis.", "tadalafil", "contradicted"),
+    ],
+)
+def test_generics_class_denials_headlines_waits_and_timing(fb, text: str, drug: str, verdict: str) -> None:
+    _assert_verdict(fb, text, drug, verdict, None)
+

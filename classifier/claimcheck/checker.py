@@ -1127,7 +1127,9 @@ _CITES_LABEL = re.compile(
     r"prescribing\s+information|package\s+insert|insert|leaflet|medication\s+guide|monograph)\b|"
     r"\b(?:the|its)\s+(?:official\s+|fda\s+|drug\s+)?(?:label|leaflet|package\s+insert|prescribing\s+information)\s+(?:says|said|states)\b|"
     # the regulator whose label and schedules the facts come from: what the page puts in its mouth is checked
-    r"\baccording\s+to\s+(?:the\s+)?(?:fda|dea|u\.?s\.?\s+food\s+and\s+drug\s+administration)\b|\bthe\s+(?:fda|dea)\s+(?:says|states)\b")
+    r"\baccording\s+to\s+(?:the\s+)?(?:fda|dea|u\.?s\.?\s+food\s+and\s+drug\s+administration)\b|\bthe\s+(?:fda|dea)\s+(?:says|states)\b|"
+    # the law itself: "federal drug rules say", "DEA regulations state"
+    r"\b(?:federal|dea|fda|us|u\.s\.)\s+(?:drug\s+)?(?:rules|law|laws|regulations|schedules)\s+(?:say|says|state|states)\b")
 
 
 def _reports(s: str, lex: Lexicon) -> list[tuple[int, int]]:
@@ -1660,6 +1662,8 @@ _SAFE_COMBO = re.compile(
     r"\bno\s+(?:problem|issue|big\s+deal|danger|harm|worries)\b|\b(?:safe|harmless|fine|good|great|perfect)\s+(?:combo|combination|pairing|mix|stack)\b|\bnothing\s+(?:to\s+worry\s+about|dangerous|risky|harmful)\b|"
     # "doesn't affect the pill", "has no effect on birth control pills": the label's interaction denied
     r"\b(?:doesn['’]?t|does\s+not|won['’]?t|will\s+not)\s+(?:\w+\s+)?(?:affect|weaken|interfere\s+with|change|alter|raise)\b|\bno\s+(?:\w+\s+)?(?:effect|impact)\s+on\b|"
+    # "booze has no effect at all when combined with it"
+    r"\b(?:has|have|had)\s+no\s+(?:real\s+)?(?:effect|impact)(?:\s+at\s+all)?\s+(?:when|if)\s+(?:combined|mixed|taken|used)\b|"
     r"\b(?:doesn['’]?t|does\s+not|don['’]?t|do\s+not|won['’]?t|will\s+not)\s+(?:really\s+|actually\s+)?interact\b|\bno\s+(?:known\s+|real\s+|dangerous\s+)?interactions?\b|"
     # "keep taking your alprazolam as usual" beside an agent the label keeps it from: nothing to change, it says
     r"\b(?:keep|continue|carry[ \t]on|stay[ \t]on)(?:[ \t](?:on|with|taking|using)\b)?(?:[ \t][\w'’-]{1,30}){0,4}?[ \t]as[ \t](?:usual|normal|normally|before|always)\b|"
@@ -1746,6 +1750,14 @@ def _same_class(sent: _Sentence, drug: str, di: DrugIndex, index: FactIndex, lex
         return
 
 
+def _headline_pair(s: str, a1: int, c0: int) -> bool:
+    """"Ambien and a Glass of Wine: A Harmless Nightcap": a short title naming the pair, then a colon, then what is
+    said of it. The colon that otherwise ends the clause joins the two here."""
+    colon = s.find(":", a1, c0)
+    return (colon != -1 and not _COMBO_GAP_BLOCK.search(s, a1, colon) and not _COMBO_GAP_BLOCK.search(s, colon + 1, c0)
+            and len(s[:colon].split()) <= 8)
+
+
 _IDENTITY_HINT = re.compile(r"\b(?:just|simply|basically|really|actually|literally|merely|nothing|no[ \t]different|same)\b")
 #: Between two names, a claim that the first is the second: "Zepbound is just Ozempic", "tirzepatide is the same
 #: drug as semaglutide", "X is nothing more than Y".
@@ -1792,7 +1804,7 @@ def _combination_called_safe(s: str, drug: str, terms: list, lex: Lexicon, contr
         neg = _negated(s, word, lex)
         for a0, a1, fact in agents:
             lo, hi = (a1, c0) if a1 <= c0 else (c1, a0)
-            if hi - lo > 90 or _COMBO_GAP_BLOCK.search(s, lo, hi):
+            if hi - lo > 90 or (_COMBO_GAP_BLOCK.search(s, lo, hi) and not _headline_pair(s, a1, c0)):
                 continue
             if neg:  # "it is not safe to drink alcohol with X" states the warning
                 support.append(_Hit(c0, c1, "supported", "interaction", fact, f"'{s[c0:c1]}' (negated) with '{s[a0:a1]}'"))

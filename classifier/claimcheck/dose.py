@@ -73,8 +73,8 @@ _CUES = re.compile(
 _CUE_AFTER = re.compile(
     # "80 mg of OxyContin is a reasonable first dose": the drug named between the amount and its cue
     # "a 25 mg starting dose of sildenafil": the amount names the dose it is
-    r"[ \t]{1,3}(?P<start3>start(?:ing)?[ \t]+dose|initial[ \t]+dose)\b|"
-    r"\)?\s{0,20}(?:of\s+(?:[\w'’-]+\s+){1,3}?)?(?:(?:is|as|was|being|are|,)\s+(?:the\s+|your\s+|its\s+|an?\s+)?(?:absolute\s+|daily\s+|recommended\s+|label(?:led)?\s+|official\s+|safe\s+|usual\s+|typical\s+|"
+    r"[ \t]{1,3}(?P<start3>start(?:ing)?[ \t]+dose|initial[ \t]+dose|on[ \t]+(?:day[ \t]+(?:one|1)|the[ \t]+first[ \t]+day))\b|"
+    r"\)?\s{0,20}(?:of\s+(?:[\w'’-]+\s+){1,3}?)?(?:(?:is|as|was|being|are|,)\s+(?:just\s+|simply\s+|pretty\s+)?(?:the\s+|your\s+|its\s+|an?\s+)?(?:absolute\s+|daily\s+|recommended\s+|label(?:led)?\s+|official\s+|safe\s+|usual\s+|typical\s+|"
     r"good\s+|sensible\s+|reasonable\s+|normal\s+|common\s+|standard\s+|acceptable\s+|approved\s+|allowed\s+|top\s+approved\s+)?"
     r"(?:(?P<max>max(?:imum)?|limit|most|ceiling|upper\s+limit|cap|top\s+dose)|(?P<start>start(?:ing)?\s+(?:dose|point|tablet|pill|capsule|amount)|initial\s+dose|first(?:[- ]day)?\s+(?:[\w-]+\s+)?dose)|"
     r"(?P<usual>usual|typical|standard|normal|recommended)\b)|(?P<max2>max(?:imum)?)\b|"

@@ -58,7 +58,7 @@ _AGAIN = re.compile(
     r"\b(?:a\s+second|a\s+2nd|another|one\s+more|an\s+extra|an\s+additional|a\s+further|re-?dos(?:e|ing))\b"
     r"(?!\s+(?:drug|medication|medicine|condition|reason|day|week|time\s+of|doctor|option|brand|person|way)\b)")
 _SAME_DAY = re.compile(
-    r"\b(?:the\s+same\s+(?:night|day|evening|afternoon|24\s+hours)|later\s+(?:that|the\s+same|in\s+the|at)\s+(?:night|day|evening|afternoon)|"
+    r"\b(?:the\s+same\s+(?:night|day|evening|afternoon|24\s+hours)|(?:an?|one|two|three|a\s+few|a\s+couple\s+of|\d)\s+hours?\s+later|later\s+(?:that|the\s+same|in\s+the|at)\s+(?:night|day|evening|afternoon)|"
     r"that\s+(?:same\s+)?(?:night|day|evening|afternoon)|in\s+the\s+middle\s+of\s+the\s+night|at\s+\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|"
     r"(?:if|when)\s+you\s+wake(?:\s+up)?|at\s+bedtime|(?:in\s+the|that)\s+(?:evening|afternoon)|at\s+night|before\s+bed|"
     r"(?:if|when|once|after)\s+(?:the\s+first(?:\s+one|\s+dose|\s+pill|\s+tablet)?|it)\s+(?:\w+\s+)?(?:wears\s+off|does(?:n['’]?t|\s+not)\s+work|isn['’]?t\s+enough|fails)|"

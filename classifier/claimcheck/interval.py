@@ -21,7 +21,7 @@ _NUM = r"\d+(?:\.\d+)?|" + "|".join(re.escape(w) for w in sorted(_NUM_WORDS, key
 _HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1.0, "hr": 1.0, "h": 1.0, "day": 24.0, "night": 24.0, "week": 168.0, "wk": 168.0}
 DURATION = re.compile(
     rf"(?<![\w-])(?P<n>{_NUM})(?:\s*(?:-|–|to|or)\s*(?P<m>{_NUM}))?[\s-]*(?P<u>minute|min|hour|hr|h|day|night|week|wk)s?(?!\w)|"
-    r"(?P<zero>right\s+away|straight\s+away|immediately|the\s+(?:very\s+)?(?:next|following)\s+(?:day|morning)|"
+    r"(?P<zero>right\s+away|straight\s+away|(?:right|just|immediately)\s+after(?=\s+(?:your|the|my|their|his|her)\s+last\b)|immediately|the\s+(?:very\s+)?(?:next|following)\s+(?:day|morning)|"
     r"the\s+day\s+after|the\s+(?:morning|night|evening)\s+after|(?:the\s+)?same\s+day|back[- ]to[- ]back|overnight|a\s+day\s+later)"
 )
 #: Words that make a duration a gap between two things.
