@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from ..inflect import gerund, past, plural
@@ -25,9 +25,15 @@ SUPPORT, FALSE, AGENT = "support", "false", "agent"
 class PredicateMatcher:
     fact: Fact
     role: str  # SUPPORT or FALSE
-    pattern: re.Pattern[str]
+    #: the fact's predicates as one regular expression, compiled on first use: most drugs meet no page, and compiling
+    #: every fact's pattern at start-up cost a tenth of a second
+    source: str
     #: the use or setting the claim is false in, which the sentence (or the one it refers back to) must name
     when: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return _compiled(self.source)
 
 
 @dataclass
@@ -86,8 +92,15 @@ def _resolve(fb: FactBase, pats: tuple[str, ...]) -> list[str]:
     return out
 
 
-def _alt(pats: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in pats))
+def _alt_source(pats: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in pats)
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    # Facts share predicates (every drug's "@generic.inferior"); ``re``'s own cache (512) is too small to keep them
+    # across the fact base's thousand patterns, so each would be compiled again at start-up.
+    return re.compile(pattern)
 
 
 def _words_regex(terms: list[str]) -> re.Pattern[str] | None:
@@ -329,9 +342,9 @@ def build_index(fb: FactBase) -> FactIndex:
                     entries.setdefault(t.lower(), []).append((d.id, f, role))
             if f.predicates:
                 when = _words_regex(list(f.extra["when"])) if f.extra.get("when") else None
-                di.predicates.append(PredicateMatcher(f, SUPPORT if f.type != "false_claim" else FALSE, _alt(_resolve(fb, f.predicates)), when))
+                di.predicates.append(PredicateMatcher(f, SUPPORT if f.type != "false_claim" else FALSE, _alt_source(_resolve(fb, f.predicates)), when))
             if f.false_predicates:
-                di.predicates.append(PredicateMatcher(f, FALSE, _alt(_resolve(fb, f.false_predicates))))
+                di.predicates.append(PredicateMatcher(f, FALSE, _alt_source(_resolve(fb, f.false_predicates))))
             if f.type == "half_life" and di.half_life is None:
                 di.half_life = f
             if f.type == "schedule":
