@@ -1365,3 +1365,80 @@ def test_prescribers_who_approve_patients_by_the_clock_are_a_prescribing_pitch()
         "doctors approve most requests within hours"]
     # a regulator approving a drug is news
     assert not said("Regulators approve phentermine combinations rarely, the agency said.", "commercial.pharmacy")
+
+
+def test_a_shop_agent_offering_to_put_a_pack_in_the_readers_basket():
+    chat = ("Agent: Armodafinil 150 is popular with shift workers.\n" + "Customer: ok what else\n" * 30
+            + "Agent: Shall I add the 60-count box to your basket for you?")
+    assert said(chat) == ["add the 60-count box to your basket"]
+    # a pharmacy's blog about shopping lists puts groceries, not a drug, in the basket
+    assert not said("Armodafinil is prescribed for narcolepsy.\n" + "More below.\n" * 120
+                    + "Tip: add the ingredients to your basket before you leave home.")
+
+
+def test_add_to_cart_addresses_and_lone_selling_addresses_written_in_the_text():
+    feed = ('[{"title": "Finasteride 1mg x 90", "rx_needed": "no",\n'
+            '  "cart_url": "https://hairshop.example/basket/add/fin-90"}]')
+    assert said(feed) == ["https://hairshop.example/basket/add/fin-90"]
+    assert said(feed, "commercial.pharmacy") == ['rx_needed": "no']
+    sitemap = "https://pillbox.example/order-tramadol-100mg\nhttps://pillbox.example/buy-diazepam-online\n"
+    assert said(sitemap) == ["https://pillbox.example/order-tramadol-100mg", "https://pillbox.example/buy-diazepam-online"]
+    # a report naming such an address inside its sentence, and a data field that keeps the prescription, sell nothing
+    report = "Investigators traced https://pillbox.example/order-tramadol-100mg to a server abroad."
+    assert not said(report)
+    assert not said('{"name": "Finasteride 1mg", "prescription_required": true}', "commercial.pharmacy")
+
+
+def test_an_order_desk_in_a_chat_servers_channel():
+    rules = "Vendors carry Xanax bars and Percocet. To order, post in #buy-desk with the item and count."
+    assert said(rules) == ["To order, post in #buy-desk"]
+    # a support server sends questions to a channel, with no order
+    assert not said("Questions about Xanax side effects? Post in #ask-a-pharmacist and a volunteer will answer.")
+
+
+def test_names_in_circled_or_squared_letters_and_names_written_backwards():
+    page = "🅐🅓🅓🅔🅡🅐🅛🅛 20mg $4 each\nⓋⓐⓛⓘⓤⓜ 10mg $1 each"
+    assert said(page, "commercial.obfuscated_drug_name") == ["🅐🅓🅓🅔🅡🅐🅛🅛", "Ⓥⓐⓛⓘⓤⓜ"]
+    assert said("MUILAV 10 - flip it :) - cheap pills, pickup only", "commercial.obfuscated_drug_name") == ["MUILAV"]
+    # circled letters that spell a word, and a reversed word with nothing of a sale or a hint near, hide no drug
+    assert not said("Ⓢⓤⓜⓜⓔⓡ sale on sandals!", "commercial.obfuscated_drug_name")
+    assert not said("Muilav Street is closed for the parade.", "commercial.obfuscated_drug_name")
+
+
+def test_a_pharmacy_refusing_questionnaire_prescriptions_is_no_pitch():
+    page = ("We supply sildenafil only on a prescription from your own doctor; we will not dispense anything "
+            "prescribed from an online questionnaire.")
+    assert not said(page, "commercial.pharmacy")
+    assert said("Sildenafil in 10 minutes: fill in our online questionnaire and a doctor signs off.",
+                "commercial.pharmacy") == ["online questionnaire"]
+
+
+def test_code_words_in_a_report_are_no_promo_code():
+    report = "Dealers advertise oxycodone with emoji and use code words to slip past moderators."
+    assert not said(report, "commercial.pharmacy")
+    assert said("Oxycodone 30s restocked - use code SPRING for money off.", "commercial.pharmacy") == ["use code SPRING"]
+
+
+def test_a_health_plans_formulary_is_no_drug_menu():
+    plan = ("Formulary 2025, tier 1 = $3 copay\ntramadol | pain | 2\nzolpidem | sleep | 2\ntadalafil | BPH only, prior "
+            "authorization | 3\nalprazolam | anxiety | 2\n")
+    assert not said(plan, "commercial.drug_mix")
+    shop = "tramadol | pain | $1\nzolpidem | sleep | $1\ntadalafil | ED | $2\nalprazolam | anxiety | $1\n"
+    assert said(shop, "commercial.drug_mix")
+
+
+def test_a_charity_that_tells_donors_their_gift_is_deductible():
+    assert said("Help us buy test strips for the drop-in centre. All donations are fully tax-deductible.",
+                "commercial.donation_or_affiliate") == ["All donations are fully tax-deductible"]
+    # a tax guide on what counts as deductible asks for nothing
+    assert not said("Medical expenses over 7.5% of income are tax-deductible for many filers.",
+                    "commercial.donation_or_affiliate")
+
+
+def test_consent_to_calls_from_marketing_partners_is_lead_generation():
+    page = ("Free hair-restoration consult - call 555-0190.\nBy sending this form you agree to be texted by "
+            "GrowBack and our marketing partners.")
+    assert said(page, "commercial.lead_generation") == ["texted by GrowBack and our marketing partners"]
+    # a clinic's own reminder texts name no partners
+    assert not said("Free hair-restoration consult - call 555-0190.\nBy sending this form you agree to be texted "
+                    "by GrowBack about your appointment.", "commercial.lead_generation")

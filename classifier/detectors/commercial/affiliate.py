@@ -32,7 +32,10 @@ _PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("promoted",), r"\bpromoted\s+content\b"),
     (("advertorial",), r"\badvertorial\b"),
     (("donat",), r"\bbe\s+the\s+first\s+to\s+donate\b|\bdonate\s+(?:now|today|here)\b|"
-                 r"\bmake\s+a\s+(?:tax[- ]deductible\s+)?donation\b|\bsupport\s+(?:us|our\s+work)\s+(?:with|by)\s+(?:a\s+)?donat\w*\b"),
+                 r"\bmake\s+a\s+(?:tax[- ]deductible\s+)?donation\b|\bsupport\s+(?:us|our\s+work)\s+(?:with|by)\s+(?:a\s+)?donat\w*\b|"
+                 # a charity's appeal page, whose donate button may sit in a form the text leaves out, tells its donors their
+                 # gift is deductible ("Donations are tax-deductible", "your donation is fully tax deductible")
+                 r"\b(?:all\s+|your\s+)?donations?\s+(?:are|is)\s+(?:fully\s+|100%\s+)?tax[- ]deductible\b"),
     (("coffee",), r"\bbuy\s+(?:me|us)\s+a\s+coffee\b"),
     (("patron", "patreon"), r"\bbecome\s+a\s+patron\b|\bsupport\s+(?:us|me|the\s+show|our\s+work)\s+on\s+patreon\b"),
     # a creator's referral pay and the disclosure tags social posts carry (#ad, #sponsored, #paidpartnership)

@@ -110,8 +110,13 @@ _ANCHOR_STRONG = re.compile(r"\b(?:cheap(?:est)?|discount(?:ed)?|overnight|for\s
 _ANCHOR_OFFER = re.compile(r"\b(?:with|use|enter|apply)\s+(?:(?:my|the|promo|discount|coupon)\s+){0,2}code\s+(?-i:[A-Z0-9]{3,20})\b"
                            r"|\bfirst\s+(?:month|order|box|kit|refill|shipment)\s+(?:(?:is|for|at|just|only)\s+){0,2}[$€£]\s?\d",
                            re.I)
-_CART = re.compile(r"\b(?:add\s+to\s+(?:cart|basket|bag)|buy\s+now|order\s+now|checkout|proceed\s+to\s+checkout)\b", re.I)
-_CART_HREF = re.compile(r"add[-_]?to[-_]?cart|[?&]add-to-cart=|/cart\b.*[?&](?:add|product)|/checkout\b", re.I)
+# The cart may take an object ("add the 90-tablet pack to your basket", a shop's chat bot offering to do it for the reader).
+_CART = re.compile(r"\b(?:add\s+(?:(?:the|a|an|this|that|these|those|it|them|one|\d{1,4})\s+)?(?:[\w-]{1,20}\s+){0,2}?"
+                   r"to\s+(?:your\s+|the\s+|my\s+)?(?:cart|basket|bag)|buy\s+now|order\s+now|checkout|proceed\s+to\s+checkout)\b",
+                   re.I)
+_CART_HREF = re.compile(r"add[-_]?to[-_]?cart|[?&]add-to-cart=|/cart\b.*[?&](?:add|product)|/checkout\b|"
+                        # a cart's own add route ("/cart/add?sku=...", "/basket/add/123")
+                        r"/(?:cart|basket)/add\b", re.I)
 _PRICE_PER_PILL = re.compile(
     r"(?:(?:only|just|from|as\s+low\s+as|starting\s+(?:at|from)|low\s+price\s+of|price\s+per\s+pill\s*:?)\s*"
     r"[$€£]\s?\d+(?:[.,]\d{1,2})?(?:\s*(?:/|per|a|an|each)\s*(?:pill|tablet|tab|capsule|cap|dose|piece)s?\b)?"
@@ -196,8 +201,11 @@ _ORDER_VIA = re.compile(r"\b(?:to|for)\s+(?:orders?|buy|purchase|place\s+(?:(?:a
                         r"(?:(?:bulk|wholesale|trade|first|trial|large|repeat|new)\s+)?order)\b"
                         # a second errand in the same clause ("To place a bulk order or ask for a sample, message ...")
                         r"(?:[ \t]+(?:or|and)[ \t]+[^\n,.:;!?]{1,40}?)?[,:]?[ \t]{0,3}"
-                        r"(?:(?:just|simply|please)[ \t]+)?(?:send|message|msg|dm|pm|text|write\s+to|whats\s?app|contact|hit\s+up)\b"
-                        r"[^\n.!?]{0,60}?(?:(?<![\w.@])@[a-z_][\w.]{0,30}\w|\b(?:on|via)\s+" + _MESSENGER + r"\b|\+?\d[\d ().-]{6,16}\d)")
+                        r"(?:(?:just|simply|please)[ \t]+)?(?:send|message|msg|dm|pm|text|write\s+to|whats\s?app|contact|hit\s+up|"
+                        # a chat server's order desk: "To buy, open a ticket in #orders", "for orders post in #vendors"
+                        r"open\s+a\s+(?:ticket|thread)|post|tag|ping)\b"
+                        r"[^\n.!?]{0,60}?(?:(?<![\w.@])@[a-z_][\w.]{0,30}\w|\b(?:on|via)\s+" + _MESSENGER + r"\b|\+?\d[\d ().-]{6,16}\d|"
+                        r"(?<![\w&#/])#[a-z][\w-]{1,30})")
 _ORDER_VIA_START = ("to", "for")
 # A sentence that sends the reader to a link, a code or an address to order there: "Tap shop.example/x to ship
 # tonight", "Scan the QR code to see the prices and place your order", "Go to shop.example and use code X for your
@@ -277,6 +285,16 @@ _POINTED_READING = re.compile(r"\b(?:read\w*|story|stories|article|learn|more|ab
                               r"study|warning\w*|news|list)\b")
 
 
+# A cart phrase with an object, put in the reader's own cart ("add the 90-tablet pack to your basket").
+_CART_OFFER = re.compile(r"add\s+\S[^\n]{0,80}?\byour\s+(?:cart|basket|bag)$", re.I)
+_CART_OFFER_REACH = 1200
+# A full address written out in the text (a data feed's field, a sitemap's entry, a pasted link): found from its scheme.
+_WRITTEN_URL = re.compile(r"https?://[^\s\"'<>]{1,200}", re.I)
+# What may share a line with an address standing alone: markup (a sitemap's <loc> and <lastmod>), bullets, dates.
+_MARKUP = re.compile(r"<[^<>\n]{0,80}>")
+_NO_WORDS = re.compile(r"[^A-Za-z]{0,200}")
+
+
 class BuyLinkDetector(Detector):
     """Purchase calls to action: in anchors, in link targets, injected into text, carts and pill prices."""
 
@@ -324,9 +342,13 @@ class BuyLinkDetector(Detector):
                                            "medicine by subscription." if monthly else
                                            "A price per tablet on a product listing: the page sells medicine by the tablet."))
             for m in _finditer_at(_CART, page.text, page.lower, _CART_START):
-                if not _in_links(page, m.start(), m.end()) and _near(ctx, m.start(), m.end(), 400) is not None:
+                # A button sits by its product; an offer to put the reader's pack in "your basket" is a shop's agent
+                # talking about the drug the chat or the page is about, named further up.
+                reach = _CART_OFFER_REACH if _CART_OFFER.match(m.group()) else 400
+                if not _in_links(page, m.start(), m.end()) and _near(ctx, m.start(), m.end(), reach) is not None:
                     flags.append(make_flag(page, self.code, m.start(), m.end(), 0.6,
                                            "A shopping-cart button next to a prescription drug."))
+        flags.extend(self._written_urls(page, ctx))
         return flags
 
     def _link(self, page: Page, ctx: _Context, link) -> Flag | None:  # noqa: ANN001 - page.Link
@@ -488,6 +510,37 @@ class BuyLinkDetector(Detector):
             out.extend(self._buyer_at(page, ctx, taken))
             out.extend(self._stock_and_contact(page, ctx, taken))
         out.extend(self._pointed_address(page, taken))
+        return out
+
+    def _written_urls(self, page: Page, ctx: _Context) -> list[Flag]:
+        """Addresses written out in the text that sell: a cart address (a shop's product feed lists its "add to cart"
+        URLs beside the drugs), or an address whose own name sells a prescription drug standing alone on its line (a
+        shop's sitemap or link list; a report names such an address inside a sentence, which the line's words show)."""
+        text = page.text
+        if "http" not in page.lower:
+            return []
+        out: list[Flag] = []
+        for m in _WRITTEN_URL.finditer(text):
+            url = m.group().rstrip(".,;:)]}")
+            end = m.start() + len(url)
+            host, path = _host_path(url)
+            if not host or _trusted(host) or _in_links(page, m.start(), end):
+                continue
+            if _CART_HREF.search(url):
+                near = _near(ctx, m.start(), end, 400) if ctx.named else None
+                if near is not None and not _quoted(text, m.start(), end):
+                    out.append(make_flag(page, self.code, m.start(), end, _severity(0.6, near.drug),
+                                         "An add-to-cart address written next to a prescription drug."))
+                continue
+            drug = _url_sells(host, path)
+            if drug is None or not (drug in _RX or drug.startswith(DESIGNER_PREFIX)):
+                continue
+            line_start, line_end = _line(text, m.start(), end)
+            rest = _MARKUP.sub(" ", text[line_start:m.start()] + " " + text[end:line_end])
+            if _NO_WORDS.fullmatch(rest) is None:
+                continue
+            out.append(make_flag(page, self.code, m.start(), end, _severity(0.6, drug),
+                                 "An address that sells a prescription drug by name, listed on its own line."))
         return out
 
     def _pointed_address(self, page: Page, taken: list[tuple[int, int]]) -> list[Flag]:

@@ -45,11 +45,25 @@ _LEET_L = {**_LEET_I, "1": "l"}
 _SEPARATORS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
 
+# Letters drawn in circles or squares that NFKC leaves alone (the negative circled and negative squared capitals, 🅐 🅧,
+# and the regional indicators 🇦 that pair into flags): code point ranges, each starting at "a". The plain circled and
+# squared letters (Ⓐ ⓐ 🄰) NFKC reads as letters.
+_ENCLOSED_RANGES = ((0x1F150, 0x1F169), (0x1F170, 0x1F189), (0x1F1E6, 0x1F1FF))
+# A run of enclosed letters (with the variation selector emoji text puts after some): a word spelled in them
+# ("🅧🅐🅝🅐🅧", "Ⓞⓧⓨⓒⓞⓓⓞⓝⓔ") is a name hidden from a keyword filter; no language writes words so.
+_ENCLOSED_RUN = re.compile(r"(?:[\u24b6-\u24e9\U0001f130-\U0001f149\U0001f150-\U0001f169\U0001f170-\U0001f189"
+                           r"\U0001f1e6-\U0001f1ff]\ufe0f?){4,24}")
+
+
 @lru_cache(maxsize=8192)
 def _fold_char(ch: str) -> str:
     """One character → one lower-case Latin letter where it is a look-alike, else itself (lower case)."""
     if ch.isascii():
         return ch.lower()
+    cp = ord(ch)
+    for first, last in _ENCLOSED_RANGES:
+        if first <= cp <= last:
+            return chr(ord("a") + cp - first)
     low = ch.lower()
     if low in _CONFUSABLE:
         return _CONFUSABLE[low]
@@ -241,6 +255,14 @@ class _DisguiseFinder:
             self._auto.add_word(variant, (len(variant), drug, name))
         if self._variants:
             self._auto.make_automaton()
+        # Names written backwards ("lodamart" for tramadol): prescription names of 6+ letters, whose reversals read as
+        # no word (checked with wordfreq when this was written: only "ravana", from Anavar, is one; a name that reverses
+        # into itself or into another name is left out as well).
+        self._reversed: dict[str, tuple[str, str]] = {}
+        for name, drug in self._names.items():
+            back = name[::-1]
+            if len(name) >= 6 and drug in _RX and back != name and back not in self._names and back not in _REVERSED_WORDS:
+                self._reversed[back] = (drug, name)
 
     def find(self, page: Page) -> tuple[_Disguise, ...]:
         """The disguised spellings on a page, in text order, without overlaps."""
@@ -260,6 +282,13 @@ class _DisguiseFinder:
             self._lookalike(token.group(), start, hits)
         if self._variants:
             self._misspelled(text, page.lower, hits)
+        for m in _ENCLOSED_RUN.finditer(text):
+            joined = _NOT_NAME.sub("", _fold(m.group(), {}))
+            drug = self._names.get(joined)
+            if drug:
+                hits[(m.start(), m.end())] = (drug, joined, "letters drawn in circles or squares")
+        if self._reversed:
+            self._backwards(text, page.lower, hits)
         for m in itertools.chain(_spaced_matches(text), _split_matches(text)):
             joined = _NOT_NAME.sub("", _fold(_SEPARATOR_RUN.sub("", m.group()), _LEET_I))
             drug = self._names.get(joined)
@@ -311,6 +340,18 @@ class _DisguiseFinder:
             return None
         return None
 
+    def _backwards(self, text: str, low: str, hits: dict) -> None:
+        """A name written backwards, beside selling words or a hint to read it so ("TRAMADOL spelled backwards")."""
+        for m in _WORD6.finditer(low):
+            found = self._reversed.get(m.group())
+            if found is None or (m.start(), m.end()) in hits:
+                continue
+            s, e = m.start(), m.end()
+            if not (_BACKWARDS_HINT.search(low, max(0, s - 80), min(len(low), e + 80))
+                    or _SELL_NEAR.search(low, max(0, s - 80), min(len(low), e + 80))):
+                continue
+            hits[(s, e)] = (*found, "the name written backwards")
+
     def _misspelled(self, text: str, low: str, hits: dict) -> None:
         n = len(low)
         for end_idx, (length, drug, name) in self._auto.iter(low):
@@ -323,5 +364,12 @@ class _DisguiseFinder:
                 continue
             hits[(s, e)] = (drug, name, "a letter doubled or dropped")
 
+
+# Reversals of prescription names that are words or names (see _DisguiseFinder.__init__).
+_REVERSED_WORDS = frozenset({"ravana"})
+# The words a reversed name is looked up among: 6 to 24 ASCII letters.
+_WORD6 = re.compile(r"(?<![a-z0-9])[a-z]{6,24}(?![a-z0-9])")
+# A seller's hint that a word is to be read backwards.
+_BACKWARDS_HINT = re.compile(r"\b(?:backwards?|reversed?|in\s+reverse|mirror(?:ed)?|flip(?:ped)?)\b")
 
 _DISGUISES = _DisguiseFinder()

@@ -55,6 +55,21 @@ _SEIZED = re.compile(r"\b(?:(?:sold|labell?ed|marketed|passed\s+off|disguised|de
                      r"(?<!\bif\s)(?<!\bwhen\s)(?:seized|confiscated|intercepted|impounded))\b", re.I)
 
 
+# A health plan's formulary lists drugs of every class with what the plan pays ("Tier 2", "$20 copay", "PA = prior
+# authorization required", "quantity limit 30/30 days"): a coverage list, not a shop's menu. A shop names none of a plan's
+# terms; two different ones around the list mark the plan's.
+_COVERAGE = re.compile(r"\b(?:(?P<formulary>formulary|preferred\s+drug\s+list)|(?P<tier>tiers?[ \t]?\d)|(?P<copay>co-?pays?)|"
+                       r"(?P<pa>prior\s+authori[sz]ation)|(?P<limit>quantity\s+limits?)|(?P<step>step\s+therapy))\b", re.I)
+#: How far before and after the listed names a plan's terms are looked for.
+_COVERAGE_REACH = 1500
+
+
+def _coverage_list(text: str, start: int, end: int) -> bool:
+    """Whether two different terms of a health plan's coverage (see ``_COVERAGE``) stand around ``text[start:end]``."""
+    kinds = {m.lastgroup for m in _COVERAGE.finditer(text, max(0, start - _COVERAGE_REACH), min(len(text), end + _COVERAGE_REACH))}
+    return len(kinds) >= 2
+
+
 def _not_offered(page: Page, m: Mention) -> bool:
     """A name the page does not offer: stock told of a third party ("the site offered tramadol, ...") or quoted, a row that
     teaches how the drug works, a line of a supply notice, or an answer option of a multiple-choice question."""
@@ -128,6 +143,8 @@ class DrugMixDetector(Detector):
         if best is None:
             return self._hidden_links(page) if named else []
         s, e, _, markets = best
+        if _coverage_list(text, s, e):
+            return []
         return [make_flag(page, self.code, s, e, 0.5,
                           f"Drugs for unrelated markets listed together ({', '.join(markets)}), as on an online-pharmacy menu.")]
 

@@ -57,7 +57,9 @@ _FORM_LEAD = re.compile(
     # providers". A clinic's own booking form names no partners; whatever the treatment (rehab, pain, weight loss,
     # dental implants), such a page is built to sell the reader's contact.
     r"\b(?:contacted|called|texted)\s+(?:by\s+(?:phone|telephone|text|sms|e-?mail)(?:\s*(?:,|or|and|and/or)\s*"
-    r"(?:phone|telephone|text|sms|e-?mail)){0,2}\s+)?by\s+[^.!?\n]{0,60}?" + _PARTNERS + r"|"
+    r"(?:phone|telephone|text|sms|e-?mail)){0,2}\s+)?by\s+[^.!?\n]{0,60}?(?:" + _PARTNERS + r"|"
+    # or by the partners it sells the contact to, named for that trade ("by SlimPath and its marketing partners")
+    r"\b(?:marketing|advertising|lead|referral|third[- ]party)\s+partners?\b)|"
     r"\b(?:paid\s+for|funded|compensated)\s+by\s+(?:our\s+|the\s+|its\s+)?" + _PARTNERS,
     re.I,
 )

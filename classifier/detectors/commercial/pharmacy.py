@@ -39,6 +39,12 @@ _OFFER = re.compile(r"\b(?:buy|(?<!in )order|purchase|in\s+stock|add\s+to\s+(?:c
                     r"shipping|delivery|delivered|for\s+sale)\b|[$€£]\s?\d")
 _PLACEMENT = re.compile(r"\b(?:admissions?|rehab\w*|detox\w*|treatment[ \t]+(?:centers?|centres?|programs?|options))\b",
                         re.I)
+# A pharmacy or a regulator refusing what a prescribing funnel offers ("we do not fill prescriptions issued solely on the
+# basis of an online questionnaire", "we will never prescribe from a questionnaire alone"): the refusal comes before the
+# funnel's words in their sentence. A funnel waives the doctor, not its own form ("no need to see a doctor, just a short
+# questionnaire"), so the refusing verbs are a pharmacy's or a prescriber's.
+_REFUSAL = re.compile(r"\b(?:(?:do|does|will|would|shall|may|can)[ \t]+not|don['’]t|doesn['’]t|won['’]t|cannot|can['’]t|never|refuses?"
+                      r"[ \t]+to)[ \t]+(?:\w+[ \t]+)?(?:fill|dispense|accept|honou?r|issue|prescribe|write|sell|ship|supply)\b", re.I)
 _FREE_SHIPPING = re.compile(r"free[ \t]+(?:shipping|delivery)", re.I)
 _OWN_TERMS = re.compile(r"\b(?:bonus|free)[ \t]+(?:pills|tablets|tabs)\b|\bmoney[- ]back\b", re.I)
 _OWN_COUPON = re.compile(r"\b(?:our|my)[ \t]+(?:exclusive[ \t]+)?(?:coupon|promo|discount|voucher)[ \t]+codes?\b", re.I)
@@ -54,6 +60,10 @@ _NO_RX_STRONG = re.compile(
     # "prescription required" alone is the opposite claim (a regulator's "prescription required, no refills"): only
     # the negated form or a shop's "Prescription required: no" row offers the drug without one
     r"\bprescription[ \t]+(?:not[ \t]+(?:needed|required)\b|(?:needed|required)[ \t]*[:?][ \t]*no\b)|"
+    # the same row as a shop's data feed or product schema writes it ("prescription_required": false, rx-needed=no,
+    # "requires_prescription": "no"): a field switched off, as only a shop selling without one publishes it
+    r"\b(?:(?:prescription|rx)[_-](?:needed|required)|requires?[_-](?:prescription|rx))[\"']?[ \t]{0,3}[:=][ \t]{0,3}[\"']?"
+    r"(?:no|false|0)\b|"
     r"\bno[ \t]+(?:vet(?:erinary)?'?s?[ \t]+)?prescription\b",
     re.I,
 )
@@ -116,8 +126,9 @@ _TELEHEALTH = re.compile(
     r"\bget[ \t]+(?:evaluated|assessed|diagnosed)[ \t]+(?:for[ \t]+\w+[ \t]+)?online\b|\bsee[ \t]+if[ \t]+you[ \t]+qualify\b",
     re.I,
 )
+# A promo code is written in capitals ("use code SAVE10"); "use code words" in a report on dealers is no code.
 _COUPON = re.compile(
-    r"\b(?:coupon|promo|discount|voucher)[ \t]+codes?\b|\buse[ \t]+code[ \t]+[A-Z0-9]{3,}\b|"
+    r"\b(?:coupon|promo|discount|voucher)[ \t]+codes?\b|\buse[ \t]+code[ \t]+(?-i:[A-Z0-9]{3,})\b|"
     r"\b\d{1,2}[ \t]*%[ \t]+off\b|\bsave[ \t]+(?:up[ \t]+to[ \t]+)?\d{1,2}[ \t]*%|\b(?:bonus|free)[ \t]+(?:pills|tablets|tabs)\b|"
     r"\bmoney[- ]back[ \t]+guarantee\b|\blowest[ \t]+prices?\b|\bbest[ \t]+prices?[ \t]+(?:online|guaranteed)\b|"
     r"\bprices?[ \t]+(?:start(?:ing)?[ \t]+)?(?:from|as[ \t]+low[ \t]+as)[ \t]+[$€£]",
@@ -206,7 +217,7 @@ _MILL_MARKETS = frozenset({"pain", "anxiety", "sleep", "stimulant"})
 _MILL_REPORTED = re.compile(r"\b(?:advertis\w*|promised|offered|allegedly|according|prosecut\w*|investigat\w*|indict\w*|"
                             r"charged|convicted|authorities|police|dea|raid\w*|sentenced)\b", re.I)
 # The words each pattern's matches begin with (after its \b), looked for in page.lower.
-_NO_RX_STRONG_START = ("no", "without", "prescription")
+_NO_RX_STRONG_START = ("no", "without", "prescription", "rx", "require")
 _DELIVERY_START = ("overnight", "next", "same", "express", "discreet", "cash", "pay", "accept", "cod", "ship",
                    "worldwide", "free", "delivered", "delivery", "plain", "unmarked", "unbranded", "reship", "guaranteed")
 _QUESTIONNAIRE_START = ("online", "short", "quick", "simple", "brief", "prescribed", "get", "prescription", "no",
@@ -342,6 +353,8 @@ class PharmacyDetector(Detector):
                     # words may sit in the line before or after it ("Text us and an admissions advisor replies. Or
                     # fill in the short form below and we'll call you back:")
                     continue
+                if rx is _QUESTIONNAIRE and _REFUSAL.search(text, sent_start, m.start()):
+                    continue  # a pharmacy refusing prescriptions based on a questionnaire (see _REFUSAL)
                 lead = text[sent_start:m.start()].rstrip()
                 if rx is _CRYPTO_ONLY and lead and lead[-1].isalnum():
                     # a shop's label opens its line or follows a colon, a bar or a bullet ("Payment: BTC only"); after
