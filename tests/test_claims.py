@@ -1774,3 +1774,29 @@ def test_a_heading_with_two_drugs_or_a_whole_sentence_is_no_topic(fb, heading: s
 def test_generics_class_denials_headlines_waits_and_timing(fb, text: str, drug: str, verdict: str) -> None:
     _assert_verdict(fb, text, drug, verdict, None)
 
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict"),
+    [
+        # an amount every N hours is that many doses a day (a range's longer gap: labels cap the day below the shorter one)
+        ("Hydrocodone: you can take up to 20 mg every 2 hours.", "hydrocodone", "contradicted"),
+        ("The usual tramadol dose is 50 to 100 mg every 4 to 6 hours.", "tramadol", "supported"),
+        # permits in other words, and a condition as the time of use
+        ("Adipex is a wise choice even with glaucoma.", "phentermine", "contradicted"),
+        ("Acute asthma does not rule out MS Contin.", "morphine", "contradicted"),
+        ("Phentermine is fine while you're getting over a recent stroke.", "phentermine", "contradicted"),
+        # a drink called fine and helpful with the drug
+        ("A beer with your Xanax is fine and helps it work faster.", "alprazolam", "contradicted"),
+        # an extended-release opioid kept for the bad days
+        ("OxyContin is handy for the bad days only.", "oxycodone", "contradicted"),
+        # mechanisms said in lay words
+        ("Ketamine simply blocks the brain's serotonin reuptake.", "ketamine", "contradicted"),
+        ("Lyrica locks onto GABA receptors.", "pregabalin", "contradicted"),
+        # acidic drinks and Adderall; Cialis working for a day and a half
+        ("Vitamin C with Adderall can lower how much is absorbed.", "amphetamine", "supported"),
+        ("A single Cialis can keep working for up to 36 hours.", "tadalafil", "supported"),
+    ],
+)
+def test_hourly_amounts_permits_drinks_and_lay_mechanisms(fb, text: str, drug: str, verdict: str) -> None:
+    _assert_verdict(fb, text, drug, verdict, None)
+

@@ -1662,6 +1662,8 @@ _SAFE_COMBO = re.compile(
     r"\bno\s+(?:problem|issue|big\s+deal|danger|harm|worries)\b|\b(?:safe|harmless|fine|good|great|perfect)\s+(?:combo|combination|pairing|mix|stack)\b|\bnothing\s+(?:to\s+worry\s+about|dangerous|risky|harmful)\b|"
     # "doesn't affect the pill", "has no effect on birth control pills": the label's interaction denied
     r"\b(?:doesn['’]?t|does\s+not|won['’]?t|will\s+not)\s+(?:\w+\s+)?(?:affect|weaken|interfere\s+with|change|alter|raise)\b|\bno\s+(?:\w+\s+)?(?:effect|impact)\s+on\b|"
+    # "one glass of wine before your Ambien is fine and even helps it kick in"
+    r"\b(?:is|are)\s+(?:totally\s+|perfectly\s+|completely\s+|just\s+)?(?:fine|ok|okay|safe)\s+and\s+(?:\w+\s+)?(?:helps?|works?|makes?|boosts?)\b|"
     # "booze has no effect at all when combined with it"
     r"\b(?:has|have|had)\s+no\s+(?:real\s+)?(?:effect|impact)(?:\s+at\s+all)?\s+(?:when|if)\s+(?:combined|mixed|taken|used)\b|"
     r"\b(?:doesn['’]?t|does\s+not|don['’]?t|do\s+not|won['’]?t|will\s+not)\s+(?:really\s+|actually\s+)?interact\b|\bno\s+(?:known\s+|real\s+|dangerous\s+)?interactions?\b|"
@@ -1841,7 +1843,10 @@ _APPROVED = (r"(?:(?:(?:fda|us|u\.s\.)[- ])?(?:approved|indicated|authori[sz]ed|
 #: Words that permit the drug for a group or use ("safe for", "approved for", "a good choice for", "can use").
 _PERMIT = re.compile(
     rf"\b{_APPROVED}|"
-    r"\b(?:safe|safer|safest|safely|fine|ok|okay|good|great|ideal|perfect|suitable|appropriate|recommended|first[- ]line|best|go-to|sensible|handy|reasonable)\b|"
+    r"\b(?:safe|safer|safest|safely|fine|ok|okay|good|great|ideal|perfect|suitable|appropriate|recommended|first[- ]line|best|go-to|sensible|handy|reasonable|"
+    r"smart|wise)\b|"
+    # "a family history of thyroid cancer doesn't rule out Ozempic"
+    r"\b(?:doesn['’]?t|does\s+not|don['’]?t|do\s+not|won['’]?t|will\s+not|shouldn['’]?t|should\s+not)\s+rule\s+(?:\w+\s+)?out\b|"
     r"\b(?:meant|intended|designed|made)\s+(?:to\s+be\s+(?:used|taken)|for|as)\b|\bworks\s+(?:well|great)\b|"
     r"\bcan\s+(?:safely\s+|still\s+|also\s+)?(?:use|take|have|start|prescribe|give|be\s+(?:given|used|taken|prescribed|started))\b|"
     r"\bno\s+problem\b|\bgentle\b|"
@@ -2082,7 +2087,10 @@ def _dose_adjust(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit],
 #: A clause naming what the patient takes alongside ("while on ritonavir", "when taking valproate").
 #: The group as the time of use, right before it: "while you're pregnant", "when she is breastfeeding".
 _WHILE_GROUP = re.compile(r"[ \t]*(?:while|whilst|when)[ \t]+(?:(?:you|she|they|we)(?:['’]re|['’]s|[ \t]are|[ \t]is)[ \t]+|"
-                          r"i(?:['’]m|[ \t]am)[ \t]+)?(?:still[ \t]+|currently[ \t]+)?")
+                          r"i(?:['’]m|[ \t]am)[ \t]+)?(?:still[ \t]+|currently[ \t]+)?"
+                          # "while you're recovering from a recent heart attack"
+                          r"(?:(?:recovering|healing)[ \t]+from[ \t]+|getting[ \t]+over[ \t]+|(?:dealing|living)[ \t]+with[ \t]+)?"
+                          r"(?:(?:an?|the|your|their|her|his)[ \t]+)?(?:(?:recent|past|previous|prior|mild|minor)[ \t]+)?")
 _WHILE_ON = re.compile(r"\b(?:while|when)\s+(?:you(?:['’]re|\s+are)\s+)?(?:on|taking|using)\b")
 #: A question leaves the dose open ("ask whether the usual dose is right"); "if you have kidney disease" names
 #: the group.

@@ -36,6 +36,9 @@ _PERIOD = re.compile(
     r"\s{0,20}(?:(?:of|in)\s+(?:[\w-]+\s+){0,2}?)?(?:taken\s+|given\s+|injected\s+)?"
     r"(?:(?P<times>once|twice|thrice|(?:two|three|four|2|3|4)\s+times)\s+)?(?:"
     r"(?P<day>(?:a|per|each|every|/|in\s+a|in\s+one)\s*(?:day|24[- ]hours?|night)|daily|/d\b|nightly|a\s+night|at\s+bedtime)|"
+    # "60 mg every 4 hours" is six doses a day; of a range ("50 to 100 mg every 4 to 6 hours, at most 400 mg a day")
+    # the longer gap, as labels that give a range cap the day below what the shorter gap would allow
+    r"(?P<everyh>every\s+(?P<nh>[1-9]|1[0-2]|two|three|four|six|eight|twelve)(?:\s*(?:-|–|to|or)\s*(?P<nh2>[1-9]|1[0-2]|three|four|five|six|eight|twelve))?\s+hours?\b)|"
     r"(?P<week>(?:a|per|each|every|/)\s*week|weekly)|"
     r"(?P<month>(?:a|per|each|every|/)\s*month|monthly|every\s+(?:4|four)\s+weeks|every\s+28\s+days)|"
     # a patch's rate ("20 mcg/hour", "12 mcg per hr"): compared only with a per-hour fact
@@ -108,6 +111,9 @@ class Amount:
     hard: bool  # the cue names a limit outright
 
 
+_HOUR_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "twelve": 12}
+
+
 def number(text: str, words: Mapping[str, float] = _NUM_WORDS) -> float | None:
     """A number written in digits ("1,800", ".5") or as one of ``words``."""
     t = text.replace(",", "")
@@ -145,6 +151,9 @@ def amounts(s: str) -> list[Amount]:
         pm = _PERIOD.match(s, tail)
         period = next((g for g in ("day", "week", "month", "dose", "hour") if pm and pm.group(g)), None)
         times = _TIMES.get((pm.group("times") or "once").split()[0]) if pm else 1
+        if pm and pm.group("everyh") and not pm.group("times"):
+            gap = number(pm.group("nh2") or pm.group("nh"), _HOUR_WORDS)
+            period, times = ("day", int(24 // gap)) if gap else (None, 1)
         cue, hard = _cue(s, max(prev_end, m.start() - _WINDOW), m.start(), pm.end() if pm else tail)
         prev_end = m.end()
         if cue is None:
