@@ -53,6 +53,9 @@ _ENCLOSED_RANGES = ((0x1F150, 0x1F169), (0x1F170, 0x1F189), (0x1F1E6, 0x1F1FF))
 # ("🅧🅐🅝🅐🅧", "Ⓞⓧⓨⓒⓞⓓⓞⓝⓔ") is a name hidden from a keyword filter; no language writes words so.
 _ENCLOSED_RUN = re.compile(r"(?:[\u24b6-\u24e9\U0001f130-\U0001f149\U0001f150-\U0001f169\U0001f170-\U0001f189"
                            r"\U0001f1e6-\U0001f1ff]\ufe0f?){4,24}")
+# One enclosed letter anywhere: a plain class scan, far cheaper than trying the run at every position of a page
+# that has none (most pages).
+_ENCLOSED_ANY = re.compile(r"[\u24b6-\u24e9\U0001f130-\U0001f1ff]")
 
 
 @lru_cache(maxsize=8192)
@@ -252,9 +255,7 @@ class _DisguiseFinder:
         self._variants = _load_misspellings()
         self._auto = ahocorasick.Automaton()
         for variant, (drug, name) in self._variants.items():
-            self._auto.add_word(variant, (len(variant), drug, name))
-        if self._variants:
-            self._auto.make_automaton()
+            self._auto.add_word(variant, (len(variant), drug, name, False))
         # Names written backwards ("lodamart" for tramadol): prescription names of 6+ letters, whose reversals read as
         # no word (checked with wordfreq when this was written: only "ravana", from Anavar, is one; a name that reverses
         # into itself or into another name is left out as well).
@@ -263,6 +264,12 @@ class _DisguiseFinder:
             back = name[::-1]
             if len(name) >= 6 and drug in _RX and back != name and back not in self._names and back not in _REVERSED_WORDS:
                 self._reversed[back] = (drug, name)
+        # The misspellings' automaton finds them in the same pass (a regex over every long word cost 0.2 ms a page).
+        for back, (drug, name) in self._reversed.items():
+            if not self._auto.exists(back):
+                self._auto.add_word(back, (len(back), drug, name, True))
+        if self._variants or self._reversed:
+            self._auto.make_automaton()
 
     def find(self, page: Page) -> tuple[_Disguise, ...]:
         """The disguised spellings on a page, in text order, without overlaps."""
@@ -280,15 +287,13 @@ class _DisguiseFinder:
                 continue
             done = token.end()
             self._lookalike(token.group(), start, hits)
-        if self._variants:
+        if self._variants or self._reversed:
             self._misspelled(text, page.lower, hits)
-        for m in _ENCLOSED_RUN.finditer(text):
+        for m in _ENCLOSED_RUN.finditer(text) if not text.isascii() and _ENCLOSED_ANY.search(text) else ():
             joined = _NOT_NAME.sub("", _fold(m.group(), {}))
             drug = self._names.get(joined)
             if drug:
                 hits[(m.start(), m.end())] = (drug, joined, "letters drawn in circles or squares")
-        if self._reversed:
-            self._backwards(text, page.lower, hits)
         for m in itertools.chain(_spaced_matches(text), _split_matches(text)):
             joined = _NOT_NAME.sub("", _fold(_SEPARATOR_RUN.sub("", m.group()), _LEET_I))
             drug = self._names.get(joined)
@@ -340,23 +345,17 @@ class _DisguiseFinder:
             return None
         return None
 
-    def _backwards(self, text: str, low: str, hits: dict) -> None:
-        """A name written backwards, beside selling words or a hint to read it so ("TRAMADOL spelled backwards")."""
-        for m in _WORD6.finditer(low):
-            found = self._reversed.get(m.group())
-            if found is None or (m.start(), m.end()) in hits:
-                continue
-            s, e = m.start(), m.end()
-            if not (_BACKWARDS_HINT.search(low, max(0, s - 80), min(len(low), e + 80))
-                    or _SELL_NEAR.search(low, max(0, s - 80), min(len(low), e + 80))):
-                continue
-            hits[(s, e)] = (*found, "the name written backwards")
-
     def _misspelled(self, text: str, low: str, hits: dict) -> None:
+        """Doubled- or dropped-letter spellings, and names written backwards, in one automaton pass."""
         n = len(low)
-        for end_idx, (length, drug, name) in self._auto.iter(low):
+        for end_idx, (length, drug, name, backwards) in self._auto.iter(low):
             s, e = end_idx - length + 1, end_idx + 1
             if (s > 0 and low[s - 1].isalnum()) or (e < n and low[e].isalnum()) or (s, e) in hits:
+                continue
+            if backwards:
+                # a name written backwards, beside selling words or a hint to read it so ("TRAMADOL spelled backwards")
+                if _SELL_NEAR.search(low, max(0, s - 80), min(n, e + 80)) or _BACKWARDS_HINT.search(low, max(0, s - 80), min(n, e + 80)):
+                    hits[(s, e)] = (drug, name, "the name written backwards")
                 continue
             # Spam writes the misspelled name as a product (capitalised) or next to selling words; a
             # lower-case token elsewhere is more often code or an abbreviation ("nrco.controller").
@@ -367,8 +366,6 @@ class _DisguiseFinder:
 
 # Reversals of prescription names that are words or names (see _DisguiseFinder.__init__).
 _REVERSED_WORDS = frozenset({"ravana"})
-# The words a reversed name is looked up among: 6 to 24 ASCII letters.
-_WORD6 = re.compile(r"(?<![a-z0-9])[a-z]{6,24}(?![a-z0-9])")
 # A seller's hint that a word is to be read backwards.
 _BACKWARDS_HINT = re.compile(r"\b(?:backwards?|reversed?|in\s+reverse|mirror(?:ed)?|flip(?:ped)?)\b")
 
