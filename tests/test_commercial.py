@@ -1442,3 +1442,65 @@ def test_consent_to_calls_from_marketing_partners_is_lead_generation():
     # a clinic's own reminder texts name no partners
     assert not said("Free hair-restoration consult - call 555-0190.\nBy sending this form you agree to be texted "
                     "by GrowBack about your appointment.", "commercial.lead_generation")
+
+
+# ------------------------------------------------------------------ the twenty-first held-out batch (ho21)
+def test_names_in_mathematical_letters_are_disguised():
+    bold = "\U0001d403\U0001d422\U0001d41a\U0001d433\U0001d41e\U0001d429\U0001d41a\U0001d426"  # "Diazepam" in math bold
+    page = f"{bold} 5mg restocked, ask for the price list"
+    assert said(page, "commercial.obfuscated_drug_name") == [bold]
+    # a word in the same letters that spells no drug is emphasis, not a disguise
+    assert not said("\U0001d40d\U0001d404\U0001d416 post on the blog today", "commercial.obfuscated_drug_name")
+
+
+def test_a_name_with_one_letter_stretched_is_disguised():
+    assert said("Got Valiiium 10 and Trammmadol, cheap, message me", "commercial.obfuscated_drug_name") == [
+        "Valiiium", "Trammmadol"]
+    # a doubled letter in a lower-case word with no selling words near is a typo; stretched words that are no drug stay
+    assert not said("my doctor switched me to valiium last year", "commercial.obfuscated_drug_name")
+    assert not said("Sooooo tired after the night shift", "commercial.obfuscated_drug_name")
+
+
+def test_a_price_written_with_the_currency_code():
+    assert said("Lorazepam 2mg in stock.\n20 tabs minimum, 3 USD each") == ["3 USD each"]
+    assert said("Sildenafil 100mg direct from factory, per tablet just 0.40 EUR for bulk buyers.") == ["per tablet just 0.40 EUR"]
+    # a report of what a tablet cost, with the code, sells nothing
+    assert not said("Lorazepam 2mg was sold on the street for 3 USD each, the police said.")
+
+
+def test_a_pronoun_object_at_a_shop_address_and_a_bracketed_start_button():
+    assert said("Zolpidem works fast. You can buy it at sleepmeds.example/zolp today.") == ["buy it at sleepmeds.example"]
+    # a pharmacy's trusted site or a reading pointer is no order
+    assert not said("Zolpidem works fast. You can read about it at nih.gov.")
+    mail = "Doctors can prescribe finasteride and minoxidil.\n[ BEGIN MY HAIR CONSULTATION ]  https://thickr.example/go"
+    assert said(mail) == ["BEGIN MY HAIR CONSULTATION ]  https://thickr.example"]
+    assert not said("Doctors can prescribe finasteride and minoxidil.\n[ Read our hair guide ]  https://thickr.example/go")
+
+
+def test_a_buyer_who_grabs_the_drug_at_an_address_and_tells_the_reader_to_order_there():
+    page = "Back is better. I grab my Fl3xeril 10 and Z0lpidem 5 at reliefshop.example now, you can order from them as well."
+    assert said(page) == ["Fl3xeril 10 and Z0lpidem 5 at reliefshop.example"]
+    assert not said("Back is better. I grab my Fl3xeril at the corner pharmacy, my doctor refills it.")
+
+
+def test_lower_case_brands_priced_on_their_lines_make_a_menu():
+    menu = "menu\nklonopin 2s $4\nphentermine 37.5 $3\ncialis 20 $6 each\n"
+    assert said(menu, "commercial.drug_mix")
+    # the same brands in lower case with no prices are a chat, not a menu
+    assert not said("klonopin made me dizzy\nphentermine did nothing\ncialis helped him\n", "commercial.drug_mix")
+
+
+def test_a_commission_on_orders_through_the_writers_code():
+    assert said("Full disclosure: we are paid a commission on purchases made through our links.",
+                "commercial.donation_or_affiliate") == ["we are paid a commission on purchases made through our links"]
+    # a salesperson's pay told in a story names no code or link of the writer's
+    assert not said("I am paid a commission on sales, the car dealer said.", "commercial.donation_or_affiliate")
+
+
+def test_doctors_who_approve_the_reader_in_minutes_and_stealth_shipping():
+    assert said("Sildenafil without the wait: our physicians approve you online in a few minutes.", "commercial.pharmacy") == [
+        "physicians approve you online in a few minutes"]
+    assert said("Xanax bars, stealth shipping to all states.", "commercial.pharmacy") == ["stealth shipping"]
+    # a regulator approving a drug, and a game's stealth mode, sell nothing
+    assert not said("Sildenafil: regulators approved it in 1998 after a few years of trials.", "commercial.pharmacy")
+    assert not said("Xanax made the stealth levels of the game feel calm.", "commercial.pharmacy")

@@ -17,6 +17,12 @@ _PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("affiliate",), r"\baffiliate\s+(?:links?|commissions?|partners?|programs?|disclosure)\b"),
     (("commission", "compensation", "fee"),
      r"\b(?:we|i)\s+(?:may|might|will|could)?\s*(?:earn|receive|get)\s+(?:a\s+)?(?:small\s+)?(?:commission|compensation|fee)\b"),
+    # the same earnings told in the passive, tied to the orders the writer's code or link brings ("I am paid a commission on
+    # orders placed with my code"); a salesperson quoted in a story is paid on their own sales, through no code of theirs
+    (("commission",),
+     r"\b(?:i|we)(?:\s+am|\s+are|['’]m|['’]re|\s+get|\s+may\s+be|\s+might\s+be)\s+paid\s+a\s+(?:small\s+)?commission\s+"
+     r"(?:on|for|from)\s+(?:any\s+|each\s+|every\s+|the\s+)?(?:orders?|purchases?|sales?|sign-?ups?)\s+"
+     r"(?:\w{1,12}\s+){0,2}(?:with|through|via|using|from)\s+(?:my|our)\s+(?:codes?|links?|coupons?|referrals?)\b"),
     (("associate",), r"\bas\s+an\s+amazon\s+associate\b"),
     (("sponsored",), r"\bsponsored\s+(?:content|post|article|links?)\b"),
     (("paid",), r"\bpaid\s+(?:partnership|promotion|post)\b"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ...page import Page
@@ -37,7 +38,8 @@ _ADDRESS = r"(?:https?://)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\b"
 # "Order today at shop.example": the buy verb's object is a shop's address, the drugs are named nearby.
 # The verb may take a short object first ("Buy a 28-day box at shop.example"), and a colon may stand for "at"
 # ("Place your order here: shop.example/order").
-_SHOP_AT = re.compile(r"(?:(?:a|an|one|your|the|some)\s+[^\n.!?:]{1,30}?\s)?(?:(?:now|today|online|securely|here)(?:\s+|(?=:))){0,2}"
+# The object may be a pronoun for the drug named before ("You can order it here: shop.example/trial").
+_SHOP_AT = re.compile(r"(?:(?:a|an|one|your|the|some)\s+[^\n.!?:]{1,30}?\s|(?:it|them)\s+)?(?:(?:now|today|online|securely|here)(?:\s+|(?=:))){0,2}"
                       r"(?:(?:at|from|on|via)\s+|:\s*)" + _ADDRESS)
 # "get your 4dderall shipped fast", "get some Xanax delivered today": a seller's offer around a name.
 _GET_BEFORE = re.compile(r"\bget\s+(?:your|some|the)\s+$")
@@ -117,10 +119,14 @@ _CART = re.compile(r"\b(?:add\s+(?:(?:the|a|an|this|that|these|those|it|them|one
 _CART_HREF = re.compile(r"add[-_]?to[-_]?cart|[?&]add-to-cart=|/cart\b.*[?&](?:add|product)|/checkout\b|"
                         # a cart's own add route ("/cart/add?sku=...", "/basket/add/123")
                         r"/(?:cart|basket)/add\b", re.I)
+# A price may also be written with its currency's code after the number ("0.85 USD", "2 EUR"), as exporters and shops
+# abroad write it, and the tablet may come first ("each tablet only 0.85 USD", "per pill just $2").
+_PRICE = r"(?:[$€£]\s?\d+(?:[.,]\d{1,2})?|\d{1,4}(?:[.,]\d{1,2})?[ \t]?(?:usd|eur|gbp|cad|aud)\b)"
 _PRICE_PER_PILL = re.compile(
     r"(?:(?:only|just|from|as\s+low\s+as|starting\s+(?:at|from)|low\s+price\s+of|price\s+per\s+pill\s*:?)\s*"
-    r"[$€£]\s?\d+(?:[.,]\d{1,2})?(?:\s*(?:/|per|a|an|each)\s*(?:pill|tablet|tab|capsule|cap|dose|piece)s?\b)?"
-    r"|[$€£]\s?\d+[.,]\d{2}\s*/\s*(?:pill|tablet|tab|capsule|cap)s?\b)",
+    + _PRICE + r"(?:\s*(?:/|per|a|an|each)\s*(?:pill|tablet|tab|capsule|cap|dose|piece)s?\b)?"
+    r"|[$€£]\s?\d+[.,]\d{2}\s*/\s*(?:pill|tablet|tab|capsule|cap)s?\b"
+    r"|(?:each|per)[ \t]+(?:pill|tablet|tab|capsule|cap)[ \t]+(?:is[ \t]+)?(?:only|just)[ \t]+" + _PRICE + r")",
     re.I,
 )
 # A bare price per tablet ("$1.85 per pill") sells only on a product card's short line; in prose it is
@@ -133,6 +139,11 @@ _LISTED_PRICE = re.compile(r"[$€£]\s?\d{1,4}(?:[.,]\d{1,2})?(?:[ \t](?:usd|eu
                            r"|(?:por|la|par|le|pro|per)\s+(?:pastilla|tableta|comprimid[oa]|c[aá]psula|pilule|comprim[ée]|"
                            r"g[ée]lule|tablette|pille|kapsel|pil)s?\b"
                            r"|(?:/[ \t]?|per[ \t]|a[ \t])(?:mo|mth|month)\b)", re.I)
+# The same listing with the currency's code after the number ("1mg = 2 EUR each", "10 USD per tablet"); read only on
+# pages holding a code, most hold none.
+_CODE_LISTED_PRICE = re.compile(r"(?<![\w.,])\d{1,4}(?:[.,]\d{1,2})?[ \t]?(?:usd|eur|gbp|cad|aud)[ \t]{1,3}"
+                                r"(?:(?:per|each|a)[ \t]+(?:pill|tablet|tab|capsule|cap)s?\b|each\b|ea\b)", re.I)
+_CURRENCY_CODES = ("usd", "eur", "gbp", "cad", "aud")
 _LISTING_LINE = 100
 # An ad's price may also stand as a short verbless sentence inside a paragraph ("$8 ea or 10 for $70.").
 _LISTING_FRAGMENT = 50
@@ -140,7 +151,7 @@ _LISTING_FRAGMENT = 50
 _PRICE_PROSE = re.compile(r"\b(?:is|are|was|were|said|says|costs?|sold|sells?|paid|pays?|charged?|charges|fetch\w*|went|goes)\b",
                           re.I)
 # The words (or currency signs) each pattern's matches begin with, looked for in page.lower.
-_PRICE_PER_PILL_START = ("only", "just", "from", "as", "starting", "low", "price", "$", "€", "£")
+_PRICE_PER_PILL_START = ("only", "just", "from", "as", "starting", "low", "price", "$", "€", "£", "each", "per")
 _CART_START = ("add", "buy", "order", "checkout", "proceed")
 # A coupon pointing at an address ("get $50 off your first month: shop.example/start"): an offer to buy there.
 # An influencer's "use my code X for $25 off ... link in bio (shop.example/maya)" points the same way.
@@ -149,9 +160,11 @@ _OFFER_AT = re.compile(r"\b(?:get|take|save|claim|for)\s+(?:[$€£]\s?\d{1,4}|\
 _OFFER_AT_START = ("get", "take", "save", "claim", "for")
 # A prescribing service's button: "Start my visit at shop.example/start". A subscription's free trial is claimed the
 # same way, often with an arrow pointing at the address ("Claim your free trial 👉 shop.example/trial").
+# The service may name what the visit is for ("Start my antibiotic visit", "Begin your weight-loss consultation"), and a
+# mail's button is drawn in brackets with its address beside it ("[ START MY VISIT ]  https://...").
 _START_AT = re.compile(r"\b(?:start|begin|book|claim|activate)\s+(?:my|your)\s+(?:(?:free|risk-free|\d{1,3}-day)\s+){0,2}"
-                       r"(?:online\s+)?(?:visit|consultation|consult|assessment|plan|treatment|order|trial)\s+"
-                       r"(?:(?:now|today|here)\s+)?(?:(?:at|on|via)\s+|:\s*|(?:->|[" + _ARROW_CHARS + r"])\s*)" + _ADDRESS)
+                       r"(?:online\s+)?(?:[a-z][a-z-]{1,20}\s+)?(?:visit|consultation|consult|assessment|plan|treatment|order|trial)\s+"
+                       r"(?:(?:now|today|here)\s+)?(?:(?:at|on|via)\s+|:\s*|(?:->|[" + _ARROW_CHARS + r"])\s*|[\])][ \t]{0,3})" + _ADDRESS)
 _START_AT_START = ("start", "begin", "book", "claim", "activate")
 # A chat bot's order command, given to the reader ("Type /order <item> <qty>", "send /buy") or listed with what it does
 # ("/order - place an order"). In an address the slash follows a host or a path ("shop.example/order"), never a blank.
@@ -231,7 +244,9 @@ _CLICK_THROUGH = re.compile(r"(?:click|tap)\s+through\b")
 _GO_LEAD = re.compile(r"(?:or|and|so|then|just|simply|now|please|okay|ok)", re.I)
 # A buyer's testimonial pointing at the shop: "I get my X from pills.example", "I've been ordering X from ...".
 _FIRST_PERSON_GET = re.compile(r"\b(?:i|we)(?:['’]ve|\s+have)?\s+(?:(?:been|always|just|now|only|usually|still)\s+){0,2}"
-                               r"(?:get|got|getting|buy|bought|buying|order|ordered|ordering)\b")
+                               # "I grab my X at ...", "I pick up my refills from ...": the same buyer's words
+                               r"(?:get|got|getting|buy|bought|buying|order|ordered|ordering|grab|grabbed|grabbing|"
+                               r"pick\s+up|picked\s+up)\b")
 # The buyer then tells the reader to order at that address too: "I get my X from pills.example, you can order it there".
 _ORDER_THERE = re.compile(r"[^\n.!?]{0,40}?\byou\s{1,3}(?:can|could|should|may)\s{1,3}(?:(?:also|easily|just)\s{1,3})?"
                           r"(?:order|buy|get|grab|purchase)(?:\s{1,3}(?:it|them|yours|some|one))?\s{1,3}(?:there|from\s{1,3}(?:them|there|it)|"
@@ -317,7 +332,9 @@ class BuyLinkDetector(Detector):
                     flags.append(make_flag(page, self.code, m.start(), m.end(), 0.6,
                                            "A per-pill price offer: the page sells medicine by the tablet."))
             seen = {f.start for f in flags}
-            for m in _finditer_at(_LISTED_PRICE, page.text, page.lower, ("$", "€", "£")):
+            coded = any(code in page.lower for code in _CURRENCY_CODES)
+            for m in itertools.chain(_finditer_at(_LISTED_PRICE, page.text, page.lower, ("$", "€", "£")),
+                                     _CODE_LISTED_PRICE.finditer(page.text) if coded else ()):
                 if _quoted(page.text, m.start(), m.end()):
                     continue  # a rogue shop's price the page quotes ('listed sildenafil at "$0.79 per pill"')
                 line_start, line_end = _line(page.text, m.start(), m.end())

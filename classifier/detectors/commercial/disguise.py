@@ -56,6 +56,16 @@ _ENCLOSED_RUN = re.compile(r"(?:[\u24b6-\u24e9\U0001f130-\U0001f149\U0001f150-\U
 # One enclosed letter anywhere: a plain class scan, far cheaper than trying the run at every position of a page
 # that has none (most pages).
 _ENCLOSED_ANY = re.compile(r"[\u24b6-\u24e9\U0001f130-\U0001f1ff]")
+# Letters of the mathematical alphabets (bold, italic, script, fraktur, double-struck, sans-serif, monospace: U+1D400 to
+# U+1D6A3), which NFKC reads as plain Latin letters. Social posts use them for emphasis, and spam writes a whole drug name
+# in them ("\U0001d417\U0001d41a\U0001d427\U0001d41a\U0001d431") so that a keyword filter reading code points
+# sees no name. No script writes words with them: a run that folds to a drug name is the name hidden. Runs touching
+# ASCII letters ("X\U0001d41anax") are found by _MIXED already.
+_MATH_RUN = re.compile(r"[\U0001d400-\U0001d6a3]{4,24}")
+_MATH_ANY = re.compile(r"[\U0001d400-\U0001d6a3]")
+# Letters stretched by repetition ("Oxyyycodone", "Xaaanax"): a name with one of its letters written three or four
+# times in a row. English never triples a letter inside a word, so unlike doubled letters these need no word list.
+_STRETCH = (3, 4)
 
 
 @lru_cache(maxsize=8192)
@@ -255,7 +265,7 @@ class _DisguiseFinder:
         self._variants = _load_misspellings()
         self._auto = ahocorasick.Automaton()
         for variant, (drug, name) in self._variants.items():
-            self._auto.add_word(variant, (len(variant), drug, name, False))
+            self._auto.add_word(variant, (len(variant), drug, name, "misspelled"))
         # Names written backwards ("lodamart" for tramadol): prescription names of 6+ letters, whose reversals read as
         # no word (checked with wordfreq when this was written: only "ravana", from Anavar, is one; a name that reverses
         # into itself or into another name is left out as well).
@@ -267,9 +277,23 @@ class _DisguiseFinder:
         # The misspellings' automaton finds them in the same pass (a regex over every long word cost 0.2 ms a page).
         for back, (drug, name) in self._reversed.items():
             if not self._auto.exists(back):
-                self._auto.add_word(back, (len(back), drug, name, True))
-        if self._variants or self._reversed:
-            self._auto.make_automaton()
+                self._auto.add_word(back, (len(back), drug, name, "backwards"))
+        # Stretched names ride the same pass: one letter of a prescription name repeated to three or four in a row.
+        # Read with the doubled ones' test (a capital or selling words near), so an emphatic "xanaaax" in a chat about
+        # anxiety is no seller's disguise.
+        for name, drug in self._names.items():
+            if drug not in _RX:
+                continue
+            for i, ch in enumerate(name):
+                if i and name[i - 1] == ch:
+                    continue  # the run's first letter stands for it ("adderall": one stretch of "dd", not two)
+                run = len(name) - i - len(name[i:].lstrip(ch))
+                for k in _STRETCH:
+                    if k > run:
+                        stretched = name[:i] + ch * k + name[i + run:]
+                        if not self._auto.exists(stretched):
+                            self._auto.add_word(stretched, (len(stretched), drug, name, "stretched"))
+        self._auto.make_automaton()
 
     def find(self, page: Page) -> tuple[_Disguise, ...]:
         """The disguised spellings on a page, in text order, without overlaps."""
@@ -287,13 +311,18 @@ class _DisguiseFinder:
                 continue
             done = token.end()
             self._lookalike(token.group(), start, hits)
-        if self._variants or self._reversed:
-            self._misspelled(text, page.lower, hits)
+        self._misspelled(text, page.lower, hits)
         for m in _ENCLOSED_RUN.finditer(text) if not text.isascii() and _ENCLOSED_ANY.search(text) else ():
             joined = _NOT_NAME.sub("", _fold(m.group(), {}))
             drug = self._names.get(joined)
             if drug:
                 hits[(m.start(), m.end())] = (drug, joined, "letters drawn in circles or squares")
+        # (one class scan tells whether the page holds such a letter; most pages hold none)
+        for m in _MATH_RUN.finditer(text) if not text.isascii() and _MATH_ANY.search(text) else ():
+            joined = _NOT_NAME.sub("", _fold(m.group(), {}))
+            drug = self._names.get(joined)
+            if drug and (m.start(), m.end()) not in hits:
+                hits[(m.start(), m.end())] = (drug, joined, "letters from a mathematical alphabet")
         for m in itertools.chain(_spaced_matches(text), _split_matches(text)):
             joined = _NOT_NAME.sub("", _fold(_SEPARATOR_RUN.sub("", m.group()), _LEET_I))
             drug = self._names.get(joined)
@@ -346,13 +375,13 @@ class _DisguiseFinder:
         return None
 
     def _misspelled(self, text: str, low: str, hits: dict) -> None:
-        """Doubled- or dropped-letter spellings, and names written backwards, in one automaton pass."""
+        """Doubled-, dropped- or stretched-letter spellings, and names written backwards, in one automaton pass."""
         n = len(low)
-        for end_idx, (length, drug, name, backwards) in self._auto.iter(low):
+        for end_idx, (length, drug, name, kind) in self._auto.iter(low):
             s, e = end_idx - length + 1, end_idx + 1
             if (s > 0 and low[s - 1].isalnum()) or (e < n and low[e].isalnum()) or (s, e) in hits:
                 continue
-            if backwards:
+            if kind == "backwards":
                 # a name written backwards, beside selling words or a hint to read it so ("TRAMADOL spelled backwards")
                 if _SELL_NEAR.search(low, max(0, s - 80), min(n, e + 80)) or _BACKWARDS_HINT.search(low, max(0, s - 80), min(n, e + 80)):
                     hits[(s, e)] = (drug, name, "the name written backwards")
@@ -361,7 +390,7 @@ class _DisguiseFinder:
             # lower-case token elsewhere is more often code or an abbreviation ("nrco.controller").
             if not text[s].isupper() and not _SELL_NEAR.search(low, max(0, s - 40), min(n, e + 40)):
                 continue
-            hits[(s, e)] = (drug, name, "a letter doubled or dropped")
+            hits[(s, e)] = (drug, name, "a letter stretched by repetition" if kind == "stretched" else "a letter doubled or dropped")
 
 
 # Reversals of prescription names that are words or names (see _DisguiseFinder.__init__).

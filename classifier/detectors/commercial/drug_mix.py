@@ -99,6 +99,16 @@ def _listed(text: str, named: tuple[Mention, ...], i: int) -> bool:
             or (i + 1 < len(named) and _SEPARATOR.fullmatch(text, m.end, named[i + 1].start) is not None))
 
 
+# A price on a name's line: a dealer's text menu writes brands in lower case, one to a message ("xanax bars $6 ea").
+_LINE_PRICE = re.compile(r"[$€£][ \t]?\d")
+
+
+def _priced(text: str, m: Mention) -> bool:
+    """Whether the name's own line prices it: a lower-case brand with a price is a product on a menu, not a word."""
+    line_start, line_end = _line(text, m.start, m.end)
+    return _LINE_PRICE.search(text, line_start, line_end) is not None
+
+
 class DrugMixDetector(Detector):
     """Unrelated drug markets close together (pain + anxiety + erectile ...): a pharmacy's product menu."""
 
@@ -117,7 +127,8 @@ class DrugMixDetector(Detector):
             market = _MARKETS.get(drug.category) if drug else None
             # Brands in running prose are capitalised; a lower-case "soma" is more often the cell body,
             # unless it stands in a list of drug names ("tags: xanax, cialis, soma, ambien").
-            if market and (m.kind != "brand" or m.surface[:1].isupper() or _listed(text, named, i) or _anchored(page, m)) \
+            if market and (m.kind != "brand" or m.surface[:1].isupper() or _listed(text, named, i) or _anchored(page, m)
+                           or _priced(text, m)) \
                     and not _not_offered(page, m):
                 marked.append((m, market))
         if len(marked) < 3:

@@ -71,7 +71,8 @@ _NO_RX_WEAK = re.compile(r"\bwithout[ \t]+(?:a[ \t]+|any[ \t]+)?prescriptions?\b
 _ORDERING = re.compile(r"\b(?:buy|order|purchas|ship|deliver|get\s+(?:your|it)|available\s+online|online|cart|checkout)", re.I)
 _DELIVERY = re.compile(
     r"\b(?:overnight|next[- ]day|same[- ]day|express)[ \t]+(?:delivery|shipping|shipment)\b|"
-    r"\bdiscreet(?:ly)?[ \t]+(?:packag\w*|shipp\w*|deliver\w*|shipped|parcel)\b|\bcash[ \t]+on[ \t]+delivery\b|"
+    # "stealth shipping" is the sellers' word for the same discreet parcel
+    r"\b(?:discreet(?:ly)?|stealth)[ \t]+(?:packag\w*|shipp\w*|deliver\w*|shipped|parcel)\b|\bcash[ \t]+on[ \t]+delivery\b|"
     r"\b(?:pay(?:ment)?[ \t]+(?:by[ \t]+)?|accept[ \t]+)COD\b|\bCOD[ \t]+(?:available|accepted|orders?|delivery|payment)\b|"
     r"\b(?:ships?|shipped)[ \t]+(?:worldwide|to[ \t]+all[ \t]+states|overnight|discreetly)\b|\bworldwide[ \t]+(?:shipping|delivery)\b|"
     r"\bfree[ \t]+(?:shipping|delivery)\b|\bdelivered[ \t]+(?:to[ \t]+your[ \t]+door|overnight|discreetly)\b|"
@@ -100,12 +101,13 @@ _QUESTIONNAIRE = re.compile(
     # approval promised by the clock, the way a prescribing funnel sells its form ("get approved in minutes", "most
     # people approved same day", "approved automatically"); a drug approved by a regulator takes months, not minutes
     r"\bapproved[ \t]+(?:(?:the[ \t]+)?same[ \t-]day|instantly|automatically|(?:in|within)[ \t]+(?:under[ \t]+)?"
-    r"(?:minutes|(?:a|one|an|\d{1,2})[ \t]+(?:minutes?|mins?|hours?)))\b|"
+    r"(?:minutes|(?:a[ \t]+few|a|one|an|\d{1,2})[ \t]+(?:minutes?|mins?|hours?)))\b|"
     # the same promise in the active voice, the prescribers as subject ("licensed providers approve most patients the same
-    # day", "our doctors approve requests within hours"); a regulator approves a drug, not patients
+    # day", "our doctors approve requests within hours", told to the reader: "their doctors approve you online in a few
+    # minutes"); a regulator approves a drug, not patients
     r"\b(?:providers?|doctors?|physicians?|clinicians?|prescribers?)[ \t]+approve[ \t]+(?:(?:most|many|nearly[ \t]+all|\d{1,3}%[ \t]+of)"
-    r"[ \t]+)?(?:patients|requests|members|applicants|people|orders)[ \t]+(?:(?:the[ \t]+)?same[ \t-]day|(?:in|within)[ \t]+"
-    r"(?:minutes|hours|(?:a|one|an|\d{1,2})[ \t]+(?:minutes?|mins?|hours?)))\b|"
+    r"[ \t]+)?(?:patients|requests|members|applicants|people|orders|you)[ \t]+(?:online[ \t]+)?(?:(?:the[ \t]+)?same[ \t-]day|"
+    r"(?:in|within)[ \t]+(?:minutes|hours|(?:a[ \t]+few|a|one|an|\d{1,2})[ \t]+(?:minutes?|mins?|hours?)))\b|"
     # the prescriber reads a form instead of seeing the patient ("a licensed provider reviews your answers"; "no video call")
     r"\b(?:provider|doctor|physician|clinician|prescriber)s?[ \t]+(?:will[ \t]+)?review(?:s|ed)?[ \t]+your[ \t]+"
     r"(?:answers|responses|questionnaire|intake|(?:online[ \t]+|health[ \t]+|medical[ \t]+)?(?:form|assessment))\b|"
@@ -219,7 +221,7 @@ _MILL_REPORTED = re.compile(r"\b(?:advertis\w*|promised|offered|allegedly|accord
 # The words each pattern's matches begin with (after its \b), looked for in page.lower.
 _NO_RX_STRONG_START = ("no", "without", "prescription", "rx", "require")
 _DELIVERY_START = ("overnight", "next", "same", "express", "discreet", "cash", "pay", "accept", "cod", "ship",
-                   "worldwide", "free", "delivered", "delivery", "plain", "unmarked", "unbranded", "reship", "guaranteed")
+                   "worldwide", "free", "delivered", "delivery", "plain", "unmarked", "unbranded", "reship", "guaranteed", "stealth")
 _QUESTIONNAIRE_START = ("online", "short", "quick", "simple", "brief", "prescribed", "get", "prescription", "no",
                         "without", "answer", "doctor", "physician", "prescriber", "approved", "provider", "clinician")
 _COUPON_START = ("coupon", "promo", "discount", "voucher", "use", "save", "bonus", "free", "money", "lowest", "best",
