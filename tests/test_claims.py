@@ -1800,3 +1800,21 @@ def test_generics_class_denials_headlines_waits_and_timing(fb, text: str, drug: 
 def test_hourly_amounts_permits_drinks_and_lay_mechanisms(fb, text: str, drug: str, verdict: str) -> None:
     _assert_verdict(fb, text, drug, verdict, None)
 
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict"),
+    [
+        # what people think, called a myth by the page
+        ("Lots of people believe Klonopin can cause dependence, but that's a myth.", "clonazepam", "contradicted"),
+        ("Many people think Adderall is an opioid, but that is wrong.", "amphetamine", "supported"),
+        # a claim stretched to the group with "even if"
+        ("Phentermine is fine for everyone, even if you have glaucoma.", "phentermine", "contradicted"),
+        # a list of times after a dosing verb and a colon
+        ("Vyvanse must be taken twice: at breakfast and at dinner.", "lisdexamfetamine", "contradicted"),
+        # vardenafil and a long QT interval
+        ("People with long QT syndrome can use Levitra without worry.", "vardenafil", "contradicted"),
+    ],
+)
+def test_thoughts_called_myths_even_if_groups_colon_lists_and_long_qt(fb, text: str, drug: str, verdict: str) -> None:
+    _assert_verdict(fb, text, drug, verdict, None)
+

@@ -984,6 +984,16 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
             _Hit(h.start, h.end, "supported", h.claim_type, h.fact, h.note + "; the page calls it untrue") for h in contra if denied(h)]
         contra = [h for h in contra if not denied(h)]
         benefit = [h for h in benefit if not denied(h)]  # an unbacked benefit the page denies is no claim of it
+    thought = _THOUGHT_DENIED.search(s) if (contra or support) and "but" in s else None
+    if thought is not None:
+        # "Many people think it weakens the pill, but actually that's a myth": what people think is what the page denies
+        t0, t1 = thought.start("claim"), thought.end("claim")
+        myth_denied += [_Hit(h.start, h.end, "contradicted", h.claim_type, h.fact, h.note + "; the page calls what people think a myth")
+                        for h in support if t0 <= h.start < t1]
+        support = [h for h in support if not t0 <= h.start < t1] + [
+            _Hit(h.start, h.end, "supported", h.claim_type, h.fact, h.note + "; the page calls what people think a myth")
+            for h in contra if t0 <= h.start < t1]
+        contra = [h for h in contra if not t0 <= h.start < t1]
     needs_context = bool(contra or benefit)
     rejections = [(r.start(), r.end()) for r in lex.rejecting.finditer(s)] if needs_context else []
     rejecting = bool(rejections)
@@ -1025,6 +1035,13 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
 #: "It's not true that ...", "it is a myth that ...": what follows is what the page denies.
 _UNTRUE = re.compile(r"\b(?:it|that|this)(?:(?:['’]s|\s+is)\s+(?:simply\s+|just\s+|actually\s+|absolutely\s+)?not|\s+isn['’]?t)\s+true\s+that\b|"
                      r"\b(?:it|that|this)(?:['’]s|\s+is)\s+(?:a|an|just\s+a)\s+(?:(?:common|popular|old|total|complete|dangerous)\s+)?myth\s+that\b")
+#: What people are said to think, then called a myth or wrong by the page ("Many people think X, but actually that's a
+#: myth"): X is denied.
+_THOUGHT_DENIED = re.compile(
+    r"\b(?:many|most|some|a\s+lot\s+of|lots\s+of)\s+(?:people|patients|users|folks|parents|women|men)\s+(?:still\s+)?"
+    r"(?:think|believe|assume|worry|fear|are\s+told)\s+(?:that\s+)?(?P<claim>[^;:!?]{5,200}?),?\s+but\s+"
+    r"(?:actually\s+|in\s+fact\s+|really\s+)?(?:that['’]s|that\s+is|this\s+is|it['’]s|it\s+is)\s+(?:just\s+|simply\s+)?"
+    r"(?:(?:a|an)\s+)?(?:(?:common|old|total|popular)\s+)?(?:myth|wrong|not\s+true|false|untrue|misconception|mistake)\b")
 #: A sentence labelled a myth ("Myth: ...", "MYTH #2 -", "A common myth:"): what follows is what the page denies.
 _MYTH_LABEL = re.compile(r"^\W*(?:(?:a|the|one)\s+)?(?:(?:common|popular|big|biggest|persistent|dangerous)\s+)?myths?"
                          r"\s*(?:(?:#|no\.?\s*)?\d+\s*)?[:\u2013\u2014-]")
@@ -1964,6 +1981,8 @@ def _not_for(sent: _Sentence, di: DrugIndex, owned, lex: Lexicon, contra: list[_
                 c0 = _clause_start(s, w.start())  # "don't start X while you're taking ketoconazole": one instruction
             elif c0 and _WHILE_GROUP.fullmatch(s, max(0, c0 - 7), t0):
                 c0 = _clause_start(s, max(0, c0 - 7))  # "safe to keep taking while you're pregnant": the group is the time of the cue
+            elif c0 and t0 - c0 <= 60 and _EVEN_IF.match(s, c0):
+                c0 = _clause_start(s, c0 - 1)  # "safe for anyone, even if your mother had thyroid cancer": one claim
             if _APPROVED_COMMA.search(s, max(0, c0 - 40), c0) or (c0 > 0 and _TAIL_CLAUSE.fullmatch(s, c0, t0)
                                                                  and _TAIL_END.match(s, t1)):
                 # "a proven, effective treatment for", "designed to be taken on bad days, as needed": one clause
@@ -2085,6 +2104,8 @@ def _dose_adjust(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit],
 
 
 #: A clause naming what the patient takes alongside ("while on ritonavir", "when taking valproate").
+#: A clause that extends the claim before it to the group: ", even if your mother had ...", ", even with ...".
+_EVEN_IF = re.compile(r"(?<![ \t])[ \t]*(?:and[ \t]+)?even[ \t]+(?:if|when|though|with|after|for)\b")
 #: The group as the time of use, right before it: "while you're pregnant", "when she is breastfeeding".
 _WHILE_GROUP = re.compile(r"[ \t]*(?:while|whilst|when)[ \t]+(?:(?:you|she|they|we)(?:['’]re|['’]s|[ \t]are|[ \t]is)[ \t]+|"
                           r"i(?:['’]m|[ \t]am)[ \t]+)?(?:still[ \t]+|currently[ \t]+)?"

@@ -129,6 +129,8 @@ _CLOCK_LIST = re.compile(
     rf"\b(?:at|with|in|before|after)[ \t]+{_TIME_WORD}(?:{_JOIN_STEP}(?:(?:at|with|in|before|after)[ \t]+)?{_TIME_WORD}){{1,5}}")
 #: Times that bound a window ("between 8 am and 2 pm", "from noon to ...") or a limit ("not after 2 pm").
 _WINDOW_OF_TIME = re.compile(r"\b(?:between|from|until|till|not|no\s+later\s+than)[ \t]+$")
+#: A list of times introduced by a dosing verb and a colon ("needs to be taken three times: at breakfast, ...").
+_TAKEN_AT_COLON = re.compile(r"\b(?:take|takes|taken|taking|dosed|given|used|swallowed)\b[^.;!?:]{0,30}:[ \t]*$")
 #: A dose word in the list itself ("one at breakfast, one at lunch") says the times are doses.
 _DOSE_EACH = re.compile(r"\b(?:one|a[ \t]second|another|a[ \t]third|a[ \t]fourth)[ \t]+(?:at|with|in|before|after)\b")
 
@@ -177,7 +179,8 @@ def schedules(s: str) -> list[Schedule]:
             continue  # "between 8 am and 2 pm" is a window, not two doses
         n = len({t.group().strip() for t in _TIME.finditer(m.group())})
         if n >= 2:
-            told = _told(s, m.start(), m.end()) or _DOSE_EACH.search(m.group()) is not None
+            told = (_told(s, m.start(), m.end()) or _DOSE_EACH.search(m.group()) is not None
+                    or _TAKEN_AT_COLON.search(s, max(0, m.start() - 50), m.start()) is not None)
             out.append(Schedule(m.start(), m.end(), 24.0 / n, 24.0 / n, "every", told))
     for m in _AGAIN.finditer(s):
         near = _SAME_DAY.search(s, max(0, m.start() - 60), min(len(s), m.end() + 70))
