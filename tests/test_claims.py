@@ -1818,3 +1818,70 @@ def test_hourly_amounts_permits_drinks_and_lay_mechanisms(fb, text: str, drug: s
 def test_thoughts_called_myths_even_if_groups_colon_lists_and_long_qt(fb, text: str, drug: str, verdict: str) -> None:
     _assert_verdict(fb, text, drug, verdict, None)
 
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "verdict"),
+    [
+        # a case put as a question about someone the reader cares for, or a history, answered by a permit
+        ("My uncle has narrow-angle glaucoma? That's no reason to stop his lorazepam.", "lorazepam", "contradicted"),
+        ("A history of medullary thyroid cancer in the family? Doesn't matter for Wegovy.", "semaglutide", "contradicted"),
+        ("Even severe liver disease isn't a reason to avoid Klonopin.", "clonazepam", "contradicted"),
+        ("If your sister takes Valium and has myasthenia gravis, there's nothing to worry about.", "diazepam", "contradicted"),
+        # a case of the drug asked, answered with a verdict; a yes/no question is left to the asked-permit rules
+        ("Sleep-walked on Ambien last week? No big deal, keep taking it.", "zolpidem", "contradicted"),
+        # what is said or warned of in passing is no report
+        ("Taking Ativan with an opioid pain pill is a safe combo with no special warnings.", "lorazepam", "contradicted"),
+        ("Nuvigil isn't a controlled substance, so there's no schedule to think about.", "armodafinil", "contradicted"),
+        # "don't believe anyone who says X" rejects X; a colon ends what "it's not true that" denies
+        ("Don't believe anyone who says Halcion-style pills like Restoril are Schedule IV.", "temazepam", "contradicted"),
+        ("It's not true that gabapentin is uncontrolled everywhere: Lyrica, though, is Schedule V.", "pregabalin", "supported"),
+        # drinks by name, and combinations permitted in other words
+        ("A nightcap with your Restoril is perfectly fine.", "temazepam", "contradicted"),
+        ("Kids can take their Adderall together with an antacid tablet.", "amphetamine", "contradicted"),
+        ("Go ahead and use a heating pad on the spot where the Butrans patch sits.", "buprenorphine", "contradicted"),
+        ("An electric blanket over the Daytrana patch is fine.", "methylphenidate", "contradicted"),
+        ("The pill works just the same on Zepbound, so no backup method is needed.", "tirzepatide", "contradicted"),
+        # an interacting drug in the dose rule, with a range before the noun
+        ("With ritonavir, Levitra is still taken at the normal 10 to 20 mg daily dose.", "vardenafil", "contradicted"),
+        # an opioid-naive patient named as a first opioid; the group's own "never" forbids nothing
+        ("Exalgo is a sensible first opioid for a patient who has never used one.", "hydromorphone", "contradicted"),
+        # a name describing something else is no mention ("chloroquine-resistant"); the label's limit of use
+        ("Plaquenil is fine for malaria from chloroquine-resistant parasites.", "hydroxychloroquine", "contradicted"),
+        ("Plaquenil is not recommended for chloroquine-resistant malaria.", "hydroxychloroquine", "supported"),
+        # tolerance after naltrexone, "zero effect" as a denial, stimulation, metabolism
+        ("Once you quit Vivitrol you can head straight back to your usual heroin dose.", "naltrexone", "contradicted"),
+        ("Propecia has zero effect on a PSA result.", "finasteride", "contradicted"),
+        ("Cialis works by itself; no sexual stimulation is needed.", "tadalafil", "contradicted"),
+        ("Tramadol works the same in everyone, whatever their genes.", "tramadol", "contradicted"),
+        # a change named as a hypothetical danger is no direction the drug takes
+        ("Ketamine drops blood pressure, so it suits patients in whom a blood pressure rise would be risky.", "ketamine", "contradicted"),
+    ],
+)
+def test_cases_asked_permits_in_other_words_and_label_limits(fb, text: str, drug: str, verdict: str) -> None:
+    _assert_verdict(fb, text, drug, verdict, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "drug"),
+    [
+        # benefits no label backs, though the drug's use is named beside them
+        ("Duragesic resets your pain nerves, so the pain stays gone after you stop.", "fentanyl"),
+        ("Plaquenil reverses the joint damage lupus has done.", "hydroxychloroquine"),
+        ("Plaquenil shields me from every flu going around the office.", "hydroxychloroquine"),
+        ("Lyrica plus turmeric: the nerve pain relief doubles.", "pregabalin"),
+        ("Levitra does more than help ED, it improves your overall heart health.", "vardenafil"),
+        ("Ambien lets you shed pounds while you sleep.", "zolpidem"),
+        ("Wegovy melts fat without dieting.", "semaglutide"),
+    ],
+)
+def test_benefits_beside_a_use_stay_unsupported(fb, text: str, drug: str) -> None:
+    _assert_only_verdict(fb, text, drug, "unsupported")
+
+
+def test_verdict_answers_and_negative_answers(fb) -> None:
+    # "No" alone may deny the case: nothing is read into it
+    _assert_not_contradicted(fb, "Valium with a beer? No, never do that.", "diazepam")
+    # "without stimulation it won't work" is the label's own message
+    _assert_not_contradicted(fb, "Without sexual stimulation, Viagra will not work.", "sildenafil")
+    _assert_not_contradicted(fb, "Tell your doctor you take Flomax: when a blood pressure drop would be dangerous, Cialis needs care.", "tadalafil")

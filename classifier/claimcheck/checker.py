@@ -510,9 +510,14 @@ def _claim_sentences(page: Page, index: FactIndex) -> list[_Sentence]:
         if prev_drug in index.drugs and prev_i == i - 1 and "\n\n" not in page.text[sents[i - 1].end:sp.start]:
             if out and (_asks_for_answer(out[-1], sents[i - 1]) or (
                     # "Tramadol? Not an opioid.": a name alone, set up as the topic, is what the next sentence speaks of
-                    out[-1].end == sents[i - 1].end and _name_only(out[-1]))) and end - sp.start <= _ANSWER_MAX_CHARS:
+                    out[-1].end == sents[i - 1].end and _name_only(out[-1])) or (
+                    # "Norco with a few beers? Totally safe.": a case put as a question, answered with a verdict
+                    _VERDICT_ANSWER.match(low) is not None and _case_asked(out[-1], sents[i - 1]))) \
+                    and end - sp.start <= _ANSWER_MAX_CHARS:
                 # "What's the highest Zepbound dose? 20 mg a week.": the answer completes the question
-                out[-1] = _with_answer(out[-1], sp.start, end, low_all, prev_drug)
+                verdict = _VERDICT_ANSWER.match(low)
+                asked = _asks_for_answer(out[-1], sents[i - 1]) or _name_only(out[-1])
+                out[-1] = _with_answer(out[-1], sp.start, end, low_all, prev_drug, None if asked else verdict)
                 prev_low = out[-1].low
                 prev_i = i
                 continue
@@ -702,12 +707,37 @@ def _asks_for_answer(sent: _Sentence, sp: Span) -> bool:
             and _ASKS_FOR.match(sent.low) is not None)
 
 
-def _with_answer(q: _Sentence, a0: int, a1: int, low_all: str, drug: str) -> _Sentence:
+#: An answer that opens with a verdict on the case asked before it ("Totally safe combo", "No big deal, keep taking it",
+#: "Yes, it's fine"). A "no" alone is left out: it may deny the case rather than answer that it is harmless.
+_VERDICT_ANSWER = re.compile(
+    r"^\W*(?:(?:yes|yep|yeah|sure|honestly|nah|nope)\b[\s,!.:-]*)?(?:(?:it['’]s|that['’]s|it\s+is|that\s+is|they['’]re)\s+)?"
+    r"(?:totally\s+|completely\s+|perfectly\s+|absolutely\s+|100%\s+)?"
+    r"(?:safe|fine|ok|okay|harmless|no\s+(?:big\s+)?(?:deal|problem|worries|issue)|not\s+a\s+(?:dealbreaker|problem|big\s+deal|concern|issue)|"
+    r"nothing\s+to\s+worry|don['’]?t\s+worry)\b")
+
+
+def _case_asked(sent: _Sentence, sp: Span) -> bool:
+    """Whether ``sent`` is a whole, short question that puts a case of the drug it names ("Norco plus a few beers?",
+    "Sleepwalked on Lunesta once?") rather than asking what, how or why."""
+    low = sent.low.rstrip()
+    return (sent.end == sp.end and not sent.implicit and not sent.context and low.endswith("?")
+            and len(low) <= _SITUATION_MAX_CHARS and _WH_QUESTION.match(low) is None and _AUX_QUESTION.match(low) is None)
+
+
+#: "Can I take X with Y? Yeah, it's fine.": a yes/no question asked of the reader's plan is answered by the rules
+#: for asked permits (``_ASKED_PERMIT``), not read as a case.
+_AUX_QUESTION = re.compile(r"^[\W_]*(?:q\s*[:.)-]\s*)?(?:can|could|is|are|does|do|should|will|would|may|might|am|has|have)\b")
+
+
+def _with_answer(q: _Sentence, a0: int, a1: int, low_all: str, drug: str, verdict: re.Match[str] | None = None) -> _Sentence:
     """The question and its answer read as one statement, the question's "?" a colon: "what's the highest
     zepbound dose: 20 mg a week." (same length, so spans stay where they are). A pronoun opening the answer
-    ("It's a stimulant") names the drug asked about, as it would in a sentence of its own."""
+    ("It's a stimulant") names the drug asked about, as it would in a sentence of its own. A case answered with a
+    ``verdict`` ("Sleepwalked on Lunesta? No big deal, keep taking it") is the condition of what the answer says
+    after the verdict, as a situation asked before a claim is."""
     mark = q.low.rstrip().rfind("?")
-    low = q.low[:mark] + ":" + q.low[mark + 1:] + low_all[q.end:a1]
+    # a verdict's case reads as a condition ("sleepwalked on lunesta, no big deal"), as a situation asked does
+    low = q.low[:mark] + ("," if verdict is not None else ":") + q.low[mark + 1:] + low_all[q.end:a1]
     mentions = {d: list(sps) for d, sps in q.mentions.items()}
     order = list(q.order)
     m = _PRONOUN.search(low_all, a0, min(a1, a0 + 120))
@@ -715,7 +745,12 @@ def _with_answer(q: _Sentence, a0: int, a1: int, low_all: str, drug: str) -> _Se
         pos = m.start() - q.start
         mentions.setdefault(drug, []).append((pos, m.end() - q.start))
         order.append((pos, drug))
-    return _Sentence(q.start, a1, low, mentions, order, q.asides, cond=q.cond)
+    cond = q.cond
+    if verdict is not None:
+        cond = a0 - q.start + verdict.end()
+        comma = re.match(r"\s*,", low[cond:])
+        cond += comma.end() if comma else 0
+    return _Sentence(q.start, a1, low, mentions, order, q.asides, cond=cond)
 
 
 #: A question a page asks of its reader rather than of a drug: what, how, why ... ask for an answer, not a case.
@@ -740,7 +775,13 @@ def _situation(page: Page, q: Span, sp: Span) -> bool:
 #: A headline's noun phrase ("Trippy depression treatment?") is neither.
 _READER = re.compile(r"\byou(?:r|rs|['’](?:re|ve|ll|d))?\b")
 _CASE_OPENING = re.compile(r"^\W*(?:(?:just|recently|already|currently|still|newly)\s+)?(?:[a-z]+(?:ed|ing)|had|been|got|gotten|on|over|"
-                           r"under|pregnant|breastfeeding|nursing|allergic|planning|heading|due)\b")
+                           r"under|pregnant|breastfeeding|nursing|allergic|planning|heading|due)\b|"
+                           # a history asked about ("Family history of thyroid cancer?") or the case of someone the
+                           # reader cares for ("Grandma has glaucoma?", "Your dad has sleep apnea?")
+                           r"^\W*(?:(?:a|any)\s+)?(?:family\s+|personal\s+)?history\s+of\b|"
+                           r"^\W*(?:(?:my|your|his|her|their|our|the)\s+)?(?:mom|mum|mother|dad|father|grandma|grandpa|granny|"
+                           r"grandmother|grandfather|husband|wife|partner|son|daughter|kid|child|baby|teen|patient|friend|sister|"
+                           r"brother|aunt|uncle|cousin|neighbou?r|roommate|coworker|boss|client|resident)\s+(?:has|had|is|was|also\s+has)\b")
 #: "Is it safe?", "Does this work?": a question about the drug the page goes on to answer, not a situation.
 _YES_NO_ASKED_OF_DRUG = re.compile(r"^\W*(?:q\s*[:.)-]\s*)?(?:is|are|does|do|can|will|would|should|could)\s+"
                                    r"(?:it|this|that|these|they|them)\b")
@@ -1034,7 +1075,10 @@ def _judge(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugInd
 
 #: "It's not true that ...", "it is a myth that ...": what follows is what the page denies.
 _UNTRUE = re.compile(r"\b(?:it|that|this)(?:(?:['’]s|\s+is)\s+(?:simply\s+|just\s+|actually\s+|absolutely\s+)?not|\s+isn['’]?t)\s+true\s+that\b|"
-                     r"\b(?:it|that|this)(?:['’]s|\s+is)\s+(?:a|an|just\s+a)\s+(?:(?:common|popular|old|total|complete|dangerous)\s+)?myth\s+that\b")
+                     r"\b(?:it|that|this)(?:['’]s|\s+is)\s+(?:a|an|just\s+a)\s+(?:(?:common|popular|old|total|complete|dangerous)\s+)?myth\s+that\b|"
+                     # "don't believe anyone who says X": the page rejects what it goes on to quote
+                     r"\b(?:don['’]?t|do\s+not|never)\s+(?:believe|listen\s+to|trust)\s+(?:anyone|anybody|people|those|whoever|the\s+people)\s+"
+                     r"(?:who\s+|that\s+)?(?:says?|tells?\s+you|claims?|insists?)\s+(?:that\s+)?")
 #: What people are said to think, then called a myth or wrong by the page ("Many people think X, but actually that's a
 #: myth"): X is denied.
 _THOUGHT_DENIED = re.compile(
@@ -1072,12 +1116,12 @@ def _object_backed(claim: str, di: DrugIndex) -> bool:
         return False
     stem = word[:-1] if word.endswith("s") and len(word) > 3 else word
     rx = re.compile(rf"\b{re.escape(stem)}")
-    # A use that is a symptom of the organ ("cancer pain", "nerve pain") does not back repairing the organ.
+    # A use that is a symptom of the organ ("cancer pain", "nerve pain", "joint swelling") does not back repairing the organ.
     return any(rx.search(t.lower()) and not _SYMPTOM_TERM.search(t.lower())
                for f in di.drug.facts if f.type in ("indication", "off_label", "effect") for t in f.terms)
 
 
-_SYMPTOM_TERM = re.compile(r"\b(?:pain|pains|spasms?|symptoms?|neuralgia)$")
+_SYMPTOM_TERM = re.compile(r"\b(?:pain|pains|spasms?|symptoms?|neuralgia|swelling|stiffness|tenderness)$")
 
 
 def _added_benefit(s: str, owned, lex: Lexicon, support: list[_Hit], benefit: list[_Hit]) -> None:
@@ -1218,7 +1262,8 @@ _CLASS_NOUN_BEFORE = re.compile(r"\b(?:is|isn['’]?t|are|aren['’]?t|was|wasn[
 #: "X, often mixed with fentanyl, is not an opioid": a drug named after "with" is not the subject.
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:[\w-]+\s+){0,2}$")
 _NAME_END = re.compile(r"\w+")  # the (first) word of the name; enough to see a suffix such as "-based"
-_MODIFIER_NAME = re.compile(r"-(?:based|like|type|containing|free|style)\b")
+# "chloroquine-resistant malaria", "opioid-induced constipation": the name describes something else
+_MODIFIER_NAME = re.compile(r"-(?:based|like|type|containing|free|style|resistant|sensitive|induced|tolerant)\b")
 
 
 @lru_cache(maxsize=512)
@@ -1244,13 +1289,14 @@ def _clause_start(s: str, pos: int) -> int:
 
 
 #: Where a denied claim ends: a semicolon, a dash between clauses, or a sentence break inside a merged sentence.
-_UNTRUE_SCOPE_END = re.compile(r";|\s[\u2013\u2014-]\s|\u2014|[.!?]\s")
+# a colon after the denied clause opens the page's own account ("it's not true that X isn't controlled: it is Schedule V")
+_UNTRUE_SCOPE_END = re.compile(r";|:\s|\s[\u2013\u2014-]\s|\u2014|[.!?]\s")
 
 
 @lru_cache(maxsize=512)
 def _untrue(s: str) -> re.Match[str] | None:
     """Where a sentence says "it's not true that" (read once for the negation marks and for the verdict)."""
-    return _UNTRUE.search(s) if "true" in s or "myth" in s else None
+    return _UNTRUE.search(s) if "true" in s or "myth" in s or "believe" in s or "listen" in s or "trust" in s else None
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
@@ -1668,7 +1714,7 @@ def _potency(sent: _Sentence, drug: str, spans: list[tuple[int, int]], di: DrugI
 _SAFE_HINT = re.compile(r"safe|fine|ok|alright|all right|harm|hurt|problem|issue|worr|interact|interfer|big deal|risk|affect|effect|danger|nothing|"
                         r"best|perfect|great|good|smart|ideal|along|nice|"
                         r"change|alter|raise|drink|mix|combin|"
-                        r"as usual|as normal|as before|as always")
+                        r"as usual|as normal|as before|as always|go ahead|together|the same|back-?up")
 _SAFE_COMBO = re.compile(
     r"\b(?:won['’]?t|will\s+not|wouldn['’]?t|doesn['’]?t|does\s+not|don['’]?t|do\s+not|can['’]?t|cannot|never)\s+(?:\w+\s+)?"
     r"(?:hurt|harm|kill|bother)(?:\s+(?:you|anyone|anybody|your\s+body))?\b|\bharmless\b|"
@@ -1688,7 +1734,12 @@ _SAFE_COMBO = re.compile(
     r"\b(?:keep|continue|carry[ \t]on|stay[ \t]on)(?:[ \t](?:on|with|taking|using)\b)?(?:[ \t][\w'’-]{1,30}){0,4}?[ \t]as[ \t](?:usual|normal|normally|before|always)\b|"
     r"\bmix(?:es)?\s+(?:just\s+)?fine\b|\bgo(?:es)?\s+(?:just\s+)?fine\s+(?:together|with)\b|"
     r"\bget(?:s)?\s+along\s+(?:just\s+|perfectly\s+|totally\s+)?(?:fine|well|ok|okay)\b|\bplays?\s+nice(?:ly)?\b|"
-    r"\b(?:no|zero|without(?:\s+any)?)\s+(?:(?:added|extra|additional|increased|higher|real|special|serious)\s+)?(?:[\w-]+\s+)?(?:risks?|dangers?)\b")
+    r"\b(?:no|zero|without(?:\s+any)?)\s+(?:(?:added|extra|additional|increased|higher|real|special|serious)\s+)?(?:[\w-]+\s+)?(?:risks?|dangers?)\b|"
+    # "go ahead and put a heating pad over it", "can take their Adderall together with a Tums": the pair permitted
+    r"\bgo\s+ahead\s+and\s+(?:take|put|use|apply|mix|combine|add|have|drink|wear|pop)\b|"
+    r"\bcan\s+(?:safely\s+|still\s+|also\s+|just\s+)?(?:take|use|have)\s+(?:[\w'’-]+\s+){0,4}?(?:together\s+with|along\s+with|alongside)\b|"
+    # "birth control pills work exactly the same on Mounjaro, so no backup method is needed": the interaction denied
+    r"\bworks?\s+(?:exactly\s+|just\s+)?the\s+same\s+(?:on|with|alongside|while)\b|\bno\s+(?:need\s+for\s+(?:an?\s+)?)?back-?up\b")
 #: Words that leave the safety of a combination open ("ask whether it is safe to ...", "safe unless ...").
 _OPEN_QUESTION = re.compile(r"\b(?:whether|if|ask|unless|check|sure|until|wonder\w*|how)\b")
 _COMBO_GAP_BLOCK = re.compile(r"[.;:!?]|\b(?:but|however|except|unless|avoid|although|though|whereas|not\s+with)\b|"
@@ -1704,7 +1755,8 @@ _SAFE_COMBO_PRED = re.compile(
     r"(?P<w>safe|fine|ok|okay|harmless|alright)\b|"
     r"\b(?P<w2>safely)\s+(?:\w+\s+){0,3}?(?:with|alongside|together|on\s+top|in\s+combination)\b|"
     # the pair itself as the subject: "a glass of wine with your temazepam is generally fine"
-    r"\b(?:with|plus|on\s+top\s+of)\b[^.;:!?]{0,40}?\b(?:is|are|was)\s+"
+    # "a heating pad over the patch is fine"
+    r"\b(?:with|plus|on\s+top\s+of|over|on)\b[^.;:!?]{0,40}?\b(?:is|are|was)\s+"
     r"(?:(?:not|never|perfectly|totally|completely|generally|usually|quite|pretty|very|probably|mostly)\s+){0,2}"
     # "a Norco with your Xanax is the best way to sleep": the pair recommended
     r"(?P<w3>safe|fine|ok|okay|harmless|alright|(?:the|a)\s+(?:best|perfect|great|good|smart|ideal)\s+(?:way|combo|combination|pairing|"
@@ -1873,7 +1925,9 @@ _PERMIT = re.compile(
     r"\b(?:doesn['’]?t|does\s+not|don['’]?t|do\s+not)\s+(?:really\s+)?matter\b|\b(?:is|are)\s*(?:n['’]?t|\s+not)\s+(?:an?\s+)?(?:issue|problem|concern)\b|"
     # an instruction ("just pop one prn", "take one if you're pregnant"); it permits only when tied to the group
     r"\b(?:pop|take|grab)\s+(?:one|it|another|them|some|an\s+extra|a\s+(?:pill|tab|tablet|patch|extra))\b|"
-    r"\b(?:no|not\s+a)\s+reason\s+(?:not\s+)?to\s+(?:avoid|skip|stop)\b|"
+    # "no reason to hold her Ativan", "isn't a reason to avoid it", "nothing special to worry about"
+    r"(?:\bno|\bnot\s+a|n['’]t\s+a)\s+reason\s+(?:not\s+)?to\s+(?:avoid|skip|stop|hold|withhold|quit|pause|drop|worry)\b|"
+    r"\bnothing\s+(?:special\s+|much\s+|extra\s+)?to\s+worry\s+about\b|\bno\s+need\s+to\s+worry\b|"
     # "MS Contin is an as-needed pill": the use named as what the product is (the term right after the article)
     r"\b(?:is|are)\s+an?(?=\s+(?:[\w-]+\s+){1,3}?(?:pill|tablet|capsule|med|medicine|medication|drug|painkiller|"
     r"option|treatment|remedy|choice|patch)s?\b)|"
@@ -1972,7 +2026,8 @@ def _not_for(sent: _Sentence, di: DrugIndex, owned, lex: Lexicon, contra: list[_
         permit, forbid = (_PERMIT_USE, _FORBID_USE) if fact.extra.get("use") else (_PERMIT, _FORBID)
         if fact.extra.get("use") and _ELSEWHERE.search(s):
             continue  # "approved for anxiety in Europe": another regulator's approval, which the US label does not deny
-        for t0, t1 in _group_spans(s, rx, fact):
+        groups = _group_spans(s, rx, fact)
+        for t0, t1 in groups:
             if not owned(t0) or _OLDER.match(s, t1):
                 continue
             c0 = _clause_start(s, t0)
@@ -2005,8 +2060,9 @@ def _not_for(sent: _Sentence, di: DrugIndex, owned, lex: Lexicon, contra: list[_
                 c1 = after.start() if after else len(s)
             phrase = f"'{s[t0:t1]}'"
             # "someone who has never taken opioids" names the group; its "never" forbids nothing
+            # (any naming of the group: "a good first opioid for someone who has never taken one")
             f = next((f for f in forbid.finditer(s, max(c0, t0 - 80), min(c1, t1 + 60))
-                      if not (f.start() < t1 and t0 < f.end())), None)
+                      if not any(f.start() < g1 and g0 < f.end() for g0, g1 in groups)), None)
             if f is not None and not _OPEN_QUESTION.search(s, max(q0, c0) if f.start() >= q0 else c0, f.start()):
                 support.append(_Hit(t0, t1, "supported", "not_for", fact, f"{phrase}: '{s[f.start():f.end()].strip()}'"))
                 return
@@ -2040,7 +2096,8 @@ _DOSE_HINT = re.compile(rf"\bdos|adjust|\bamount|\blimit\s|\b{_USUAL}[ \t](?:adu
 _DOSE = r"(?:doses?|dosages?|dosing|amounts?|strength)"
 #: A page saying the dose stays as it is ("the usual dose", "no dose adjustment", "without any adjustment").
 _DOSE_SAME = re.compile(
-    rf"\b(?:usual|normal|regular|standard|full|same|typical|ordinary)\s+(?:(?:recommended|starting|adult|daily|\d+(?:\.\d+)?|to|mg|mcg)\s+){{0,4}}{_DOSE}\b|"
+    # "the normal 10 to 20 mg daily dose": a range and its unit between the words
+    rf"\b(?:usual|normal|regular|standard|full|same|typical|ordinary)\s+(?:(?:recommended|starting|adult|daily|\d+(?:\.\d+)?|to|mg|mcg)\s+){{0,6}}{_DOSE}\b|"
     # "the same Ativan dose", "the full 20 mg Levitra dose": a name between the words
     rf"\b(?:usual|normal|regular|standard|full|same|typical)\s+(?:\d+(?:\.\d+)?\s*(?:mg|mcg)\s+)?[a-z][\w-]{{2,20}}\s+{_DOSE}\b|"
     # "at the standard 20 mg a day": the amount stands for the dose noun
@@ -2232,6 +2289,11 @@ def _administration(sent: _Sentence, di: DrugIndex, owned, contra: list[_Hit], s
                 return
 
 
+#: A change put as a hypothetical ("when a blood pressure spike would be dangerous", "in whom a rise in blood
+#: pressure could pose a hazard"): the danger of a change, not a change the drug makes.
+_HYPOTHETICAL = re.compile(r"(?<![ \t])[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:would|could|might)[ \t]+(?:be|constitute|pose|cause|mean)\b")
+
+
 def _direction(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], support: list[_Hit]) -> None:
     """Which way the drug moves a body measure: "ketamine lowers blood pressure" is contradicted where the
     label says it raises it, "Ozempic lowers blood sugar" supported, and "Ozempic doesn't lower blood sugar"
@@ -2245,7 +2307,7 @@ def _direction(s: str, di: DrugIndex, owned, lex: Lexicon, contra: list[_Hit], s
         for m in mm.change.finditer(s):
             pos = m.start(m.lastgroup) if m.lastgroup else m.start()
             c0 = _clause_start(s, m.start())
-            if not owned(m.start()) or asks(s, c0, m.start()):
+            if not owned(m.start()) or asks(s, c0, m.start()) or _HYPOTHETICAL.match(s, m.end()):
                 continue
             neg = _negated(s, pos, lex)
             (agree if (direction_of(m) == fact.value) else oppose).append((m, neg))
@@ -2543,7 +2605,7 @@ _DENY_BEFORE = re.compile(
     r"(?:linked|tied|associated|connected)\s+(?:to|with))\s+(?:any\s+|a\s+|the\s+|you\s+|your\s+)?"
     r"(?:[\w-]+,?\s+(?:or\s+|and\s+)?){0,2}?)$|\b(?:no|zero|free\s+(?:of|from))\s+(?:[\w-]+\s+)?$|"
     # "has no effect on heart rhythm", "carries no warning about suicidal thoughts"
-    r"(?P<verb2>\bno\s+(?:[\w-]+\s+)?(?:effects?|impact|influence|warnings?)\s+(?:at\s+all\s+|whatsoever\s+)?"
+    r"(?P<verb2>\b(?:no|zero)\s+(?:[\w-]+\s+)?(?:effects?|impact|influence|warnings?)\s+(?:at\s+all\s+|whatsoever\s+)?"
     r"(?:on|about|for|regarding)\s+(?:your\s+|the\s+|a\s+)?)$")
 #: "does not always cause", "no more nausea than placebo", "in patients without tolerance": not denials ("no
 #: effect at all" still is one).

@@ -114,7 +114,8 @@ def _words_regex(terms: list[str]) -> re.Pattern[str] | None:
 #: Pages name drinks, not "alcohol" ("a couple of beers with your pills"): where a label warns about alcohol,
 #: these count as the same agent. Bare "drink(s)" is left out: "drink plenty of water".
 _ALCOHOL_WORDS = ("beer", "wine", "liquor", "booze", "cocktail", "vodka", "whiskey", "whisky", "glass of wine",
-                  "a few drinks", "couple of drinks", "alcoholic drinks", "alcoholic beverages", "drinking")
+                  "a few drinks", "couple of drinks", "alcoholic drinks", "alcoholic beverages", "drinking", "nightcap",
+                  "tequila", "bourbon", "brandy", "champagne", "margarita", "hard seltzer", "a drink or two", "happy hour")
 
 
 CLASSES_FILE = LEXICONS_DIR / "drug_classes.json"
