@@ -1504,3 +1504,131 @@ def test_doctors_who_approve_the_reader_in_minutes_and_stealth_shipping():
     # a regulator approving a drug, and a game's stealth mode, sell nothing
     assert not said("Sildenafil: regulators approved it in 1998 after a few years of trials.", "commercial.pharmacy")
     assert not said("Xanax made the stealth levels of the game feel calm.", "commercial.pharmacy")
+
+
+# ------------------------------------------------------------------ the twenty-second held-out batch's errors
+
+
+def test_a_price_per_tablet_with_its_currency_code_in_the_shops_language():
+    page, flags = flags_of("Lorazepam 2 mg - 0,90 EUR por comprimido\nEnvío en 48 horas.", is_html=False)
+    assert evidence(flags, "commercial.buy_link") == ["0,90 EUR por comprimido"]
+    assert all(page.text[f.start:f.end] == f.evidence for f in flags)
+    # the same price told in a long sentence of a report is no listing
+    assert not said("Según el informe policial, en la calle el lorazepam se vendía a unos 2 EUR por comprimido durante "
+                    "todo el año pasado.")
+
+
+def test_a_polite_order_and_a_cart_button_in_other_languages():
+    assert said("Diazepam 10 mg disponible. Realice su pedido por correo electrónico.") == ["Realice su pedido"]
+    assert said("Klonopin 2 mg: cliquez ici pour l'ajouter au panier.") == ["ajouter au panier"]
+    # a regulator's advice to buy only from licensed pharmacies gives no order
+    assert not said("Compre sus medicamentos solo en farmacias autorizadas y consulte a su médico antes de tomar tramadol.")
+
+
+def test_a_call_centre_pitch_and_its_partner_small_print_in_another_language():
+    pitch = ("¿Problemas con la adicción a los opioides? Llame ahora al 1-866-555-0148, línea gratuita las 24 horas: "
+             "verificamos su seguro médico y le buscamos un centro.")
+    page, flags = flags_of(pitch, is_html=False)
+    assert evidence(flags, "commercial.lead_generation") == [
+        "Llame ahora al 1-866-555-0148, línea gratuita las 24 horas: verificamos su seguro médico y le buscamos un centro."]
+    assert all(page.text[f.start:f.end] == f.evidence for f in flags)
+    assert said("Al enviar el formulario acepta que sus datos se compartan con centros asociados que le llamarán.",
+                "commercial.lead_generation") == ["datos se compartan con centros asociados"]
+    # a named public helpline, and a clinic that keeps the reader's data, route nobody to a paid referral
+    assert not said("¿Problemas con la adicción? Llame a la Línea Nacional de Ayuda de SAMHSA: 1-800-662-4357.",
+                    "commercial.lead_generation")
+    assert not said("Sus datos no se comparten con terceros. Nuestra clínica atiende de lunes a viernes.",
+                    "commercial.lead_generation")
+    # a clinic's appointment line in office hours, in the page's language, is the clinic's own (as in English)
+    assert not said("Salud Conductual del Condado ofrece tratamiento de adicciones. Llame al (606) 555-0138, de lunes a "
+                    "viernes de 8 a 17 h, para pedir cita en las clínicas del condado.", "commercial.lead_generation")
+    assert not said("Poradnia prowadzi leczenie uzależnień. Zadzwoń: (312) 555-0177, od poniedziałku do piątku w godzinach "
+                    "8-16, aby umówić wizytę.", "commercial.lead_generation")
+
+
+def test_foreign_lead_patterns_tried_at_their_start_words_find_every_match():
+    from classifier.detectors.commercial import lead_generation as lg
+    from classifier.text import lower_same_length
+
+    pieces = ["Zadzwoń ", "oddzwonimy", "całą dobę", "Llame ahora", "llámenos", "línea gratuita", "sună acum", "apel gratuit",
+              "rufen Sie uns jetzt an", "rund um die Uhr", "numéro vert", "chiama ora", "bel nu", "uzależnienie",
+              "tratamiento", "dependență", "dependent", "Entzug", "seguro médico", "datos ", "Daten an ", "centros asociados",
+              "Partnerkliniken", "ośrodkom partnerskim", " ", "\n", "x", "\u0130", "\u0131", "\u212a"]
+    rnd = random.Random(22)
+    for _ in range(2000):
+        text = "".join(rnd.choices(pieces, k=rnd.randint(0, 8)))
+        low = lower_same_length(text)
+        for rx, starts, subject in ((lg._CTA_FOREIGN, lg._CTA_FOREIGN_START, low),
+                                    (lg._REFERRAL_FOREIGN, lg._REFERRAL_FOREIGN_START, text),
+                                    (lg._FOREIGN_PARTNER_DATA, lg._FOREIGN_DATA_START, text)):
+            fast = [m.span() for m in lg._finditer_at(rx, subject, low, starts)]
+            assert fast == [m.span() for m in rx.finditer(subject)], (rx.pattern[:30], text)
+
+
+def test_a_sites_commission_on_orders_through_its_links_is_a_money_marker():
+    assert said("SeniorRx Reviews earns a commission on purchases made through the buttons on this page.",
+                "commercial.donation_or_affiliate") == ["earns a commission on purchases made through the buttons"]
+    assert said("Shops marked with a star pay us a referral cut.",
+                "commercial.donation_or_affiliate") == ["pay us a referral cut"]
+    # a company's commission on its own sales names no link or code of the page's
+    assert not said("The pharmacy chain earns a commission on sales of its own brand.", "commercial.donation_or_affiliate")
+
+
+def test_tip_jars_and_donate_buttons_are_money_markers():
+    page, flags = flags_of("Keep the list online!\n[ Donate $5 ] [ Donate $20 ]\nDonations welcome: Monero or BTC, below.",
+                           is_html=False)
+    assert evidence(flags, "commercial.donation_or_affiliate") == ["Donate $5", "Donate $20", "Donations welcome: Monero"]
+    assert all(page.text[f.start:f.end] == f.evidence for f in flags)
+    # a gift told in the news, and tips for the reader, ask for nothing
+    assert not said("The foundation will donate $2 million to naloxone programs.", "commercial.donation_or_affiliate")
+    assert not said("Tips: drink water and rest. We also list multiple tip-jar-free charities.",
+                    "commercial.donation_or_affiliate")
+
+
+def test_money_markers_told_of_spammers_are_reported():
+    assert not said("Researchers found that affiliate programs pay spammers a share of every pill sold.",
+                    "commercial.donation_or_affiliate")
+    assert said("This page has affiliate links.", "commercial.donation_or_affiliate") == ["affiliate links"]
+
+
+def test_selling_terms_listed_under_warning_signs_are_examples():
+    guide = ("How to spot an unsafe online pharmacy\nRed flags to look out for:\n\n"
+             "• Zolpidem shipped overnight with no prescription needed\n• Discreet packaging and payment in Bitcoin only\n")
+    assert not said(guide, "commercial.pharmacy")
+    assert not said("Warning signs: ativan sold with overnight delivery and no prescription needed.", "commercial.pharmacy")
+    # the same list under a shop's own heading is its pitch
+    shop = guide.replace("How to spot an unsafe online pharmacy\nRed flags to look out for:", "Why order from us:")
+    page, flags = flags_of(shop, is_html=False)
+    assert evidence(flags, "commercial.pharmacy") == ["no prescription needed", "shipped overnight", "Discreet packaging",
+                                                      "payment in Bitcoin"]
+    assert all(page.text[f.start:f.end] == f.evidence for f in flags)
+
+
+def test_a_statement_put_to_the_reader_and_a_quoted_offer_are_not_the_pages_own():
+    assert not said("Q3. True or false: a website may sell alprazolam after an online questionnaire alone.",
+                    "commercial.pharmacy")
+    assert not said('A reader sent us a link to a site offering "tramadol with overnight delivery".', "commercial.pharmacy")
+    # said in the page's own voice, the same words sell
+    assert said("Get alprazolam after an online questionnaire alone.", "commercial.pharmacy") == ["online questionnaire"]
+    assert said('Tramadol with "overnight delivery" for all.', "commercial.pharmacy") == ["overnight delivery"]
+
+
+def test_disguised_names_quoted_as_specimens_of_a_disguise():
+    assert not said('Spam filters struggle with digit substitution ("Xan4x") and inserted dots ("V.a.l.i.u.m").',
+                    "commercial.obfuscated_drug_name")
+    page, flags = flags_of("Get Xan4x and V.a.l.i.u.m today.", is_html=False)
+    assert evidence(flags, "commercial.obfuscated_drug_name") == ["Xan4x", "V.a.l.i.u.m"]
+    assert all(page.text[f.start:f.end] == f.evidence for f in flags)
+
+
+def test_prices_and_menus_listed_under_warning_signs_are_examples():
+    guide = ("How to spot a fake online pharmacy\nWarning signs to watch for:\n\n• Xanax 2mg bars at $3 per pill\n"
+             "• One menu listing Xanax, Viagra, oxycodone, phentermine and Ambien\n")
+    assert not flags_of(guide, is_html=False)[1]
+    # under a seller's own heading the same lines are its menu
+    page, flags = flags_of(guide.replace("How to spot a fake online pharmacy\nWarning signs to watch for:", "Today's menu:"),
+                           is_html=False)
+    assert evidence(flags, "commercial.buy_link") == ["$3 per pill"]
+    assert evidence(flags, "commercial.drug_mix") == [
+        "Xanax 2mg bars at $3 per pill\n• One menu listing Xanax, Viagra, oxycodone, phentermine and Ambien"]
+    assert all(page.text[f.start:f.end] == f.evidence for f in flags)

@@ -14,16 +14,21 @@ Six small detectors, each raising one flag code with the exact span that shows i
 ``commercial.lead_generation``
     a call to action around a phone number or a form that routes the reader to paid treatment referral, or small print
     that passes the reader's contact on to "partner clinics".
-    Numbers are recognised by ``phonenumbers``; named public helplines are not lead generation.
+    Numbers are recognised by ``phonenumbers``; named public helplines are not lead generation. The call centre's
+    words and its partner small print are also read in Polish, Portuguese, Spanish, Romanian, German, French, Italian
+    and Dutch, on pages that hold a letter of those languages.
 ``commercial.obfuscated_drug_name``
     drug names spelled to dodge filters (look-alike letters, digits for letters, separators, zero-width
     characters, doubled or dropped letters), matched after NFKC and a confusables fold.
 ``commercial.drug_mix``
     several unrelated drug markets (pain, anxiety, erectile, weight ...) listed close together.
 ``commercial.donation_or_affiliate``
-    affiliate disclosures, donation widgets and sponsored-content markers (low-severity context).
+    affiliate disclosures, donation widgets (donate buttons with an amount, tip jars pointing at a payment account)
+    and sponsored-content markers (low-severity context); a marker in a sentence about spammers is reported.
 
-A drug name alone is never a signal: every rule needs selling context, a disguise or a mix. Disguised
+A drug name alone is never a signal: every rule needs selling context, a disguise or a mix. Selling words the page
+reports are not its own: told of a third party, quoted as an example, listed under warning signs ("Red flags to
+look out for:") or put to the reader to judge ("True or false: ..."). Disguised
 names ("X@nax") count as drug names for every rule that needs one nearby. Everything
 the detectors need per page (drug mentions, disguised names, the main drug) is computed once and shared.
 Figures (false positives on reliable journalism and drug labels, recall and precision on held-out

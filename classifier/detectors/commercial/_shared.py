@@ -167,20 +167,83 @@ _FIRST_WORD = re.compile(r"\w{1,30}\b")
 
 
 def _told_by_others(text: str, sent_start: int, start: int, end: int) -> bool:
-    """Selling words the page reports rather than says: told of a third party in their sentence, or quoted.
+    """Selling words the page reports rather than says: told of a third party in their sentence, quoted, listed under a
+    warning ("Watch for these warning signs: • overnight shipping ..."), or put to the reader to judge ("True or false:
+    ...").
 
     The reporting verb may be the selling words' own first word ("the vendor accepted payment only in Bitcoin"):
     the sentence is read up to the end of that word."""
     first = _FIRST_WORD.match(text, start, end)
     upto = first.end() if first else start
-    return _TOLD_OF_OTHERS.search(text, sent_start, upto) is not None or _quoted(text, start, end)
+    return (_TOLD_OF_OTHERS.search(text, sent_start, upto) is not None or _quoted(text, start, end)
+            or _warned_list(text, start) or _put_to_reader(text, sent_start, start))
+
+
+# A list's lead-in that holds its items up as signs to beware of: a regulator's or a guide's "Watch for these warning
+# signs:", "Red flags include:", "Signs of a fake pharmacy:", "Be wary of sites that offer:". The items under it are the
+# spam's words set out as examples. A shop's own list is headed by what it offers ("Why choose us:"); "beware of fakes,
+# buy from us" heads no list of signs, so only words naming signs or telling the reader to look out for them count.
+_WARNING_LEAD = re.compile(
+    r"\b(?:warning[ \t]+signs?|red[ \t]+flags?|tell-?tale[ \t]+signs?|signs?[ \t]+(?:of|that)[ \t]+(?:an?[ \t]+|the[ \t]+)?"
+    r"(?:[\w-]{1,20}[ \t]+){0,2}(?:fake|rogue|illegal|unsafe|counterfeit|fraudulent|bogus|scam|unlicensed|dangerous)|"
+    r"(?:watch|look)[ \t]+(?:out[ \t]+)?for[ \t]+(?:these|the[ \t]+following)|"
+    r"be[ \t]+(?:wary|suspicious)[ \t]+of[ \t]+(?:any[ \t]+)?(?:sites?|websites?|pharmacies|sellers|offers|ads|messages|e-?mails))\b",
+    re.I)
+# A list item opens its line with a bullet or a number ("•", "-", "*", "1.", "a)").
+_LIST_ITEM = re.compile(r"(?<![ \t])[ \t]{0,6}(?:[\u2022\u2023\u25aa\u25cf\u25e6\u2043\u2219\u00b7*\u2013\u2014-]|\d{1,2}[.)]|[a-z][.)])[ \t]", re.I)
+#: How many list items above one the lead-in is looked for.
+_LIST_ITEMS = 25
+#: How far into its line a label's colon ("Red flags to look out for:") may stand.
+_LABEL_MAX = 80
+
+
+def _warned_list(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies in a list item (a bulleted or numbered line) under a lead-in framed as warning signs (see
+    ``_WARNING_LEAD``), or after such a lead-in and its colon on its own line ("Red flags: overnight shipping, ...")."""
+    line_start, _ = _line(text, pos, pos)
+    # (a label opens its line: the colon is looked for in the line's first characters only)
+    colon = text.rfind(":", line_start, min(pos, line_start + _LABEL_MAX))
+    if colon >= 0 and _WARNING_LEAD.search(text, line_start, colon):
+        return True
+    if _LIST_ITEM.match(text, line_start) is None:
+        return False
+    start = line_start
+    for _ in range(_LIST_ITEMS):
+        if start == 0:
+            return False
+        prev = text.rfind("\n", 0, start - 1) + 1
+        if not text[prev:start - 1].strip():  # a blank line between the lead-in and its list
+            start = prev
+            continue
+        if _LIST_ITEM.match(text, prev) is None:
+            # the first line above the list that is no item: the lead-in, which ends in a colon
+            lead_end = start - 1
+            return text[prev:lead_end].rstrip().endswith(":") and _WARNING_LEAD.search(text, prev, lead_end) is not None
+        start = prev
+    return False
+
+
+# A statement put to the reader to judge, as quizzes and myth-busting boxes do ("4. True or false: ...", "Myth or fact:
+# ..."): the page tests the claim, it does not make it.
+_PUT_TO_READER = re.compile(r"[^\w\n]{0,3}(?:\d{1,3}[.)][ \t]{0,3})?(?:true[ \t]+or[ \t]+false|fact[ \t]+or[ \t]+(?:fiction|myth)|"
+                            r"myth[ \t]+or[ \t]+(?:fact|truth)|t[ \t]?/[ \t]?f|agree[ \t]+or[ \t]+disagree)[ \t]{0,3}[:?]", re.I)
+
+
+def _put_to_reader(text: str, sent_start: int, pos: int) -> bool:
+    """Whether the sentence (or its line, when the sentence splitter cut a number off: "4." then "True or false: ...")
+    holding ``pos`` opens as a statement put to the reader to judge (see ``_PUT_TO_READER``)."""
+    line_start, _ = _line(text, pos, pos)
+    return any(_PUT_TO_READER.match(text, at) is not None for at in {sent_start, line_start} if at <= pos)
 
 
 #: Quotations of spam or of a rogue site are a phrase or a line; a testimonial runs longer.
 _QUOTE_MAX = 90
 #: Words that attribute a quotation or hold it up as an example.
-_QUOTE_CUE = re.compile(r"\b(?:read|reads|said|says|wrote|writes|offered|advertis\w*|promis\w*|claim\w*|according|described|"
+_QUOTE_CUE = re.compile(r"\b(?:read|reads|said|says|wrote|writes|offered|offering|advertis\w*|promis\w*|claim\w*|according|described|"
                         r"called|labell?ed|touted|boasted|selling|like|such\s+as|spell\w*|misspell\w*|warn\w*|subject|"
                         # a regulator's or a guide's list of what a site says ("Examples of statements on your
                         # website include: "No prescription required," ...")
-                        r"statements?|examples?|stated|states|listed)\b", re.I)
+                        r"statements?|examples?|stated|states|listed|"
+                        # a name quoted as a specimen of a disguise ("digit substitution ("V1agra")", "e.g. "X.a.n.a.x"",
+                        # "obfuscated variants such as ..."): a study or a guide describing how spam spells names
+                        r"disguis\w*|obfuscat\w*|substitut\w*|e\.g|for[ \t]+(?:example|instance))\b", re.I)

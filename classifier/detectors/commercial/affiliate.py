@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from ...page import Page
 from ...results import Flag
+from ...text import matches_at, occurrences
 from ..base import Detector, make_flag
 
 # Each kind of marker with the words any match of it must hold. A page is scanned with one alternation of only
@@ -48,6 +49,12 @@ _PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("referral",), r"\b(?:we|i)\s+(?:may\s+|might\s+|will\s+)?(?:earn|receive|get|make)\s+(?:a\s+)?(?:small\s+)?referral\s+"
                     r"(?:bonus|fee|credit|commission|reward)s?\b|\b(?:my|our)\s+referral\s+(?:link|code)\b"),
     (("#",), r"(?<![\w#])#(?:ad|sponsored|paidpartnership|partner|affiliate)\b"),
+    # a site's commission told in the third person, tied to the orders its own links or codes bring ("CertiPharm receives
+    # a commission on orders placed through 'Visit this pharmacy' links"); a company's sales commission names no link
+    (("commission",),
+     r"\b(?:receives?|earns?|gets?|makes?|is[ \t]+paid)[ \t]+(?:a[ \t]+)?(?:small[ \t]+)?commissions?[ \t](?:on|for|from)[ \t]+"
+     r"(?:any[ \t]+|each[ \t]+|every[ \t]+|the[ \t]+)?(?:orders?|purchases?|sales?|sign-?ups?)[ \t]+(?:\w{1,12}[ \t]+){0,2}"
+     r"(?:through|via|using|from)[ \t]+[^.\n]{0,60}?\b(?:links?|codes?|coupons?|buttons?|banners?)\b"),
     # a ranking or comparison site paid by what it ranks ("receives compensation from some of the pharmacies listed
     # below"), and the label such sites carry; a doctor's conflict-of-interest line names no listing
     (("commission", "compensation", "fee"),
@@ -73,7 +80,8 @@ _PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     # a referral service's disclosure that the places it routes callers to pay it ("a partner facility that pays us
     # for referrals", "is a paid advertising service"); a doctor saying what an insurer pays them names no referral
     (("pays us", "paid us", "pay us"),
-     r"\b(?:pays?|paid) us\s+(?:(?:a|an)\s+)?(?:(?:referral|placement|lead|finder['’]?s)\s+fees?|commissions?|"
+     # (or "a small referral cut", as a vendor list's sellers pay it)
+     r"\b(?:pays?|paid) us\s+(?:(?:a|an)\s+)?(?:small\s+)?(?:(?:referral|placement|lead|finder['’]?s)\s+(?:fees?|cuts?)|commissions?|"
      r"for\s+(?:each\s+|every\s+|the\s+)?(?:referrals?|leads?|placements?|calls?|clicks?))\b"),
     (("paid advertising", "paid marketing", "paid referral"),
      r"\b(?:is|are)\s+(?:a\s+)?paid (?:advertising|marketing|referral)\s+(?:service|platform|site|website|network|directory)\b"),
@@ -93,6 +101,17 @@ def money_markers(low: str) -> list[re.Match[str]]:
     return list(_scanner(kinds).finditer(low)) if kinds else []
 
 
+# Donation boxes and tip jars: a donate button with its amount ("Donate $10", "Donate €25"), a "tip jar", and tips or
+# donations asked for by a label pointing at a payment account ("Tips and donations: BTC bc1q...", "Donations welcome:
+# PayPal ..."); the label and the account are the ask, whatever site carries it. A button's label opens its line or
+# follows another button, so "Google would donate $1 million" (a word before it, a sum after) is news. They are asks,
+# not declarations of affiliate earnings (what the other detectors read _AFFILIATE for), and are tried only where their
+# first word occurs.
+_TIP_JAR = re.compile(
+    r"donate[ \t][$€£][ \t]?\d{1,5}(?:[.,]\d{2})?(?![\w.,]|[ \t]{1,3}(?:million|billion|thousand|bn|m|k)\b)|tip[ \t-]?jar(?![\w-])|"
+    r"(?:tips?|donations?)(?:[ \t]+(?:and|&|or)[ \t]+(?:tips?|donations?))?(?:[ \t]+(?:are[ \t]+)?(?:welcome|appreciated|accepted))?"
+    r"[ \t]{0,3}:[ \t]{0,3}(?:btc|bitcoin|xmr|monero|eth|ethereum|ltc|litecoin|usdt|paypal|venmo|cash[ \t]?app|ko-?fi|zelle)\b")
+_TIP_JAR_START = ("donat", "tip")
 # Rarer markers, tried only on pages holding their words: a story "paid for" by a brand, a publisher's
 # brand-partnerships team, and a bare "SPONSORED" label heading its own line, as news sites mark paid stories.
 _PAID_STORY = re.compile(
@@ -107,6 +126,15 @@ _PAID_STORY = re.compile(
 _PAID_STORY_WORDS = ("paid for", "partnership", "sponsored", "promoted")
 
 
+# A sentence about spammers, fraudsters or rogue sellers tells of their trade: a study or a news story saying spam "is
+# held together by affiliate programs paying spammers" discloses no money of the page's own. No disclosure calls its
+# writer a spammer, so a marker in such a sentence is reported, not declared.
+_ABUSERS = re.compile(r"\b(?:spammers?|scammers?|fraudsters?|(?:cyber)?criminals?|traffickers?|botnets?|"
+                      r"(?:rogue|illicit|illegal|counterfeit)[ \t]+(?:pharmacies|sites|websites|sellers|vendors|shops|storefronts|"
+                      r"operators|networks))\b", re.I)
+_ABUSER_HINT = ("spammer", "scammer", "fraudster", "criminal", "trafficker", "botnet", "rogue", "illicit", "illegal", "counterfeit")
+
+
 class AffiliateDetector(Detector):
     """Affiliate disclosures, donation widgets and sponsored-content markers: context, not a verdict."""
 
@@ -117,8 +145,19 @@ class AffiliateDetector(Detector):
     def detect(self, page: Page) -> list[Flag]:
         low = page.lower
         found = money_markers(low)
+        # (tried at word starts only: "tip" inside "multiple" or an address's "-tipjar-" opens no marker)
+        starts = (i for i in occurrences(low, _TIP_JAR_START) if i == 0 or not (low[i - 1].isalnum() or low[i - 1] in "-_"))
+        found.extend(m for m in matches_at(_TIP_JAR, low, starts)
+                     if not (m.group().startswith("donate") and low[max(0, m.start() - 20):m.start()].rstrip()[-1:].isalpha())
+                     and not any(f.start() < m.end() and m.start() < f.end() for f in found))
         if any(w in low for w in _PAID_STORY_WORDS):
             found.extend(m for m in _PAID_STORY.finditer(low) if not any(f.start() < m.end() and m.start() < f.end() for f in found))
-        return [make_flag(page, self.code, m.start(), m.end(), 0.15,
-                          "A money marker (affiliate, sponsorship or donation request): the page earns from readers.")
-                for m in sorted(found, key=lambda m: m.start())]
+        out = []
+        abusers = bool(found) and any(w in low for w in _ABUSER_HINT)
+        for m in sorted(found, key=lambda m: m.start()):
+            span = page.sentence_at(m.start()) if abusers else None
+            if span is not None and _ABUSERS.search(page.text, span.start, span.end):
+                continue  # the trade of spammers or rogue sellers, told of them (see _ABUSERS)
+            out.append(make_flag(page, self.code, m.start(), m.end(), 0.15,
+                                 "A money marker (affiliate, sponsorship or donation request): the page earns from readers."))
+        return out

@@ -8,7 +8,18 @@ import re
 from ...page import Page
 from ...results import Flag
 from ..base import Detector, make_flag
-from ._shared import _DRUGS, _RX, _TOLD_OF_OTHERS, DESIGNER_PREFIX, _finditer_at, _line, _quoted, _sentence, _severity
+from ._shared import (
+    _DRUGS,
+    _RX,
+    _TOLD_OF_OTHERS,
+    DESIGNER_PREFIX,
+    _finditer_at,
+    _line,
+    _quoted,
+    _sentence,
+    _severity,
+    _warned_list,
+)
 from .affiliate import _AFFILIATE
 from .context import _Context, _context, _near
 from .disguise import _fold
@@ -129,6 +140,9 @@ _PRICE_PER_PILL = re.compile(
     r"|(?:each|per)[ \t]+(?:pill|tablet|tab|capsule|cap)[ \t]+(?:is[ \t]+)?(?:only|just)[ \t]+" + _PRICE + r")",
     re.I,
 )
+# The tablet named in Spanish, French, German or Dutch ("por pastilla", "par comprimé", "pro Tablette").
+_FOREIGN_PER_PILL = (r"(?:por|la|par|le|pro|per)\s+(?:pastilla|tableta|comprimid[oa]|c[aá]psula|pilule|comprim[ée]|"
+                     r"g[ée]lule|tablette|pille|kapsel|pil)s?\b")
 # A bare price per tablet ("$1.85 per pill") sells only on a product card's short line; in prose it is
 # reporting ("sold on the street for $30 a pill").
 # A telehealth subscription prices the drug by the month instead ("Finasteride 1mg - from $16/mo").
@@ -136,13 +150,14 @@ _LISTED_PRICE = re.compile(r"[$€£]\s?\d{1,4}(?:[.,]\d{1,2})?(?:[ \t](?:usd|eu
                            r"(?:(?:per|each|a)\s+(?:pill|tablet|tab|capsule|cap)s?\b|ea\b"
                            # the tablet named in Spanish, French, German or Dutch ("$2.50 USD por pastilla"): a price
                            # per pill reads the same in any language, and shops across a border write in theirs
-                           r"|(?:por|la|par|le|pro|per)\s+(?:pastilla|tableta|comprimid[oa]|c[aá]psula|pilule|comprim[ée]|"
-                           r"g[ée]lule|tablette|pille|kapsel|pil)s?\b"
+                           r"|" + _FOREIGN_PER_PILL +
                            r"|(?:/[ \t]?|per[ \t]|a[ \t])(?:mo|mth|month)\b)", re.I)
 # The same listing with the currency's code after the number ("1mg = 2 EUR each", "10 USD per tablet"); read only on
-# pages holding a code, most hold none.
-_CODE_LISTED_PRICE = re.compile(r"(?<![\w.,])\d{1,4}(?:[.,]\d{1,2})?[ \t]?(?:usd|eur|gbp|cad|aud)[ \t]{1,3}"
-                                r"(?:(?:per|each|a)[ \t]+(?:pill|tablet|tab|capsule|cap)s?\b|each\b|ea\b)", re.I)
+# pages holding a code, most hold none. A sign before the number ("$1.20 USD por tableta") makes it _LISTED_PRICE's.
+_CODE_LISTED_PRICE = re.compile(r"(?<![\w.,$€£])(?<![$€£] )\d{1,4}(?:[.,]\d{1,2})?[ \t]?(?:usd|eur|gbp|cad|aud)[ \t]{1,3}"
+                                # (or in the shop's own language: "1,20 USD por pastilla", as a shop abroad writes it)
+                                r"(?:(?:per|each|a)[ \t]+(?:pill|tablet|tab|capsule|cap)s?\b|each\b|ea\b|" + _FOREIGN_PER_PILL + r")",
+                                re.I)
 _CURRENCY_CODES = ("usd", "eur", "gbp", "cad", "aud")
 _LISTING_LINE = 100
 # An ad's price may also stand as a short verbless sentence inside a paragraph ("$8 ea or 10 for $70.").
@@ -200,13 +215,24 @@ _FOREIGN_BUY = re.compile(r"\b(?:compr(?:ar|e|a)\s+(?:ahora|ya|agora|j[aá]|aqu[
                           r"haz\s+(?:tu|su)\s+pedido|zam[oó]w\s+(?:teraz|ju[zż]|online)|kup\s+(?:teraz|ju[zż]|online)|"
                           r"bestel\s+(?:nu|direct|online)|koop\s+(?:nu|direct|online)|"
                           # Spanish "(write to us) to place your order"
-                          r"hacer\s+tu\s+pedido)\b"
+                          r"hacer\s+(?:tu|su)\s+pedido|"
+                          # the same order in the polite form shops abroad address customers in (Spanish "haga / realice su
+                          # pedido", Portuguese "faça o seu pedido", French "passez votre commande", Italian "effettua il tuo
+                          # ordine"): an imperative to the reader, which a report or a guide does not give
+                          r"(?:haga|realice)\s+(?:su|tu)\s+pedido|fa[cç]a\s+(?:o\s+)?(?:seu|teu)\s+pedido|"
+                          r"passez\s+(?:votre\s+)?commande|effettu[ai]\s+(?:il\s+tuo\s+|l['’])?ordine|"
+                          # the cart button in those languages ("añadirlo al carrito", "ajouter au panier", "in den Warenkorb")
+                          r"(?:a[ñn]ad(?:ir|a|e)|agreg(?:ar|ue|a))(?:l[oa]s?)?\s+al\s+carrito|ajout(?:er|ez)\s+au\s+panier|"
+                          r"adicion(?:ar|e)\s+ao\s+carrinho|aggiungi\s+al\s+carrello|dodaj\s+do\s+koszyka|"
+                          r"in\s+den\s+warenkorb|in\s+(?:de\s+)?winkelwagen)\b"
                           # German and Dutch put the verb last, after the shop's address ("kann X bei shop.example
                           # bestellen", "X bij shop.example kopen")
                           r"|\b(?:bei|(?:ü|ue)ber|auf|bij)\s+" + _ADDRESS + r"\s+(?:(?:online|direkt|jetzt|gleich|sofort|"
                           r"direct|nu)\s+)?(?:bestellen|kaufen|ordern|kopen)\b", re.I)
 _FOREIGN_BUY_START = ("compr", "command", "achet", "jetzt", "bestellen", "kaufen", "encomende", "acquista", "ordina",
-                      "haz", "zam", "kup", "bestel", "koop", "hacer", "bei", "über", "ueber", "auf", "bij")
+                      "haz", "zam", "kup", "bestel", "koop", "hacer", "bei", "über", "ueber", "auf", "bij", "haga", "realice",
+                      "faça", "faca", "passez", "effettu", "añad", "anad", "agreg", "ajout", "adicion", "aggiungi", "dodaj",
+                      "in den", "in de", "in winkelwagen")
 # The order told before the channel it goes through: "To order, send the product and quantity to @handle", "for
 # orders WhatsApp +52 ...". A handle (not an e-mail address), a messenger or a phone number must follow; "to order a
 # refill, call the pharmacy" names none of them, and a store's e-mail address is no dealer's handle.
@@ -328,15 +354,17 @@ class BuyLinkDetector(Detector):
         if ctx.named:
             for m in _finditer_at(_PRICE_PER_PILL, page.text, page.lower, _PRICE_PER_PILL_START):
                 if _PER_PILL.search(m.group()) and _near(ctx, m.start(), m.end(), 400) is not None \
-                        and not _quoted(page.text, m.start(), m.end()):
+                        and not (_quoted(page.text, m.start(), m.end()) or _warned_list(page.text, m.start())):
                     flags.append(make_flag(page, self.code, m.start(), m.end(), 0.6,
                                            "A per-pill price offer: the page sells medicine by the tablet."))
             seen = {f.start for f in flags}
             coded = any(code in page.lower for code in _CURRENCY_CODES)
             for m in itertools.chain(_finditer_at(_LISTED_PRICE, page.text, page.lower, ("$", "€", "£")),
                                      _CODE_LISTED_PRICE.finditer(page.text) if coded else ()):
-                if _quoted(page.text, m.start(), m.end()):
-                    continue  # a rogue shop's price the page quotes ('listed sildenafil at "$0.79 per pill"')
+                if _quoted(page.text, m.start(), m.end()) or _warned_list(page.text, m.start()):
+                    # a rogue shop's price the page quotes ('listed sildenafil at "$0.79 per pill"') or sets out under
+                    # warning signs ("Red flags: • Xanax at $3 per pill")
+                    continue
                 line_start, line_end = _line(page.text, m.start(), m.end())
                 # A monthly price sells the drug named on its own line ("Finasteride 1mg - from $16/mo"); elsewhere it
                 # is a membership for visits, and beside "insurance" or "copay" it is a cost table's row.

@@ -8,7 +8,7 @@ from ...drugs import Mention
 from ...page import Page
 from ...results import Flag
 from ..base import Detector, make_flag
-from ._shared import _DRUGS, _TOLD_OF_OTHERS, _line, _quoted, _sentence
+from ._shared import _DRUGS, _TOLD_OF_OTHERS, _line, _quoted, _sentence, _warned_list
 from .context import _context
 from .urls import _hidden_shop_links
 
@@ -71,13 +71,16 @@ def _coverage_list(text: str, start: int, end: int) -> bool:
 
 
 def _not_offered(page: Page, m: Mention) -> bool:
-    """A name the page does not offer: stock told of a third party ("the site offered tramadol, ...") or quoted, a row that
+    """A name the page does not offer: stock told of a third party ("the site offered tramadol, ...") or quoted or listed
+    under warning signs, a row that
     teaches how the drug works, a line of a supply notice, or an answer option of a multiple-choice question."""
     text = page.text
     sent_start, _ = _sentence(page, m.start)
     if _TOLD_OF_OTHERS.search(text, sent_start, m.start) or _SEIZED.search(text, sent_start, m.start) \
-            or _quoted(text, m.start, m.end):
-        return True  # stock told of others or seized, or a spam menu the page quotes ('the e-mail read: "Valium, Soma, ..."')
+            or _quoted(text, m.start, m.end) or _warned_list(text, m.start):
+        # stock told of others or seized, a spam menu the page quotes ('the e-mail read: "Valium, Soma, ..."'), or one
+        # set out under warning signs ("Red flags to look out for: • one menu listing Xanax, Viagra, ...")
+        return True
     line_start, line_end = _line(text, m.start, m.end)
     if _SELLING.search(text, line_start, line_end) is not None:
         return False

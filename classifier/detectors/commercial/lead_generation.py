@@ -23,6 +23,49 @@ _HELPLINE_NUMBERS = frozenset(_LEXICON["public_helplines"]["numbers"])
 _CTA_WORDS = ("call", "dial", "phone", "text", "ring", "contact", "reach", "speak", "talk", "toll", "24", "line")
 _CTA = re.compile(r"\b(?:call|dial|phone|text|ring|contact\s+us|reach\s+us|speak\s+(?:with|to)|talk\s+(?:with|to)|"
                   r"hotline|helpline)\b|\btoll[- ]?free\b|\b24/7\b|\b24[\s-]+hours?\b")
+# The same call centre's words in the languages its pages abroad or for immigrant families are written in (Polish,
+# Portuguese, Spanish, Romanian, German, French, Italian, Dutch): "call now", "we will call you back", "free line",
+# "around the clock". Each alternative opens with one of _CTA_FOREIGN_START, so the scan runs only where one occurs.
+_CTA_FOREIGN = re.compile(
+    r"\b(?:zadzwo[ńn]|dzwo[ńn]|oddzwon\w*|infolini\w*|ca[łl][aą][ ]dob[eę]|"
+    r"ligue(?:\s+(?:agora|j[aá]|gr[aá]tis|para))?|atendimento\s+24|"
+    r"ll[aá]me(?:nos)?|ll[aá]manos|l[ií]nea[ ]gratuita|"
+    r"sun[aă](?:[țt]i)?\s+(?:acum|la|gratuit|non-?stop)|apel[ ]gratuit|"
+    r"rufen\s+sie\s+(?:uns\s+)?(?:jetzt\s+|gleich\s+|kostenlos\s+)?an|jetzt\s+anrufen|rund[ ]um\s+die\s+uhr|"
+    r"appelez(?:-nous)?|num[ée]ro[ ]vert|"
+    r"chiam(?:a|aci|ateci)\s+(?:ora|subito|adesso|gratis|il|al)|numero[ ]verde|"
+    r"bel[ ](?:nu|ons|gratis|direct))\b", re.I)
+_CTA_FOREIGN_START = ("zadzwo", "dzwo", "oddzwon", "infolini", "cała ", "całą ", "cala ", "calą ", "ligue", "atendimento", "llam",
+                      "lláma", "lláme", "línea gratuita", "linea gratuita", "suna", "sună", "apel gratuit", "rufen", "jetzt",
+                      "rund um", "appelez", "numéro vert", "numero vert", "numero verde", "chiam", "bel ")
+# Treatment, addiction and insurance words in those languages: the referral a foreign call centre sells.
+_REFERRAL_FOREIGN = re.compile(
+    r"\b(?:uzale[żz]ni\w*|odwyk\w*|detoks\w*|lecz\w*|o[śs]rod\w*|terapi\w*|ubezpiecz\w*|przyj[eę][ćc]\w*|"
+    r"depend[êe]ncia|recupera[cç][aã]o|interna[cç][aã]o|reabilita[cç][aã]o|desintoxica[cç][aã]o|tratamento|conv[êe]nio|"
+    r"adicci[oó]n\w*|rehabilitaci[oó]n|desintoxicaci[oó]n|tratamiento|seguro\s+m[ée]dico|"
+    r"dependen(?:[țţ]\w*|ta)\b|dezintoxicare|recuperare|tratament\w*|asigur[aă]r\w*|"
+    r"sucht\w*|entzug\w*|entgiftung|therapieplatz|krankenkasse|"
+    r"d[ée]sintoxication|sevrage|dipendenz\w*|disintossicazione|riabilitazione|verslav\w*|afkick\w*|ontwenning)\b", re.I)
+# The letters those languages write and English does not: the foreign patterns are tried only on a page holding one (one
+# character-class scan in C), so an English page pays nothing for them. A foreign page typed without its accents is missed.
+_ACCENTED = re.compile("[\u0105\u0119\u0142\u0144\u015b\u017a\u017c\u00e3\u00f5\u00e7\u00f1\u0103\u00e2\u00ee\u0219\u015f"
+                       "\u021b\u0163\u00e4\u00f6\u00fc\u00df\u00e9\u00e8\u00ea\u00e0\u00e1\u00ed\u00f3\u00fa\u00f2\u00ec]")
+_REFERRAL_FOREIGN_START = ("uzale", "odwyk", "detoks", "lecz", "ośrod", "osrod", "terapi", "ubezpiecz", "przyj", "depend",
+                           "recupera", "interna", "reabilita", "desintoxica", "tratament", "tratamien", "conv", "adicci", "rehabilitaci",
+                           "seguro", "dezintoxicare", "asigur", "sucht", "entzug", "entgiftung", "therapieplatz",
+                           "krankenkasse", "désintox", "sevrage", "dipendenz", "disintossicazione", "riabilitazione",
+                           "verslav", "afkick", "ontwenning")
+# A broker's small print in those languages: the reader's data ("danych", "dados", "datos", "Daten", "données") passed on
+# to partner centres or clinics ("ośrodkom partnerskim", "clínicas parceiras", "centros asociados", "Partnerkliniken").
+_FOREIGN_PARTNERS = (r"(?:o[śs]rod\w*|klinik\w*|plac[oó]wk\w*)\s+partnersk\w*|partnersk\w*\s+(?:o[śs]rod\w*|klinik\w*|plac[oó]wk\w*)|"
+                     r"(?:cl[ií]nicas|centros|instituciones|unidades)\s+(?:parceir[oa]s|asociad[oa]s|colaborador[ae]s|afiliad[oa]s)|"
+                     r"(?:clinic|centr)(?:i|ele|ile|elor|ilor)\s+partener\w*|partner(?:kliniken|einrichtungen|zentren)|"
+                     r"(?:cliniques|centres|[ée]tablissements)\s+partenaires|(?:cliniche|centri|strutture)\s+(?:partner|convenzionat[ei])")
+_FOREIGN_PARTNER_DATA = re.compile(r"\b(?:dan(?:e|ych|ymi)|dados|datos|date(?:le)?|daten|donn[ée]es|dati|gegevens)\b"
+                                   r"[^.!?\n]{0,80}?(?:" + _FOREIGN_PARTNERS + r")", re.I)
+# (every partner phrase holds one of these: "partne" stands for the Polish, German and Italian ones)
+_FOREIGN_PARTNER_HINT = ("partne", "parceir", "asociad", "colaborad", "afiliad", "partener", "partena", "convenzionat")
+_FOREIGN_DATA_START = ("dan", "dados", "datos", "date", "daten", "donn", "dati", "gegevens")
 # Referral context is about placing someone in addiction treatment; a hospital's appointment line or a
 # clinic's number in a news story is not.
 _REFERRAL = re.compile(
@@ -78,6 +121,16 @@ _OWN_LINE = re.compile(r"\b(?:appointments?|reception(?:ist)?|front\s+desk|offic
                        r"mon(?:day)?\s*(?:to|through|thru|-|\u2013)\s*fri(?:day)?)\b", re.I)
 _CALL_CENTRE = re.compile(r"\b(?:24/7|24\s+hours|admissions|insurance\s+(?:verif\w+|check)|toll[- ]?free|"
                           r"free\s+(?:and\s+)?confidential|standing\s+by)\b", re.I)
+# The same clinic's line in the other languages (see _CTA_FOREIGN): appointments ("cita", "wizyta", "Termin", "rendez-vous",
+# "appuntamento", "afspraak", "programare", "agendamento") and weekday office hours ("de lunes a viernes", "od
+# poniedziałku do piątku", "Montag bis Freitag"), and a call centre's pitch (around the clock, free of charge).
+_OWN_LINE_FOREIGN = re.compile(
+    r"\b(?:citas?|cita\s+previa|horario|wizyt\w*|um[óo]wi\w*|rejestracj\w*|termin\w*|sprechzeit\w*|rendez-vous|"
+    r"appuntament\w*|afspra\w*|programar\w*|agend\w+|consultas?\s+marcad\w*|"
+    r"(?:de|od|du|dal|von)\s+(?:lunes|poniedzia[łl]ku|lundi|luned[iì]|montag|segunda|luni|maandag)\b)", re.I)
+_CALL_CENTRE_FOREIGN = re.compile(
+    r"\b(?:24\s*(?:godzin\w*|horas|ore|stunden|heures|uur)|ca[łl][aą]\s+dob[eę]|non-?stop|rund\s+um\s+die\s+uhr|"
+    r"24\s*h\s*/\s*24|bezp[łl]atn\w*|gratuit\w*|gratis|kostenlos\w*|sans\s+frais)\b", re.I)
 _TOLL_FREE = ("800", "833", "844", "855", "866", "877", "888")
 _DIGITS = re.compile(r"\d(?:[-. ()/]{0,2}\d){6}")
 _VANITY = re.compile(r"\b(?:1[-. ]?)?\(?8(?:00|33|44|55|66|77|88)\)?[-. ]?[A-Z0-9]{3}[-. ]?[A-Z0-9]{4}\b")
@@ -129,11 +182,22 @@ class LeadGenerationDetector(Detector):
         # The number matcher is the slowest step here; pages without a call to action or without seven
         # digits (or a vanity number) in a row cannot hold a lead-generation number.
         low = page.lower
-        cta = any(w in low for w in _CTA_WORDS) and next(iter(_finditer_at(_CTA, low, low, _CTA_START)), None)
+        # Whether the page holds a letter of the other languages (see _ACCENTED): looked for once, when first needed.
+        accented: list[bool] = []
+
+        def foreign() -> bool:
+            if not accented:
+                accented.append(not low.isascii() and _ACCENTED.search(low) is not None)
+            return accented[0]
+
+        cta = (any(w in low for w in _CTA_WORDS) and next(iter(_finditer_at(_CTA, low, low, _CTA_START)), None)) \
+            or (foreign() and next(iter(_finditer_at(_CTA_FOREIGN, low, low, _CTA_FOREIGN_START)), None))
         digits = cta and (_DIGITS.search(text) or next(_vanity_matches(text), None))
         # A number is only flagged when its window (its sentence and maybe the one before, both bounded
         # by white space) holds a referral word, so a page without one anywhere needs no number matching.
-        referral = digits and next(iter(_finditer_at(_REFERRAL, text, low, _REFERRAL_START)), None)
+        referral = digits and (next(iter(_finditer_at(_REFERRAL, text, low, _REFERRAL_START)), None)
+                               or (foreign() and next(iter(_finditer_at(_REFERRAL_FOREIGN, text, low, _REFERRAL_FOREIGN_START)),
+                                                    None)))
         numbers = self._numbers(text) if referral else []
         for start, end, national in numbers:
             if national in _HELPLINE_NUMBERS:
@@ -151,11 +215,18 @@ class LeadGenerationDetector(Detector):
             window = text[ws:we]
             # A line open in office hours ("Monday-Friday, 8 a.m.-8 p.m.") with no call centre's pitch around it is an
             # ordinary service line, toll-free or not (a clinic's booking, a maker's assistance programme).
-            if _OWN_LINE.search(text, s, e) and not _CALL_CENTRE.search(window) \
-                    and (not national.startswith(_TOLL_FREE) or "toll" not in window.lower()):
+            # (in the page's own language too, on a page written in another one)
+            own_line = _OWN_LINE.search(text, s, e) or (foreign() and _OWN_LINE_FOREIGN.search(text, s, e))
+            call_centre = _CALL_CENTRE.search(window) or (foreign() and _CALL_CENTRE_FOREIGN.search(window))
+            if own_line and not call_centre and (not national.startswith(_TOLL_FREE) or "toll" not in window.lower()):
                 continue
             # A named public helpline in the number's own lines makes it that helpline's number.
-            if _HELPLINE_NAMES.search(text, own, e) or not _CTA.search(window.lower()) or not _REFERRAL.search(window):
+            if _HELPLINE_NAMES.search(text, own, e):
+                continue
+            # (the call to action and the referral in English or in the page's own language: see _CTA_FOREIGN)
+            wlow = window.lower()
+            if not (_CTA.search(wlow) or (foreign() and _CTA_FOREIGN.search(wlow))) \
+                    or not (_REFERRAL.search(window) or (foreign() and _REFERRAL_FOREIGN.search(window))):
                 continue
             s, e = self._trim(s, e, start, end)
             if (s, e) in seen:
@@ -175,6 +246,12 @@ class LeadGenerationDetector(Detector):
                 continue  # a job placement specialist or a device placement: nothing of treatment or insurance beside it
             flags.append(make_flag(page, self.code, m.start(), m.end(), 0.5,
                                    "The page offers to place the reader in treatment (referral or insurance check)."))
+        if foreign() and any(h in low for h in _FOREIGN_PARTNER_HINT):
+            for m in _finditer_at(_FOREIGN_PARTNER_DATA, text, low, _FOREIGN_DATA_START):
+                if any(a < m.end() and m.start() < b for a, b in seen):
+                    continue
+                flags.append(make_flag(page, self.code, m.start(), m.end(), 0.5,
+                                       "The page passes the reader's details on to partner centres (referral small print)."))
         return flags
 
     @staticmethod
